@@ -1,0 +1,27 @@
+"""Closed sets of values used by the tables."""
+
+PUBLISHED_SOURCES = ("metadata", "cli", "inferred")
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+# Granularity of a temporal value, from finest to coarsest; 'duration', 'set' and 'reference'
+# are for values that are not a point or period on the calendar.
+PRECISIONS = (
+    "time",
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+    "duration",
+    "set",
+    "reference",
+)
+
+DATE_SOURCES = ("text", "published")
+
+SEVERITIES = ("error", "warning")

@@ -1,0 +1,172 @@
+"""Every warehouse table and every frame the transforms produce, defined once.
+
+Each table lists its columns with a Polars dtype, whether NULL is allowed and one line of meaning.
+`polars_schema()` gives the frame schema the transforms must return; `ddl()` gives the DuckDB DDL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from schemas import enums
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    dtype: pl.DataType
+    meaning: str
+    nullable: bool = True
+    accepted: tuple[str, ...] | None = None  # the only values allowed, when an enum
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    meaning: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(f"{self.name} has no column {name!r}")
+
+    def polars_schema(self) -> pl.Schema:
+        return pl.Schema({column.name: column.dtype for column in self.columns})
+
+    def empty_frame(self) -> pl.DataFrame:
+        return pl.DataFrame(schema=self.polars_schema())
+
+    def frame(self, rows: list[dict]) -> pl.DataFrame:
+        """A frame of this table from row dicts (named columns, never tuples)."""
+        return pl.DataFrame(rows, schema=self.polars_schema(), orient="row")
+
+    def ddl(self) -> str:
+        lines = []
+        for column in self.columns:
+            null = "" if column.nullable else " NOT NULL"
+            lines.append(f'    "{column.name}" {duckdb_type(column.dtype)}{null}')
+        key = ", ".join(f'"{name}"' for name in self.key)
+        lines.append(f"    PRIMARY KEY ({key})")
+        body = ",\n".join(lines)
+        return f'CREATE TABLE IF NOT EXISTS "{self.name}" (\n{body}\n);'
+
+
+_DUCKDB_TYPES: dict[type, str] = {
+    pl.String: "VARCHAR",
+    pl.Int32: "INTEGER",
+    pl.Int64: "BIGINT",
+    pl.Int8: "TINYINT",
+    pl.Float64: "DOUBLE",
+    pl.Boolean: "BOOLEAN",
+    pl.Date: "DATE",
+}
+
+
+def duckdb_type(dtype: pl.DataType) -> str:
+    if isinstance(dtype, pl.Datetime):
+        return "TIMESTAMPTZ" if dtype.time_zone else "TIMESTAMP"
+    try:
+        return _DUCKDB_TYPES[type(dtype)]
+    except KeyError:
+        raise TypeError(f"no DuckDB type for Polars {dtype}") from None
+
+
+UTC = pl.Datetime("us", "UTC")
+
+ARTICLES = Table(
+    name="articles",
+    meaning="One row per distinct article text.",
+    key=("article_id",),
+    columns=(
+        Column("article_id", pl.String(), "sha256 (16 hex) of the article text", nullable=False),
+        Column("input", pl.String(), "file it came from; 'path:line' for JSON lines", nullable=False),
+        Column("title", pl.String(), "headline, when given or found"),
+        Column("url", pl.String(), "address of the article, when given"),
+        Column("source", pl.String(), "outlet, when given or found in a byline"),
+        Column("byline", pl.String(), "byline lines, joined by '; '"),
+        Column("published_date", pl.Date(), "publication date (NULL when nothing supports one)"),
+        Column(
+            "published_source",
+            pl.String(),
+            "where published_date came from",
+            accepted=enums.PUBLISHED_SOURCES,
+        ),
+        Column("text", pl.String(), "body text; every offset points into it", nullable=False),
+        Column("ingested_at", UTC, "when this article was first stored (UTC)", nullable=False),
+    ),
+)
+
+TIMEXES = Table(
+    name="timexes",
+    meaning="Every temporal expression of an article, normalized TimeML-style.",
+    key=("article_id", "start", "end"),
+    columns=(
+        Column("article_id", pl.String(), "article it was found in", nullable=False),
+        Column("start", pl.Int64(), "offset of its first character in articles.text", nullable=False),
+        Column("end", pl.Int64(), "offset one past its last character", nullable=False),
+        Column("text", pl.String(), "the expression as written", nullable=False),
+        Column("type", pl.String(), "TIMEX3 type", nullable=False, accepted=enums.TIMEX_TYPES),
+        Column("value", pl.String(), "TIMEX3 value: 2021-06-15, 2021-W41, 1992, P8M, PRESENT_REF"),
+        Column(
+            "precision",
+            pl.String(),
+            "granularity of the value",
+            accepted=enums.PRECISIONS,
+        ),
+    ),
+)
+
+EVENTS = Table(
+    name="events",
+    meaning="Sentence-level who-did-what-to-whom rows, dated by the text where it says.",
+    key=("event_id",),
+    columns=(
+        Column("event_id", pl.String(), "sha256 (16 hex) of article, sentence, action, actors", nullable=False),
+        Column("article_id", pl.String(), "article the event was coded from", nullable=False),
+        Column("sentence_index", pl.Int64(), "0-based sentence number in the article", nullable=False),
+        Column("sentence", pl.String(), "the sentence as written", nullable=False),
+        Column("start", pl.Int64(), "offset of the sentence in articles.text", nullable=False),
+        Column("end", pl.Int64(), "offset one past the sentence", nullable=False),
+        Column("event_date", pl.Date(), "first day of the period the event happened in"),
+        Column("date_precision", pl.String(), "granularity of event_date", accepted=enums.PRECISIONS),
+        Column("date_value", pl.String(), "TIMEX3 value the date came from (e.g. 2021-06, 1992)"),
+        Column("date_source", pl.String(), "text or published", accepted=enums.DATE_SOURCES),
+        Column("cameo_code", pl.String(), "CAMEO event code, e.g. 057", nullable=False),
+        Column("cameo_root", pl.String(), "first two digits of the CAMEO code", nullable=False),
+        Column("plover", pl.String(), "PLOVER category (CAMEO2PLOVER, PLOVER draft 0.8)"),
+        Column("quad_class", pl.Int8(), "1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
+        Column("goldstein", pl.Float64(), "Goldstein score of the CAMEO code (GDELT table)"),
+        Column("source_name", pl.String(), "source actor as written"),
+        Column("source_country", pl.String(), "ISO 3166-1 alpha-3 / CAMEO country code of the source"),
+        Column("source_sector", pl.String(), "CAMEO agent code of the source (GOV, MIL, ...)"),
+        Column("target_name", pl.String(), "target actor as written"),
+        Column("target_country", pl.String(), "country code of the target"),
+        Column("target_sector", pl.String(), "CAMEO agent code of the target"),
+        Column("location", pl.String(), "place the sentence says it happened in"),
+        Column("location_country", pl.String(), "country code of the location"),
+    ),
+)
+
+REJECTS = Table(
+    name="rejects",
+    meaning="Inputs that could not be loaded, or loaded with a warning, and why.",
+    key=("reject_id",),
+    columns=(
+        Column("reject_id", pl.String(), "sha256 (16 hex) of input and reason", nullable=False),
+        Column("input", pl.String(), "file (and line) that was rejected", nullable=False),
+        Column("reason", pl.String(), "one line saying what was wrong", nullable=False),
+        Column("severity", pl.String(), "error: not loaded; warning: loaded", nullable=False, accepted=enums.SEVERITIES),
+        Column("seen_at", UTC, "when it was first seen (UTC)", nullable=False),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (ARTICLES, TIMEXES, EVENTS, REJECTS)
