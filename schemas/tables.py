@@ -53,7 +53,11 @@ class Table:
         lines = []
         for column in self.columns:
             null = "" if column.nullable else " NOT NULL"
-            lines.append(f'    "{column.name}" {duckdb_type(column.dtype)}{null}')
+            check = ""
+            if column.accepted:
+                values = ", ".join(f"'{value}'" for value in column.accepted)
+                check = f' CHECK ("{column.name}" IN ({values}))'
+            lines.append(f'    "{column.name}" {duckdb_type(column.dtype)}{null}{check}')
         key = ", ".join(f'"{name}"' for name in self.key)
         lines.append(f"    PRIMARY KEY ({key})")
         body = ",\n".join(lines)
@@ -73,7 +77,7 @@ _DUCKDB_TYPES: dict[type, str] = {
 
 def duckdb_type(dtype: pl.DataType) -> str:
     if isinstance(dtype, pl.Datetime):
-        return "TIMESTAMPTZ" if dtype.time_zone else "TIMESTAMP"
+        return "TIMESTAMP WITH TIME ZONE" if dtype.time_zone else "TIMESTAMP"
     try:
         return _DUCKDB_TYPES[type(dtype)]
     except KeyError:
@@ -93,6 +97,7 @@ ARTICLES = Table(
         Column("url", pl.String(), "address of the article, when given"),
         Column("source", pl.String(), "outlet, when given or found in a byline"),
         Column("byline", pl.String(), "byline lines, joined by '; '"),
+        Column("external_id", pl.String(), "the id the input gave the article, if any"),
         Column("published_date", pl.Date(), "publication date (NULL when nothing supports one)"),
         Column(
             "published_source",

@@ -31,17 +31,20 @@ class Sentence:
     text: str  # text[start:end]
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the period at text[dot] closes an abbreviation or an initial, not a sentence."""
+def _is_abbreviation(text: str, dot: int, lower_follows: bool) -> bool:
+    """True when the period at text[dot] closes an abbreviation or an initial, not a sentence.
+
+    "Inc." and the like end a sentence unless a lower-case word follows.
+    """
     match = _WORD_BEFORE.search(text, 0, dot + 1)
     if match is None:
         return False
     word = match.group(1)
     last = word.rsplit(".", 1)[-1].rsplit("-", 1)[-1]
     if last.lower() in ABBREVIATIONS:
-        return last.lower() not in _MAY_END
+        return last.lower() not in _MAY_END or lower_follows
 
-    if len(last) == 1 and last.isupper():  # an initial: "J. Smith", "U.S."
+    if len(last) == 1 and (last.isupper() or "." in word):  # initials: "J. Smith", "U.S.", "p.m."
         return True
     return "." in word and len(word) <= 6  # "e.g", "a.m"
 
@@ -60,9 +63,7 @@ def split_sentences(text: str) -> list[Sentence]:
     cuts: list[int] = []
     for match in _BOUNDARY.finditer(text):
         chunk = match.group(0)
-        if chunk[0] in ".!?" and _next_starts_lower(text, match.end()):
-            continue
-        if chunk == "." and _is_abbreviation(text, match.start()):
+        if chunk == "." and _is_abbreviation(text, match.start(), _next_starts_lower(text, match.end())):
             continue
         cuts.append(match.end())
     sentences: list[Sentence] = []

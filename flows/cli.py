@@ -1,0 +1,217 @@
+"""`eventpipe`: one console script; each command parses, calls one function, prints a summary.
+
+Only `run` imports prefect (1 s of import time); `timex`, `code` and `sql` answer without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from warehouse.connection import DEFAULT_DB, WarehouseError
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings read once at the edge: flag, then EVENTPIPE_* environment variable, then default."""
+
+    db: Path
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace, environ: dict[str, str]) -> Config:
+        db = getattr(args, "db", None) or environ.get("EVENTPIPE_DB") or DEFAULT_DB
+        return cls(db=Path(db))
+
+
+class UsageError(Exception):
+    """A mistake in the command line or its input: one line, exit status 2."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    config = Config.from_args(args, dict(os.environ))
+    try:
+        return args.command(args, config)
+    except (UsageError, WarehouseError) as error:
+        print(f"eventpipe: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventpipe",
+        description="News articles in, events dated by their own dates out, SQL on top.",
+        epilog="example: eventpipe run examples/ && eventpipe sql 'select * from events limit 5'",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    run = _command(
+        commands, "run", cmd_run, "load articles (.txt, .json, .jsonl files or folders) into the warehouse",
+        "eventpipe run ~/news/ --db warehouse/events.duckdb --published 2021-10-14",
+    )
+    run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (searched recursively)")
+    _db_option(run)
+    run.add_argument("--published", type=_iso_date, metavar="DATE", help="publication date of inputs without one in their metadata")
+    run.add_argument("--batch-size", type=int, default=500, metavar="N", help="articles per task and transaction (default 500)")
+
+    sql = _command(
+        commands, "sql", cmd_sql, "run a read-only SQL query against the warehouse",
+        "eventpipe sql \"select event_date, cameo_code, sentence from events order by event_date\" --format csv",
+    )
+    sql.add_argument("query", metavar="QUERY")
+    _db_option(sql)
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    timex = _command(
+        commands, "timex", cmd_timex, "print the temporal expressions of a text as JSON lines",
+        "eventpipe timex --dct 2021-10-14 article.txt",
+    )
+    _text_options(timex)
+
+    code = _command(
+        commands, "code", cmd_code, "print the events coded from a text as JSON lines",
+        "eventpipe code --dct 2021-10-14 article.txt",
+    )
+    _text_options(code)
+    return parser
+
+
+def _command(commands, name: str, handler, help: str, example: str) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        name, help=help, description=help, epilog=f"example: {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(command=handler)
+    return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, metavar="FILE", help=f"DuckDB file (default: $EVENTPIPE_DB or {DEFAULT_DB})")
+
+
+def _text_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
+    parser.add_argument("--dct", type=_iso_date, metavar="DATE", help="publication date (default: inferred from the text)")
+    parser.add_argument("--jsonl", action="store_true", help='input is JSON lines {"id","text","dct"}')
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def cmd_run(args: argparse.Namespace, config: Config) -> int:
+    from flows.ingest import run_ingest  # imports prefect
+
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    summary = run_ingest(args.paths, config.db, args.published, args.batch_size)
+    print(
+        f"loaded {summary.articles} articles, {summary.timexes} timexes, {summary.events} events, "
+        f"{summary.rejects} rejects from {summary.files} files into {config.db} in {summary.seconds:.1f} s"
+    )
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace, config: Config) -> int:
+    from warehouse.query import query
+
+    frame = query(config.db, args.query)
+    if args.format == "json":
+        print(json.dumps(frame.to_dicts(), default=_json_value, ensure_ascii=False))
+    elif args.format == "csv":
+        print(frame.write_csv(), end="")
+    else:
+        print(format_table(frame.columns, frame.rows()))
+    return 0
+
+
+def cmd_timex(args: argparse.Namespace, config: Config) -> int:
+    from transforms.timexes import tag_timexes
+
+    for record_id, text, dct in _read_texts(args):
+        found = [_timex_json(timex) for timex in tag_timexes(text, dct)]
+        if args.jsonl:
+            print(json.dumps({"id": record_id, "timexes": found}, ensure_ascii=False))
+        else:
+            for timex in found:
+                print(json.dumps(timex, ensure_ascii=False))
+    return 0
+
+
+def cmd_code(args: argparse.Namespace, config: Config) -> int:
+    from transforms.articles import content_id
+    from transforms.events import code_events
+    from transforms.frames import event_row
+    from transforms.sentences import split_sentences
+    from transforms.timexes import tag_timexes
+
+    for record_id, text, dct in _read_texts(args):
+        article_id = content_id(text.strip())
+        events = code_events(text, split_sentences(text), tag_timexes(text, dct), dct)
+        rows = [{k: _json_value(v) for k, v in event_row(article_id, event).items()} for event in events]
+        if args.jsonl:
+            print(json.dumps({"id": record_id, "events": rows}, ensure_ascii=False))
+        else:
+            for row in rows:
+                print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+def _read_texts(args: argparse.Namespace):
+    """(id, text, dct) of the input: one text, or one per JSON line; dct inferred when absent."""
+    from transforms.articles import infer_published, parse_published
+
+    try:
+        data = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {args.file}: {error}") from None
+    if not args.jsonl:
+        yield None, data, args.dct or infer_published(data)
+        return
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["text"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise UsageError(f"line {number}: expected a JSON object with a 'text' field") from None
+        dct = parse_published(str(record["dct"])) if record.get("dct") else args.dct
+        yield record.get("id"), text, dct or infer_published(text)
+
+
+def _timex_json(timex) -> dict:
+    return {"start": timex.start, "end": timex.end, "text": timex.text, "type": timex.type, "value": timex.value}
+
+
+def _json_value(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def format_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> str:
+    """Rows as an aligned plain-text table, long cells cut with an ellipsis."""
+
+    def cell(value) -> str:
+        text = "" if value is None else _json_value(value) if isinstance(value, (date, datetime)) else str(value)
+        text = text.replace("\n", " ")
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    body = [[cell(value) for value in row] for row in rows]
+    widths = [max([len(name), *(len(row[i]) for row in body)]) for i, name in enumerate(columns)]
+    line = lambda values: "  ".join(value.ljust(width) for value, width in zip(values, widths)).rstrip()
+    out = [line(columns), line(["-" * width for width in widths]), *(line(row) for row in body)]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)

@@ -1,0 +1,100 @@
+import json
+from datetime import date
+
+import pytest
+
+from transforms.articles import Article, Reject, content_id, infer_published, parse_file
+
+
+def test_text_article_with_bylines_and_title():
+    raw = b"By Azernews\n\nBy Vugar Khalilov\n\nTalks end in Baku\n\nThe ministers met in Baku on Monday.\n"
+    [article], rejects = parse_file("a.txt", ".txt", raw, published=date(2021, 10, 14))
+    assert rejects == []
+    assert article == Article(
+        article_id=content_id("The ministers met in Baku on Monday."),
+        input="a.txt",
+        text="The ministers met in Baku on Monday.",
+        title="Talks end in Baku",
+        source="Azernews",
+        byline="Azernews; Vugar Khalilov",
+        published_date=date(2021, 10, 14),
+        published_source="cli",
+    )
+
+
+def test_a_body_sentence_is_not_taken_for_a_title():
+    [article], _ = parse_file("a.txt", ".txt", b"Officials met on June 15, 2021.\n\nThey agreed.", None)
+    assert article.title is None
+    assert article.text.startswith("Officials met")
+
+
+def test_metadata_date_wins_over_the_command_line():
+    record = {"text": "Talks ended.", "published": "2022-06-14T09:30:00Z", "id": "x1", "url": "http://e.org/1"}
+    [article], rejects = parse_file("a.json", ".json", json.dumps(record).encode(), published=date(2020, 1, 1))
+    assert (article.published_date, article.published_source) == (date(2022, 6, 14), "metadata")
+    assert (article.external_id, article.url, rejects) == ("x1", "http://e.org/1", [])
+
+
+def test_unreadable_metadata_date_falls_back_with_a_warning():
+    record = {"text": "Talks ended.", "published": "last tuesday-ish"}
+    [article], [warning] = parse_file("a.json", ".json", json.dumps(record).encode(), published=date(2020, 1, 1))
+    assert (article.published_date, article.published_source) == (date(2020, 1, 1), "cli")
+    assert warning.severity == "warning" and "last tuesday-ish" in warning.reason
+
+
+def test_json_lines_reject_bad_lines_and_keep_the_rest():
+    lines = b'{"text": "One."}\nnot json\n\n{"title": "no text"}\n[1, 2]\n{"text": "Two."}\n'
+    articles, rejects = parse_file("f.jsonl", ".jsonl", lines, published=date(2021, 1, 1))
+    assert [a.text for a in articles] == ["One.", "Two."]
+    assert [a.input for a in articles] == ["f.jsonl:1", "f.jsonl:6"]
+    assert [(r.input, r.severity) for r in rejects] == [("f.jsonl:2", "error"), ("f.jsonl:4", "error"), ("f.jsonl:5", "error")]
+    assert "invalid JSON" in rejects[0].reason and "without text" in rejects[1].reason
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+        (b"By Someone\n\n", "no article text"),
+    ],
+)
+def test_bad_files_are_rejected_with_a_reason(data, reason):
+    articles, [reject] = parse_file("bad.txt", ".txt", data)
+    assert articles == [] and reason in reject.reason and reject.severity == "error"
+
+
+def test_unsupported_type_is_rejected():
+    assert parse_file("x.pdf", ".pdf", b"%PDF-1.4 text")[1] == [
+        Reject("x.pdf", "unsupported file type '.pdf' (expected .txt, .json, .jsonl)")
+    ]
+
+
+def test_same_text_same_id_whatever_the_file():
+    a, _ = parse_file("a.txt", ".txt", b"Talks ended in Baku.", date(2021, 1, 1))
+    b, _ = parse_file("b.jsonl", ".jsonl", b'{"text": "Talks ended in Baku."}', date(2021, 1, 1))
+    assert a[0].article_id == b[0].article_id
+
+
+def test_inferred_date_prefers_the_reported_date():
+    text = "The talks of March 3, 2020 failed. The ministry reported on October 14 that drills (Peace - 2021) ended."
+    assert infer_published(text) == date(2021, 10, 14)
+
+
+def test_inferred_date_takes_the_latest_full_date_without_a_reporting_verb():
+    assert infer_published("Fighting began on 2 May 2019 and stopped on 9 May 2019.") == date(2019, 5, 9)
+
+
+def test_no_date_gives_a_warning_row():
+    [article], [warning] = parse_file("a.txt", ".txt", b"Officials met and talked.")
+    assert (article.published_date, article.published_source) == (None, None)
+    assert warning.severity == "warning" and "no publication date" in warning.reason
+
+
+def test_seed_article_date_is_inferred(seed_path):
+    [article], rejects = parse_file(str(seed_path), ".txt", seed_path.read_bytes())
+    assert (article.published_date, article.published_source) == (date(2021, 10, 14), "inferred")
+    assert article.byline == "Azernews; Vugar Khalilov" and article.title is None
+    assert article.text.startswith("Azerbaijan’s and Turkey's land forces") and rejects == []

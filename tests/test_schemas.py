@@ -1,0 +1,81 @@
+"""Schemas are the single source of truth: the warehouse and the layers must agree with them."""
+
+import ast
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from schemas import enums
+from schemas.tables import TABLES, duckdb_type
+from warehouse.connection import connect
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Which top-level packages each layer may import (besides the stdlib and the libraries named).
+ALLOWED = {
+    "schemas": {"schemas", "polars"},
+    "transforms": {"schemas", "transforms", "polars", "dateparser"},
+    "warehouse": {"schemas", "warehouse", "duckdb", "polars", "pyarrow"},
+    "flows": {"schemas", "transforms", "warehouse", "flows", "prefect", "polars"},
+}
+FORBIDDEN_IN_TRANSFORMS = {"os", "pathlib", "io", "glob", "shutil", "socket", "urllib", "time", "random"}
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_layers_import_only_what_they_may(layer):
+    import sys
+
+    stdlib = set(sys.stdlib_module_names) | {"__future__"}
+    for path in sorted((REPO / layer).rglob("*.py")):
+        third_party = imports_of(path) - stdlib
+        assert third_party <= ALLOWED[layer], f"{path.relative_to(REPO)} imports {third_party - ALLOWED[layer]}"
+        if layer == "transforms":
+            assert not imports_of(path) & FORBIDDEN_IN_TRANSFORMS, f"{path.relative_to(REPO)} does IO or reads the clock"
+
+
+def test_nothing_imports_flows():
+    for layer in ("schemas", "transforms", "warehouse"):
+        for path in (REPO / layer).rglob("*.py"):
+            assert "flows" not in imports_of(path), path
+
+
+def test_tables_in_the_warehouse_match_the_schemas(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    for table in TABLES:
+        described = con.sql(f'describe "{table.name}"').fetchall()
+        assert [(row[0], row[1], row[2]) for row in described] == [
+            (c.name, duckdb_type(c.dtype), "YES" if c.nullable else "NO") for c in table.columns
+        ]
+    con.close()
+
+
+def test_every_table_has_a_key_of_its_own_columns_and_a_meaning_per_column():
+    for table in TABLES:
+        assert set(table.key) <= set(table.names)
+        assert len(set(table.names)) == len(table.names)
+        assert all(column.meaning for column in table.columns)
+
+
+def test_primary_keys_reject_duplicates(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    con.execute("insert into rejects values ('r1', 'a.txt', 'empty file', 'error', now())")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("insert into rejects values ('r1', 'b.txt', 'empty file', 'error', now())")
+    con.close()
+
+
+def test_enums_have_no_duplicates():
+    for values in (enums.PRECISIONS, enums.TIMEX_TYPES, enums.PUBLISHED_SOURCES, enums.DATE_SOURCES):
+        assert len(set(values)) == len(values)

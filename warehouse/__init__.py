@@ -1,0 +1,1 @@
+"""DuckDB warehouse: connection, schema, idempotent loads and read-only queries. All SQL lives here."""

@@ -1,0 +1,1 @@
+INSERT INTO timexes BY NAME SELECT * FROM batch_timexes;
