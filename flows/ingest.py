@@ -12,7 +12,6 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import batched
 from pathlib import Path
 
 from prefect import flow, task
@@ -23,6 +22,11 @@ from flows import sources
 from transforms.articles import Article, Reject, parse_file
 from transforms.frames import Frames, extract
 from warehouse.load import load
+
+
+def batched(items: list, size: int) -> list[list]:
+    """Consecutive slices of at most `size` items (itertools.batched is Python 3.12+)."""
+    return [items[index : index + size] for index in range(0, len(items), size)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +77,10 @@ def ingest(paths: list[Path], db: Path, published: date | None = None, batch_siz
     totals = dict.fromkeys(("articles", "timexes", "events", "rejects"), 0)
     pending = [Reject(file.input, file.error) for file in missing]
     for group in batched(files, batch_size):
-        articles, rejects = parse_articles(read_files(list(group)), published)
+        articles, rejects = parse_articles(read_files(group), published)
         pending.extend(rejects)
         for chunk in batched(articles, batch_size):
-            counts = load_frames(db, extract_frames(list(chunk), pending))
+            counts = load_frames(db, extract_frames(chunk, pending))
             pending = []
             totals = {name: totals[name] + counts[name] for name in totals}
     if pending:  # rejects of a group without a single article

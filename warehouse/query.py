@@ -14,7 +14,8 @@ def query(db: Path, sql: str, params: list | None = None) -> pl.DataFrame:
     """Run one read-only query and return its rows."""
     con = connect(db, read_only=True)
     try:
-        return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
+        relation = con.sql(sql, params=params) if params else con.sql(sql)
+        return relation.pl() if relation is not None else pl.DataFrame()
     except duckdb.Error as error:
         raise WarehouseError(str(error).splitlines()[0]) from error
     finally:

@@ -1,0 +1,85 @@
+"""Actor finding: countries, agents, people by date, organisations, coordination, possessives."""
+
+from datetime import date
+
+import pytest
+
+from transforms.actors import Actor, find_actors, role_on, split_code, tokenize
+from transforms.tables.countries import COUNTRIES
+
+ON = date(2021, 10, 14)
+
+
+def codes(sentence: str, on: date | None = ON) -> list[tuple[str | None, str | None]]:
+    return [(a.country, a.sector) for a in find_actors(sentence, on)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkish Army General Musa Avsever arrived.", [("TUR", "MIL")]),
+        ("Azerbaijani Land Forces Commander Maj-Gen Anvar Afandiyev met him.", [("AZE", "MIL")]),
+        ("an agreement between the Azerbaijani and Turkish governments", [("AZE", "GOV"), ("TUR", "GOV")]),
+        ("Azerbaijan’s and Turkey's land forces commanders met.", [("AZE", "MIL"), ("TUR", "MIL")]),
+        ("In an interview with Turkey's Anadolu Agency, he spoke.", [("TUR", "MED")]),
+        ("the Defence Ministry reported", [(None, "GOV")]),
+        ("Police arrested two men.", [(None, "COP"), (None, "PPL")]),
+        ("The opposition leader spoke.", [(None, "OPP")]),
+        ("Iraqi police arrested two men.", [("IRQ", "COP"), (None, "PPL")]),
+        ("the turkish army crossed the border", [("TUR", "MIL")]),
+        ("Azerbaijan and Turkey hold drills.", [("AZE", None), ("TUR", None)]),
+        ("Talks were held in Baku.", [("AZE", None)]),
+        ("NATO warned Russia.", [("IGO", None), ("RUS", None)]),
+        ("military cooperation grew", []),
+    ],
+)
+def test_actor_families(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_leader_role_depends_on_the_date():
+    sentence = "President Ilham Aliyev said so."
+    assert codes(sentence, date(2021, 10, 14)) == [("AZE", "GOV")]
+    assert codes(sentence, date(1999, 1, 1)) == [("AZE", "ELI")]
+    assert codes(sentence, None) == [("AZE", "GOV")]  # no date: the open-ended role
+
+
+def test_counterpart_takes_the_persons_role():
+    actors = find_actors("his Turkish counterpart Recep Tayyip Erdogan signed", ON)
+    assert actors == [Actor(4, 44, "Turkish counterpart Recep Tayyip Erdogan", "TUR", "GOV")]
+
+
+def test_offsets_point_into_the_sentence():
+    sentence = "On Monday the Azerbaijani and Turkish governments met."
+    for actor in find_actors(sentence, ON):
+        assert sentence[actor.start : actor.end] == actor.name
+    assert [a.name for a in find_actors(sentence, ON)] == ["Azerbaijani", "Turkish governments"]
+
+
+def test_aliases_resolve_bare_surnames():
+    assert codes("Afandiyev paid a visit.") == []
+    actors = find_actors("Afandiyev paid a visit.", ON, {"afandiyev": ("AZE", "MIL")})
+    assert [(a.name, a.country, a.sector) for a in actors] == [("Afandiyev", "AZE", "MIL")]
+
+
+def test_role_on_and_split_code():
+    roles = "AZEELI 19780101 20030804;AZEGOV 20031031 99999999;AZEELI 0 0"
+    assert role_on(roles, date(2000, 1, 1)) == "AZEELI"
+    assert role_on(roles, date(2010, 1, 1)) == "AZEGOV"
+    assert role_on("AZEGOV 19900101 19920101;AZEELI 0 0", date(2010, 1, 1)) == "AZEELI"
+    assert split_code("AZEGOV") == ("AZE", "GOV")
+    assert split_code("IGOUNOJUDICJ") == ("IGO", "JUD")
+    assert split_code("IGOUNO") == ("IGO", None)
+
+
+def test_tokenizer_marks_possessives():
+    tokens = tokenize("Azerbaijan’s army and Turkey's")
+    assert [(t.word, t.possessive) for t in tokens] == [
+        ("azerbaijan", True), ("army", False), ("and", False), ("turkey", True)
+    ]
+
+
+def test_table_keys_are_in_token_form():
+    sample = list(COUNTRIES)[::50]
+    for key in sample:
+        assert " ".join(t.word for t in tokenize(key)) == key

@@ -1,0 +1,104 @@
+"""The CLI in-process: every command documented with an example, output formats, clear errors."""
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from flows.cli import build_parser, format_table, main
+from schemas.tables import ARTICLES, EVENTS
+from warehouse.load import load
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "w.duckdb"
+    article = dict.fromkeys(ARTICLES.names) | {
+        "article_id": "a1", "input": "a.txt", "text": "Talks.", "ingested_at": datetime(2026, 1, 1, tzinfo=UTC),
+        "published_date": date(2021, 10, 14), "published_source": "cli",
+    }
+    event = dict.fromkeys(EVENTS.names) | {
+        "event_id": "e1", "article_id": "a1", "sentence_index": 0, "sentence": "Talks.", "start": 0, "end": 6,
+        "cameo_code": "057", "cameo_root": "05", "event_date": date(2021, 6, 15), "date_precision": "day",
+        "date_source": "text", "source_country": "AZE", "target_country": "TUR",
+    }
+    load(path, {"articles": ARTICLES.frame([article]), "events": EVENTS.frame([event])})
+    return path
+
+
+def test_every_command_has_help_ending_with_an_example():
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    assert set(commands) >= {"run", "sql", "timex", "code"}
+    for name, sub in commands.items():
+        assert sub.format_help().rstrip().splitlines()[-1].startswith("example: eventpipe " + name), name
+
+
+def test_sql_json_prints_one_array_with_iso_dates(db, capsys):
+    assert main(["sql", "select event_date, cameo_code, source_country from events", "--db", str(db), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"event_date": "2021-06-15", "cameo_code": "057", "source_country": "AZE"}]
+
+
+def test_sql_csv_and_table(db, capsys):
+    main(["sql", "select cameo_code, target_country from events", "--db", str(db), "--format", "csv"])
+    assert capsys.readouterr().out == "cameo_code,target_country\n057,TUR\n"
+    main(["sql", "select cameo_code, target_country from events", "--db", str(db)])
+    assert capsys.readouterr().out.splitlines() == [
+        "cameo_code  target_country", "----------  --------------", "057         TUR", "(1 row)",
+    ]
+
+
+def test_db_comes_from_the_environment_when_not_given(db, capsys, monkeypatch):
+    monkeypatch.setenv("EVENTPIPE_DB", str(db))
+    assert main(["sql", "select count(*) as n from events", "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "n\n1\n"
+
+
+def test_sql_errors_are_one_line_and_exit_2(db, tmp_path, capsys):
+    assert main(["sql", "drop table events", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("eventpipe: ") and err.count("\n") == 1
+    assert main(["sql", "select 1", "--db", str(tmp_path / "missing.duckdb")]) == 2
+    assert "no warehouse at" in capsys.readouterr().err
+
+
+def test_bad_dates_are_usage_errors(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["timex", "--dct", "14/10/2021", "-"])
+    assert exit.value.code == 2 and "not an ISO date" in capsys.readouterr().err
+
+
+def test_timex_on_the_seed(seed_path, capsys):
+    assert main(["timex", "--dct", "2021-10-14", str(seed_path)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    text = seed_path.read_text(encoding="utf-8")
+    values = {row["text"]: row["value"] for row in rows}
+    assert values["October 14"] == "2021-10-14" and values["June 15"] == "2021-06-15"
+    assert values["September 27"] == "2021-09-27" and values["1992"] == "1992"
+    assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
+    assert "2021" not in values
+
+
+def test_timex_jsonl(monkeypatch, capsys):
+    import io
+
+    lines = '{"id": "a", "text": "He left yesterday.", "dct": "2021-10-14"}\n{"id": "b", "text": "In 1992 it began."}\n'
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert main(["timex", "--jsonl", "-"]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [record["id"] for record in out] == ["a", "b"]
+    assert [(t["text"], t["value"]) for t in out[0]["timexes"]] == [("yesterday", "2021-10-13")]
+    assert [(t["text"], t["value"]) for t in out[1]["timexes"]] == [("1992", "1992")]
+
+
+def test_code_on_the_seed_gives_the_june_15_agreement(seed_path, capsys):
+    assert main(["code", "--dct", "2021-10-14", str(seed_path)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert set(rows[0]) == set(EVENTS.names)
+    june = [r for r in rows if r["event_date"] == "2021-06-15" and r["cameo_root"] == "05"]
+    assert june and {june[0]["source_country"], june[0]["target_country"]} == {"AZE", "TUR"}
+
+
+def test_format_table_cuts_long_cells():
+    table = format_table(["a"], [("x" * 100,), (None,)], max_width=10)
+    assert table.splitlines()[2] == "x" * 9 + "…" and table.splitlines()[3] == ""

@@ -1,0 +1,171 @@
+"""Event coding: action families, roles, dates, locations, and the seed article."""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from transforms.events import Event, code_events
+from transforms.sentences import split_sentences
+
+try:
+    from transforms.timexes import Timex
+except ImportError:  # written in parallel; a stand-in with the same fields
+
+    @dataclass(frozen=True, slots=True)
+    class Timex:  # type: ignore[no-redef]
+        start: int
+        end: int
+        text: str
+        type: str
+        value: str | None
+        precision: str | None
+
+
+PUBLISHED = date(2021, 10, 14)
+SEED = Path(__file__).parents[2] / "shared/samples/000_3e6b6788e33e2d8c.txt"
+
+
+def timex(text: str, written: str, value: str, precision: str, type_: str = "DATE") -> Timex:
+    start = text.index(written)
+    return Timex(start, start + len(written), written, type_, value, precision)
+
+
+def code(text: str, timexes=(), published: date | None = PUBLISHED) -> list[Event]:
+    return code_events(text, split_sentences(text), list(timexes), published)
+
+
+def row(event: Event) -> tuple:
+    return (event.cameo_code, event.source_country, event.source_sector,
+            event.target_country, event.target_sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey and Azerbaijan signed a memorandum.", ("057", "TUR", None, "AZE", None)),
+        ("Iraqi police arrested two men.", ("173", "IRQ", "COP", None, "PPL")),
+        ("Russian troops attacked Ukrainian positions.", ("190", "RUS", "MIL", "UKR", None)),
+        ("Israel accused Iran of backing militants.", ("112", "ISR", None, "IRN", None)),
+        ("China threatened Taiwan with military action.", ("130", "CHN", None, "TWN", None)),
+        ("The United Nations called on Syria to act.", ("020", "IGO", None, "SYR", None)),
+        ("Turkish President Recep Tayyip Erdogan met Russian officials.", ("040", "TUR", "GOV", "RUS", "GOV")),
+        ("Azerbaijan and Turkey periodically hold joint drills.", ("062", "AZE", None, "TUR", None)),
+        ("The French minister paid an official visit to Japan.", ("042", "FRA", "GOV", "JPN", None)),
+    ],
+)
+def test_action_families(text, expected):
+    events = code(text)
+    assert [row(e) for e in events] == [expected]
+    assert events[0].cameo_root == expected[0][:2]
+
+
+def test_code_facts_come_from_the_tables():
+    (event,) = code("Turkey and Azerbaijan signed a memorandum.")
+    assert (event.plover, event.quad_class, event.goldstein) == ("SUPPORT", 1, 8.0)
+    (attack,) = code("Russian troops attacked Ukrainian positions.")
+    assert (attack.cameo_root, attack.quad_class) == ("19", 4)
+
+
+def test_passive_by_agent_is_the_source():
+    (event,) = code("Three protesters were arrested by police in Baku.")
+    assert (event.source_sector, event.target_sector) == ("COP", "OPP")
+    assert (event.location, event.location_country) == ("Baku", "AZE")
+
+
+def test_discussing_is_consulting_not_intent():
+    (event,) = code("Turkish and Russian generals have discussed military cooperation.")
+    assert row(event) == ("040", "TUR", "MIL", "RUS", "MIL")
+    (intent,) = code("Turkey will discuss military cooperation with Russia.")
+    assert intent.cameo_code == "0312"
+
+
+def test_date_from_the_text_nearest_the_verb():
+    text = "On June 15, Turkey and Azerbaijan signed a memorandum."
+    (event,) = code(text, [timex(text, "June 15", "2021-06-15", "day")])
+    assert (event.event_date, event.date_precision, event.date_value, event.date_source) == (
+        date(2021, 6, 15), "day", "2021-06-15", "text")
+
+
+def test_duration_falls_back_to_published():
+    text = "Turkey and Azerbaijan signed a memorandum eight months after the war."
+    (event,) = code(text, [timex(text, "eight months", "P8M", "duration", "DURATION")])
+    assert (event.event_date, event.date_precision, event.date_value, event.date_source) == (
+        PUBLISHED, "day", "2021-10-14", "published")
+    (undated,) = code(text, published=None)
+    assert (undated.event_date, undated.date_precision, undated.date_source) == (None, None, None)
+
+
+def test_sentence_without_actors_gives_no_event():
+    assert code("It rained all day and the roads were closed.") == []
+
+
+def test_pair_phrase_resolves_to_the_main_countries():
+    text = ("Azerbaijan and Turkey met. Azerbaijan hosted Turkey. "
+            "On June 15, the two countries signed a memorandum.")
+    events = code(text, [timex(text, "June 15", "2021-06-15", "day")])
+    last = events[-1]
+    assert (last.cameo_code, last.source_country, last.target_country) == ("057", "AZE", "TUR")
+    assert last.source_name == "the two countries"
+    assert last.event_date == date(2021, 6, 15)
+
+
+def test_offsets_are_the_sentences():
+    text = "Hello there. Turkey and Azerbaijan signed a memorandum."
+    (event,) = code(text)
+    assert text[event.start : event.end] == event.sentence
+    assert event.sentence_index == 1
+
+
+def test_seed_article():
+    if not SEED.exists():
+        pytest.skip("seed article not present")
+    text = SEED.read_text()
+    stamps = [("October 14", "2021-10-14", "day"), ("June 15", "2021-06-15", "day"),
+              ("1992", "1992", "year"), ("September 27", "2021-09-27", "day")]
+    timexes = [timex(text, w, v, p) for w, v, p in stamps]
+    timexes.append(timex(text, "eight months", "P8M", "duration", "DURATION"))
+    events = {e.sentence.split()[0] + " " + e.sentence.split()[1]: e for e in code(text, timexes)}
+
+    def pair(e):
+        return {(e.source_country, e.source_sector), (e.target_country, e.target_sector)}
+
+    signed = events["On June"]
+    assert (signed.cameo_code, signed.event_date, signed.date_precision) == ("057", date(2021, 6, 15), "day")
+    assert {signed.source_country, signed.target_country} == {"AZE", "TUR"}
+    emerged = events["Military cooperation"]
+    assert (emerged.cameo_code, emerged.event_date, emerged.date_precision) == ("057", date(1992, 1, 1), "year")
+    assert pair(emerged) == {("AZE", "GOV"), ("TUR", "GOV")}
+    discussed = events["Azerbaijan’s and"]
+    assert discussed.cameo_root == "04" and pair(discussed) == {("AZE", "MIL"), ("TUR", "MIL")}
+    assert discussed.location_country == "TUR"
+    met = events["Azerbaijani Land"]
+    assert (met.cameo_root, met.source_country, met.target_country) == ("04", "AZE", "TUR")
+    assert (met.source_sector, met.target_sector) == ("MIL", "MIL")
+    visit = events["It should"]
+    assert (visit.cameo_code, visit.source_country, visit.target_country) == ("042", "AZE", "TUR")
+    assert (visit.location, visit.location_country) == ("Istanbul", "TUR")
+    drills = events["Azerbaijan and"]
+    assert (drills.cameo_code, drills.source_country, drills.target_country) == ("062", "AZE", "TUR")
+    shusha = events["The Shusha"]
+    assert shusha.cameo_code == "057" and pair(shusha) == {("AZE", "GOV"), ("TUR", "GOV")}
+    assert (shusha.event_date, shusha.date_source) == (PUBLISHED, "published")
+    said = events["In an"]
+    assert (said.cameo_code, said.source_country, said.source_sector) == ("010", "AZE", "GOV")
+    assert (said.event_date, said.date_source) == (date(2021, 9, 27), "text")
+
+
+def test_seed_article_with_the_timex_tagger():
+    if not SEED.exists():
+        pytest.skip("seed article not present")
+    try:
+        from transforms.timexes import tag_timexes
+    except ImportError:
+        pytest.skip("transforms.timexes not available")
+    text = SEED.read_text()
+    events = code(text, tag_timexes(text, PUBLISHED))
+    dated = {(e.cameo_code, e.event_date, e.date_precision) for e in events}
+    assert ("057", date(2021, 6, 15), "day") in dated
+    assert ("057", date(1992, 1, 1), "year") in dated
+    assert ("010", date(2021, 9, 27), "day") in dated

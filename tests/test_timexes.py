@@ -1,0 +1,378 @@
+"""Tests for transforms.timexes: exact spans and TIMEX3 values on literal sentences."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.timexes import Timex, tag_timexes, value_start
+
+DCT = date(2021, 10, 14)  # a Thursday
+
+SEED = Path("/work/shared/samples/000_3e6b6788e33e2d8c.txt")
+
+
+def tags(text: str, dct: date | None = DCT) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.type, t.value) for t in tag_timexes(text, dct)]
+
+
+def one(text: str, dct: date | None = DCT) -> tuple[str, str, str | None]:
+    found = tags(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+SEED_TEXT = (
+    "Azerbaijan’s and Turkey's land forces commanders have discussed military cooperation at a "
+    "meeting held in Turkey as part of the Eurasian Peace - 2021 drills, the Defence Ministry "
+    "reported on October 14.\n\n"
+    "It should be noted that Afandiyev paid an official visit to Turkey to take part in the "
+    "Distinguished Visitors Day held within the Eurasian Peace - 2021 exercises in Istanbul.\n\n"
+    "Military cooperation between Azerbaijan and Turkey first emerged in 1992, with an agreement "
+    "signed between the Azerbaijani and Turkish governments.\n\n"
+    "On June 15, the two countries signed a memorandum of alliance.\n\n"
+    "The Shusha Declaration that President Ilham Aliyev and his Turkish counterpart signed during "
+    "the first official visit to Shusha eight months after Azerbaijan’s victory in the war with "
+    "Armenia, also focuses on defence cooperation.\n\n"
+    "In an interview with Turkey's Anadolu Agency on September 27, President Ilham Aliyev said so."
+)
+
+SEED_EXPECTED = [
+    ("October 14", "DATE", "2021-10-14", "day"),
+    ("1992", "DATE", "1992", "year"),
+    ("June 15", "DATE", "2021-06-15", "day"),
+    ("eight months", "DURATION", "P8M", "duration"),
+    ("September 27", "DATE", "2021-09-27", "day"),
+]
+
+
+def test_seed_excerpt_exact():
+    found = [(t.text, t.type, t.value, t.precision) for t in tag_timexes(SEED_TEXT, DCT)]
+    assert found == SEED_EXPECTED
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared sample article not available")
+def test_seed_article_exact():
+    text = SEED.read_text(encoding="utf-8")
+    found = tag_timexes(text, DCT)
+    assert [(t.text, t.type, t.value, t.precision) for t in found] == SEED_EXPECTED
+    assert all(text[t.start : t.end] == t.text for t in found)
+    assert "2021" not in [t.text for t in found]  # "Eurasian Peace - 2021" is a name
+
+
+# --- common forms, dct 2021-10-14 -----------------------------------------------------------------
+
+COMMON = [
+    ("The report came out on June 15.", ("June 15", "DATE", "2021-06-15")),
+    ("They met on November 3.", ("November 3", "DATE", "2020-11-03")),
+    ("They will meet on November 3.", ("November 3", "DATE", "2021-11-03")),
+    ("The leaders met yesterday.", ("yesterday", "DATE", "2021-10-13")),
+    ("The leaders meet today.", ("today", "DATE", "2021-10-14")),
+    ("The leaders will meet tomorrow.", ("tomorrow", "DATE", "2021-10-15")),
+    ("Prices rose last month.", ("last month", "DATE", "2021-09")),
+    ("Prices will rise next month.", ("next month", "DATE", "2021-11")),
+    ("Elections were held last year.", ("last year", "DATE", "2020")),
+    ("Elections are due this year.", ("this year", "DATE", "2021")),
+    ("Troops arrived last week.", ("last week", "DATE", "2021-W40")),
+    ("Troops arrived two days ago.", ("two days ago", "DATE", "2021-10-12")),
+    ("The war began three years ago.", ("three years ago", "DATE", "2018")),
+    ("The talks will resume next Friday.", ("next Friday", "DATE", "2021-10-15")),
+    ("The talks resumed on Friday.", ("Friday", "DATE", "2021-10-08")),
+    ("The talks will resume on Friday.", ("Friday", "DATE", "2021-10-15")),
+    ("Protesters gathered Monday in the capital.", ("Monday", "DATE", "2021-10-11")),
+    ("The treaty was signed in 1992.", ("1992", "DATE", "1992")),
+    ("Trade grew in the 1990s.", ("the 1990s", "DATE", "199")),
+    ("The plant closed in March 2019.", ("March 2019", "DATE", "2019-03")),
+    ("The deal was signed on 15 June 2021.", ("15 June 2021", "DATE", "2021-06-15")),
+    ("The deal was signed on June 15, 2021.", ("June 15, 2021", "DATE", "2021-06-15")),
+    ("The deal was signed on 2021-06-15.", ("2021-06-15", "DATE", "2021-06-15")),
+    ("Output fell in the third quarter.", ("the third quarter", "DATE", "2021-Q3")),
+    ("They will visit this summer.", ("this summer", "DATE", "2021-SU")),
+    ("Prices are now high.", ("now", "DATE", "PRESENT_REF")),
+    ("The unit is currently deployed.", ("currently", "DATE", "PRESENT_REF")),
+    ("The rebels recently withdrew.", ("recently", "DATE", "PAST_REF")),
+    ("Such raids happened in the past.", ("the past", "DATE", "PAST_REF")),
+    ("Nobody knows the future.", ("the future", "DATE", "FUTURE_REF")),
+    ("He served for three years.", ("three years", "DURATION", "P3Y")),
+    ("The curfew lasts 24 hours.", ("24 hours", "DURATION", "PT24H")),
+    ("The council meets weekly.", ("weekly", "SET", "P1W")),
+    ("The council meets every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("Exports fell over the past two years.", ("the past two years", "DURATION", "P2Y")),
+    ("Shelling resumed Friday morning.", ("Friday morning", "TIME", "2021-10-08TMO")),
+    ("The soldier is 25 years old.", ("25 years old", "DURATION", "P25Y")),
+    ("Talks began on Oct. 4.", ("Oct. 4", "DATE", "2021-10-04")),
+    ("The ceasefire started at 3 p.m.", ("3 p.m.", "TIME", "2021-10-14T15:00")),
+    ("It was founded in the 20th century.", ("the 20th century", "DATE", "19")),
+    ("Sales rose in the first half of 2021.", ("the first half of 2021", "DATE", "2021-H1")),
+    ("The vote is set for mid-November.", ("mid-November", "DATE", "2021-11")),
+    ("Unemployment rose earlier this year.", ("earlier this year", "DATE", "2021")),
+    ("They held talks last summer.", ("last summer", "DATE", "2021-SU")),
+    ("Inflation has risen in recent years.", ("recent years", "DATE", "PAST_REF")),
+    ("Fighting has gone on for years.", ("years", "DURATION", "PXY")),
+    ("Inspectors visit twice a week.", ("twice a week", "SET", "P1W")),
+    ("Elections are held every two years.", ("every two years", "SET", "P2Y")),
+    ("The ministry said so last night.", ("last night", "TIME", "2021-10-13TNI")),
+    ("Rebels took the town a decade ago.", ("a decade ago", "DATE", "201")),
+    ("The army will withdraw in the coming weeks.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), COMMON, ids=[c[0] for c in COMMON])
+def test_common_form(sentence, expected):
+    found = tags(sentence)
+    assert found == ([expected] if expected else [])
+
+
+def test_today_is_the_dct():
+    (t,) = tag_timexes("Parliament votes today.", DCT)
+    assert (t.value, t.precision) == ("2021-10-14", "day")
+
+
+def test_datetime_dct_is_accepted():
+    assert tags("Troops arrived yesterday.", datetime(2021, 10, 14, 23, 59)) == [
+        ("yesterday", "DATE", "2021-10-13")
+    ]
+
+
+def test_precisions():
+    found = {t.text: t.precision for t in tag_timexes(
+        "In 1992, in the 1990s, last week, in March 2019, on June 15, the third quarter, this summer, "
+        "now, for three years, weekly, at 3 p.m.", DCT)}  # fmt: skip
+    assert found == {
+        "1992": "year",
+        "the 1990s": "decade",
+        "last week": "week",
+        "March 2019": "month",
+        "June 15": "day",
+        "the third quarter": "quarter",
+        "this summer": "season",
+        "now": "reference",
+        "three years": "duration",
+        "weekly": "set",
+        "3 p.m.": "time",
+    }
+
+
+# --- the reference time moves with the text ---------------------------------------------------------
+
+
+def test_anaphora_follows_last_mentioned_date():
+    text = "On June 15 the rebels attacked. The next day they withdrew. Two days later they returned."
+    assert tags(text) == [
+        ("June 15", "DATE", "2021-06-15"),
+        ("The next day", "DATE", "2021-06-16"),
+        ("Two days later", "DATE", "2021-06-18"),
+    ]
+
+
+def test_that_day_and_following_day():
+    text = "The bombing happened on March 3, 2020. That day the city was closed; the following day it reopened."
+    assert tags(text) == [
+        ("March 3, 2020", "DATE", "2020-03-03"),
+        ("That day", "DATE", "2020-03-03"),
+        ("the following day", "DATE", "2020-03-04"),
+    ]
+
+
+def test_anaphora_without_earlier_date_uses_dct():
+    assert one("The next day the talks collapsed.") == ("The next day", "DATE", "2021-10-15")
+
+
+def test_deictic_stays_on_dct_after_other_dates():
+    text = "The treaty was signed on June 15. Troops left yesterday."
+    assert tags(text)[1] == ("yesterday", "DATE", "2021-10-13")
+
+
+# --- without a dct ----------------------------------------------------------------------------------
+
+
+def test_no_dct_absolute_dates_keep_values():
+    assert one("The ministry reported on October 14, 2021.", None) == ("October 14, 2021", "DATE", "2021-10-14")
+    assert one("It began in 1992.", None) == ("1992", "DATE", "1992")
+
+
+def test_no_dct_month_day_gets_x_year():
+    (t,) = tag_timexes("The ministry reported on October 14.", None)
+    assert (t.text, t.value, t.precision) == ("October 14", "XXXX-10-14", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "precision"),
+    [
+        ("They met yesterday.", "yesterday", "day"),
+        ("Prices rose last month.", "last month", "month"),
+        ("They left two days ago.", "two days ago", "day"),
+        ("They met on Friday.", "Friday", "day"),
+        ("The next day they left.", "The next day", "day"),
+    ],
+)
+def test_no_dct_relative_have_no_value(sentence, span, precision):
+    (t,) = tag_timexes(sentence, None)
+    assert (t.text, t.value, t.precision) == (span, None, precision)
+
+
+def test_no_dct_durations_and_refs_still_normalized():
+    assert tags("He served for three years and is now retired.", None) == [
+        ("three years", "DURATION", "P3Y"),
+        ("now", "DATE", "PRESENT_REF"),
+    ]
+
+
+# --- things that are not dates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ticket cost $27.",
+        "Militants may attack the convoy.",
+        "May we ask a question?",
+        "We condemn the attack.",
+        "The home team won 3-1.",
+        "He lives at 1905 Elm Street.",
+        "About 1,000 people were arrested.",
+        "Turnout was 2021 people, or 25% of voters.",
+        "The Eurasian Peace - 2021 exercise ended.",
+        "The Eurasian Peace-2021 exercise ended.",
+        "Tickets for Euro 2020 sold out.",
+        "USA Today reported the figure.",
+        "The Daily Sabah reported the figure.",
+        "The Distinguished Visitors Day event was held.",
+        "Three quarters of the vote were counted.",
+        "He was elected for a second time.",
+        "June Carter sang.",
+        "A 6-year-old boy was found.",
+        "The fall of Kabul shocked the world.",
+        "Temperatures fall in the evening.",  # no anchor word: "the evening" alone is not tagged
+    ],
+)
+def test_not_a_date(sentence):
+    assert tags(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It was signed on February 30, 2021.", "It was signed on 2021-13-45.", "Dated 31/31/2021.", "On April 31."],
+)
+def test_impossible_dates_are_dropped(sentence):
+    assert tags(sentence) == []
+
+
+def test_february_29_without_year_goes_to_a_leap_year():
+    assert one("The vote was held on February 29.") == ("February 29", "DATE", "2020-02-29")
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(ValueError, match="language"):
+        tag_timexes("heute", DCT, language="xx")
+
+
+def test_empty_text():
+    assert tag_timexes("", DCT) == []
+
+
+def test_timex_is_frozen():
+    (t,) = tag_timexes("Troops arrived yesterday.", DCT)
+    assert isinstance(t, Timex)
+    with pytest.raises(AttributeError):
+        t.value = "x"  # type: ignore[misc]
+
+
+# --- value_start ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-06-15", date(2021, 6, 15)),
+        ("2021-06", date(2021, 6, 1)),
+        ("1992", date(1992, 1, 1)),
+        ("2021-W41", date(2021, 10, 11)),
+        ("2021-W41-WE", date(2021, 10, 16)),
+        ("2021-Q3", date(2021, 7, 1)),
+        ("2021-H2", date(2021, 7, 1)),
+        ("2021-SU", date(2021, 6, 1)),
+        ("2021-WI", date(2021, 12, 1)),
+        ("199", date(1990, 1, 1)),
+        ("19", date(1900, 1, 1)),
+        ("2021-06-15T14:30", date(2021, 6, 15)),
+        ("2021-06-15TMO", date(2021, 6, 15)),
+        ("P8M", None),
+        ("PT24H", None),
+        ("XXXX-WXX-1", None),
+        ("PRESENT_REF", None),
+        ("PAST_REF", None),
+        ("FUTURE_REF", None),
+        ("XXXX-10-14", None),
+        ("2021-13-45", None),
+        ("2021-W60", None),
+        ("", None),
+        ("garbage", None),
+    ],
+)
+def test_value_start(value, expected):
+    assert value_start(value) == expected
+
+
+# --- properties -------------------------------------------------------------------------------------
+
+_TEMPORAL_WORDS = st.sampled_from(
+    ["June", "15", "2021", "May", "last", "week", "next", "Friday", "ago", "two", "days", "the", "past",
+     "-", ",", ".", "1990s", "3", "p.m.", "every", "quarter", "third", "Q3", "12:30", "2021-06-15", "'90s",
+     "summer", "the following day", "later", "years old", "\n", "  ", "February 30", "9999", "0000"]
+)  # fmt: skip
+
+
+def _check_invariants(text: str, found: list[Timex]) -> None:
+    for t in found:
+        assert text[t.start : t.end] == t.text
+        assert t.end > t.start
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start  # sorted and non-overlapping
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.one_of(st.none(), st.dates()))
+def test_any_text_never_raises(text, dct):
+    _check_invariants(text, tag_timexes(text, dct))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_TEMPORAL_WORDS, st.text(max_size=3)), max_size=25), st.one_of(st.none(), st.dates()))
+def test_temporal_soup_never_raises(words, dct):
+    text = " ".join(words)
+    found = tag_timexes(text, dct)
+    _check_invariants(text, found)
+    for t in found:
+        if t.value is not None and t.value[:1].isdigit():
+            value_start(t.value)  # never raises
+
+
+@given(st.text())
+def test_value_start_never_raises(value):
+    value_start(value)
+
+
+# --- the module stays pure ----------------------------------------------------------------------------
+
+
+def test_transforms_timexes_is_pure():
+    root = Path(__file__).resolve().parents[1] / "transforms"
+    banned = {"prefect", "duckdb", "os", "pathlib", "requests", "time", "random", "sys"}
+    for name in ("timexes.py", "timex_lexicon.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                assert not {a.name.split(".")[0] for a in node.names} & banned
+            if isinstance(node, ast.ImportFrom):
+                assert (node.module or "").split(".")[0] not in banned
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in ("today", "now", "utcnow"), f"{name} reads the clock"

@@ -1,0 +1,209 @@
+"""Find the political actors of a sentence: countries, their agents, named people, organisations.
+
+Names come from the Phoenix/PETRARCH actor and agent dictionaries (Open Event Data Alliance, MIT),
+compiled into transforms/tables/ by tools/derive_tables.py. Matching is one left-to-right pass
+over the tokens, trying the longest token n-gram first at each position (dict look-ups, no regex
+per name), case-insensitive. Organisation codes such as IGOUNO keep the 3-letter prefix (IGO,
+NGO, IMG ...) as their country, as the Phoenix files do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from transforms.tables.agents import AGENTS
+from transforms.tables.verbs import FORMS
+from transforms.tables.countries import COUNTRIES, LONGEST, ORGANIZATIONS, PEOPLE, SECTORS
+
+TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*")
+_POSSESSIVE = ("'s", "’s")
+_COORDINATORS = frozenset({"and", "or", "&"})
+# Words after a bare agent noun that show it is the subject, not a modifier ('police have ...').
+_VERBISH = frozenset(
+    "has have had is are was were will would said says say also did does do could should may "
+    "might must can who which that and or of in on at to from for with by".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    start: int  # offsets into the sentence text given
+    end: int
+    name: str  # as written
+    country: str | None  # ISO3 / CAMEO country code (IGO, NGO ... for organisations)
+    sector: str | None  # CAMEO agent code: GOV, MIL, COP, JUD, MED, BUS, OPP, REB ...
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int  # without a possessive 's
+    word: str  # lower-case
+    capital: bool
+    possessive: bool
+    joined: bool  # only spaces between this token and the next one
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    first: int  # token indices, end exclusive
+    last: int
+    kind: str  # country | person | org | agent | alias
+    country: str | None
+    sector: str | None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with offsets; "Turkey's" -> 'turkey' marked possessive."""
+    matches = list(TOKEN.finditer(text))
+    tokens = []
+    for n, match in enumerate(matches):
+        start, end, word = match.start(), match.end(), match.group(0)
+        possessive = word.lower().endswith(_POSSESSIVE) and len(word) > 2
+        if possessive:
+            end -= 2
+            word = word[:-2]
+        following = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        joined = not possessive and text[match.end() : following].isspace()
+        tokens.append(Token(start, end, word.lower(), word[0].isupper(), possessive, joined))
+    return tokens
+
+
+def role_on(roles: str, on: date | None) -> str | None:
+    """The code of 'CODE FROM TO;...' valid on a date: dated ranges first, then the undated one."""
+    undated = None
+    best: tuple[int, str] | None = None
+    day = on.year * 10000 + on.month * 100 + on.day if on else None
+    for role in roles.split(";"):
+        code, start, end = role.split()
+        start_day, end_day = int(start), int(end)
+        if end_day == 0:
+            undated = undated or code
+        elif day is None:
+            if best is None or end_day >= best[0]:
+                best = (end_day, code)
+        elif start_day <= day <= end_day:
+            return code
+    return best[1] if best else undated
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """'AZEGOV' -> ('AZE', 'GOV'); 'IGOUNOJUDICJ' -> ('IGO', 'JUD')."""
+    if not code:
+        return None, None
+    sector = next(
+        (code[i : i + 3] for i in range(3, len(code) - 2, 3) if code[i : i + 3] in SECTORS), None
+    )
+    return code[:3], sector
+
+
+def _lookup(key: str, capital: bool, on: date | None) -> Mention | None:
+    if capital and key in PEOPLE:
+        return Mention(0, 0, "person", *split_code(role_on(PEOPLE[key], on)))
+    if capital and key in ORGANIZATIONS:
+        return Mention(0, 0, "org", *split_code(role_on(ORGANIZATIONS[key], on)))
+    if key in COUNTRIES:
+        return Mention(0, 0, "country", COUNTRIES[key], None)
+    if key in AGENTS:
+        return Mention(0, 0, "agent", None, AGENTS[key])
+    return None
+
+
+def find_mentions(
+    tokens: list[Token], on: date | None, lower: bool, aliases: Mapping[str, tuple] | None = None
+) -> list[Mention]:
+    """Longest dictionary match at each token, left to right, never across punctuation."""
+    mentions = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        top = i
+        while top < len(tokens) - 1 and top - i < LONGEST - 1 and tokens[top].joined:
+            top += 1
+        for last in range(top, i - 1, -1):
+            key = " ".join(t.word for t in tokens[i : last + 1])
+            found = _lookup(key, lower or tokens[i].capital, on)
+            if found:
+                mentions.append(Mention(i, last + 1, found.kind, found.country, found.sector))
+                i = last + 1
+                break
+        if found is None:
+            token = tokens[i]
+            if aliases and (lower or token.capital) and token.word in aliases:
+                mentions.append(Mention(i, i + 1, "alias", *aliases[token.word]))
+            i += 1
+    return mentions
+
+
+def find_actors(
+    sentence: str, on: date | None, aliases: Mapping[str, tuple] | None = None
+) -> list[Actor]:
+    """Actors of a sentence; `on` picks the role a named person held on that date.
+
+    `aliases` maps a lower-case surname seen earlier in the article to (country, sector).
+    >>> [(a.country, a.sector) for a in find_actors("Turkish Army General Musa Avsever spoke.", None)]
+    [('TUR', 'MIL')]
+    """
+    tokens = tokenize(sentence)
+    lower = not any(ch.isupper() for ch in sentence)
+    return actors_of(sentence, tokens, find_mentions(tokens, on, lower, aliases), lower)
+
+
+def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower: bool) -> list[Actor]:
+    """Merge mentions into actor phrases: 'the Azerbaijani and Turkish governments' -> two actors."""
+    at = {m.first: m for m in mentions}
+    actors: list[Actor] = []
+    k = 0
+    while k < len(mentions):
+        head = mentions[k]
+        if head.kind == "agent" and head.sector is None:
+            k += 1
+            continue  # a bare title ('counterpart') does not make an actor
+        group = [head]
+        while group[-1].kind == "country" and group[-1].last < len(tokens) - 1:
+            nxt = at.get(group[-1].last + 1)
+            if tokens[group[-1].last].word not in _COORDINATORS or not nxt or nxt.kind != "country":
+                break
+            group.append(nxt)  # 'Azerbaijan's and Turkey's', 'the Azerbaijani and Turkish'
+        last = group[-1]
+        country, sector = last.country, last.sector
+        named = last.kind in ("person", "alias", "org")
+        end = last.last
+        while end < len(tokens):
+            before = tokens[end - 1]
+            if not (before.joined or (before.possessive and end == last.last and last.kind == "country")):
+                break
+            mention = at.get(end)
+            if mention and mention.kind == "agent":
+                sector = sector or mention.sector
+                end = mention.last
+            elif mention and mention.kind in ("person", "alias", "org"):
+                if not named:  # 'Turkish counterpart Recep Tayyip Erdogan' -> Erdogan's role
+                    country, sector, named = mention.country or country, mention.sector or sector, True
+                end = mention.last
+            elif mention is None and tokens[end].capital and not lower:
+                end += 1  # part of a name: 'Anvar Afandiyev', 'Anadolu'
+            else:
+                break
+            if tokens[end - 1].possessive:
+                break
+        if (
+            last.kind == "agent" and not named and end == last.last < len(tokens)
+            and tokens[end - 1].joined and not tokens[end].capital
+            and (
+                tokens[end].word not in _VERBISH and tokens[end].word not in FORMS
+                or last.first > 0 and tokens[last.first - 1].word in ("a", "an")
+            )
+        ):
+            k += 1
+            continue  # an agent word used as a modifier: 'military cooperation', 'official visit'
+        for member in group[:-1]:
+            start, stop = tokens[member.first].start, tokens[member.last - 1].end
+            actors.append(Actor(start, stop, sentence[start:stop], member.country, sector))
+        start, stop = tokens[last.first].start, tokens[end - 1].end
+        actors.append(Actor(start, stop, sentence[start:stop], country, sector))
+        k = next((n for n in range(k, len(mentions)) if mentions[n].first >= end), len(mentions))
+    return actors

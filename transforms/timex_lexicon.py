@@ -1,0 +1,189 @@
+"""Word tables that `timexes.py` builds its grammar from, one `Lexicon` per language.
+
+Everything language-specific lives here as data; add a language by adding a `Lexicon` to LEXICONS.
+Keys are lower-case. Month and weekday names are matched capitalised ("June", not "june"),
+all other words lower-case or with a capital first letter at the start of a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: Mapping[str, int]  # full names and abbreviations -> 1..12
+    bare_month_ok: frozenset[str]  # month names that may stand alone (not "May", not "Jan")
+    weekdays: Mapping[str, int]  # -> ISO weekday 1..7
+    numbers: Mapping[str, int]  # number words -> value
+    tens: Mapping[str, int]  # words that combine with numbers ("twenty-five")
+    vague_quantities: tuple[str, ...]  # "several", "a few": duration value gets X
+    units: Mapping[str, str]  # singular and plural unit words -> Y M W D H MIN S DE CE Q
+    ordinals: Mapping[str, int]  # "first", "3rd", ...
+    seasons: Mapping[str, str]  # -> SP SU FA WI
+    parts_of_day: Mapping[str, str]  # -> MO AF EV NI
+    noon_words: Mapping[str, str]  # "noon" -> "12:00"
+    deictic_days: Mapping[str, int]  # "yesterday" -> -1
+    tonight: frozenset[str]
+    last_words: frozenset[str]  # last, past, previous
+    next_words: frozenset[str]  # next, coming
+    this_words: frozenset[str]  # this, current
+    following_words: frozenset[str]  # "the following day": relative to the reference time
+    preceding_words: frozenset[str]  # "the previous day"
+    same_words: frozenset[str]  # "that day", "the same day"
+    ago_words: frozenset[str]  # "two days ago": relative to the document date
+    later_words: frozenset[str]  # "two days later": relative to the reference time
+    earlier_words: frozenset[str]
+    early_words: frozenset[str]  # "early June", "late last year", "mid-2020"
+    article_words: frozenset[str]  # "the"
+    of_words: frozenset[str]
+    a_words: frozenset[str]  # "a year", "an hour"
+    present_ref: frozenset[str]  # now, currently
+    past_ref: frozenset[str]  # recently
+    future_ref: frozenset[str]  # soon
+    past_nouns: frozenset[str]  # "the past"
+    vague_time_adjectives: frozenset[str]  # "the near future"
+    duration_prepositions: frozenset[str]  # "for years": a bare plural unit is a duration here
+    future_nouns: frozenset[str]  # "the future"
+    recent_words: frozenset[str]  # "recent years" -> PAST_REF
+    set_adverbs: Mapping[str, str]  # weekly -> P1W
+    every_words: frozenset[str]
+    times_words: Mapping[str, int]  # once, twice
+    times_suffix: frozenset[str]  # "three times a week"
+    old_words: frozenset[str]  # "25 years old"
+    quarter_words: frozenset[str]
+    half_words: frozenset[str]
+    century_words: frozenset[str]
+    year_words: frozenset[str]  # "the year 2021"
+    am_words: frozenset[str]
+    pm_words: frozenset[str]
+    # Words before a bare month or year that make it a date ("in June", "since 1776").
+    date_prepositions: frozenset[str]
+    # Words after a number that make it a count, not a year ("2021 people").
+    count_words: frozenset[str]
+    street_words: frozenset[str]
+    future_cues: frozenset[str]  # will, shall, 'll
+    future_phrases: tuple[str, ...]  # "going to", "plans to"
+    past_cues: frozenset[str]  # irregular past-tense verbs
+    present_cues: frozenset[str]  # present-tense verbs: neither past nor future
+    past_suffix: str  # regular past tense ending
+    not_past: frozenset[str]  # words ending in the past suffix that are not verbs
+
+
+def _fz(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+
+_UNITS = {
+    "year": "Y", "years": "Y", "month": "M", "months": "M", "week": "W", "weeks": "W",
+    "day": "D", "days": "D", "hour": "H", "hours": "H", "minute": "MIN", "minutes": "MIN",
+    "second": "S", "seconds": "S", "decade": "DE", "decades": "DE", "century": "CE",
+    "centuries": "CE", "quarter": "Q", "quarters": "Q", "weekend": "WE", "weekends": "WE",
+}  # fmt: skip
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+
+ENGLISH = Lexicon(
+    months=MappingProxyType(_MONTHS),
+    bare_month_ok=_fz("january february march april june july august september october november december"),
+    weekdays=MappingProxyType(
+        {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+    ),
+    numbers=MappingProxyType(_NUMBERS),
+    tens=MappingProxyType({k: v for k, v in _NUMBERS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}),
+    vague_quantities=("a few", "a couple of", "several", "many", "some", "few"),
+    units=MappingProxyType(_UNITS),
+    ordinals=MappingProxyType(_ORDINALS),
+    seasons=MappingProxyType({"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}),
+    parts_of_day=MappingProxyType(
+        {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+    ),
+    noon_words=MappingProxyType({"noon": "12:00", "midday": "12:00", "midnight": "24:00"}),
+    deictic_days=MappingProxyType({"yesterday": -1, "today": 0, "tomorrow": 1}),
+    tonight=_fz("tonight"),
+    last_words=_fz("last past previous"),
+    next_words=_fz("next coming"),
+    this_words=_fz("this current"),
+    following_words=_fz("following next"),
+    preceding_words=_fz("previous preceding"),
+    same_words=_fz("that same"),
+    ago_words=_fz("ago"),
+    later_words=_fz("later"),
+    earlier_words=_fz("earlier"),
+    early_words=_fz("early late mid earlier later"),
+    article_words=_fz("the"),
+    of_words=_fz("of"),
+    a_words=_fz("a an one"),
+    present_ref=_fz("now currently nowadays presently"),
+    past_ref=_fz("recently lately"),
+    future_ref=_fz("soon"),
+    past_nouns=_fz("past"),
+    vague_time_adjectives=_fz("near distant foreseeable immediate recent"),
+    duration_prepositions=_fz("for within over in after took lasted"),
+    future_nouns=_fz("future"),
+    recent_words=_fz("recent"),
+    set_adverbs=MappingProxyType(
+        {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+         "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "biweekly": "P2W"}
+    ),  # fmt: skip
+    every_words=_fz("every each"),
+    times_words=MappingProxyType({"once": 1, "twice": 2}),
+    times_suffix=_fz("times"),
+    old_words=_fz("old"),
+    quarter_words=_fz("quarter"),
+    half_words=_fz("half"),
+    century_words=_fz("century"),
+    year_words=_fz("year"),
+    am_words=_fz("a.m. a.m am"),
+    pm_words=_fz("p.m. p.m pm"),
+    date_prepositions=_fz(
+        "in on since until till by from through throughout during before after of early late mid "
+        "between and to around circa"
+    ),
+    count_words=_fz(
+        "million billion trillion thousand hundred percent per people persons men women children "
+        "troops soldiers votes dollars euros pounds yen rubles times units tons tonnes metres meters "
+        "feet miles kilometers kilometres km cases deaths students members"
+    ),
+    street_words=_fz("street st avenue ave road rd boulevard blvd lane drive way place court square"),
+    future_cues=_fz("will would shall 'll ’ll tomorrow upcoming next scheduled plans plan planned planning intends expected until till"),
+    future_phrases=("going to", "set to", "due to", "about to", "as soon as", "as early as", "in the coming"),
+    past_cues=_fz(
+        "was were had did said met held took went came made gave told saw began won lost fought "
+        "became left led sent brought bought built caught chose drove fell felt found flew forgot "
+        "got grew heard hit kept knew laid meant paid put ran read rose sold shot shut spoke spent "
+        "stood struck swore taught thought threw understood wrote ago last yesterday earlier "
+        "previously sought signed killed since been"
+    ),
+    present_cues=_fz("is are am"),
+    past_suffix="ed",
+    not_past=_fz(
+        "need indeed speed seed feed bed red shed hundred proceed succeed exceed breed deed greed "
+        "creed steed embed bred tired allied united based related advanced armed detailed "
+        "limited concerned interested experienced qualified skilled talented"
+    ),
+)
+
+LEXICONS: Mapping[str, Lexicon] = MappingProxyType({"en": ENGLISH})

@@ -1,0 +1,1060 @@
+"""Find temporal expressions in text and normalize them to TimeML (TIMEX3) values.
+
+A regex grammar built from the word tables in `timex_lexicon` finds candidate spans; where two
+overlap the longer wins. The survivors are normalized in text order, against the document
+creation time (dct) for deictic expressions ("yesterday", "last month", "two days ago") and
+against the last date the text mentioned for anaphoric ones ("the next day", "two days later").
+Month-days, months, seasons and weekdays without a year take their year or week from the tense
+of the clause around them ("met on November 3" vs "will meet on November 3").
+
+Values follow TimeML / TempEval-3: 2021-06-15, 2021-06, 1992, 199 (1990s), 19 (20th century),
+2021-W41, 2021-Q3, 2021-H1, 2021-SU, 2021-06-15TMO, 2021-06-15T14:30, PRESENT_REF, P8M, PT3H,
+PXY, XXXX-WXX-1. Without a dct, relative expressions keep their span and precision but get
+value None; month-days without a year get XXXX-MM-DD.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from types import MappingProxyType
+from typing import Mapping
+
+from transforms.timex_lexicon import LEXICONS, Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    start: int  # Python str index into the text given
+    end: int  # one past the last char; text[start:end] == self.text
+    text: str
+    type: str  # "DATE" | "TIME" | "DURATION" | "SET"
+    value: str | None  # TIMEX3 value; None only if it cannot be normalized
+    precision: str | None  # a value of schemas.enums.PRECISIONS
+
+
+# ---------------------------------------------------------------------------------------------
+# Grammar: one compiled regex per kind of expression, built once per language at import.
+
+_D = "[0-9]"
+_END = r"(?!\w)"  # the expression ends at a word boundary
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly the given strings, as a prefix tree (Python's re tries the
+    branches of a plain alternation one by one, which is slow for long word lists)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _render(tree)
+
+
+def _render(node: dict) -> str:
+    optional = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        if ch == " ":
+            head = r"\s+"
+        else:
+            head = re.escape(ch)
+        branches.append(head + _render(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        return f"(?:{body})?"
+    return body
+
+
+def _alt(words, *, style: str = "cap") -> str:
+    """Regex for any of words. style: 'cap' (lower-case or with a capital first letter),
+    'lower', 'title' (capital first letter only)."""
+    tree: dict = {}
+    for word in set(words):
+        if not word:
+            continue
+        if style == "title":
+            variants = {word[0].upper() + word[1:]}
+        elif style == "cap":
+            variants = {word, word[0].upper() + word[1:]}
+        else:
+            variants = {word}
+        for variant in variants:
+            node = tree
+            for ch in variant:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return "(?:" + _render(tree) + ")"
+
+
+def _cap(word: str) -> str:
+    return _alt([word])
+
+
+@dataclass(frozen=True, slots=True)
+class _Prefix:
+    """Words that may (or must) come before a pattern's match: "the", "early", "last"...
+
+    Patterns themselves start with a literal word or a digit, never with an optional group or
+    a look-behind, so that the regex engine can skip quickly to the places they can start; the
+    optional words on the left are then matched here, backwards from the match.
+    """
+
+    regex: re.Pattern[str]  # ends with \Z; searched in the few characters before the match
+    in_span: bool = True  # False: required context only ("for years" -> "years")
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    lex: Lexicon
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, regex), by priority
+    prefixes: Mapping[str, _Prefix]
+    suffix_ago: re.Pattern[str]  # "two days" + " ago"
+    group_names: tuple[str, ...]  # every named group of every regex above
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    present: re.Pattern[str]
+
+
+_YEAR_NOT_AFTER = "$€£#.,/:'’"  # "$2021", "1,2021", "#2021" are not years
+
+
+def _digit(extra: str = "") -> str:
+    """A digit not preceded by a word character (or by one of extra)."""
+    return rf"[0-9](?<![\w{extra}][0-9])"
+
+
+def _build(lex: Lexicon) -> _Grammar:
+    full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
+    abbr_months = [m for m in lex.months if m not in full_months]
+    month = _alt([*full_months, *abbr_months, *(m + "." for m in abbr_months)], style="title")
+    full_month = _alt(full_months, style="title")
+    weekday = _alt(lex.weekdays, style="title")
+    ones = _alt([w for w, v in lex.numbers.items() if 1 <= v <= 9], style="lower")
+    numword = f"(?:{_alt(lex.tens)}(?:[- ]{ones})?|{_alt(lex.numbers)})"
+    num = rf"(?:{_digit('.,$€£')}[0-9]{{0,2}}(?:,[0-9]{{3}})*(?:\.[0-9]+)?(?![0-9])|{numword})"
+    a = _alt(lex.a_words)
+    vague = _alt(lex.vague_quantities)
+    unit = _alt(lex.units, style="lower")
+    plural_units = _alt([u for u in lex.units if u.endswith("s") and lex.units[u] != "Q"], style="lower")
+    season = _alt(lex.seasons)
+    pod = _alt(lex.parts_of_day, style="lower")
+    mod = _alt(lex.early_words)
+    the = _alt(lex.article_words)
+    of = _alt(lex.of_words, style="lower")
+    rel = _alt(lex.last_words | lex.next_words | lex.this_words | lex.following_words
+               | lex.preceding_words | lex.same_words)  # fmt: skip
+    year_word = _alt(lex.year_words, style="lower")
+    year = rf"(?P<y>{_digit()}[0-9]{{3}}(?![0-9]))"
+    ordinal_digits = rf"{_digit()}[0-9]?(?:st|nd|rd|th)"
+    ordinal_words = _alt(lex.ordinals)
+    num_digits = rf"{_digit('.,$€£')}[0-9]{{0,2}}(?:,[0-9]{{3}})*(?:\.[0-9]+)?(?![0-9])"
+
+    def _split(kind: str, template: str) -> list[tuple[str, str]]:
+        """Two regexes for a pattern that starts with a number: one starting with a digit, one
+        with a word, so that each starts with something the regex engine can scan for."""
+        digits = {"ORD": ordinal_digits, "NUM": num_digits, "NUM_A": num_digits}
+        words = {"ORD": ordinal_words, "NUM": numword, "NUM_A": f"{numword}|{a}"}
+        out = []
+        for table in (digits, words):
+            rx = template
+            for key in ("NUM_A", "NUM", "ORD"):
+                rx = rx.replace("{" + key + "}", table[key])
+            out.append((kind, rx))
+        return out
+
+    ampm = _alt(lex.am_words | lex.pm_words | {w.upper() for w in lex.am_words | lex.pm_words}, style="lower")
+    dirs = _alt(lex.ago_words | lex.later_words | lex.earlier_words, style="lower")
+    P = [
+        ("iso", rf"(?P<y>{_digit('/.-')}[0-9]{{3}})(?P<sep>[-/])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})"
+                rf"(?:[T ](?P<H>[0-9]{{1,2}}):(?P<M>[0-9]{{2}})(?::[0-9]{{2}})?)?(?![\w/-]|[.:][0-9])"),
+        ("numeric", rf"(?P<a>{_digit('/.-')}[0-9]?)/(?P<b>[0-9]{{1,2}})/(?P<y>[0-9]{{4}}|[0-9]{{2}})"
+                    rf"(?:\s+(?P<H>[0-9]{{1,2}}):(?P<M>[0-9]{{2}})(?::[0-9]{{2}})?)?(?![\w/]|[.:][0-9])"),
+        ("mdy", rf"(?P<mon>{month})\s+(?P<d>{_digit('.,')}[0-9]?)(?:st|nd|rd|th)?(?![0-9]|:[0-9]|\s*%|[.,][0-9])"
+                rf"(?:,?\s+{year})?{_END}"),
+        ("dmy", rf"(?P<d>{_digit('.,')}[0-9]?)(?:st|nd|rd|th)?\s+(?:{of}\s+)?(?P<mon>{month})(?:,?\s+{year})?{_END}"),
+        ("monthyear", rf"(?P<mon>{month})(?:,?\s+(?:{of}\s+)?{year}|\s+(?P<rel>"
+                      rf"{_alt(lex.last_words | lex.next_words | lex.this_words, style='lower')})\s+{year_word})?{_END}"),
+        ("decade", rf"(?P<y3>{_digit('$.,')}[0-9]{{2}})0['’]?s{_END}"),
+        ("decade", rf"['‘’](?P<y1>[0-9])0s{_END}"),
+        *_split("century", rf"(?P<ord>{{ORD}})[- ]{_alt(lex.century_words, style='lower')}{_END}"),
+        ("season", rf"(?P<season>{season})(?:,?\s+(?:{of}\s+)?{year})?{_END}"),
+        *_split("quarter", rf"(?P<ord>{{ORD}})(?P<sep>[- ])(?P<qh>{_alt(lex.quarter_words | lex.half_words, style='lower')})"
+                    rf"(?:\s+{of}\s+(?:{year}|(?P<ty>{rel}|the)\s+{year_word}))?{_END}"),
+        ("relquarter", rf"(?P<qh>{_alt(lex.quarter_words, style='lower')}){_END}"),
+        ("qn", rf"(?:Q(?<!\wQ)(?P<q>[1-4])|H(?<!\wH)(?P<h>[12]))(?:\s+{year}|(?P<y2>['’][0-9]{{2}}))?{_END}"),
+        ("year", rf"(?P<y>{_digit(_YEAR_NOT_AFTER)}[0-9]{{3}})(?![\w%]|[.,:/][0-9]|['’]s)"),
+        ("relative", rf"(?P<rel>{rel})\s+(?P<what>{_alt([*lex.units.keys(), *lex.parts_of_day], style='lower')}"
+                     rf"|{weekday}|{full_month}){_END}"),
+        ("deictic", rf"(?P<deic>{_alt([*lex.deictic_days, *lex.tonight])})(?:\s+(?P<pod>{pod}))?{_END}"),
+        ("weekday", rf"(?P<wd>{weekday})(?P<pl>s)?(?:\s+(?P<pod>{pod}))?{_END}"),
+        ("ago", rf"(?P<unit>{plural_units})\s+(?P<dir>{dirs}){_END}"),
+        ("duration", rf"(?P<unit>{unit})(?:\s+(?P<old>{_alt(lex.old_words, style='lower')}))?{_END}"),
+        ("bareunit", rf"(?P<unit>{plural_units}){_END}"),
+        ("recent", rf"{_alt(lex.recent_words)}\s+(?P<unit>{plural_units}){_END}"),
+        ("time", rf"(?P<H>{_digit(':.,$')}[0-9]?)(?:[:.](?P<M>[0-5][0-9]))?\s*(?P<ampm>{ampm})(?!\w)"),
+        ("clock", rf"(?P<H>{_digit(':.,$/')}[0-9]?):(?P<M>[0-5][0-9])(?![0-9]|[:.,][0-9])"),
+        ("noon", rf"(?P<noon>{_alt(lex.noon_words, style='lower')}){_END}"),
+        ("ref", rf"(?P<w>{_alt(lex.present_ref | lex.past_ref | lex.future_ref)}){_END}"),
+        ("refnoun", rf"(?P<n>{_alt(lex.past_nouns | lex.future_nouns, style='lower')}){_END}"),
+        ("every", rf"(?P<every>{_alt(lex.every_words)})\s+(?:(?P<other>other)\s+|(?P<qty>{num})\s+)?"
+                  rf"(?P<what>{unit}|{weekday}|{pod}|{season}){_END}"),
+        ("setadv", rf"(?P<adv>{_alt(lex.set_adverbs)}){_END}"),
+        ("times", rf"(?P<unit>{unit}){_END}"),
+    ]
+    B = r"(?<![\w-])"  # a prefix starts at a word boundary
+    prefixes = {
+        "mdy": rf"{B}(?P<wd>{weekday}),?\s+",
+        "dmy": rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<the>{the})\s+",
+        "monthyear": rf"{B}(?P<mod>{mod})(?:-|\s+|\s*-\s*)",
+        "decade": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<mod>{mod})[- ]?)?",
+        "century": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<mod>{mod})[- ]?)?",
+        "season": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel})\s+|(?P<mod>{mod})[- ]?)?",
+        "quarter": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel}|{_cap('latest')})\s+)?(?:{_cap('fiscal')}\s+)?",
+        "relquarter": rf"{B}(?:(?P<the>{the})\s+)?(?P<rel>{rel}|{_cap('latest')})\s+",
+        "year": rf"{B}(?:(?P<mod>{mod})[- ])?(?:(?P<yw>{_alt(lex.year_words)})\s+)?",
+        "relative": rf"{B}(?:(?P<mod>{mod})[- ]?(?:in\s+)?)?(?:(?P<the>{the})\s+)?",
+        "deictic": rf"{B}(?P<dba>{the}\s+{_alt(lex.units, style='lower')}\s+(?:before|after))\s+",
+        "ago": rf"{B}(?P<few>{vague})\s+",
+        "duration": rf"{B}(?:(?P<the>{the})\s+(?P<rel>{_alt(lex.last_words | lex.next_words | lex.following_words | {'first'}, style='lower')})\s+)?"
+                    rf"(?:(?P<qty>{num}|{a})|(?P<few>{vague}))(?:\s+|-)",
+        "times": rf"{B}(?:(?P<tw>{_alt(lex.times_words)})|(?P<qty>{num})\s+{_alt(lex.times_suffix, style='lower')})\s+"
+                 rf"(?:a|an|per|every|each)\s+",
+        "bareunit": rf"{B}(?:{_alt(lex.duration_prepositions)})\s+",
+        "refnoun": rf"{B}{the}\s+(?:{_alt(lex.vague_time_adjectives, style='lower')}\s+)?",
+    }
+    special = {"bareunit": (False, True), "refnoun": (True, True), "duration": (True, True), "times": (True, True),
+               "relquarter": (True, True)}  # fmt: skip
+    future_words = [w for w in lex.future_cues if w[:1].isalpha()]
+    future = re.compile(
+        rf"(?<![\w'’]){_alt(future_words, style='lower')}(?!\w)|['’]ll(?!\w)|"
+        rf"(?<![\w'’]){_alt(lex.future_phrases, style='lower')}(?!\w)"
+    )
+    past = re.compile(
+        rf"(?<![\w'’-])(?:{_alt(lex.past_cues, style='lower')}|[a-z]+{re.escape(lex.past_suffix)})(?![\w'’-])"
+    )
+    compiled = tuple((kind, re.compile(rx)) for kind, rx in P)
+    compiled_prefixes = {
+        kind: _Prefix(re.compile(f"(?:{rx})\\Z"), *special.get(kind, (True, False))) for kind, rx in prefixes.items()
+    }
+    suffix_ago = re.compile(rf"\s+(?P<dir>{dirs}){_END}")
+    names = {n for _, rx in compiled for n in rx.groupindex}
+    names |= {n for p in compiled_prefixes.values() for n in p.regex.groupindex} | set(suffix_ago.groupindex)
+    return _Grammar(
+        lex=lex,
+        patterns=compiled,
+        prefixes=MappingProxyType(compiled_prefixes),
+        suffix_ago=suffix_ago,
+        group_names=tuple(sorted(names)),
+        future=future,
+        past=past,
+        present=re.compile(rf"(?<![\w'’-]){_alt(lex.present_cues, style='lower')}(?![\w'’-])"),
+    )
+
+
+_GRAMMARS: Mapping[str, _Grammar] = MappingProxyType({code: _build(lex) for code, lex in LEXICONS.items()})
+
+_SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)\]]*\s+|\n")
+_PREV_WORD = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
+_DASH_GLUED = re.compile(r"[^\W\d_]\s*[-–—]\s*$")
+_NEXT_WORD = re.compile(r"^(\s*)([^\W\d_][\w.]*)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding spans.
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    priority: int
+    groups: Mapping[str, str | None]
+
+
+def _prev_word(text: str, start: int) -> tuple[str, bool]:
+    """The word before start (lower-case) and whether only whitespace separates it."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if m is None:
+        return "", False
+    return m.group(1).lower().rstrip("."), True
+
+
+def _prev_word_any(text: str, start: int) -> str:
+    """The word before start, skipping punctuation (lower-case)."""
+    chunk = text[max(0, start - 40) : start]
+    words = re.findall(r"[^\W\d_]+", chunk)
+    return words[-1].lower() if words else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text[end : end + 40])
+    return m.group(2) if m else ""
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
+    return before == "" or before[-1] in ".!?\n:;"
+
+
+def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str, s: int, e: int) -> bool:
+    """Context checks that keep names, counts and verbs from being taken for dates."""
+    lex = g.lex
+    span = text[s:e]
+    if kind in ("deictic", "setadv", "ref") and span[:1].isupper():
+        # "USA Today", "Daily Sabah": capitalised mid-sentence or followed by a name.
+        if not _sentence_initial(text, s) or _next_word(text, e)[:1].isupper():
+            return False
+    if kind == "year":
+        y = int(gd["y"] or 0)
+        if y > 2099 or y < 1000:
+            return False
+        if _DASH_GLUED.search(text, max(0, s - 6), s):
+            return False  # "Eurasian Peace - 2021"
+        prev, adjacent = _prev_word(text, s)
+        nxt = _next_word(text, e)
+        if gd["mod"] is None and gd["yw"] is None:
+            if y < 1900 and prev not in lex.date_prepositions:
+                return False
+            if adjacent and prev and not _sentence_initial(text, s - len(prev) - 1):
+                word = text[s - 40 if s >= 40 else 0 : s].split()[-1]
+                if word[:1].isupper() and prev not in lex.date_prepositions and prev not in lex.months:
+                    return False  # "Euro 2020", "Vision 2030"
+        if nxt.lower() in lex.count_words:
+            return False
+        after = text[e : e + 40].split()
+        if len(after) >= 2 and after[0][:1].isupper() and after[1].lower().rstrip(".,") in lex.street_words:
+            return False  # "1905 Elm Street"
+        return True
+    if kind == "monthyear":
+        mon = (gd["mon"] or "").lower().rstrip(".")
+        if gd["y"] or gd["rel"]:
+            return True
+        if mon not in lex.bare_month_ok and mon != "may":
+            return False  # abbreviations alone: "Jan", "Mar"
+        prev = _prev_word_any(text, s)
+        if gd["mod"] or prev in lex.date_prepositions:
+            return True
+        if mon == "may":
+            return False  # the modal verb
+        if prev in lex.article_words or prev in ("a", "an"):
+            return False
+        return not _next_word(text, e)[:1].isupper()  # "June Carter"
+    if kind == "season":
+        if gd["y"] or gd["rel"] or gd["mod"]:
+            return True
+        if _next_word(text, e).lower() in lex.of_words:
+            return False  # "the fall of Kabul"
+        name = (gd["season"] or "").lower()
+        prev = _prev_word_any(text, s)
+        if gd["the"]:
+            return name not in ("fall", "spring") or prev in lex.date_prepositions
+        return prev in lex.date_prepositions and name not in ("fall", "spring")
+    if kind == "quarter":
+        if (gd["qh"] or "").lower() in lex.half_words:
+            return bool(gd["y"] or gd["ty"])  # "the first half of 2021", not a match's half
+        ordv = _ordinal(g, gd["ord"] or "")
+        return 1 <= ordv <= 4
+    if kind == "relquarter":
+        return (gd["rel"] or "").lower() not in lex.same_words
+    if kind in ("duration", "ago", "times", "bareunit"):
+        unit = lex.units.get((gd["unit"] or "").lower(), "")
+        qty = (gd.get("qty") or "").lower()
+        if unit == "Q" and _next_word(text, e).lower() in lex.of_words:
+            return False  # "three quarters of the vote"
+        if unit == "S" and qty in lex.a_words:
+            return False  # "a second time"
+        if kind == "duration" and unit == "WE" and not gd["the"]:
+            return False
+        if kind == "duration" and text.startswith("-old", e):
+            return False  # "a 6-year-old boy": an age used as an adjective, not annotated in TimeML
+        return True
+    if kind == "relative":
+        r = (gd["rel"] or "").lower()
+        what = (gd["what"] or "").lower()
+        if what in ("day", "days") and not (gd["the"] or r in lex.same_words):
+            return r in lex.next_words and _prev_word_any(text, s) != "the"
+        if r in lex.same_words and r != "that" and not gd["the"]:
+            return False
+        if what.endswith("s") and what in lex.units:
+            return False  # "the past two years" is a duration, "last weeks" nothing
+        return True
+    if kind == "time":
+        h = int(gd["H"] or 0)
+        return 1 <= h <= 12
+    if kind == "weekday" and gd["pl"]:
+        return True
+    return True
+
+
+def _candidates(g: _Grammar, text: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for priority, (kind, rx) in enumerate(g.patterns):
+        prefix = g.prefixes.get(kind)
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+                continue  # starts inside a word
+            gd = dict.fromkeys(g.group_names)
+            gd.update(m.groupdict())
+            if prefix is not None:
+                p = prefix.regex.search(text, max(0, s - 48), s)
+                if p is not None and p.start() < s:
+                    gd.update((k, v) for k, v in p.groupdict().items() if v is not None)
+                    if prefix.in_span:
+                        s = p.start()
+                elif prefix.required:
+                    continue
+            if kind == "duration":
+                ago = g.suffix_ago.match(text, e)
+                if ago is not None and gd.get("old") is None:
+                    gd_ago = {**gd, "dir": ago.group("dir")}
+                    if _acceptable(g, "ago", gd_ago, text, s, ago.end()):
+                        hits.append(_Hit(s, ago.end(), "ago", priority, MappingProxyType(gd_ago)))
+            if _acceptable(g, kind, gd, text, s, e):
+                hits.append(_Hit(s, e, kind, priority, MappingProxyType(gd)))
+    return hits
+
+
+def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
+    """Longest first, then pattern priority; then keep only those that overlap nothing kept."""
+    chosen: list[_Hit] = []
+    starts: list[int] = []
+    for h in sorted(hits, key=lambda h: (h.start - h.end, h.priority, h.start)):
+        i = bisect.bisect_left(starts, h.start)
+        if i > 0 and chosen[i - 1].end > h.start:
+            continue
+        if i < len(chosen) and chosen[i].start < h.end:
+            continue
+        starts.insert(i, h.start)
+        chosen.insert(i, h)
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalizing.
+
+
+class _Reject(Exception):
+    """The candidate is not a usable temporal expression (e.g. February 30)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Norm:
+    type: str
+    value: str | None
+    precision: str | None
+    day: date | None = None  # the calendar day it names, when it names one
+    period: tuple[date, str] | None = None  # first day and precision, when it names a period
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    g: _Grammar
+    text: str
+    dct: date | None
+    sentence_ends: tuple[int, ...]
+    ref_day: date | None  # last calendar day mentioned (starts at the dct)
+    ref_day_at: int | None  # where the text mentioned it (None for the dct)
+    ref_period: tuple[date, str] | None  # last period mentioned: first day, precision
+
+
+def _number(g: _Grammar, raw: str | None) -> float | None:
+    """Value of a quantity word or figure; None for vague quantities ("several")."""
+    if raw is None:
+        return None
+    word = re.sub(r"\s+", " ", raw.lower())
+    if word in g.lex.a_words:
+        return 1
+    if word[:1].isdigit():
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:
+            return None
+    total = 0
+    for part in re.split(r"[- ]", word):
+        if part not in g.lex.numbers:
+            return None
+        total += g.lex.numbers[part]
+    return total
+
+
+def _ordinal(g: _Grammar, raw: str) -> int:
+    raw = raw.lower()
+    if raw[:1].isdigit():
+        return int(re.sub(r"[^0-9]", "", raw) or 0)
+    return g.lex.ordinals.get(raw, 0)
+
+
+def _qty_str(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _duration(unit: str, n: float | None) -> str:
+    q = "X" if n is None else None
+    if unit == "DE":
+        return "PXY" if q else f"P{_qty_str(n * 10)}Y"
+    if unit == "CE":
+        return "PXY" if q else f"P{_qty_str(n * 100)}Y"
+    if unit == "Q":
+        return "PXM" if q else f"P{_qty_str(n * 3)}M"
+    if unit in ("H", "MIN", "S"):
+        letter = "M" if unit == "MIN" else unit
+        return f"PT{q or _qty_str(n)}{letter}"
+    return f"P{q or _qty_str(n)}{unit}"
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, 1)
+
+
+def _week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _period_norm(d: date, precision: str, typ: str = "DATE") -> _Norm:
+    """A DATE naming the period of the given precision that contains d."""
+    if precision == "day":
+        return _Norm(typ, d.isoformat(), "day", day=d, period=(d, "day"))
+    if precision == "week":
+        return _Norm(typ, _week_value(d), "week", period=(d - timedelta(days=d.weekday()), "week"))
+    if precision == "month":
+        return _Norm(typ, f"{d.year:04d}-{d.month:02d}", "month", period=(d.replace(day=1), "month"))
+    if precision == "quarter":
+        q = (d.month - 1) // 3 + 1
+        return _Norm(typ, f"{d.year:04d}-Q{q}", "quarter", period=(date(d.year, 3 * q - 2, 1), "quarter"))
+    if precision == "year":
+        return _Norm(typ, f"{d.year:04d}", "year", period=(date(d.year, 1, 1), "year"))
+    if precision == "decade":
+        return _Norm(typ, f"{d.year // 10:03d}", "decade", period=(date(d.year // 10 * 10 or 1, 1, 1), "decade"))
+    if precision == "century":
+        return _Norm(typ, f"{d.year // 100:02d}", "century", period=(date(d.year // 100 * 100 or 1, 1, 1), "century"))
+    raise _Reject(precision)
+
+
+_UNIT_PRECISION = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year",
+                   "DE": "decade", "CE": "century", "H": "day", "MIN": "day", "S": "day"}  # fmt: skip
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    if unit in ("D", "H", "MIN", "S"):
+        return d + timedelta(days=n if unit == "D" else 0)
+    if unit in ("W", "WE"):
+        return d + timedelta(weeks=n)
+    if unit == "M":
+        return _add_months(d, n).replace(day=1)
+    if unit == "Q":
+        return _add_months(d, 3 * n)
+    if unit == "Y":
+        return date(d.year + n, 1, 1)
+    if unit == "DE":
+        return date(d.year + 10 * n, 1, 1)
+    if unit == "CE":
+        return date(d.year + 100 * n, 1, 1)
+    raise _Reject(unit)
+
+
+def _tense(ctx: _Context, s: int, e: int) -> str | None:
+    """'future' or 'past' from the nearest cue word before the span in its sentence ("met on
+    Friday", "will meet on Friday"), else the nearest after it ("On Friday, they met"); else None."""
+    i = bisect.bisect_right(ctx.sentence_ends, s)
+    lo = ctx.sentence_ends[i - 1] if i > 0 else 0
+    j = bisect.bisect_left(ctx.sentence_ends, e)
+    hi = ctx.sentence_ends[j] if j < len(ctx.sentence_ends) else len(ctx.text)
+    before: tuple[int, int, str] | None = None
+    after: tuple[int, int, str] | None = None
+    cues = ((ctx.g.future, "future", 0), (ctx.g.past, "past", 1), (ctx.g.present, "present", 2))
+    for rx, label, rank in cues:
+        for m in rx.finditer(ctx.text, lo, hi):
+            if m.end() > s and m.start() < e:
+                continue  # inside the expression itself
+            if label == "past" and m.group(0) in ctx.g.lex.not_past:
+                continue
+            if m.end() <= s:
+                key = (s - m.end(), rank, label)
+                before = key if before is None or key < before else before
+            else:
+                key = (m.start() - e, rank, label)
+                after = key if after is None or key < after else after
+    best = before or after
+    return best[2] if best and best[2] != "present" else None
+
+
+def _pick_year(ctx: _Context, month: int, day: int, s: int, e: int) -> int:
+    """Year of a month-day (day 0 for a whole month) written without one, from tense and dct."""
+    dct = ctx.dct
+    assert dct is not None
+    tense = _tense(ctx, s, e)
+    here = (month, day)
+    now = (dct.month, dct.day if day else 0)
+    if tense == "past":
+        return dct.year - 1 if here > now else dct.year
+    if tense == "future":
+        return dct.year + 1 if here < now else dct.year
+    diff = (month - dct.month) * 31 + (day - (dct.day if day else 0))
+    if diff > 183:
+        return dct.year - 1
+    if diff < -183:
+        return dct.year + 1
+    return dct.year
+
+
+def _safe_date(y: int, m: int, d: int) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError as exc:
+        raise _Reject("impossible date") from exc
+
+
+def _month_of(g: _Grammar, raw: str | None) -> int:
+    return g.lex.months[(raw or "").lower().rstrip(".")]
+
+
+def _with_pod(norm: _Norm, pod_word: str | None, g: _Grammar) -> _Norm:
+    if not pod_word:
+        return norm
+    code = g.lex.parts_of_day[pod_word.lower()]
+    value = f"{norm.value}T{code}" if norm.value else None
+    return _Norm("TIME", value, "time", day=norm.day, period=norm.period)
+
+
+def _weekday_date(dct: date, wd: int, direction: str | None) -> date:
+    """The weekday wd nearest dct: 'past' (or None) on/before, 'future' on/after,
+    'last' strictly before, 'next' strictly after."""
+    back = (dct.isoweekday() - wd) % 7
+    ahead = (wd - dct.isoweekday()) % 7
+    if direction == "future":
+        return dct + timedelta(days=ahead)
+    if direction == "next":
+        return dct + timedelta(days=ahead or 7)
+    if direction == "last":
+        return dct - timedelta(days=back or 7)
+    return dct - timedelta(days=back)
+
+
+def _season_norm(year: int, code: str) -> _Norm:
+    return _Norm("DATE", f"{year:04d}-{code}", "season", period=(date(year, _SEASON_MONTH[code], 1), "season"))
+
+
+def _season_index(d: date) -> int:
+    """Seasons numbered year*4 + (SP 0, SU 1, FA 2, WI 3); winter belongs to the year it starts."""
+    if d.month <= 2:
+        return (d.year - 1) * 4 + 3
+    return d.year * 4 + (d.month - 3) // 3
+
+
+def _normalize(ctx: _Context, h: _Hit) -> _Norm:
+    g, lex, gd, dct = ctx.g, ctx.g.lex, h.groups, ctx.dct
+    kind = h.kind
+    low = {k: (v.lower() if isinstance(v, str) else v) for k, v in gd.items()}
+
+    if kind in ("iso", "numeric"):
+        if kind == "iso":
+            y, m, d = int(gd["y"]), int(gd["m"]), int(gd["d"])
+        else:
+            a, b, y = int(gd["a"]), int(gd["b"]), int(gd["y"])
+            m, d = (b, a) if a > 12 else (a, b)
+            if len(gd["y"]) == 2:
+                y += 2000 if y <= (dct.year % 100 + 5 if dct else 30) else 1900
+        day = _safe_date(y, m, d)
+        if gd["H"] is not None:
+            hh, mm = int(gd["H"]), int(gd["M"])
+            if hh > 24 or mm > 59:
+                raise _Reject("bad time")
+            return _Norm("TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", "time", day=day, period=(day, "day"))
+        return _period_norm(day, "day")
+
+    if kind in ("mdy", "dmy"):
+        m, d = _month_of(g, gd["mon"]), int(gd["d"])
+        if gd["y"]:
+            return _period_norm(_safe_date(int(gd["y"]), m, d), "day")
+        _safe_date(2000, m, d)  # rejects February 30, keeps February 29
+        if dct is None:
+            return _Norm("DATE", f"XXXX-{m:02d}-{d:02d}", "day")
+        y = _pick_year(ctx, m, d, h.start, h.end)
+        if m == 2 and d == 29:
+            while not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)):
+                y -= 1
+        return _period_norm(date(y, m, d), "day")
+
+    if kind == "monthyear":
+        m = _month_of(g, gd["mon"])
+        if gd["y"]:
+            return _period_norm(date(int(gd["y"]), m, 1), "month")
+        if dct is None:
+            return _Norm("DATE", f"XXXX-{m:02d}" if not gd["rel"] else None, "month")
+        if gd["rel"]:
+            r = low["rel"]
+            y = dct.year - 1 if r in lex.last_words else dct.year + 1 if r in lex.next_words else dct.year
+        else:
+            y = _pick_year(ctx, m, 0, h.start, h.end)
+        return _period_norm(date(y, m, 1), "month")
+
+    if kind == "year":
+        return _period_norm(date(int(gd["y"]), 1, 1), "year")
+
+    if kind == "decade":
+        if gd["y3"]:
+            return _period_norm(date(int(gd["y3"]) * 10 or 1, 1, 1), "decade")
+        digit = int(gd["y1"])
+        century = 19
+        if dct is not None:
+            century = dct.year // 100 if (dct.year // 100) * 100 + digit * 10 <= dct.year + 5 else dct.year // 100 - 1
+        return _period_norm(date(century * 100 + digit * 10 or 1, 1, 1), "decade")
+
+    if kind == "century":
+        n = _ordinal(g, gd["ord"])
+        if not 1 <= n <= 30:
+            raise _Reject("century")
+        return _Norm("DATE", f"{n - 1:02d}", "century", period=(date((n - 1) * 100 or 1, 1, 1), "century"))
+
+    if kind == "season":
+        code = lex.seasons[low["season"]]
+        if gd["y"]:
+            return _season_norm(int(gd["y"]), code)
+        if dct is None:
+            return _Norm("DATE", None if gd["rel"] else f"XXXX-{code}", "season")
+        now = _season_index(dct)
+        k = _SEASON_ORDER.index(code)
+        this = (now - now % 4) + k if not (dct.month <= 2 and code == "WI") else now
+        r = low["rel"]
+        if r in lex.last_words or r in lex.preceding_words:
+            idx = this if this < now else this - 4
+        elif r in lex.next_words or r in lex.following_words:
+            idx = this if this > now else this + 4
+        elif r in lex.this_words or r in lex.same_words:
+            idx = this
+        else:
+            tense = _tense(ctx, h.start, h.end)
+            if tense == "past":
+                idx = this if this <= now else this - 4
+            elif tense == "future":
+                idx = this if this >= now else this + 4
+            else:
+                idx = this
+        return _season_norm(idx // 4, code)
+
+    if kind in ("quarter", "relquarter", "qn"):
+        if kind == "qn":
+            n = int(gd["q"] or gd["h"])
+            is_half = gd["h"] is not None
+            if gd["y"]:
+                y = int(gd["y"])
+            elif gd["y2"]:
+                yy = int(gd["y2"][1:])
+                y = 2000 + yy if yy <= 50 else 1900 + yy
+            elif dct is not None:
+                y = dct.year
+            else:
+                return _Norm("DATE", f"XXXX-{'H' if is_half else 'Q'}{n}", "half" if is_half else "quarter")
+        elif kind == "relquarter":
+            if dct is None:
+                return _Norm("DATE", None, "quarter")
+            r = low["rel"]
+            step = -1 if (r in lex.last_words or r in lex.preceding_words or r == "latest") else (
+                1 if (r in lex.next_words or r in lex.following_words) else 0)
+            return _period_norm(_add_months(dct.replace(day=1), 3 * step), "quarter")
+        else:
+            n = _ordinal(g, gd["ord"])
+            is_half = low["qh"] in lex.half_words
+            ty = low["ty"]
+            if gd["y"]:
+                y = int(gd["y"])
+            elif dct is None:
+                if ty in (None, "the", *lex.this_words):
+                    return _Norm("DATE", f"XXXX-{'H' if is_half else 'Q'}{n}", "half" if is_half else "quarter")
+                return _Norm("DATE", None, "half" if is_half else "quarter")
+            else:
+                y = dct.year - 1 if ty in lex.last_words else dct.year + 1 if ty in lex.next_words else dct.year
+                if ty is None and low["rel"] in lex.last_words and n * (6 if is_half else 3) > dct.month:
+                    y -= 1
+        if is_half:
+            if n > 2:
+                raise _Reject("half")
+            return _Norm("DATE", f"{y:04d}-H{n}", "half", period=(date(y, 6 * n - 5, 1), "half"))
+        return _Norm("DATE", f"{y:04d}-Q{n}", "quarter", period=(date(y, 3 * n - 2, 1), "quarter"))
+
+    if kind == "relative":
+        return _relative(ctx, h, low)
+
+    if kind == "deictic":
+        word = low["deic"]
+        if dct is None:
+            return _Norm("TIME" if word in lex.tonight or gd["pod"] else "DATE", None,
+                         "time" if word in lex.tonight or gd["pod"] else "day")  # fmt: skip
+        if word in lex.tonight:
+            return _Norm("TIME", f"{dct.isoformat()}TNI", "time", day=dct, period=(dct, "day"))
+        offset = lex.deictic_days[word]
+        if gd["dba"]:
+            offset += 1 if " after" in low["dba"] else -1
+        day = dct + timedelta(days=offset)
+        return _with_pod(_period_norm(day, "day"), gd["pod"], g)
+
+    if kind == "weekday":
+        wd = lex.weekdays[low["wd"]]
+        if gd["pl"]:
+            return _Norm("SET", f"XXXX-WXX-{wd}", "set")
+        if dct is None:
+            return _Norm("TIME" if gd["pod"] else "DATE", None, "time" if gd["pod"] else "day")
+        day = _weekday_date(dct, wd, _tense(ctx, h.start, h.end))
+        return _with_pod(_period_norm(day, "day"), gd["pod"], g)
+
+    if kind == "ago":
+        unit = lex.units[low["unit"]]
+        n = _number(g, gd["qty"]) if gd["qty"] else None
+        direction = low["dir"]
+        if n is None or n != int(n):
+            if direction in lex.ago_words or direction in lex.earlier_words:
+                return _Norm("DATE", "PAST_REF", "reference")
+            return _Norm("DATE", None, _UNIT_PRECISION[unit])
+        sign = -1 if direction in lex.ago_words or direction in lex.earlier_words else 1
+        base = dct if direction in lex.ago_words else ctx.ref_day
+        if unit in ("Y", "DE", "CE") and direction not in lex.ago_words and ctx.ref_period:
+            base = ctx.ref_period[0]
+        if base is None:
+            return _Norm("DATE", None, _UNIT_PRECISION[unit])
+        return _period_norm(_shift(base, unit, sign * int(n)), _UNIT_PRECISION[unit])
+
+    if kind == "duration":
+        unit = lex.units[low["unit"]]
+        n = _number(g, gd["qty"]) if gd["qty"] else None
+        if gd["qty"] and n is None:
+            raise _Reject("number")
+        return _Norm("DURATION", _duration(unit, n), "duration")
+
+    if kind == "bareunit":
+        return _Norm("DURATION", _duration(lex.units[low["unit"]], None), "duration")
+
+    if kind == "recent":
+        return _Norm("DATE", "PAST_REF", "reference")
+
+    if kind in ("time", "clock", "noon"):
+        if kind == "noon":
+            hhmm = lex.noon_words[low["noon"]]
+        else:
+            hh, mm = int(gd["H"]), int(gd["M"] or 0)
+            if kind == "time":
+                is_pm = low["ampm"] in lex.pm_words
+                hh = (hh % 12) + (12 if is_pm else 0)
+            hhmm = f"{hh:02d}:{mm:02d}"
+        base = ctx.ref_day if ctx.ref_day is not None and _near_ref(ctx, h) else dct
+        prefix = base.isoformat() if base else "XXXX-XX-XX"
+        return _Norm("TIME", f"{prefix}T{hhmm}", "time")
+
+    if kind == "ref":
+        w = low["w"]
+        value = "PRESENT_REF" if w in lex.present_ref else "PAST_REF" if w in lex.past_ref else "FUTURE_REF"
+        return _Norm("DATE", value, "reference")
+
+    if kind == "refnoun":
+        value = "PAST_REF" if low["n"] in lex.past_nouns else "FUTURE_REF"
+        return _Norm("DATE", value, "reference")
+
+    if kind == "every":
+        what = low["what"]
+        if what in lex.weekdays:
+            return _Norm("SET", f"XXXX-WXX-{lex.weekdays[what]}", "set")
+        if what in lex.parts_of_day:
+            return _Norm("SET", f"XXXX-XX-XXT{lex.parts_of_day[what]}", "set")
+        if what in lex.seasons:
+            return _Norm("SET", f"XXXX-{lex.seasons[what]}", "set")
+        n = 2 if gd["other"] else (_number(g, gd["qty"]) if gd["qty"] else 1)
+        if n is None:
+            raise _Reject("number")
+        return _Norm("SET", _duration(lex.units[what], n), "set")
+
+    if kind == "setadv":
+        return _Norm("SET", lex.set_adverbs[low["adv"]], "set")
+
+    if kind == "times":
+        return _Norm("SET", _duration(lex.units[low["unit"]], 1), "set")
+
+    raise _Reject(kind)
+
+
+def _near_ref(ctx: _Context, h: _Hit) -> bool:
+    """True when the last day mentioned is in the same sentence as h ("June 15 at 3 p.m.")."""
+    if ctx.ref_day_at is None:
+        return False
+    return bisect.bisect_right(ctx.sentence_ends, ctx.ref_day_at) == bisect.bisect_right(ctx.sentence_ends, h.start)
+
+
+def _relative(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
+    """this/last/next/past/coming/previous/following/same/that + unit, weekday or month."""
+    g, lex, dct = ctx.g, ctx.g.lex, ctx.dct
+    r, what, the = low["rel"], low["what"], low["the"]
+    unit = lex.units.get(what or "")
+    # "the past year", "the last week": the period up to now, a duration.
+    if the and r in lex.last_words and r not in lex.preceding_words and unit and unit != "D":
+        return _Norm("DURATION", _duration(unit, 1), "duration")
+    anaphoric = (the is not None and r in (lex.following_words | lex.preceding_words | lex.same_words)) or (
+        r in lex.same_words
+    )
+    if anaphoric:
+        step = 0 if r in lex.same_words else 1 if r in lex.following_words else -1
+        if what in lex.parts_of_day:
+            base = ctx.ref_day
+            if base is None:
+                return _Norm("TIME", None, "time")
+            day = base + timedelta(days=step)
+            return _with_pod(_period_norm(day, "day"), what, g)
+        if unit is None:  # "that Friday", "the following June"
+            return _Norm("DATE", None, "day" if what in lex.weekdays else "month")
+        precision = _UNIT_PRECISION[unit]
+        if unit == "D" or ctx.ref_period is None or _coarser(ctx.ref_period[1], precision):
+            base = ctx.ref_day if unit in ("D", "W", "WE") or ctx.ref_period is None else ctx.ref_period[0]
+            if ctx.ref_period is not None and _coarser(ctx.ref_period[1], precision) and unit != "D":
+                base = None if ctx.ref_period[1] != "day" else ctx.ref_day
+        else:
+            base = ctx.ref_period[0]
+        if base is None:
+            return _Norm("DATE", None, precision)
+        norm = _period_norm(_shift(base, unit, step), precision)
+        return _weekend(norm) if unit == "WE" else norm
+
+    if dct is None:
+        if what in lex.parts_of_day:
+            return _Norm("TIME", None, "time")
+        if what in lex.weekdays:
+            return _Norm("DATE", None, "day")
+        if what in lex.months:
+            return _Norm("DATE", None, "month")
+        return _Norm("DATE", None, _UNIT_PRECISION.get(unit or "", "day"))
+    step = -1 if r in lex.last_words or r in lex.preceding_words else 1 if r in lex.next_words | lex.following_words else 0
+    if what in lex.parts_of_day:
+        # "this morning", "last night"
+        if step > 0 and what != "night":
+            raise _Reject("next morning")
+        day = dct + timedelta(days=min(step, 0))
+        return _with_pod(_period_norm(day, "day"), what, g)
+    if what in lex.weekdays:
+        wd = lex.weekdays[what]
+        direction = "last" if step < 0 else "next" if step > 0 else _tense(ctx, h.start, h.end)
+        return _period_norm(_weekday_date(dct, wd, direction), "day")
+    if what in lex.months:
+        m = lex.months[what]
+        if step < 0:
+            y = dct.year if m < dct.month else dct.year - 1
+        elif step > 0:
+            y = dct.year if m > dct.month else dct.year + 1
+        else:
+            y = dct.year
+        return _period_norm(date(y, m, 1), "month")
+    if unit is None:
+        raise _Reject(what)
+    if unit == "D":
+        return _period_norm(dct + timedelta(days=step), "day")
+    norm = _period_norm(_shift(dct, unit, step), _UNIT_PRECISION[unit])
+    return _weekend(norm) if unit == "WE" else norm
+
+
+_PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 5, "half": 6,
+                   "year": 7, "decade": 8, "century": 9}  # fmt: skip
+
+
+def _coarser(a: str, b: str) -> bool:
+    return _PRECISION_RANK.get(a, 99) > _PRECISION_RANK.get(b, 99)
+
+
+def _weekend(norm: _Norm) -> _Norm:
+    return _Norm(norm.type, f"{norm.value}-WE", "week", period=norm.period)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API.
+
+
+def tag_timexes(text: str, dct: date | None, *, language: str = "en") -> list[Timex]:
+    """All temporal expressions in text, sorted by start, non-overlapping.
+
+    dct is the document creation date: relative expressions are normalized against it (and
+    get value None without it). Raises ValueError for a language without a lexicon.
+
+    >>> [(t.text, t.value) for t in tag_timexes("They met on June 15.", date(2021, 10, 14))]
+    [('June 15', '2021-06-15')]
+    """
+    grammar = _GRAMMARS.get(language)
+    if grammar is None:
+        raise ValueError(f"no temporal lexicon for language {language!r}; have {sorted(_GRAMMARS)}")
+    if isinstance(dct, datetime):
+        dct = dct.date()
+    hits = _resolve_overlaps(_candidates(grammar, text))
+    if not hits:
+        return []
+    ends = tuple(m.end() for m in _SENTENCE_END.finditer(text))
+    ref_day, ref_day_at = dct, None
+    ref_period = (dct, "day") if dct is not None else None
+    out: list[Timex] = []
+    for h in hits:
+        ctx = _Context(grammar, text, dct, ends, ref_day, ref_day_at, ref_period)
+        try:
+            norm = _normalize(ctx, h)
+        except _Reject:
+            continue
+        except (ValueError, OverflowError):
+            continue
+        out.append(Timex(h.start, h.end, text[h.start : h.end], norm.type, norm.value, norm.precision))
+        if norm.day is not None:
+            ref_day, ref_day_at = norm.day, h.start
+        if norm.period is not None and norm.value is not None:
+            ref_period = norm.period
+    return out
+
+
+_VALUE_PATTERNS = (
+    (re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T.*)?"), "day"),
+    (re.compile(r"([0-9]{4})-([0-9]{2})"), "month"),
+    (re.compile(r"([0-9]{4})-W([0-9]{2})(-WE)?"), "week"),
+    (re.compile(r"([0-9]{4})-Q([1-4])"), "quarter"),
+    (re.compile(r"([0-9]{4})-H([12])"), "half"),
+    (re.compile(r"([0-9]{4})-(SP|SU|FA|WI)"), "season"),
+    (re.compile(r"([0-9]{4})"), "year"),
+    (re.compile(r"([0-9]{3})"), "decade"),
+    (re.compile(r"([0-9]{2})"), "century"),
+)
+
+
+def value_start(value: str) -> date | None:
+    """First calendar day of the period a TIMEX3 value names: '2021-06-15'->2021-06-15,
+    '2021-06'->2021-06-01, '1992'->1992-01-01, '2021-W41'->Monday of ISO week 41, '2021-Q3'->2021-07-01,
+    '2021-SU'->2021-06-01, '199'->1990-01-01, '2021-06-15T14:30'->2021-06-15; None for durations, sets,
+    PRESENT_REF/PAST_REF/FUTURE_REF and values with X."""
+    if not isinstance(value, str):
+        return None
+    for rx, kind in _VALUE_PATTERNS:
+        m = rx.fullmatch(value)
+        if m is None:
+            continue
+        try:
+            y = int(m.group(1))
+            if kind == "day":
+                return date(y, int(m.group(2)), int(m.group(3)))
+            if kind == "month":
+                return date(y, int(m.group(2)), 1)
+            if kind == "week":
+                return date.fromisocalendar(y, int(m.group(2)), 6 if m.group(3) else 1)
+            if kind == "quarter":
+                return date(y, 3 * int(m.group(2)) - 2, 1)
+            if kind == "half":
+                return date(y, 6 * int(m.group(2)) - 5, 1)
+            if kind == "season":
+                return date(y, _SEASON_MONTH[m.group(2)], 1)
+            if kind == "year":
+                return date(y, 1, 1)
+            if kind == "decade":
+                return date(y * 10, 1, 1)
+            return date(y * 100, 1, 1)
+        except ValueError:
+            return None
+    return None
