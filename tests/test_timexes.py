@@ -376,3 +376,8 @@ def test_transforms_timexes_is_pure():
                 assert (node.module or "").split(".")[0] not in banned
             if isinstance(node, ast.Attribute):
                 assert node.attr not in ("today", "now", "utcnow"), f"{name} reads the clock"
+
+
+def test_numeric_dates_follow_the_language_order_through_dateparser():
+    found = [(t.text, t.value) for t in tag_timexes("Filed 06/15/2021; heard 13/06/21; not 02/30/2021.", date(2021, 10, 14))]
+    assert found == [("06/15/2021", "2021-06-15"), ("13/06/21", "2021-06-13")]

@@ -73,7 +73,7 @@ class _Verb:
 def code_events(
     text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None
 ) -> list[Event]:
-    """One event per sentence that has a coded verb and at least one actor."""
+    """One event per sentence that has a coded verb and an actor that does it."""
     parsed = []
     for sentence in sentences:
         tokens = tokenize(sentence.text)
@@ -112,9 +112,11 @@ def _aliases(actor_lists: list[list[Actor]]) -> dict[str, tuple[str | None, str 
 
 
 def _main_pair(actors: list[Actor]) -> tuple[str, str] | None:
+    """The two countries the article names most, in the order it first names them."""
     counts = Counter(a.country for a in actors if a.country)
-    top = [country for country, _ in counts.most_common(2)]
-    return (top[0], top[1]) if len(top) == 2 else None
+    top = {country for country, _ in counts.most_common(2)}
+    ordered = [country for country in dict.fromkeys(a.country for a in actors) if country in top]
+    return (ordered[0], ordered[1]) if len(ordered) == 2 else None
 
 
 def _forms_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
@@ -193,8 +195,8 @@ def _find_verb(tokens: list[Token], lower: bool, actors_spans: list[tuple[int, i
         if previous in _PASSIVE and "by" not in [t.word for t in tokens[last : last + 2]]:
             continue  # an agentless passive: 'it should be noted that', 'it was reported'
 
-        if previous == "to":
-            fallback = fallback or _Verb(i, last, code)
+        if previous == "to" or previous == "help" and i > 1 and tokens[i - 2].word == "to":
+            fallback = fallback or _Verb(i, last, code)  # an infinitive: 'agreed to cut', 'to help fight'
             continue
         return _Verb(i, last, code)
     return fallback
@@ -219,8 +221,10 @@ def _roles(
     words = {t.start: t.word for t in tokens}
     following = [t.word for t in tokens[verb.last : verb.last + 3]]
     previous = [t.word for t in tokens[max(0, verb.first - 2) : verb.first]]
-    if "between" in following and len(after) >= 2:
-        return after[0], after[1]
+    if "between" in following[:1] or ("between" in following and not before):
+        if len(after) >= 2:
+            return after[0], after[1]  # 'signed between A and B'; not 'X hosted talks between A and B'
+
     if any(p in _PASSIVE for p in previous) and "by" in following and after:
         return after[0], before[-1] if before else None
     source = before[-1] if before else None
@@ -289,8 +293,9 @@ def _code_sentence(
         phrase = sentence.text[at:end]
         source = Actor(at, end, phrase, pair[0], sector)
         target = Actor(at, end, phrase, pair[1], sector)
-    if source is None and target is None:
-        return None
+    if source is None:
+        return None  # nobody does anything: 'The declaration also pledges joint efforts ...'
+
     event_date, precision, value, date_source = _date(
         sentence, timexes, sentence.start + verb_start, published
     )

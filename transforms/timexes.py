@@ -16,6 +16,7 @@ value None; month-days without a year get XXXX-MM-DD.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -114,6 +115,7 @@ class _Prefix:
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
+    language: str  # the dateparser language code, e.g. "en"
     lex: Lexicon
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, regex), by priority
     prefixes: Mapping[str, _Prefix]
@@ -132,7 +134,7 @@ def _digit(extra: str = "") -> str:
     return rf"[0-9](?<![\w{extra}][0-9])"
 
 
-def _build(lex: Lexicon) -> _Grammar:
+def _build(language: str, lex: Lexicon) -> _Grammar:
     full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
     abbr_months = [m for m in lex.months if m not in full_months]
     month = _alt([*full_months, *abbr_months, *(m + "." for m in abbr_months)], style="title")
@@ -249,6 +251,7 @@ def _build(lex: Lexicon) -> _Grammar:
     names = {n for _, rx in compiled for n in rx.groupindex}
     names |= {n for p in compiled_prefixes.values() for n in p.regex.groupindex} | set(suffix_ago.groupindex)
     return _Grammar(
+        language=language,
         lex=lex,
         patterns=compiled,
         prefixes=MappingProxyType(compiled_prefixes),
@@ -260,7 +263,7 @@ def _build(lex: Lexicon) -> _Grammar:
     )
 
 
-_GRAMMARS: Mapping[str, _Grammar] = MappingProxyType({code: _build(lex) for code, lex in LEXICONS.items()})
+_GRAMMARS: Mapping[str, _Grammar] = MappingProxyType({code: _build(code, lex) for code, lex in LEXICONS.items()})
 
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)\]]*\s+|\n")
 _PREV_WORD = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
@@ -654,6 +657,21 @@ def _season_index(d: date) -> int:
     return d.year * 4 + (d.month - 3) // 3
 
 
+@functools.lru_cache(maxsize=8192)
+def _dateparser_day(expression: str, language: str, dct: date | None) -> date | None:
+    """A complete calendar date that dateparser reads in the expression, anchored at dct.
+
+    Used where the reading depends on the language's conventions (day/month order, two-digit
+    years); cached because a call costs about 0.8 ms.
+    """
+    import dateparser  # 0.1 s to import: only when an expression needs it
+
+    base = datetime(dct.year, dct.month, dct.day) if dct else datetime(2000, 1, 1)
+    settings = {"RELATIVE_BASE": base, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    parsed = dateparser.parse(expression, languages=[language], settings=settings)
+    return parsed.date() if parsed is not None else None
+
+
 def _normalize(ctx: _Context, h: _Hit) -> _Norm:
     g, lex, gd, dct = ctx.g, ctx.g.lex, h.groups, ctx.dct
     kind = h.kind
@@ -662,12 +680,11 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
     if kind in ("iso", "numeric"):
         if kind == "iso":
             y, m, d = int(gd["y"]), int(gd["m"]), int(gd["d"])
-        else:
-            a, b, y = int(gd["a"]), int(gd["b"]), int(gd["y"])
-            m, d = (b, a) if a > 12 else (a, b)
-            if len(gd["y"]) == 2:
-                y += 2000 if y <= (dct.year % 100 + 5 if dct else 30) else 1900
-        day = _safe_date(y, m, d)
+            day = _safe_date(y, m, d)
+        else:  # "06/15/2021", "15/06/21": the order of day and month is the language's
+            day = _dateparser_day(f"{gd['a']}/{gd['b']}/{gd['y']}", g.language, dct)
+            if day is None:
+                raise _Reject("numeric date")
         if gd["H"] is not None:
             hh, mm = int(gd["H"]), int(gd["M"])
             if hh > 24 or mm > 59:
