@@ -28,6 +28,9 @@ class Config:
         return cls(db=Path(db))
 
 
+MAX_PROBLEMS = 20  # reject lines `run` prints; the rejects table has them all
+
+
 class UsageError(Exception):
     """A mistake in the command line or its input: one line, exit status 2."""
 
@@ -116,6 +119,11 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     summary = run_ingest(args.paths, config.db, args.published, args.batch_size)
+    for line in summary.problems[:MAX_PROBLEMS]:
+        print(f"eventpipe: {line}", file=sys.stderr)
+    if len(summary.problems) > MAX_PROBLEMS:
+        more = len(summary.problems) - MAX_PROBLEMS
+        print(f"eventpipe: ... and {more} more (select * from rejects)", file=sys.stderr)
     print(
         f"loaded {summary.articles} articles, {summary.timexes} timexes, {summary.events} events, "
         f"{summary.rejects} rejects from {summary.files} files into {config.db} in {summary.seconds:.1f} s"

@@ -37,6 +37,7 @@ class RunSummary:
     events: int
     rejects: int
     seconds: float
+    problems: tuple[str, ...] = ()  # one line per reject: "input: reason"
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -76,9 +77,11 @@ def ingest(paths: list[Path], db: Path, published: date | None = None, batch_siz
     files, missing = sources.discover(paths)
     totals = dict.fromkeys(("articles", "timexes", "events", "rejects"), 0)
     pending = [Reject(file.input, file.error) for file in missing]
+    problems = [f"{reject.input}: {reject.severity}: {reject.reason}" for reject in pending]
     for group in batched(files, batch_size):
         articles, rejects = parse_articles(read_files(group), published)
         pending.extend(rejects)
+        problems.extend(f"{reject.input}: {reject.severity}: {reject.reason}" for reject in rejects)
         for chunk in batched(articles, batch_size):
             counts = load_frames(db, extract_frames(chunk, pending))
             pending = []
@@ -86,7 +89,8 @@ def ingest(paths: list[Path], db: Path, published: date | None = None, batch_siz
     if pending:  # rejects of a group without a single article
         counts = load_frames(db, extract_frames([], pending))
         totals["rejects"] += counts["rejects"]
-    return RunSummary(files=len(files), **totals, seconds=round(time.perf_counter() - started, 2))
+    seconds = round(time.perf_counter() - started, 2)
+    return RunSummary(files=len(files), **totals, seconds=seconds, problems=tuple(problems))
 
 
 def run_ingest(paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500) -> RunSummary:

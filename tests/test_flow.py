@@ -75,3 +75,16 @@ def test_examples_load_with_their_dates(prefect_server, tmp_path):
     records = [json.loads(line) for line in (folder / "wire.jsonl").read_text().splitlines()]
     assert query(db, "select count(*) from articles where input like '%wire.jsonl:%'").rows() == [(len(records),)]
     assert query(db, "select count(*) from events where date_source = 'text'").rows()[0][0] >= 3
+
+
+def test_cli_run_prints_a_summary_and_one_line_per_reject(prefect_server, tmp_path, capsys):
+    from flows.cli import main
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "good.json").write_text('{"text": "Police arrested two men in Lagos.", "published": "2022-01-05"}')
+    db = tmp_path / "w.duckdb"
+    assert main(["run", str(tmp_path), "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert "loaded 1 articles" in out and "1 rejects from 2 files" in out
+    assert f"eventpipe: {tmp_path / 'empty.txt'}: error: empty file" in err.splitlines()
+    assert query(db, "select event_date, source_sector, cameo_code from events").rows() == [(date(2022, 1, 5), "COP", "173")]

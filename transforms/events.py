@@ -53,6 +53,8 @@ PAIR_PHRASES = {
     ("the", "two", "sides"): None, ("the", "two", "armies"): "MIL", ("both", "armies"): "MIL",
     ("the", "two", "governments"): "GOV", ("both", "governments"): "GOV",
     ("the", "two", "leaders"): "GOV", ("the", "two", "presidents"): "GOV",
+    ("the", "two", "ministers"): "GOV", ("both", "ministers"): "GOV", ("the", "two", "delegations"): None,
+    ("both", "delegations"): None, ("both", "leaders"): "GOV",
 }
 _NOUN_BEFORE = frozenset(
     "a an the his her its their our my your this these those of for in on at during after before "
@@ -181,8 +183,8 @@ def _find_verb(tokens: list[Token], lower: bool, actors_spans: list[tuple[int, i
     fallback = None
     for i, token in enumerate(tokens):
         found = _forms_at(tokens, i)
-        if not found or (token.capital and i > 0 and not lower):
-            continue
+        if not found or (token.capital and not lower):
+            continue  # a name, or a noun opening the sentence: "Trade between Kenya and Tanzania fell"
         if any(a <= token.start < b for a, b in actors_spans):
             continue
         lemma, last = found
@@ -288,7 +290,11 @@ def _code_sentence(
     source, target = _roles(tokens, actors, verb, place)
     pair_phrase = _pair_at(tokens)
     verb_start = tokens[verb.first].start
-    if pair and pair_phrase and (source is None or pair_phrase[0] < verb_start and pair_phrase[0] > source.end):
+    if pair and pair_phrase and (
+        source is None
+        or pair_phrase[0] <= source.start < pair_phrase[1]  # 'the two ministers' found as 'ministers'
+        or source.end < pair_phrase[0] < verb_start
+    ):
         at, end, sector = pair_phrase
         phrase = sentence.text[at:end]
         source = Actor(at, end, phrase, pair[0], sector)

@@ -169,7 +169,12 @@ ENGLISH = Lexicon(
     ),
     street_words=_fz("street st avenue ave road rd boulevard blvd lane drive way place court square"),
     future_cues=_fz("will would shall 'll ’ll tomorrow upcoming next scheduled plans plan planned planning intends expected until till"),
-    future_phrases=("going to", "set to", "due to", "about to", "as soon as", "as early as", "in the coming"),
+    future_phrases=(
+        "going to", "set to", "due to", "about to", "as soon as", "as early as", "in the coming",
+        # an agreement or intention about later action: "agreed to cut fees by June"
+        "agreed to", "agree to", "decided to", "promised to", "pledged to", "vowed to", "aims to",
+        "hopes to", "wants to", "intend to", "expects to", "expected to", "scheduled to", "is to", "are to",
+    ),
     past_cues=_fz(
         "was were had did said met held took went came made gave told saw began won lost fought "
         "became left led sent brought bought built caught chose drove fell felt found flew forgot "
