@@ -187,7 +187,7 @@ def _read_texts(args: argparse.Namespace):
     if not args.jsonl:
         yield None, data, args.dct or infer_published(data)
         return
-    for number, line in enumerate(data.splitlines(), start=1):
+    for number, line in enumerate(data.split("\n"), start=1):
         if not line.strip():
             continue
         try:

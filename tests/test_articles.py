@@ -98,3 +98,10 @@ def test_seed_article_date_is_inferred(seed_path):
     assert (article.published_date, article.published_source) == (date(2021, 10, 14), "inferred")
     assert article.byline == "Azernews; Vugar Khalilov" and article.title is None
     assert article.text.startswith("Azerbaijan’s and Turkey's land forces") and rejects == []
+
+
+def test_json_lines_split_on_newlines_only():
+    line = json.dumps({"text": "Talks\u2028ended\u0085today."}, ensure_ascii=False).encode()
+    [article], rejects = parse_file("f.jsonl", ".jsonl", line + b"\n", date(2021, 1, 1))
+    assert article.text == "Talks\u2028ended\u0085today." and rejects == []
+    assert parse_file("g.jsonl", ".jsonl", "\u0085\n".encode())[1][0].reason.startswith("no JSON lines")

@@ -132,7 +132,8 @@ def _parse_json_document(input: str, text: str) -> tuple[list[Article], list[Rej
 def _parse_json_lines(input: str, text: str) -> tuple[list[Article], list[Reject]]:
     articles: list[Article] = []
     rejects: list[Reject] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() splits on.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{input}:{number}"
@@ -144,6 +145,8 @@ def _parse_json_lines(input: str, text: str) -> tuple[list[Article], list[Reject
         found, problems = parse_record(where, record)
         articles.extend(found)
         rejects.extend(problems)
+    if not articles and not rejects:
+        rejects.append(Reject(input, "no JSON lines in the file, only blank ones"))
     return articles, rejects
 
 
