@@ -147,13 +147,10 @@ def cmd_sql(args: argparse.Namespace, config: Config) -> int:
 def cmd_timex(args: argparse.Namespace, config: Config) -> int:
     from transforms.timexes import tag_timexes
 
-    for record_id, text, dct in _read_texts(args):
-        found = [_timex_json(timex) for timex in tag_timexes(text, dct)]
-        if args.jsonl:
-            print(json.dumps({"id": record_id, "timexes": found}, ensure_ascii=False))
-        else:
-            for timex in found:
-                print(json.dumps(timex, ensure_ascii=False))
+    def timexes(text: str, dct: date | None) -> list[dict]:
+        return [_timex_json(timex) for timex in tag_timexes(text, dct)]
+
+    _print_json_lines(args, "timexes", timexes)
     return 0
 
 
@@ -164,16 +161,24 @@ def cmd_code(args: argparse.Namespace, config: Config) -> int:
     from transforms.sentences import split_sentences
     from transforms.timexes import tag_timexes
 
-    for record_id, text, dct in _read_texts(args):
+    def events(text: str, dct: date | None) -> list[dict]:
         article_id = content_id(text.strip())
-        events = code_events(text, split_sentences(text), tag_timexes(text, dct), dct)
-        rows = [{k: _json_value(v) for k, v in event_row(article_id, event).items()} for event in events]
+        coded = code_events(text, split_sentences(text), tag_timexes(text, dct), dct)
+        return [{k: _json_value(v) for k, v in event_row(article_id, event).items()} for event in coded]
+
+    _print_json_lines(args, "events", events)
+    return 0
+
+
+def _print_json_lines(args: argparse.Namespace, key: str, rows_of) -> None:
+    """One JSON line per row; with --jsonl one line per input record: {"id", key: [rows]}."""
+    for record_id, text, dct in _read_texts(args):
+        rows = rows_of(text, dct)
         if args.jsonl:
-            print(json.dumps({"id": record_id, "events": rows}, ensure_ascii=False))
+            print(json.dumps({"id": record_id, key: rows}, ensure_ascii=False))
         else:
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))
-    return 0
 
 
 def _read_texts(args: argparse.Namespace):
