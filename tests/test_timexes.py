@@ -381,3 +381,50 @@ def test_transforms_timexes_is_pure():
 def test_numeric_dates_follow_the_language_order_through_dateparser():
     found = [(t.text, t.value) for t in tag_timexes("Filed 06/15/2021; heard 13/06/21; not 02/30/2021.", date(2021, 10, 14))]
     assert found == [("06/15/2021", "2021-06-15"), ("13/06/21", "2021-06-13")]
+
+
+# --- families of news expressions (dct 2021-10-14, a Thursday) ----------------------------------------
+
+NEWS_FAMILIES = [
+    # a period after "Jan." ends no sentence, so "will" still governs "Nov. 16"
+    ("The dividend will be payable Jan. 3 to holders of record Nov. 16, the company said.",
+     [("Jan. 3", "DATE", "2022-01-03"), ("Nov. 16", "DATE", "2021-11-16")]),
+    # deadlines, scheduled dates and noun modifiers are not moved back a year by a past verb
+    ("The offer was extended to Nov. 20.", [("Nov. 20", "DATE", "2021-11-20")]),
+    ("The board approved a split, effective Dec. 7.", [("Dec. 7", "DATE", "2021-12-07")]),
+    ("Officials discussed the Jan. 14 deadline.", [("Jan. 14", "DATE", "2022-01-14")]),
+    # "be held" is a participle: "would" gives the tense
+    ("A summit would still be held on April 24.", [("April 24", "DATE", "2022-04-24")]),
+    # a distant reporting verb does not move a date three weeks away by a year; a near one does
+    ("The ministry said that the new bridge across the river opens Nov. 3.", [("Nov. 3", "DATE", "2021-11-03")]),
+    ("They met on November 3.", [("November 3", "DATE", "2020-11-03")]),
+    # year-over-year comparisons keep the granularity of the period talked about
+    ("Net income rose in the third quarter to $5 million from $4 million a year earlier.",
+     [("the third quarter", "DATE", "2021-Q3"), ("a year earlier", "DATE", "2020-Q3")]),
+    ("Sales rose in the third quarter from the year-earlier quarter.",
+     [("the third quarter", "DATE", "2021-Q3"), ("the year-earlier quarter", "DATE", "2020-Q3")]),
+    ("Profit fell in the second quarter from a year ago. Costs rose in the quarter.",
+     [("the second quarter", "DATE", "2021-Q2"), ("a year ago", "DATE", "2020-Q2"), ("the quarter", "DATE", "2021-Q2")]),
+    ("Sales fell 5% from a year ago.", [("a year ago", "DATE", "2020")]),
+    # anaphoric periods: "the year", "the fiscal year", "the quarter", "the latest period", "the weekend"
+    ("Profit for the year was flat.", [("the year", "DATE", "2021")]),
+    ("The company expects a loss for the fiscal year.", [("the fiscal year", "DATE", "2021")]),
+    ("Sales in the year ended March 31 rose.", [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "2021-03-31")]),
+    ("Growth was strong in the quarter.", [("the quarter", "DATE", "2021-Q3")]),
+    ("Sales in the latest period rose.", [("the latest period", "DATE", "2021-Q3")]),
+    ("Stocks rose over the weekend.", [("the weekend", "DATE", "2021-W40-WE")]),
+    # holidays, fixed and by rule
+    ("Shops closed on Thanksgiving.", [("Thanksgiving", "DATE", "2020-11-26")]),
+    ("Voters go to the polls on Election Day.", [("Election Day", "DATE", "2021-11-02")]),
+    ("They will meet after Easter.", [("Easter", "DATE", "2022-04-17")]),
+    ("They met last Christmas.", [("last Christmas", "DATE", "2020-12-25")]),
+    # adjectives that place a noun in time
+    ("Under current rules, exports are banned.", [("current", "DATE", "PRESENT_REF")]),
+    ("The recent attack shocked the city.", [("recent", "DATE", "PAST_REF")]),
+    ("Future demand is unclear.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEWS_FAMILIES, ids=[c[0] for c in NEWS_FAMILIES])
+def test_news_family(sentence, expected):
+    assert tags(sentence) == expected

@@ -70,6 +70,38 @@ class Lexicon:
     present_cues: frozenset[str]  # present-tense verbs: neither past nor future
     past_suffix: str  # regular past tense ending
     not_past: frozenset[str]  # words ending in the past suffix that are not verbs
+    # Anaphoric periods: "the quarter", "the year", "the weekend" -> unit ("P": the period the
+    # text is talking about, only with a modifier: "the latest period").
+    anaphoric_nouns: Mapping[str, str]
+    # Modifiers between "the" and such a noun -> role: "this" (the dct's period), "latest",
+    # "" (no change: "the full year", "the fiscal year").
+    anaphoric_modifiers: Mapping[str, str]
+    # Words after "the year"/"the quarter" that make it a span ending on a date: "the year ended
+    # March 31" is a DURATION.
+    ended_words: frozenset[str]
+    # The period a year before the one being talked about: "year-ago", "year-earlier".
+    year_ago_words: frozenset[str]
+    # Adjectives that place a noun in time ("current conditions", "recent sales") -> PRESENT_REF
+    # or PAST_REF; tagged only before a lower-case word. ("future demand" is not: TimeML corpora
+    # rarely annotate it.)
+    time_adjectives: Mapping[str, str]
+    # Holidays -> "MM-DD" (fixed), "MM/n/WD" (n-th ISO weekday WD of month MM; n = -1: the
+    # last), with an optional "+k" days after it, or "easter+k" (days from Western Easter Sunday).
+    holidays: Mapping[str, str]
+    # Words after which a period does not end a sentence ("Jan. 3", "Mr. Smith", "Corp. said").
+    abbreviations: frozenset[str]
+    # Auxiliaries before a past form that make it a participle, not the tense of the clause
+    # ("will be held", "has invited"): the cue is skipped.
+    participle_auxiliaries: frozenset[str]
+    # Prepositions of a deadline or a span end ("by Jan. 14", "until Nov. 20"): the date may be
+    # after a past verb ("extended to Nov. 20"), so the tense does not move it back a year.
+    deadline_prepositions: frozenset[str]
+    # Words before a date that make it a scheduled date ("payable Dec. 7", "effective Feb. 1"):
+    # no tense moves it back a year.
+    schedule_words: frozenset[str]
+    # Words before a month-day that make it a modifier of a noun ("the Jan. 14 deadline"):
+    # no tense governs it; it takes the year nearest the dct.
+    determiners: frozenset[str]
 
 
 def _fz(words: str) -> frozenset[str]:
@@ -189,6 +221,30 @@ ENGLISH = Lexicon(
         "creed steed embed bred tired allied united based related advanced armed detailed "
         "limited concerned interested experienced qualified skilled talented"
     ),
+    anaphoric_nouns=MappingProxyType({"quarter": "Q", "year": "Y", "week": "W", "weekend": "WE", "period": "P"}),
+    anaphoric_modifiers=MappingProxyType(
+        {"latest": "latest", "current": "this", "full": "", "entire": "", "whole": "", "fiscal": "",
+         "same": "", "comparable": "", "calendar": ""}
+    ),  # fmt: skip
+    ended_words=_fz("ended ending"),
+    year_ago_words=_fz("year-ago year-earlier"),
+    time_adjectives=MappingProxyType({"current": "PRESENT_REF", "recent": "PAST_REF"}),
+    holidays=MappingProxyType(
+        {"christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24", "new year's day": "01-01",
+         "new year's eve": "12-31", "independence day": "07-04", "halloween": "10-31",
+         "valentine's day": "02-14", "thanksgiving": "11/4/4", "thanksgiving day": "11/4/4",
+         "election day": "11/1/1+1", "labor day": "09/1/1", "memorial day": "05/-1/1",
+         "easter": "easter+0", "easter sunday": "easter+0", "good friday": "easter-2"}
+    ),  # fmt: skip
+    abbreviations=_fz(
+        "mr mrs ms dr prof sr jr st mt ft gen lt col maj capt sgt adm gov sen rep rev "
+        "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+        "inc ltd co corp bros dept vs no"
+    ),
+    participle_auxiliaries=_fz("be been being has have is are was were"),
+    deadline_prepositions=_fz("by until till through to before"),
+    schedule_words=_fz("payable effective due record expire expires expiring starting beginning"),
+    determiners=_fz("the a an its their his her this that"),
 )
 
 LEXICONS: Mapping[str, Lexicon] = MappingProxyType({"en": ENGLISH})

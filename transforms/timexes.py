@@ -5,7 +5,12 @@ overlap the longer wins. The survivors are normalized in text order, against the
 creation time (dct) for deictic expressions ("yesterday", "last month", "two days ago") and
 against the last date the text mentioned for anaphoric ones ("the next day", "two days later").
 Month-days, months, seasons and weekdays without a year take their year or week from the tense
-of the clause around them ("met on November 3" vs "will meet on November 3").
+of the clause around them ("met on November 3" vs "will meet on November 3"); a cue word
+far from a date near the dct, a deadline ("by Jan. 14"), a scheduled date ("payable Dec. 7") or a
+noun modifier ("the Jan. 14 deadline") leaves the date in the year nearest the dct.
+Anaphoric periods ("the quarter", "the year", "the latest period", "the weekend") take the period
+the text is talking about; year-over-year comparisons ("a year earlier", "the year-ago quarter")
+keep its granularity (the third quarter ... a year earlier -> the third quarter of the year before).
 
 Values follow TimeML / TempEval-3: 2021-06-15, 2021-06, 1992, 199 (1990s), 19 (20th century),
 2021-W41, 2021-Q3, 2021-H1, 2021-SU, 2021-06-15TMO, 2021-06-15T14:30, PRESENT_REF, P8M, PT3H,
@@ -93,6 +98,15 @@ def _alt(words, *, style: str = "cap") -> str:
                 node = node.setdefault(ch, {})
             node[""] = {}
     return "(?:" + _render(tree) + ")"
+
+
+def _title_variants(phrases) -> list[str]:
+    """Each phrase with a capital first letter, and with every word capitalised."""
+    out = []
+    for phrase in phrases:
+        out.append(phrase[0].upper() + phrase[1:])
+        out.append(" ".join(w[0].upper() + w[1:] for w in phrase.split()))
+    return out
 
 
 def _cap(word: str) -> str:
@@ -192,6 +206,9 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         *_split("quarter", rf"(?P<ord>{{ORD}})(?P<sep>[- ])(?P<qh>{_alt(lex.quarter_words | lex.half_words, style='lower')})"
                     rf"(?:\s+{of}\s+(?:{year}|(?P<ty>{rel}|the)\s+{year_word}))?{_END}"),
         ("relquarter", rf"(?P<qh>{_alt(lex.quarter_words, style='lower')}){_END}"),
+        ("theperiod", rf"(?P<pn>{_alt(lex.anaphoric_nouns, style='lower')})(?![\w-])"
+                      rf"(?:(?=(?P<ended>\s+{_alt(lex.ended_words, style='lower')}(?!\w)))|)"),
+        ("yearago", rf"(?P<ya>{_alt(lex.year_ago_words)})(?:\s+(?P<pn>{_alt(lex.anaphoric_nouns, style='lower')}))?{_END}"),
         ("qn", rf"(?:Q(?<!\wQ)(?P<q>[1-4])|H(?<!\wH)(?P<h>[12]))(?:\s+{year}|(?P<y2>['’][0-9]{{2}}))?{_END}"),
         ("year", rf"(?P<y>{_digit(_YEAR_NOT_AFTER)}[0-9]{{3}})(?![\w%]|[.,:/][0-9]|['’]s)"),
         ("relative", rf"(?P<rel>{rel})\s+(?P<what>{_alt([*lex.units.keys(), *lex.parts_of_day], style='lower')}"
@@ -206,6 +223,8 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("clock", rf"(?P<H>{_digit(':.,$/')}[0-9]?):(?P<M>[0-5][0-9])(?![0-9]|[:.,][0-9])"),
         ("noon", rf"(?P<noon>{_alt(lex.noon_words, style='lower')}){_END}"),
         ("ref", rf"(?P<w>{_alt(lex.present_ref | lex.past_ref | lex.future_ref)}){_END}"),
+        ("refadj", rf"(?P<adj>{_alt(lex.time_adjectives, style='lower')})(?=\s+[a-z])"),
+        ("holiday", rf"(?P<hol>{_alt(_title_variants(lex.holidays), style='lower')}){_END}"),
         ("refnoun", rf"(?P<n>{_alt(lex.past_nouns | lex.future_nouns, style='lower')}){_END}"),
         ("every", rf"(?P<every>{_alt(lex.every_words)})\s+(?:(?P<other>other)\s+|(?P<qty>{num})\s+)?"
                   rf"(?P<what>{unit}|{weekday}|{pod}|{season}){_END}"),
@@ -222,6 +241,9 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         "season": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel})\s+|(?P<mod>{mod})[- ]?)?",
         "quarter": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel}|{_cap('latest')})\s+)?(?:{_cap('fiscal')}\s+)?",
         "relquarter": rf"{B}(?:(?P<the>{the})\s+)?(?P<rel>{rel}|{_cap('latest')})\s+",
+        "holiday": rf"{B}(?P<rel>{_alt(lex.last_words | lex.next_words | lex.this_words)})\s+",
+        "theperiod": rf"{B}(?P<the>{the})\s+(?P<amod>(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+){{0,2}})",
+        "yearago": rf"{B}(?P<the>{the})\s+(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+)?",
         "year": rf"{B}(?:(?P<mod>{mod})[- ])?(?:(?P<yw>{_alt(lex.year_words)})\s+)?",
         "relative": rf"{B}(?:(?P<mod>{mod})[- ]?(?:in\s+)?)?(?:(?P<the>{the})\s+)?",
         "deictic": rf"{B}(?P<dba>{the}\s+{_alt(lex.units, style='lower')}\s+(?:before|after))\s+",
@@ -234,7 +256,7 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         "refnoun": rf"{B}{the}\s+(?:{_alt(lex.vague_time_adjectives, style='lower')}\s+)?",
     }
     special = {"bareunit": (False, True), "refnoun": (True, True), "duration": (True, True), "times": (True, True),
-               "relquarter": (True, True)}  # fmt: skip
+               "relquarter": (True, True), "theperiod": (True, True)}  # fmt: skip
     future_words = [w for w in lex.future_cues if w[:1].isalpha()]
     future = re.compile(
         rf"(?<![\w'’]){_alt(future_words, style='lower')}(?!\w)|['’]ll(?!\w)|"
@@ -266,6 +288,22 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
 _GRAMMARS: Mapping[str, _Grammar] = MappingProxyType({code: _build(code, lex) for code, lex in LEXICONS.items()})
 
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'”’)\]]*\s+|\n")
+_WORD_BEFORE_DOT = re.compile(r"([^\W\d_]+)\.$")
+
+
+def _sentence_ends(g: _Grammar, text: str) -> tuple[int, ...]:
+    """Offsets just after each sentence end; a period after an abbreviation ("Jan.", "Corp.")
+    or an initial ("U.S.") ends none."""
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        if text[m.start()] == ".":
+            w = _WORD_BEFORE_DOT.search(text, max(0, m.start() - 12), m.start() + 1)
+            if w is not None and (len(w.group(1)) == 1 or w.group(1).lower() in g.lex.abbreviations):
+                continue
+        ends.append(m.end())
+    return tuple(ends)
+
+
 _PREV_WORD = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
 _DASH_GLUED = re.compile(r"[^\W\d_]\s*[-–—]\s*$")
 _NEXT_WORD = re.compile(r"^(\s*)([^\W\d_][\w.]*)")
@@ -469,6 +507,8 @@ class _Context:
     ref_day: date | None  # last calendar day mentioned (starts at the dct)
     ref_day_at: int | None  # where the text mentioned it (None for the dct)
     ref_period: tuple[date, str] | None  # last period mentioned: first day, precision
+    ref_from_text: bool = False  # ref_period was mentioned in the text (not the dct)
+    ref_quarter: date | None = None  # first day of the last quarter mentioned
 
 
 def _number(g: _Grammar, raw: str | None) -> float | None:
@@ -571,6 +611,12 @@ def _shift(d: date, unit: str, n: int) -> date:
 def _tense(ctx: _Context, s: int, e: int) -> str | None:
     """'future' or 'past' from the nearest cue word before the span in its sentence ("met on
     Friday", "will meet on Friday"), else the nearest after it ("On Friday, they met"); else None."""
+    label, _ = _tense_cue(ctx, s, e)
+    return label
+
+
+def _tense_cue(ctx: _Context, s: int, e: int) -> tuple[str | None, int]:
+    """_tense and the number of characters between the cue word and the span."""
     i = bisect.bisect_right(ctx.sentence_ends, s)
     lo = ctx.sentence_ends[i - 1] if i > 0 else 0
     j = bisect.bisect_left(ctx.sentence_ends, e)
@@ -584,6 +630,8 @@ def _tense(ctx: _Context, s: int, e: int) -> str | None:
                 continue  # inside the expression itself
             if label == "past" and m.group(0) in ctx.g.lex.not_past:
                 continue
+            if label == "past" and _prev_word(ctx.text, m.start())[0] in ctx.g.lex.participle_auxiliaries:
+                continue  # "will be held", "has invited": a participle, not the clause's tense
             if m.end() <= s:
                 key = (s - m.end(), rank, label)
                 before = key if before is None or key < before else before
@@ -591,21 +639,37 @@ def _tense(ctx: _Context, s: int, e: int) -> str | None:
                 key = (m.start() - e, rank, label)
                 after = key if after is None or key < after else after
     best = before or after
-    return best[2] if best and best[2] != "present" else None
+    if best is None or best[2] == "present":
+        return None, 0
+    return best[2], best[0]
+
+
+_NEAR_CUE = 24  # characters: a tense cue this close governs the date ("met on November 3")
+_NEAR_DAYS = 62  # a date this close to the dct keeps the dct's year unless a near cue moves it
 
 
 def _pick_year(ctx: _Context, month: int, day: int, s: int, e: int) -> int:
     """Year of a month-day (day 0 for a whole month) written without one, from tense and dct."""
     dct = ctx.dct
     assert dct is not None
-    tense = _tense(ctx, s, e)
+    tense, gap = _tense_cue(ctx, s, e)
+    lex = ctx.g.lex
+    prev, _ = _prev_word(ctx.text, s)
+    if prev in lex.determiners or ctx.text.endswith(("'s ", "’s "), 0, s):
+        tense = None  # "the Jan. 14 deadline": a modifier, no verb's tense governs it
+    elif prev in lex.schedule_words:
+        tense = None  # "payable Dec. 7", "effective Feb. 1": a scheduled date, whatever the verb
+    elif tense == "past" and prev in lex.deadline_prepositions:
+        tense = None  # "extended the offer to Nov. 20"
     here = (month, day)
     now = (dct.month, dct.day if day else 0)
+    diff = (month - dct.month) * 31 + (day - (dct.day if day else 0))
+    if tense is not None and gap > _NEAR_CUE and abs(diff) <= _NEAR_DAYS:
+        tense = None  # a distant cue ("said ... on Nov. 20") does not move a date weeks from the dct by a year
     if tense == "past":
         return dct.year - 1 if here > now else dct.year
     if tense == "future":
         return dct.year + 1 if here < now else dct.year
-    diff = (month - dct.month) * 31 + (day - (dct.day if day else 0))
     if diff > 183:
         return dct.year - 1
     if diff < -183:
@@ -836,12 +900,47 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
                 return _Norm("DATE", "PAST_REF", "reference")
             return _Norm("DATE", None, _UNIT_PRECISION[unit])
         sign = -1 if direction in lex.ago_words or direction in lex.earlier_words else 1
+        if unit == "Y" and n == 1 and ctx.ref_from_text and ctx.ref_period[1] in _COMPARED:
+            # "net rose in the third quarter from $5 million a year ago": the same quarter a year before
+            return _year_shift(ctx.ref_period, sign)
         base = dct if direction in lex.ago_words else ctx.ref_day
         if unit in ("Y", "DE", "CE") and direction not in lex.ago_words and ctx.ref_period:
             base = ctx.ref_period[0]
         if base is None:
             return _Norm("DATE", None, _UNIT_PRECISION[unit])
         return _period_norm(_shift(base, unit, sign * int(n)), _UNIT_PRECISION[unit])
+
+    if kind == "theperiod":
+        return _the_period(ctx, h, low)
+
+    if kind == "refadj":
+        return _Norm("DATE", lex.time_adjectives[low["adj"]], "reference")
+
+    if kind == "holiday":
+        rule = lex.holidays[re.sub(r"\s+", " ", low["hol"])]
+        if dct is None:
+            return _Norm("DATE", None, "day")
+        r = low["rel"]
+        if r in lex.last_words or r in lex.next_words:
+            for y in (dct.year - 1, dct.year, dct.year + 1) if r in lex.next_words else (dct.year + 1, dct.year, dct.year - 1):
+                day = _holiday(rule, y)
+                if (day > dct) if r in lex.next_words else (day < dct):
+                    return _period_norm(day, "day")
+        if r in lex.this_words:
+            return _period_norm(_holiday(rule, dct.year), "day")
+        near = _holiday(rule, dct.year)
+        return _period_norm(_holiday(rule, _pick_year(ctx, near.month, near.day, h.start, h.end)), "day")
+
+    if kind == "yearago":
+        if dct is None:
+            return _Norm("DATE", None, "year")
+        unit = lex.anaphoric_nouns.get(low["pn"] or "")
+        if ctx.ref_from_text and ctx.ref_period[1] in _COMPARED:
+            return _year_shift(ctx.ref_period, -1)
+        if unit in ("Q", "P") and ctx.ref_quarter is not None:
+            return _year_shift((ctx.ref_quarter, "quarter"), -1)
+        base = ctx.ref_period[0] if ctx.ref_from_text else dct
+        return _period_norm(date(base.year - 1, 1, 1), "year")
 
     if kind == "duration":
         unit = lex.units[low["unit"]]
@@ -898,6 +997,86 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
         return _Norm("SET", _duration(lex.units[low["unit"]], 1), "set")
 
     raise _Reject(kind)
+
+
+def _holiday(rule: str, year: int) -> date:
+    """The day of a holiday rule of the lexicon in a year."""
+    if rule.startswith("easter"):
+        a, b, c = year % 19, year // 100, year % 100  # the anonymous Gregorian computus
+        d, e = divmod(b, 4)
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = divmod(c, 4)
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * l_) // 451
+        month, day = divmod(h + l_ - 7 * m + 114, 31)
+        return date(year, month, day + 1) + timedelta(days=int(rule[6:]))
+    if "/" not in rule:
+        return date(year, int(rule[:2]), int(rule[3:5]))
+    body, _, plus = rule.partition("+")
+    month, nth, weekday = (int(x) for x in body.split("/"))
+    if nth > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = _add_months(date(year, month, 1), 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return day + timedelta(days=int(plus or 0))
+
+
+_COMPARED = frozenset({"month", "quarter", "half", "season"})  # periods compared "a year ago"
+
+
+def _year_shift(period: tuple[date, str], years: int) -> _Norm:
+    """The period of the same precision `years` years from the given one; the text goes on
+    talking about the period it compares with, so the result is not a new reference period."""
+    norm = _year_shift_period(period, years)
+    return _Norm(norm.type, norm.value, norm.precision)
+
+
+def _year_shift_period(period: tuple[date, str], years: int) -> _Norm:
+    start, precision = period
+    moved = date(start.year + years, start.month, 1)
+    if precision == "half":
+        n = 1 if moved.month <= 6 else 2
+        return _Norm("DATE", f"{moved.year:04d}-H{n}", "half", period=(moved, "half"))
+    if precision == "season":
+        code = _SEASON_ORDER[(_season_index(moved) % 4)]
+        return _season_norm(moved.year if moved.month > 2 else moved.year - 1, code)
+    return _period_norm(moved, precision)
+
+
+def _the_period(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
+    """"the quarter", "the year", "the fiscal year", "the latest period", "the weekend": the period
+    of that unit the text is talking about (the last one mentioned), else the dct's."""
+    lex, dct = ctx.g.lex, ctx.dct
+    unit = lex.anaphoric_nouns[low["pn"]]
+    roles = {lex.anaphoric_modifiers.get(w, "") for w in (low["amod"] or "").split()}
+    if unit == "P" and not roles & {"latest", "this"}:
+        raise _Reject("the period")
+    if low["ended"] and unit in ("Y", "Q"):
+        return _Norm("DURATION", "P1Y" if unit == "Y" else "P3M", "duration")  # "the year ended March 31"
+    if dct is None:
+        return _Norm("DATE", None, _UNIT_PRECISION.get(unit, "quarter"))
+    text_ref = ctx.ref_period[0] if ctx.ref_from_text and "this" not in roles else None
+    if unit in ("Q", "P"):
+        if "this" in roles:
+            return _period_norm(dct, "quarter")
+        if ctx.ref_quarter is not None:
+            return _period_norm(ctx.ref_quarter, "quarter")
+        return _period_norm(_add_months(dct.replace(day=1), -3), "quarter")  # the last reported quarter
+    if unit == "Y":
+        return _period_norm(text_ref or dct, "year")
+    if unit == "W":
+        if text_ref is not None and not _coarser(ctx.ref_period[1], "week"):
+            return _period_norm(text_ref, "week")
+        return _period_norm(dct, "week")
+    # "the weekend": the last one, or the next one in a clause about the future
+    if _tense(ctx, h.start, h.end) == "future":
+        day = dct + timedelta(days=(5 - dct.weekday()) % 7)
+    else:
+        day = dct - timedelta(days=(dct.weekday() - 5) % 7)
+    return _weekend(_period_norm(day, "week"))
 
 
 def _near_ref(ctx: _Context, h: _Hit) -> bool:
@@ -1009,12 +1188,13 @@ def tag_timexes(text: str, dct: date | None, *, language: str = "en") -> list[Ti
     hits = _resolve_overlaps(_candidates(grammar, text))
     if not hits:
         return []
-    ends = tuple(m.end() for m in _SENTENCE_END.finditer(text))
+    ends = _sentence_ends(grammar, text)
     ref_day, ref_day_at = dct, None
     ref_period = (dct, "day") if dct is not None else None
+    ref_from_text, ref_quarter = False, None
     out: list[Timex] = []
     for h in hits:
-        ctx = _Context(grammar, text, dct, ends, ref_day, ref_day_at, ref_period)
+        ctx = _Context(grammar, text, dct, ends, ref_day, ref_day_at, ref_period, ref_from_text, ref_quarter)
         try:
             norm = _normalize(ctx, h)
         except _Reject:
@@ -1025,7 +1205,9 @@ def tag_timexes(text: str, dct: date | None, *, language: str = "en") -> list[Ti
         if norm.day is not None:
             ref_day, ref_day_at = norm.day, h.start
         if norm.period is not None and norm.value is not None:
-            ref_period = norm.period
+            ref_period, ref_from_text = norm.period, True
+            if norm.period[1] == "quarter":
+                ref_quarter = norm.period[0]
     return out
 
 
