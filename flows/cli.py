@@ -84,15 +84,33 @@ def build_parser() -> argparse.ArgumentParser:
         "eventpipe code --dct 2021-10-14 article.txt",
     )
     _text_options(code)
+    evaluate = _command(
+        commands, "eval", None, "score the pipeline on annotated corpora",
+        "eventpipe eval timex ../shared/corpora/timeml-tbaq --errors 20",
+    )
+    corpora = evaluate.add_subparsers(required=True, metavar="CORPUS")
+    timex_eval = _command(
+        corpora, "timex", cmd_eval_timex,
+        "TempEval-3 scores of the temporal tagger on TimeML (.tml) documents",
+        "eventpipe eval timex ../shared/corpora/timeml-tbaq --errors 20", prog="eventpipe eval timex",
+    )
+    timex_eval.add_argument("path", type=Path, metavar="DIR", help="folder of .tml files (searched recursively)")
+    _eval_options(timex_eval)
     return parser
 
 
-def _command(commands, name: str, handler, help: str, example: str) -> argparse.ArgumentParser:
+def _eval_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="also print the first N errors")
+
+
+def _command(commands, name: str, handler, help: str, example: str, prog: str | None = None) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         name, help=help, description=help, epilog=f"example: {example}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter, **({"prog": prog} if prog else {}),
     )
-    parser.set_defaults(command=handler)
+    if handler is not None:
+        parser.set_defaults(command=handler)
     return parser
 
 
@@ -179,6 +197,23 @@ def _print_json_lines(args: argparse.Namespace, key: str, rows_of) -> None:
         else:
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))
+
+
+def cmd_eval_timex(args: argparse.Namespace, config: Config) -> int:
+    from flows.evaluate import evaluate_timex_dir, format_report
+
+    try:
+        scores, errors = evaluate_timex_dir(args.path)
+    except (FileNotFoundError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    if args.json:
+        report = scores.to_dict()
+        if args.errors:
+            report["errors"] = [error.to_dict() for error in errors[: args.errors]]
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(format_report(scores, errors, args.errors))
+    return 0
 
 
 def _read_texts(args: argparse.Namespace):

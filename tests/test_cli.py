@@ -102,3 +102,18 @@ def test_code_on_the_seed_gives_the_june_15_agreement(seed_path, capsys):
 def test_format_table_cuts_long_cells():
     table = format_table(["a"], [("x" * 100,), (None,)], max_width=10)
     assert table.splitlines()[2] == "x" * 9 + "…" and table.splitlines()[3] == ""
+
+
+def test_eval_timex_scores_a_folder_of_timeml(tmp_path, capsys):
+    (tmp_path / "a.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2021-10-14" functionInDocument="CREATION_TIME">'
+        "2021-10-14</TIMEX3></DCT><TEXT>They met <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2021-10-13\">yesterday"
+        '</TIMEX3> and on <TIMEX3 tid="t2" type="DATE" value="2021-06-01">June 15</TIMEX3>.</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    assert main(["eval", "timex", str(tmp_path), "--json", "--errors", "5"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["documents"] == 1
+    assert (report["overall"]["relaxed_f1"], report["overall"]["value_f1"]) == (1.0, 0.5)
+    assert [(e["kind"], e["predicted_value"]) for e in report["errors"]] == [("wrong_value", "2021-06-15")]
+    assert main(["eval", "timex", str(tmp_path / "missing")]) == 2
