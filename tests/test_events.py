@@ -61,6 +61,36 @@ def test_action_families(text, expected):
     assert events[0].cameo_root == expected[0][:2]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("five men were arrested on sunday.", ("173", None, "COP", None, "PPL")),
+        ("the police arrested two persons on sunday.", ("173", None, "COP", None, "PPL")),
+        ("police said the arrest of three men followed the raid.", ("173", None, "COP", None, "PPL")),
+        ("the 51 people arrested for the violence were charged.", ("173", None, "COP", None, "PPL")),
+        ("the police lathi-charged the crowd.", ("175", None, "COP", None, None)),
+        ("police burst teargas shells to disperse the mob.", ("175", None, "COP", None, "CVL")),
+        ("Hungary said it will support Turkey.", ("032", "HUN", None, "TUR", None)),
+        ("France would blockade Germany, officials said.", ("137", "FRA", None, "DEU", None)),
+        ("Israel will not meet Syria.", ("125", "ISR", None, "SYR", None)),
+        ("Britain said Libya must release the suspects.", ("100", "LBY", None, None, None)),
+    ],
+)
+def test_deeds_moods_and_implied_agents(text, expected):
+    assert [row(e) for e in code(text)] == [expected]
+
+
+def test_no_implied_arrest_without_one():
+    assert [e.cameo_code for e in code("the leaders should be arrested, he said.")] == []
+    assert [e.cameo_code for e in code("makeshift jails have been set up near the city.")] == []
+    assert [e.cameo_code for e in code("police said no arrests have been made.")] == ["010"]
+
+
+def test_nouns_that_look_like_verbs_are_not_verbs():
+    (event,) = code("so far, 150 people had been arrested after the godhra train carnage.")
+    assert (event.cameo_code, event.source_sector) == ("173", "COP")
+
+
 def test_code_facts_come_from_the_tables():
     (event,) = code("Turkey and Azerbaijan signed a memorandum.")
     assert (event.plover, event.quad_class, event.goldstein) == ("SUPPORT", 1, 8.0)

@@ -43,6 +43,29 @@ PATTERN_ADDITIONS = {
     "hold": ((("joint", "drills"), "062"), (("joint", "exercises"), "062"), (("drills",), "062")),
     "conduct": ((("joint", "drills"), "062"), (("joint", "exercises"), "062")),
     "pay": ((("official", "visit"), "042"),),
+    "take": ((("into", "custody"), "173"),),
+    "send": ((("to", "jail"), "173"), (("to", "police", "custody"), "173")),
+    "burst": ((("tear", "gas"), "175"), (("tear-gas",), "175"), (("teargas",), "175")),
+    "lob": ((("tear", "gas"), "175"), (("tear-gas",), "175"), (("teargas",), "175")),
+    "fire": ((("tear-gas",), "175"), (("teargas",), "175")),
+    "use": ((("tear-gas",), "175"), (("teargas",), "175"), (("tear", "gas"), "175")),
+}
+
+# Local verb additions and code corrections (codes from cameoCodes.json): news phrasings of
+# arrests and police force the dictionary lacks or files under an uncoded block ('round up' is
+# under COLLECT, 'lock up' under LOCK, 'nab' under APPREHEND's seize code 171).
+# lemma -> (code, forms or None for the regular inflections of the first word).
+VERB_ADDITIONS = {
+    "round up": ("173", None),
+    "pick up": ("173", None),
+    "lock up": ("173", None),
+    "nab": ("173", None),
+    "book": ("173", ("booked",)),  # 'booked for murder': 173 is 'arrest, detain, or charge with legal action'
+    "open fire": ("190", None),
+    "lathi-charge": ("175", ("lathi-charge", "lathi-charged", "lathi-charging", "lathicharge",
+                              "lathicharged", "lathicharging", "lathi charged", "lathi-charges")),
+    "burst": (None, ("burst", "bursts", "bursting")),
+    "lob": (None, None),
 }
 
 
@@ -376,6 +399,11 @@ def derive_verbs(ref: Path) -> str:
         for form in variants:
             if form and (form not in forms or lemmas[forms[form]][0] is None and code):
                 forms[form] = lemma
+    for lemma, (code, listed) in VERB_ADDITIONS.items():
+        lemmas[lemma] = (code, -1)
+        words = lemma.split()
+        for form in listed or {" ".join([w, *words[1:]]) for w in inflections(words[0])}:
+            forms[form] = lemma
     patterns: dict[str, list] = {}
     for index, (_, members, block_patterns) in enumerate(blocks):
         for lemma in members:

@@ -2,8 +2,10 @@
 
 Verbs and their patterns come from the Phoenix/PETRARCH CAMEO.2.0 verb dictionary (MIT); code
 names, Goldstein scores, PLOVER categories and QuadClass from transforms/tables/cameo.py (GDELT
-lookups; CAMEO2PLOVER, PLOVER draft 0.8, CC BY-SA 4.0). One event per sentence: the first verb
-that codes, with its subject as source and its object as target.
+lookups; CAMEO2PLOVER, PLOVER draft 0.8, CC BY-SA 4.0). One event per sentence: of the verbs that code,
+the first finite one with a source (deeds before statements: in 'X said Y will support Z' the event
+is Y's support), with its subject as source and its object as target. Nominal and agentless
+arrests ('the arrest of', 'were arrested') get the police as their implied source.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ class _Verb:
     first: int  # token index
     last: int
     code: str
+    kind: str = "verb"  # verb | passive (no agent) | infinitive | noun ('the arrest of')
+    statement: bool = False  # a verb of saying ('said', 'announced'), whatever its pattern codes
 
 
 def code_events(
@@ -131,13 +135,28 @@ def _forms_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return (lemma, i + 1) if lemma else None
 
 
-def _matches(element: str, word: str) -> bool:
-    options = SYNSETS.get(element, ()) if element.startswith("&") else (element,)
-    return any(word == o or word == o + "s" or word == o + "es" or word[:-3] + "y" == o and
-               word.endswith("ies") for o in options)
+def _stems(word: str) -> frozenset[str]:
+    """What a word can be the plural of: 'talks' -> {talks, talk}, 'parties' -> {parties, party}."""
+    stems = {word}
+    if word.endswith("s"):
+        stems.add(word[:-1])
+        if word.endswith("es"):
+            stems.add(word[:-2])
+        if word.endswith("ies"):
+            stems.add(word[:-3] + "y")
+    return frozenset(stems)
 
 
-def _pattern_found(elements: tuple[str, ...], words: list[str], reach: int) -> bool:
+# '&SET' -> its words; a plain element stands for itself.
+_OPTIONS = {name: frozenset(words) for name, words in SYNSETS.items()}
+
+
+def _matches(element: str, stems: frozenset[str]) -> bool:
+    options = _OPTIONS.get(element)
+    return element in stems if options is None else not options.isdisjoint(stems)
+
+
+def _pattern_found(elements: tuple[str, ...], words: list[frozenset[str]], reach: int) -> bool:
     """Elements in order among the words: the first within `reach` words, each next within 3."""
     elements = tuple(e.split()[-1] for e in elements)
     for first in range(min(reach, len(words))):
@@ -156,11 +175,14 @@ def _pattern_found(elements: tuple[str, ...], words: list[str], reach: int) -> b
     return False
 
 
-def _verb_code(tokens: list[Token], first: int, last: int, lemma: str) -> str | None:
+def _verb_code(
+    tokens: list[Token], first: int, last: int, lemma: str, stems: list[frozenset[str]] | None = None
+) -> str | None:
     """Finest code for a verb: the longest matching pattern, else the verb's default."""
     default = DEFAULTS.get(lemma)
-    after = [t.word for t in tokens[last : last + 12]]
-    before = [t.word for t in tokens[max(0, first - 20) : first]]
+    stems = stems or [_stems(t.word) for t in tokens]
+    after = stems[last : last + 12]
+    before = stems[max(0, first - 20) : first]
     best: tuple[int, str | None] | None = None
     patterns = PATTERNS.get(lemma, ())
     for elements, code in patterns:  # the object after the verb: 'signed a memorandum'
@@ -179,8 +201,11 @@ def _verb_code(tokens: list[Token], first: int, last: int, lemma: str) -> str | 
     return code
 
 
-def _find_verb(tokens: list[Token], lower: bool, actors_spans: list[tuple[int, int]]) -> _Verb | None:
-    fallback = None
+def _candidates(tokens: list[Token], lower: bool, actors_spans: list[tuple[int, int]]) -> list[_Verb]:
+    """Every coded verb of the sentence, in order, with how it is used (see _Verb.kind)."""
+    found_verbs = []
+    stems: list[frozenset[str]] = []
+    actor_ends = {b for _, b in actors_spans}
     for i, token in enumerate(tokens):
         found = _forms_at(tokens, i)
         if not found or (token.capital and not lower):
@@ -190,18 +215,93 @@ def _find_verb(tokens: list[Token], lower: bool, actors_spans: list[tuple[int, i
         lemma, last = found
         previous = tokens[i - 1].word if i else ""
         if previous in _NOUN_BEFORE and previous != "to" or token.possessive:
-            continue  # a noun: 'the signing', 'an official visit'
-        code = _verb_code(tokens, i, last, lemma)
+            kind = "noun"  # 'the signing', 'an official visit', 'the arrest of'
+        elif previous in _PASSIVE and "by" not in [t.word for t in tokens[last : last + 2]]:
+            kind = "passive"  # agentless: 'it should be noted that', 'five men were arrested'
+        elif previous == "to" or previous == "help" and i > 1 and tokens[i - 2].word == "to":
+            kind = "infinitive"  # 'agreed to cut', 'to help fight'
+        elif _bare(tokens[i].word, lemma) and not _after_subject(tokens, i, actor_ends):
+            continue  # a noun: 'the godhra train carnage', 'the sabarmati express'
+        else:
+            kind = "verb"
+        stems = stems or [_stems(t.word) for t in tokens]
+        code = _verb_code(tokens, i, last, lemma, stems)
         if not code:
             continue
-        if previous in _PASSIVE and "by" not in [t.word for t in tokens[last : last + 2]]:
-            continue  # an agentless passive: 'it should be noted that', 'it was reported'
+        statement = (DEFAULTS.get(lemma) or code)[:2] == "01"
+        found_verbs.append(_Verb(i, last, _with_mood(tokens, i, code), kind, statement))
+    return found_verbs
 
-        if previous == "to" or previous == "help" and i > 1 and tokens[i - 2].word == "to":
-            fallback = fallback or _Verb(i, last, code)  # an infinitive: 'agreed to cut', 'to help fight'
-            continue
-        return _Verb(i, last, code)
-    return fallback
+
+def _bare(word: str, lemma: str) -> bool:
+    """The base or -s form, which nouns share ('train', 'attacks'); not 'signed', 'met', 'taking'."""
+    head = lemma.split()[0]
+    return word.split()[0] in (head, head + "s", head + "es") or word.endswith("ies") and head.endswith("y")
+
+
+# Words after which a base or -s form is a verb: subjects, auxiliaries, modals, adverbs of manner.
+_VERB_LEADERS = frozenset(
+    "i we you they he she it who which that also and or then not n't never will would shall should "
+    "can could may might must do does did to jointly both all often always now today yesterday "
+    "tomorrow again still".split()
+)
+
+
+def _after_subject(tokens: list[Token], i: int, actor_ends: set[int]) -> bool:
+    j = i - 1
+    while j >= 0 and tokens[j].word.endswith("ly") and len(tokens[j].word) > 4:
+        j -= 1  # 'periodically hold'
+    if j < 0:
+        return True  # a headline or imperative opening
+    return tokens[j].word in _VERB_LEADERS or tokens[j].end in actor_ends or not tokens[j].joined
+
+
+def _with_mood(tokens: list[Token], first: int, code: str) -> str:
+    """Future, obligation and refusal change the code (CAMEO names in cameoCodes.json).
+
+    'will support' is an intent to cooperate (03), 'would blockade' a threat (13), 'must hand over'
+    a demand (10), 'will not accept' / 'refused to meet' a rejection (12).
+    """
+    window = [t.word for t in tokens[max(0, first - 4) : first]]
+    if not window:
+        return code
+    root = code[:2]
+    negated = any(w in _NEGATIONS for w in window[-2:])
+    if window[-1] == "must":
+        return "100" if root not in ("10", "11", "12", "13") else code
+    future = any(w in _FUTURE for w in window[-3:]) or window[-2:] == ["going", "to"]
+    if negated and future and root in ("03", "04", "05", "06", "07", "08"):
+        return "125" if root == "04" else "120"
+    if future and not negated:
+        if root in _INTENT:
+            return _INTENT[root]
+        if root in _THREAT:
+            return _THREAT[root]
+    return code
+
+
+_NEGATIONS = frozenset("not never n't no".split())
+_FUTURE = frozenset("will would 'll shall".split())
+# Intent to do what the root does: 036 meet or negotiate, 032 diplomatic cooperation,
+# 031 material cooperation, 033 provide material aid, 035 yield.
+_INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# Threats of what the root does: 137 repression, 138 military force, 131 non-force.
+_THREAT = {"14": "131", "15": "138", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Sectors that do not arrest people: an arrest verb right after them is a participle
+# ('the 51 people arrested', 'bjp workers detained') and the arresting agent is left unsaid.
+_ARRESTED_KINDS = frozenset({None, "PPL", "CVL", "OPP", "CRM", "LAB", "EDU", "REL", "HIN", "MUS",
+                             "PTY", "REF", "AGR", "BUS", "MED", "HLH", "ELI", "NGO"})
+_RANK = {"verb": 0, "passive": 0, "infinitive": 1, "noun": 3}
+
+
+def _rank(verb: _Verb, source: Actor | None) -> tuple:
+    """Lower is better: an event with a source, a finite verb, a deed before a statement."""
+    statement = verb.statement or verb.code[:2] == "01"
+    noun = verb.kind == "noun" and verb.code[:2] not in _MATERIAL_CONFLICT
+    return (source is None, noun, statement, _RANK[verb.kind] if not statement else 0, verb.first)
+
+
+_MATERIAL_CONFLICT = frozenset({"17", "18", "19", "20"})
 
 
 def _pair_at(tokens: list[Token]) -> tuple[int, int, str | None] | None:
@@ -283,25 +383,36 @@ def _code_sentence(
     pair: tuple[str, str] | None,
 ) -> Event | None:
     lower = not any(ch.isupper() for ch in sentence.text)
-    verb = _find_verb(tokens, lower, [(a.start, a.end) for a in actors])
-    if verb is None:
-        return None
     place = _location(tokens, actors)
-    source, target = _roles(tokens, actors, verb, place)
     pair_phrase = _pair_at(tokens)
-    verb_start = tokens[verb.first].start
-    if pair and pair_phrase and (
-        source is None
-        or pair_phrase[0] <= source.start < pair_phrase[1]  # 'the two ministers' found as 'ministers'
-        or source.end < pair_phrase[0] < verb_start
-    ):
-        at, end, sector = pair_phrase
-        phrase = sentence.text[at:end]
-        source = Actor(at, end, phrase, pair[0], sector)
-        target = Actor(at, end, phrase, pair[1], sector)
-    if source is None:
+    best = None
+    for verb in _candidates(tokens, lower, [(a.start, a.end) for a in actors])[:_MAX_CANDIDATES]:
+        source, target = _roles(tokens, actors, verb, place)
+        verb_start = tokens[verb.first].start
+        if verb.kind in ("passive", "noun") and source is not None and source.end <= verb_start and not (
+            verb.code.startswith("173") and verb.kind == "passive"
+        ):
+            source = source if verb.kind == "noun" else None
+        if pair and pair_phrase and (
+            source is None
+            or pair_phrase[0] <= source.start < pair_phrase[1]  # 'the two ministers' found as 'ministers'
+            or source.end < pair_phrase[0] < verb_start
+        ):
+            at, end, sector = pair_phrase
+            phrase = sentence.text[at:end]
+            source = Actor(at, end, phrase, pair[0], sector)
+            target = Actor(at, end, phrase, pair[1], sector)
+        source, target = _implied_agent(tokens, verb, source, target, place)
+        source = _with_country(source, actors, target, place)
+        if verb.kind in ("passive", "noun") and source is None:
+            continue
+        rank = _rank(verb, source)
+        if best is None or rank < best[0]:
+            best = (rank, verb, source, target)
+    if best is None or best[2] is None:
         return None  # nobody does anything: 'The declaration also pledges joint efforts ...'
-
+    _, verb, source, target = best
+    verb_start = tokens[verb.first].start
     event_date, precision, value, date_source = _date(
         sentence, timexes, sentence.start + verb_start, published
     )
@@ -329,3 +440,64 @@ def _code_sentence(
         location=place.name if place else None,
         location_country=place.country if place else None,
     )
+
+
+_MAX_CANDIDATES = 6
+
+
+def _with_country(source: Actor | None, actors: list[Actor], target: Actor | None, place: Actor | None):
+    """A source named by its role only ('the opposition leaders', 'President X' unknown to the
+    dictionaries) belongs to the country the sentence places it in: the place of the event, else
+    the one country the sentence names."""
+    if source is None or source.country or not source.sector:
+        return source
+    countries = {a.country for a in actors if a.country and a.sector is None}
+    country = place.country if place else next(iter(countries)) if len(countries) == 1 else None
+    if country is None:
+        return source
+    return Actor(source.start, source.end, source.name, country, source.sector)
+_IRREALIS = frozenset("should would could may might must will shall can cannot to likely not no any never "
+                      "demanded demand demands sought seek seeking".split())
+
+
+def _reported_arrest(tokens: list[Token], verb: _Verb) -> bool:
+    """An agentless arrest that the sentence says happened: 'were arrested', 'the arrest of X',
+    'arrests have been made'; not 'should be arrested', 'no arrests', 'makeshift jails'."""
+    first, last = verb.first, verb.last
+    before = [t.word for t in tokens[max(0, first - 3) : first]]
+    if any(w in _IRREALIS for w in before):
+        return False
+    if verb.kind == "passive":
+        return True
+    after = [t.word for t in tokens[last : last + 4]]
+    word = tokens[first].word
+    return not word.endswith(("ed", "ing")) and (
+        after[:1] == ["of"] or first and tokens[first - 1].possessive or "made" in after
+    )
+
+
+def _implied_agent(
+    tokens: list[Token], verb: _Verb, source: Actor | None, target: Actor | None, place: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """Arrests whose agent goes unsaid are made by the police: 'five men were arrested',
+    'the arrest of three men', 'the 51 people arrested'."""
+    if not verb.code.startswith("173"):
+        return source, target
+    at = tokens[verb.first].start
+    police = Actor(at, at, "", place.country if place else None, "COP")
+    if verb.kind in ("passive", "noun"):
+        if not _reported_arrest(tokens, verb):
+            return None, None
+        return police, target if target is not None else source
+    if source is None:
+        return None, None
+    word = tokens[verb.first].word
+    before = tokens[verb.first - 1].word if verb.first else ""
+    if (
+        source.sector in _ARRESTED_KINDS and source.end >= tokens[verb.first - 1].start
+        and word.endswith("ed") and before not in ("have", "has", "had")
+    ):
+        return police, source  # a participle after the people arrested
+    return source, target
+
+

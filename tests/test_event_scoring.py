@@ -1,0 +1,157 @@
+"""Event scoring: PLOVER fields and police labels on literal records, then floors on the corpora."""
+
+from pathlib import Path
+
+import pytest
+
+from transforms.event_scoring import (
+    LabelScore,
+    PloverGold,
+    PoliceSentence,
+    in_category,
+    pick_event,
+    police_labels,
+    score_plover,
+    score_police,
+)
+from transforms.events import Event
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPORA = SHARED / "corpora"
+
+
+def event(code: str, source=(None, None), target=(None, None), sentence: str = "") -> Event:
+    return Event(
+        sentence_index=0, sentence=sentence, start=0, end=len(sentence), event_date=None,
+        date_precision=None, date_value=None, date_source=None, cameo_code=code, cameo_root=code[:2],
+        plover=None, quad_class=None, goldstein=None, source_name=None, source_country=source[0],
+        source_sector=source[1], target_name=None, target_country=target[0], target_sector=target[1],
+        location=None, location_country=None,
+    )
+
+
+def record(category: str, source, target, text: str = "t", record_id: str = "r1") -> dict:
+    return {"id": record_id, "event": category, "source": source, "target": target, "text": text}
+
+
+IRAQ_GOV = {"actorText": "Iraqi officials", "code": "IRQ", "sector": "GOVXYZ"}
+USA = {"actorText": "Washington", "code": "USA"}
+
+
+def test_gold_record_fields():
+    gold = PloverGold.from_record(record("DEMAND", [IRAQ_GOV, USA], [{"actorText": "Tokyo", "code": "JAP"}]))
+    assert gold.source_countries == {"IRQ", "USA"}
+    assert gold.source_sectors == {"GOV", None}
+    assert gold.target_countries == {"JPN"}  # the gold file's CAMEO code for Japan
+    for empty in ("", None, "diplomatic"):
+        assert PloverGold.from_record(record("AGREE", [USA], empty)).target_countries == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("category", "code", "expected"),
+    [("AGREE", "057", True), ("SUPPORT", "057", True), ("AGREE", "036", True), ("AGREE", "051", False),
+     ("DEMAND", "020", True), ("DEMAND", "1011", True), ("ASSAULT", "202", True), ("FIGHT", "190", True),
+     ("ASSAULT", "190", False), ("RETREAT", "0874", True), ("UNKNOWN", "010", False)],
+)
+def test_categories_are_code_prefixes(category, code, expected):
+    assert in_category(category, code) is expected
+
+
+def test_pick_event_prefers_the_category_then_the_first():
+    first, demand = event("010"), event("102")
+    assert pick_event("DEMAND", [first, demand]) is demand
+    assert pick_event("PROTEST", [first, demand]) is first
+    assert pick_event("PROTEST", []) is None
+
+
+def test_score_plover_exact():
+    right = (PloverGold.from_record(record("DEMAND", [IRAQ_GOV], [USA], record_id="a")),
+             [event("010"), event("102", ("IRQ", "GOV"), ("USA", None))])
+    wrong_target = (PloverGold.from_record(record("REJECT", [USA], [IRAQ_GOV], record_id="b")),
+                    [event("120", ("USA", None), ("IRN", None))])
+    no_target = (PloverGold.from_record(record("PROTEST", [USA], "", record_id="c")),
+                 [event("141", ("USA", None))])
+    nothing = (PloverGold.from_record(record("FIGHT", [USA], "", record_id="d")), [])
+    scores, errors = score_plover([right, wrong_target, no_target, nothing])
+    assert (scores.records, scores.coded) == (4, 3)
+    assert (scores.category, scores.source_country, scores.target_country) == (0.75, 0.75, 0.75)
+    assert (scores.source_sector, scores.all_correct) == (0.75, 0.5)
+    assert scores.by_category == {"DEMAND": (1, 1), "FIGHT": (0, 1), "PROTEST": (1, 1), "REJECT": (1, 1)}
+    assert [(e.record_id, e.wrong) for e in errors] == [
+        ("b", ("target_country",)), ("d", ("category", "source_country", "source_sector")),
+    ]
+    assert (errors[0].gold, errors[0].ours) == ("REJECT USA -> IRQ", "120 USA -> IRN")
+    assert errors[1].ours == "(no event)"
+    assert scores.to_dict()["by_category"]["DEMAND"] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "sentence", "expected"),
+    [
+        ("173", "COP", "police arrested ten men", {"ARREST"}),
+        ("173", "GOV", "officials detained ten men", set()),
+        ("1731", "COP", "police held ten men", {"ARREST"}),
+        ("175", "COP", "police beat the crowd", {"FORCE"}),
+        ("172", "COP", "police imposed a curfew", set()),
+        ("190", "COP", "police opened fire", {"FORCE"}),
+        ("190", "COP", "two died in police firing", {"FORCE", "KILL"}),
+        ("1823", "COP", "police beat a man to death", {"FORCE", "KILL"}),
+        ("186", "COP", "police assassinated him", {"FORCE", "KILL"}),
+        ("180", "COP", "police attacked, leaving three dead", {"FORCE"}),
+        ("190", "MIL", "the army opened fire, killing two", set()),
+    ],
+)
+def test_police_labels(code, source, sentence, expected):
+    assert police_labels([event(code, (None, source), sentence=sentence)]) == expected
+
+
+def test_score_police_exact():
+    rows = [
+        PoliceSentence(2, 0, "a", frozenset({"ARREST", "ANY_ACTION"}), frozenset({"ARREST"})),
+        PoliceSentence(2, 1, "b", frozenset({"ARREST"}), frozenset()),
+        PoliceSentence(4, 0, "c", frozenset(), frozenset({"ARREST", "FORCE"}), ("173 -/COP -> -/-",)),
+        PoliceSentence(4, 1, "d", frozenset(), frozenset()),
+    ]
+    scores, errors = score_police(rows)
+    assert scores.sentences == 4
+    assert scores.labels["ARREST"] == LabelScore(1, 1, 1)
+    assert (scores.labels["ARREST"].precision, scores.labels["ARREST"].recall, scores.labels["ARREST"].f1) == (
+        0.5, 0.5, 0.5)
+    assert scores.labels["FORCE"].to_dict() == {"tp": 0, "fp": 1, "fn": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert scores.labels["KILL"] == LabelScore(0, 0, 0)
+    assert [(e.doc_id, e.sent_id, e.label, e.kind) for e in errors] == [
+        (2, 1, "ARREST", "missed"), (4, 0, "ARREST", "spurious"), (4, 0, "FORCE", "spurious"),
+    ]
+    assert errors[1].codes == ("173 -/COP -> -/-",)
+    assert scores.to_dict()["labels"]["ARREST"]["f1"] == 0.5
+
+
+# ---------------------------------------------------------------- corpus floors
+
+# What the coder reaches on the dev halves, minus a small margin (see the report of the change).
+# Reached: category 0.570, source country 0.715, target country 0.563, source sector 0.614;
+# ARREST F1 0.698, FORCE 0.573, KILL 0.490.
+PLOVER_FLOORS = {"category": 0.55, "source_country": 0.69, "target_country": 0.54, "source_sector": 0.59}
+POLICE_FLOORS = {"ARREST": 0.67, "FORCE": 0.54, "KILL": 0.46}
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
+def test_plover_dev_floor():
+    from flows.evaluate_events import evaluate_plover, format_plover_report
+
+    scores, errors = evaluate_plover(CORPORA / "plover-gsr/dev.jsonl")
+    print(format_plover_report(scores, errors))
+    assert scores.records == 158
+    for name, floor in PLOVER_FLOORS.items():
+        assert getattr(scores, name) >= floor, name
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
+def test_india_police_dev_floor():
+    from flows.evaluate_events import evaluate_police, format_police_report
+
+    scores, errors = evaluate_police(CORPORA / "india-police-events")
+    print(format_police_report(scores, errors))
+    assert scores.sentences == 10426
+    for label, floor in POLICE_FLOORS.items():
+        assert scores.labels[label].f1 >= floor, label
