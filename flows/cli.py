@@ -6,6 +6,7 @@ Only `run` imports prefect (1 s of import time); `timex`, `code` and `sql` answe
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -96,6 +97,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     timex_eval.add_argument("path", type=Path, metavar="DIR", help="folder of .tml files (searched recursively)")
     _eval_options(timex_eval)
+    events_eval = _command(
+        corpora, "events", cmd_eval_events,
+        "event category, actor country and sector agreement with PLOVER gold-standard records",
+        "eventpipe eval events ../shared/corpora/plover-gsr/dev.jsonl --errors 10", prog="eventpipe eval events",
+    )
+    events_eval.add_argument("path", type=Path, metavar="FILE.jsonl", help="records in the PLOVER gold-standard format")
+    _eval_options(events_eval)
+    police_eval = _command(
+        corpora, "police", cmd_eval_police,
+        "per-sentence P/R/F1 of police ARREST, FORCE and KILL on IndiaPoliceEvents",
+        "eventpipe eval police ../shared/corpora/india-police-events", prog="eventpipe eval police",
+    )
+    police_eval.add_argument("path", type=Path, metavar="DIR", help="folder with docs.jsonl and sents.jsonl")
+    _eval_options(police_eval)
     return parser
 
 
@@ -202,18 +217,41 @@ def _print_json_lines(args: argparse.Namespace, key: str, rows_of) -> None:
 def cmd_eval_timex(args: argparse.Namespace, config: Config) -> int:
     from flows.evaluate import evaluate_timex_dir, format_report
 
+    return _report(args, evaluate_timex_dir, format_report)
+
+
+def cmd_eval_events(args: argparse.Namespace, config: Config) -> int:
+    from flows.evaluate_events import evaluate_plover, format_plover_report
+
+    return _report(args, evaluate_plover, format_plover_report)
+
+
+def cmd_eval_police(args: argparse.Namespace, config: Config) -> int:
+    from flows.evaluate_events import evaluate_police, format_police_report
+
+    return _report(args, evaluate_police, format_police_report)
+
+
+def _report(args: argparse.Namespace, evaluate, format_report) -> int:
+    """Run one evaluation on args.path; print its report, or its scores as JSON with --json."""
+    from flows.evaluate_events import EvaluationError
+
     try:
-        scores, errors = evaluate_timex_dir(args.path)
-    except (FileNotFoundError, ValueError) as error:
+        scores, errors = evaluate(args.path)
+    except (FileNotFoundError, ValueError, EvaluationError) as error:
         raise UsageError(str(error)) from None
     if args.json:
         report = scores.to_dict()
         if args.errors:
-            report["errors"] = [error.to_dict() for error in errors[: args.errors]]
+            report["errors"] = [_error_dict(error) for error in errors[: args.errors]]
         print(json.dumps(report, ensure_ascii=False))
     else:
         print(format_report(scores, errors, args.errors))
     return 0
+
+
+def _error_dict(error) -> dict:
+    return error.to_dict() if hasattr(error, "to_dict") else dataclasses.asdict(error)
 
 
 def _read_texts(args: argparse.Namespace):

@@ -117,3 +117,31 @@ def test_eval_timex_scores_a_folder_of_timeml(tmp_path, capsys):
     assert (report["overall"]["relaxed_f1"], report["overall"]["value_f1"]) == (1.0, 0.5)
     assert [(e["kind"], e["predicted_value"]) for e in report["errors"]] == [("wrong_value", "2021-06-15")]
     assert main(["eval", "timex", str(tmp_path / "missing")]) == 2
+
+
+def test_eval_events_on_plover_records(tmp_path, capsys):
+    record = {
+        "id": "R1", "event": "ASSAULT", "text": "Turkish troops attacked Syrian forces near Afrin.",
+        "source": [{"actorText": "Turkish troops", "code": "TUR", "sector": "MIL"}], "target": [{"actorText": "Syrian forces", "code": "SYR", "sector": "MIL"}],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert main(["eval", "events", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["records"], report["source_country"], report["target_country"]) == (1, 1.0, 1.0)
+    assert report["category"] == 0.0  # 190 is FIGHT, not ASSAULT: the scorer keeps them apart
+
+
+def test_eval_police_scores_even_documents_only(tmp_path, capsys):
+    docs = [{"doc_id": 2, "doc_text": "police arrested two men in surat on monday."}, {"doc_id": 3, "doc_text": "police arrested a man."}]
+    sents = [
+        {"doc_id": 2, "sent_id": 0, "sent_labels": ["ARREST", "ANY_ACTION"], "sent_text": "police arrested two men in surat on monday."},
+        {"doc_id": 3, "sent_id": 0, "sent_labels": [], "sent_text": "police arrested a man."},
+    ]
+    for name, rows in (("docs.jsonl", docs), ("sents.jsonl", sents), ("metadata.jsonl", [{"doc_id": 2, "date": "2002-03-10"}])):
+        (tmp_path / name).write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    assert main(["eval", "police", str(tmp_path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["sentences"] == 1
+    assert report["labels"]["ARREST"]["tp"] == 1
+    assert report["labels"]["ARREST"]["fp"] == 0
