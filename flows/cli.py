@@ -147,10 +147,14 @@ def _iso_date(value: str) -> date:
 
 
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
-    from flows.ingest import run_ingest  # imports prefect
+    from warehouse.connection import connect
 
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    connect(config.db).close()  # a locked or unwritable warehouse fails here, before Prefect starts
+
+    from flows.ingest import run_ingest  # imports prefect (1 s)
+
     summary = run_ingest(args.paths, config.db, args.published, args.batch_size)
     for line in summary.problems[:MAX_PROBLEMS]:
         print(f"eventpipe: {line}", file=sys.stderr)

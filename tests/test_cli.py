@@ -145,3 +145,22 @@ def test_eval_police_scores_even_documents_only(tmp_path, capsys):
     assert report["sentences"] == 1
     assert report["labels"]["ARREST"]["tp"] == 1
     assert report["labels"]["ARREST"]["fp"] == 0
+
+
+def test_run_on_a_warehouse_another_process_holds_fails_fast_with_one_line(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    db = tmp_path / "held.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, sys, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        assert main(["run", str(tmp_path), "--db", str(db)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("eventpipe: cannot open") and "lock" in err and err.count("\n") == 1
+    finally:
+        holder.kill()
+        holder.wait()
