@@ -1,5 +1,6 @@
 # Quickstart: `make demo` then `make test`. Needs only Python 3.11+ and make.
-PYTHON ?= python3
+# The newest Python 3.11+ on PATH (python3 itself may be older).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= warehouse/events.duckdb
