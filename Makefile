@@ -1,6 +1,7 @@
 # Quickstart: `make demo` then `make test`. Needs only Python 3.11+ and make.
-# The newest Python 3.11+ on PATH (python3 itself may be older).
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null 2>&1 && { echo $$p; break; }; done)
+# python3 if it is 3.11 or newer, else the first python3.1x on PATH that runs and is.
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= warehouse/events.duckdb
@@ -11,7 +12,7 @@ DEMO_QUERY := select event_date, date_precision, source_country, cameo_code, plo
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -c 'import sys; sys.exit("eventpipe needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	@test -n "$(PYTHON)" || { echo "eventpipe needs Python 3.11 or newer (none found on PATH)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
