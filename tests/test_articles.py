@@ -83,8 +83,14 @@ def test_inferred_date_prefers_the_reported_date():
     assert infer_published(text) == date(2021, 10, 14)
 
 
-def test_inferred_date_takes_the_latest_full_date_without_a_reporting_verb():
-    assert infer_published("Fighting began on 2 May 2019 and stopped on 9 May 2019.") == date(2019, 5, 9)
+def test_without_a_reporting_verb_a_dateline_is_the_first_full_date_near_the_start():
+    assert infer_published("This story is from March 10, 2002\n\nPolice met on March 1, 2002.") == date(2002, 3, 10)
+    assert infer_published("Notes due Oct. 15, 1999, fell. Trading ended on Oct. 30, 1989.") == date(1989, 10, 30)
+
+
+def test_dates_deep_in_the_body_are_events_not_the_publication_date():
+    body = "Officials spoke. " * 30 + "The war began on 7 January 2017."
+    assert infer_published(body) is None
 
 
 def test_no_date_gives_a_warning_row():

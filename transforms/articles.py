@@ -209,6 +209,12 @@ def date_article(article: Article, published: date | None) -> tuple[Article, Rej
 
 
 _YEAR = re.compile(r"(?<![\d.,$])(1[89]\d\d|20\d\d)(?![\d%])")
+# Words before a date that make it a deadline or a plan, not a dateline ("notes due Oct. 15, 1999").
+_NOT_PUBLISHED = re.compile(
+    r"\b(?:due|matur\w*|expir\w*|until|through|by|before|deadline|scheduled|will|set for|effective|ending|ended)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(
     r"\b(?:reported|said|says|announced|stated|told|confirmed|declared|noted|added|wrote|"
     r"reports|announces|published)\s+(?:\w+\s+){0,3}(?:on|this|last)?\s*$",
@@ -216,28 +222,36 @@ _REPORTING = re.compile(
 )
 
 
-def infer_published(text: str) -> date | None:
-    """The publication date the text implies, or None.
+# A full date this close to the start of the text is a dateline ("This story is from March 10, 2002").
+DATELINE_CHARS = 300
 
-    Candidates are full dates in the text and month-days completed with the latest year the
-    text mentions (also inside names: "Eurasian Peace - 2021"). A date that a reporting verb
-    introduces ("the ministry reported on October 14") wins; otherwise the latest candidate.
+
+def infer_published(text: str) -> date | None:
+    """The publication date the text implies, or None when it implies none.
+
+    Evidence, strongest first: a date that a reporting verb introduces ("the ministry reported on
+    October 14"; a month-day takes the latest year the text mentions, names included: "Eurasian
+    Peace - 2021"); else the first full date near the start (a dateline), unless it is a deadline
+    or a plan ("due", "until", "will"). Other dates in the body are dates of events, often long
+    past, and are not taken for the publication date.
     """
     years = [int(year) for year in _YEAR.findall(text)]
     latest_year = max(years) if years else None
     reported: list[date] = []
-    others: list[date] = []
+    dateline: list[date] = []
     for timex in tag_timexes(text, None):
         if timex.type != "DATE" or timex.value is None:
             continue
-        candidate = _full_date(timex.value, latest_year)
-        if candidate is None:
-            continue
         before = text[max(0, timex.start - 60): timex.start]
-        (reported if _REPORTING.search(before) else others).append(candidate)
+        if _REPORTING.search(before):
+            candidate = _full_date(timex.value, latest_year)
+            reported.extend([candidate] if candidate else [])
+        elif timex.start < DATELINE_CHARS and not _NOT_PUBLISHED.search(before):
+            candidate = _full_date(timex.value, None)
+            dateline.extend([candidate] if candidate else [])
     if reported:
         return max(reported)
-    return max(others) if others else None
+    return dateline[0] if dateline else None
 
 
 def _full_date(value: str, year: int | None) -> date | None:
