@@ -211,7 +211,7 @@ def date_article(article: Article, published: date | None) -> tuple[Article, Rej
 _YEAR = re.compile(r"(?<![\d.,$])(1[89]\d\d|20\d\d)(?![\d%])")
 # Words before a date that make it a deadline or a plan, not a dateline ("notes due Oct. 15, 1999").
 _NOT_PUBLISHED = re.compile(
-    r"\b(?:due|matur\w*|expir\w*|until|through|by|before|deadline|scheduled|will|set for|effective|ending|ended)\s+"
+    r"\b(?:due|matur\w*|expir\w*|until|through|by|before|deadline|scheduled|will|set for|effective|(?:year|quarter|half|period) end(?:ing|ed))\s+"
     r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
