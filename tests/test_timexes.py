@@ -114,13 +114,14 @@ COMMON = [
     ("The vote is set for mid-November.", ("mid-November", "DATE", "2021-11")),
     ("Unemployment rose earlier this year.", ("earlier this year", "DATE", "2021")),
     ("They held talks last summer.", ("last summer", "DATE", "2021-SU")),
-    ("Inflation has risen in recent years.", ("recent years", "DATE", "PAST_REF")),
+    # TimeBank annotates "recent years" / "the coming weeks" as vague durations (PXY, PXW)
+    ("Inflation has risen in recent years.", ("recent years", "DURATION", "PXY")),
     ("Fighting has gone on for years.", ("years", "DURATION", "PXY")),
     ("Inspectors visit twice a week.", ("twice a week", "SET", "P1W")),
     ("Elections are held every two years.", ("every two years", "SET", "P2Y")),
     ("The ministry said so last night.", ("last night", "TIME", "2021-10-13TNI")),
     ("Rebels took the town a decade ago.", ("a decade ago", "DATE", "201")),
-    ("The army will withdraw in the coming weeks.", None),
+    ("The army will withdraw in the coming weeks.", ("the coming weeks", "DURATION", "PXW")),
 ]
 
 
@@ -428,3 +429,124 @@ NEWS_FAMILIES = [
 @pytest.mark.parametrize(("sentence", "expected"), NEWS_FAMILIES, ids=[c[0] for c in NEWS_FAMILIES])
 def test_news_family(sentence, expected):
     assert tags(sentence) == expected
+
+
+# --- more families: years and decades in words, bounded durations, clock times with a day -------------
+# dct 2021-10-14 (a Thursday) unless given; 1998-03-05 (a Thursday) for the 1990s-dated ones.
+
+D98 = date(1998, 3, 5)
+
+WORD_YEARS = [
+    ("The law passed in nineteen ninety-six.", [("nineteen ninety-six", "DATE", "1996")]),
+    ("Nineteen seventy-nine was a hard year.", [("Nineteen seventy-nine", "DATE", "1979")]),
+    ("The mill closed in nineteen oh five.", [("nineteen oh five", "DATE", "1905")]),
+    ("Plans for the year two thousand are ready.", [("the year two thousand", "DATE", "2000")]),
+    ("It opened in two thousand and one.", [("two thousand and one", "DATE", "2001")]),
+    ("It began in January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+    ("It was cold in the winter of nineteen ninety-four.",
+     [("the winter of nineteen ninety-four", "DATE", "1994-WI")]),
+    # a count, not a year; a clock time, not a year
+    ("Two thousand troops left.", []),
+    ("More than two thousand years passed.", []),
+    ("They left at eleven thirty.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WORD_YEARS, ids=[c[0] for c in WORD_YEARS])
+def test_years_in_words(sentence, expected):
+    assert tags(sentence, D98) == expected
+
+
+DECADES = [
+    ("Growth was fast in the nineties.", D98, [("the nineties", "DATE", "199")]),
+    ("Growth was fast in the nineties.", date(2021, 10, 14), [("the nineties", "DATE", "199")]),
+    ("Jazz boomed in the twenties.", D98, [("the twenties", "DATE", "192")]),
+    ("Markets boomed in the early 1990s.", D98, [("the early 1990s", "DATE", "199")]),
+    ("Markets boomed in the mid-'80s.", D98, [("the mid-'80s", "DATE", "198")]),
+    ("Markets boomed in the late eighties.", D98, [("the late eighties", "DATE", "198")]),
+    ("She is in her twenties.", D98, []),  # an age
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "dct", "expected"), DECADES, ids=[f"{c[0]} {c[1]}" for c in DECADES])
+def test_decades(sentence, dct, expected):
+    assert tags(sentence, dct) == expected
+
+
+BOUNDED_DURATIONS = [
+    ("The talks took about two years.", ("about two years", "DURATION", "P2Y")),
+    ("The war lasted more than two decades.", ("more than two decades", "DURATION", "P20Y")),
+    ("The plant will run for at least 20 more years.", ("at least 20 more years", "DURATION", "P20Y")),
+    ("The ban lasted almost a decade.", ("almost a decade", "DURATION", "P10Y")),
+    ("He served two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
+    ("He served 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M")),
+    ("The siege lasted 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M")),
+    ("The speech lasted a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S")),
+    ("The vote took half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("The strike lasted nearly three months.", ("nearly three months", "DURATION", "P3M")),
+    ("Troops will stay two more weeks.", ("two more weeks", "DURATION", "P2W")),
+    ("The project needs an additional year.", ("an additional year", "DURATION", "P1Y")),
+    ("Prices may rise over the next couple of years.", ("the next couple of years", "DURATION", "P2Y")),
+    ("Prices rose over the past decade.", ("the past decade", "DURATION", "P10Y")),
+    ("The dam broke about two years ago.", ("about two years ago", "DATE", "2019")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BOUNDED_DURATIONS, ids=[c[0] for c in BOUNDED_DURATIONS])
+def test_bounded_and_approximate_durations(sentence, expected):
+    assert tags(sentence) == [expected]
+
+
+CLOCK_TIMES = [
+    ("The blast came at 4 in the morning.", [("4 in the morning", "TIME", "2021-10-14T04:00")]),
+    ("They met at 4 in the afternoon.", [("4 in the afternoon", "TIME", "2021-10-14T16:00")]),
+    # a clock time with its zone and day is one TIME with the day's date
+    ("Bids are due by 5 p.m. EST Nov. 9.", [("5 p.m. EST Nov. 9", "TIME", "2021-11-09T17:00")]),
+    ("Polls opened at 9 a.m. Tuesday.", [("9 a.m. Tuesday", "TIME", "2021-10-12T09:00")]),
+    ("The deadline passed at noon Thursday.", [("noon Thursday", "TIME", "2021-10-14T12:00")]),
+    ("Rebels attacked at 10 p.m. Wednesday.", [("10 p.m. Wednesday", "TIME", "2021-10-13T22:00")]),
+    ("Polls close at 8 p.m. tomorrow.", [("8 p.m. tomorrow", "TIME", "2021-10-15T20:00")]),
+    # a later clock time in the same sentence keeps that day
+    ("Talks began at 9 a.m. Tuesday and ended at 4 p.m.",
+     [("9 a.m. Tuesday", "TIME", "2021-10-12T09:00"), ("4 p.m.", "TIME", "2021-10-12T16:00")]),
+    # modifiers of a day or part of a day are in the span; the value is the day's
+    ("Shells fell in mid afternoon.", [("mid afternoon", "TIME", "2021-10-14TAF")]),
+    ("Shells fell mid-afternoon yesterday.", [("mid-afternoon yesterday", "TIME", "2021-10-13TAF")]),
+    ("The deal was signed late Friday.", [("late Friday", "DATE", "2021-10-08")]),
+    ("The ministry said so late yesterday.", [("late yesterday", "DATE", "2021-10-13")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CLOCK_TIMES, ids=[c[0] for c in CLOCK_TIMES])
+def test_clock_times_with_days(sentence, expected):
+    assert tags(sentence) == expected
+
+
+PERIODS = [
+    ("Sales rose in fiscal 1990.", [("fiscal 1990", "DATE", "1990")]),
+    ("Profit fell in fiscal 1990's first quarter.", [("fiscal 1990's first quarter", "DATE", "1990-Q1")]),
+    ("Profit fell from the 1988 second quarter.", [("the 1988 second quarter", "DATE", "1988-Q2")]),
+    ("The company expects a loss for the fiscal year.", [("the fiscal year", "DATE", "2021")]),
+    # TimeBank: vague spans back from or on from now are durations with an unknown quantity
+    ("Prices rose in recent months.", [("recent months", "DURATION", "PXM")]),
+    ("Prices will rise in the coming years.", [("the coming years", "DURATION", "PXY")]),
+    # the end of the year: this one ahead of the dct, the last one after "since"
+    ("The deal will close by year-end.", [("year-end", "DATE", "2021")]),
+    ("Shares have risen 5% since year-end.", [("year-end", "DATE", "2020")]),
+    ("Year-end results were strong.", []),  # a noun modifier
+    # "that same day" is the day the text is talking about
+    ("The bombing happened on March 3, 2020. Police arrived that same day.",
+     [("March 3, 2020", "DATE", "2020-03-03"), ("that same day", "DATE", "2020-03-03")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PERIODS, ids=[c[0] for c in PERIODS])
+def test_fiscal_vague_and_anaphoric_periods(sentence, expected):
+    assert tags(sentence) == expected
+
+
+def test_years_in_words_without_dct():
+    assert tags("It began in January nineteen ninety-seven.", None) == [
+        ("January nineteen ninety-seven", "DATE", "1997-01")
+    ]
+    assert tags("Polls opened at 9 a.m. Tuesday.", None) == [("9 a.m. Tuesday", "TIME", "XXXX-XX-XXT09:00")]

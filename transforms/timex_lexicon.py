@@ -47,7 +47,9 @@ class Lexicon:
     vague_time_adjectives: frozenset[str]  # "the near future"
     duration_prepositions: frozenset[str]  # "for years": a bare plural unit is a duration here
     future_nouns: frozenset[str]  # "the future"
-    recent_words: frozenset[str]  # "recent years" -> PAST_REF
+    # "recent years", "the coming months": a vague span back from or on from now, a DURATION
+    # with an unknown quantity (PXY, PXM), as TimeBank annotates them.
+    recent_words: frozenset[str]
     set_adverbs: Mapping[str, str]  # weekly -> P1W
     every_words: frozenset[str]
     times_words: Mapping[str, int]  # once, twice
@@ -102,6 +104,40 @@ class Lexicon:
     # Words before a month-day that make it a modifier of a noun ("the Jan. 14 deadline"):
     # no tense governs it; it takes the year nearest the dct.
     determiners: frozenset[str]
+    # Words before a quantity of time that bound or approximate it ("about two years", "more than
+    # two decades", "at least 20 years"): TimeML puts them in the span (in a MOD attribute); the
+    # value stays that of the quantity.
+    approx_words: frozenset[str]
+    # Words between a quantity and its unit that add to a span already counted ("two more weeks",
+    # "an additional year"): in the span, no change to the value.
+    more_words: frozenset[str]
+    # Fractions after a quantity ("two and a half years", "2 1/2 years") or after a unit ("a year
+    # and a half") -> the fraction added.
+    fractions: Mapping[str, float]
+    # Quantities that are half of one unit ("half an hour") -> 0.5.
+    half_quantities: frozenset[str]
+    # Vague-looking quantities with a conventional count ("a couple of years" -> P2Y).
+    counted_quantities: Mapping[str, int]
+    # A clock hour followed by a part of the day ("4 in the morning") -> "am" or "pm".
+    clock_parts_of_day: Mapping[str, str]
+    # Time zones after a clock time ("5 p.m. EST"): in the span, not in the value.
+    time_zones: frozenset[str]
+    # Modifiers of a day or a part of a day ("late Friday", "mid afternoon", "early yesterday"):
+    # in the span, no change to the value.
+    day_modifiers: frozenset[str]
+    # Decades in words after "the" ("the nineties") -> the decade digit; the century comes from the dct.
+    decade_words: Mapping[str, int]
+    # Years in words: the number words that head a year said in two parts ("nineteen ninety-six",
+    # "twenty twenty"), the words for a thousand ("two thousand and one") and for zero ("nineteen
+    # oh five"), and the connective ("and").
+    year_heads: frozenset[str]
+    thousand_words: Mapping[str, int]
+    zero_words: frozenset[str]
+    and_words: frozenset[str]
+    # "fiscal 1990", "the fiscal year": a fiscal period keeps the calendar value of its name.
+    fiscal_words: frozenset[str]
+    # The end of the year the text is in ("by year-end") -> that year (TimeML: the year, mod END).
+    year_end_words: frozenset[str]
 
 
 def _fz(words: str) -> frozenset[str]:
@@ -145,7 +181,7 @@ ENGLISH = Lexicon(
     ),
     numbers=MappingProxyType(_NUMBERS),
     tens=MappingProxyType({k: v for k, v in _NUMBERS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}),
-    vague_quantities=("a few", "a couple of", "several", "many", "some", "few"),
+    vague_quantities=("a few", "a couple of", "couple of", "several", "many", "some", "few"),
     units=MappingProxyType(_UNITS),
     ordinals=MappingProxyType(_ORDINALS),
     seasons=MappingProxyType({"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}),
@@ -160,7 +196,7 @@ ENGLISH = Lexicon(
     this_words=_fz("this current"),
     following_words=_fz("following next"),
     preceding_words=_fz("previous preceding"),
-    same_words=_fz("that same"),
+    same_words=frozenset(["that", "same", "that same", "this same"]),
     ago_words=_fz("ago"),
     later_words=_fz("later"),
     earlier_words=_fz("earlier"),
@@ -175,7 +211,7 @@ ENGLISH = Lexicon(
     vague_time_adjectives=_fz("near distant foreseeable immediate recent"),
     duration_prepositions=_fz("for within over in after took lasted"),
     future_nouns=_fz("future"),
-    recent_words=_fz("recent"),
+    recent_words=_fz("recent coming upcoming"),
     set_adverbs=MappingProxyType(
         {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
          "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "biweekly": "P2W"}
@@ -245,6 +281,30 @@ ENGLISH = Lexicon(
     deadline_prepositions=_fz("by until till through to before"),
     schedule_words=_fz("payable effective due record expire expires expiring starting beginning"),
     determiners=_fz("the a an its their his her this that"),
+    approx_words=frozenset(
+        ["about", "almost", "nearly", "more than", "less than", "fewer than", "at least", "at most",
+         "no more than", "no less than", "up to", "over", "under", "some", "around", "roughly",
+         "approximately", "well over", "just over", "just under", "close to"]
+    ),  # fmt: skip
+    more_words=_fz("more additional further extra"),
+    fractions=MappingProxyType({"and a half": 0.5, "1/2": 0.5, "½": 0.5, "and a quarter": 0.25}),
+    half_quantities=frozenset(["half a", "half an"]),
+    counted_quantities=MappingProxyType({"a couple of": 2, "couple of": 2}),
+    clock_parts_of_day=MappingProxyType(
+        {"in the morning": "am", "in the afternoon": "pm", "in the evening": "pm", "at night": "pm"}
+    ),
+    time_zones=_fz("EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST"),
+    day_modifiers=_fz("early late mid"),
+    decade_words=MappingProxyType(
+        {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+         "eighties": 8, "nineties": 9}
+    ),  # fmt: skip
+    year_heads=_fz("sixteen seventeen eighteen nineteen twenty"),  # not "eleven thirty", a clock time
+    thousand_words=MappingProxyType({"thousand": 1000}),
+    zero_words=_fz("oh o"),
+    and_words=_fz("and"),
+    fiscal_words=_fz("fiscal"),
+    year_end_words=frozenset(["year-end", "year end", "year's end", "year’s end"]),
 )
 
 LEXICONS: Mapping[str, Lexicon] = MappingProxyType({"en": ENGLISH})

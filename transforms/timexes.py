@@ -12,6 +12,14 @@ Anaphoric periods ("the quarter", "the year", "the latest period", "the weekend"
 the text is talking about; year-over-year comparisons ("a year earlier", "the year-ago quarter")
 keep its granularity (the third quarter ... a year earlier -> the third quarter of the year before).
 
+Spans follow TempEval-3: a bound or approximation is inside the span with the value of the quantity
+("about two years", "at least 20 more years" -> P2Y, P20Y; TimeML keeps the modifier in a MOD
+attribute, which Timex does not carry); a fraction goes into the next smaller unit ("2 1/2 years"
+-> P2Y6M); a clock time with its zone and day is one TIME ("5 p.m. EST Nov. 9"); years and decades
+may be in words ("nineteen ninety-six", "the nineties"). "recent years" and "the coming months" are
+vague durations (PXY, PXM), as TimeBank annotates them. Decades in durations are counted in years
+(P20Y), as in TimeBank.
+
 Values follow TimeML / TempEval-3: 2021-06-15, 2021-06, 1992, 199 (1990s), 19 (20th century),
 2021-W41, 2021-Q3, 2021-H1, 2021-SU, 2021-06-15TMO, 2021-06-15T14:30, PRESENT_REF, P8M, PT3H,
 PXY, XXXX-WXX-1. Without a dct, relative expressions keep their span and precision but get
@@ -132,6 +140,9 @@ class _Grammar:
     language: str  # the dateparser language code, e.g. "en"
     lex: Lexicon
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, regex), by priority
+    # per pattern: words (lower-case) one of which every match contains, or None; a text without
+    # any of them skips the pattern (a substring test is much cheaper than a regex scan)
+    needs: tuple[frozenset[str] | None, ...]
     prefixes: Mapping[str, _Prefix]
     suffix_ago: re.Pattern[str]  # "two days" + " ago"
     group_names: tuple[str, ...]  # every named group of every regex above
@@ -146,6 +157,11 @@ _YEAR_NOT_AFTER = "$€£#.,/:'’"  # "$2021", "1,2021", "#2021" are not years
 def _digit(extra: str = "") -> str:
     """A digit not preceded by a word character (or by one of extra)."""
     return rf"[0-9](?<![\w{extra}][0-9])"
+
+
+def _needing(words, entries: list[tuple[str, str]]) -> list[tuple[str, str, object]]:
+    """The (kind, regex) entries, each marked as needing one of words in the text."""
+    return [(kind, rx, words) for kind, rx in entries]
 
 
 def _build(language: str, lex: Lexicon) -> _Grammar:
@@ -169,10 +185,24 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
     rel = _alt(lex.last_words | lex.next_words | lex.this_words | lex.following_words
                | lex.preceding_words | lex.same_words)  # fmt: skip
     year_word = _alt(lex.year_words, style="lower")
+    fiscal = _alt(lex.fiscal_words)
     year = rf"(?P<y>{_digit()}[0-9]{{3}}(?![0-9]))"
     ordinal_digits = rf"{_digit()}[0-9]?(?:st|nd|rd|th)"
     ordinal_words = _alt(lex.ordinals)
     num_digits = rf"{_digit('.,$€£')}[0-9]{{0,2}}(?:,[0-9]{{3}})*(?:\.[0-9]+)?(?![0-9])"
+    # years in words: "nineteen ninety-six", "nineteen oh five", "two thousand and one"
+    tens = _alt(lex.tens, style="lower")
+    teens = _alt([w for w, v in lex.numbers.items() if 10 <= v <= 19], style="lower")
+    two_digits = rf"(?:{tens}(?:[- ]{ones})?|{teens})"
+    hundred = _alt([w for w, v in lex.numbers.items() if v == 100], style="lower")
+    yearw = (rf"(?:{_alt(lex.year_heads)}[- ](?:{two_digits}|{_alt(lex.zero_words, style='lower')}[- ]{ones}|{hundred})"
+             rf"|{_alt([w for w, v in lex.numbers.items() if 1 <= v <= 9])}"
+             rf"\s+(?P<ythou>{_alt(lex.thousand_words, style='lower')})"
+             rf"(?:(?:\s+{_alt(lex.and_words, style='lower')})?\s+(?:{two_digits}|{ones}))?)(?![\w-])")
+    year_any = rf"(?:{year}|(?P<yws>{yearw}))"
+    fraction = _alt(lex.fractions, style="lower")
+    quarter_half = lex.quarter_words | lex.half_words
+    qh = _alt(quarter_half, style="lower")
 
     def _split(kind: str, template: str) -> list[tuple[str, str]]:
         """Two regexes for a pattern that starts with a number: one starting with a digit, one
@@ -189,6 +219,10 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
 
     ampm = _alt(lex.am_words | lex.pm_words | {w.upper() for w in lex.am_words | lex.pm_words}, style="lower")
     dirs = _alt(lex.ago_words | lex.later_words | lex.earlier_words, style="lower")
+    # "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "noon Thursday": one TIME with the day's date
+    zone_day = (rf"(?:\s+(?P<tz>{_alt(lex.time_zones, style='lower')})(?!\w))?"
+                rf"(?:,?\s+(?:(?P<twd>{weekday})|(?P<tdeic>{_alt(lex.deictic_days, style='lower')})"
+                rf"|(?P<tmon>{month})\s+(?P<tday>[0-9]{{1,2}})(?![0-9]|,?\s*[0-9]{{4}})){_END})?")
     P = [
         ("iso", rf"(?P<y>{_digit('/.-')}[0-9]{{3}})(?P<sep>[-/])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})"
                 rf"(?:[T ](?P<H>[0-9]{{1,2}}):(?P<M>[0-9]{{2}})(?::[0-9]{{2}})?)?(?![\w/-]|[.:][0-9])"),
@@ -197,18 +231,23 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("mdy", rf"(?P<mon>{month})\s+(?P<d>{_digit('.,')}[0-9]?)(?:st|nd|rd|th)?(?![0-9]|:[0-9]|\s*%|[.,][0-9])"
                 rf"(?:,?\s+{year})?{_END}"),
         ("dmy", rf"(?P<d>{_digit('.,')}[0-9]?)(?:st|nd|rd|th)?\s+(?:{of}\s+)?(?P<mon>{month})(?:,?\s+{year})?{_END}"),
-        ("monthyear", rf"(?P<mon>{month})(?:,?\s+(?:{of}\s+)?{year}|\s+(?P<rel>"
+        ("monthyear", rf"(?P<mon>{month})(?:,?\s+(?:{of}\s+)?{year_any}|\s+(?P<rel>"
                       rf"{_alt(lex.last_words | lex.next_words | lex.this_words, style='lower')})\s+{year_word})?{_END}"),
         ("decade", rf"(?P<y3>{_digit('$.,')}[0-9]{{2}})0['’]?s{_END}"),
         ("decade", rf"['‘’](?P<y1>[0-9])0s{_END}"),
-        *_split("century", rf"(?P<ord>{{ORD}})[- ]{_alt(lex.century_words, style='lower')}{_END}"),
-        ("season", rf"(?P<season>{season})(?:,?\s+(?:{of}\s+)?{year})?{_END}"),
-        *_split("quarter", rf"(?P<ord>{{ORD}})(?P<sep>[- ])(?P<qh>{_alt(lex.quarter_words | lex.half_words, style='lower')})"
-                    rf"(?:\s+{of}\s+(?:{year}|(?P<ty>{rel}|the)\s+{year_word}))?{_END}"),
-        ("relquarter", rf"(?P<qh>{_alt(lex.quarter_words, style='lower')}){_END}"),
+        *_needing(lex.century_words, _split("century", rf"(?P<ord>{{ORD}})[- ]{_alt(lex.century_words, style='lower')}{_END}")),
+        ("season", rf"(?P<season>{season})(?:,?\s+(?:{of}\s+)?{year_any})?{_END}", lex.seasons),
+        ("decade", rf"(?P<decw>{_alt(lex.decade_words)}){_END}", lex.decade_words),
+        ("yearword", rf"(?P<yws>{yearw})", {*lex.year_heads, *lex.thousand_words}),
+        # "the 1988 second quarter", "fiscal 1990's first quarter"
+        *_needing(quarter_half, _split("quarter", rf"{year}(?:['’]s)?\s+(?P<ord>{{ORD}})(?P<sep>[- ])(?P<qh>{qh}){_END}")),
+        *_needing(quarter_half, _split("quarter", rf"(?P<ord>{{ORD}})(?P<sep>[- ])(?P<qh>{qh})"
+                                                  rf"(?:\s+{of}\s+(?:{year}|(?P<ty>{rel}|the)\s+{year_word}))?{_END}")),
+        ("relquarter", rf"(?P<qh>{_alt(lex.quarter_words, style='lower')}){_END}", lex.quarter_words),
         ("theperiod", rf"(?P<pn>{_alt(lex.anaphoric_nouns, style='lower')})(?![\w-])"
                       rf"(?:(?=(?P<ended>\s+{_alt(lex.ended_words, style='lower')}(?!\w)))|)"),
-        ("yearago", rf"(?P<ya>{_alt(lex.year_ago_words)})(?:\s+(?P<pn>{_alt(lex.anaphoric_nouns, style='lower')}))?{_END}"),
+        ("yearago", rf"(?P<ya>{_alt(lex.year_ago_words)})(?:\s+(?P<pn>{_alt(lex.anaphoric_nouns, style='lower')}))?{_END}",
+         lex.year_ago_words),
         ("qn", rf"(?:Q(?<!\wQ)(?P<q>[1-4])|H(?<!\wH)(?P<h>[12]))(?:\s+{year}|(?P<y2>['’][0-9]{{2}}))?{_END}"),
         ("year", rf"(?P<y>{_digit(_YEAR_NOT_AFTER)}[0-9]{{3}})(?![\w%]|[.,:/][0-9]|['’]s)"),
         ("relative", rf"(?P<rel>{rel})\s+(?P<what>{_alt([*lex.units.keys(), *lex.parts_of_day], style='lower')}"
@@ -216,22 +255,32 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("deictic", rf"(?P<deic>{_alt([*lex.deictic_days, *lex.tonight])})(?:\s+(?P<pod>{pod}))?{_END}"),
         ("weekday", rf"(?P<wd>{weekday})(?P<pl>s)?(?:\s+(?P<pod>{pod}))?{_END}"),
         ("ago", rf"(?P<unit>{plural_units})\s+(?P<dir>{dirs}){_END}"),
-        ("duration", rf"(?P<unit>{unit})(?:\s+(?P<old>{_alt(lex.old_words, style='lower')}))?{_END}"),
+        ("duration", rf"(?P<unit>{unit})(?:\s+(?P<frac2>{_alt([f for f in lex.fractions if f[:1].isalpha()], style='lower')}))?"
+                     rf"(?:\s+(?P<old>{_alt(lex.old_words, style='lower')}))?{_END}"),
         ("bareunit", rf"(?P<unit>{plural_units}){_END}"),
-        ("recent", rf"{_alt(lex.recent_words)}\s+(?P<unit>{plural_units}){_END}"),
-        ("time", rf"(?P<H>{_digit(':.,$')}[0-9]?)(?:[:.](?P<M>[0-5][0-9]))?\s*(?P<ampm>{ampm})(?!\w)"),
+        ("recent", rf"{_alt(lex.recent_words)}\s+(?P<unit>{plural_units}){_END}", lex.recent_words),
+        ("time", rf"(?P<H>{_digit(':.,$')}[0-9]?)(?:[:.](?P<M>[0-5][0-9]))?\s*(?P<ampm>{ampm})(?!\w){zone_day}"),
+        ("time", rf"(?P<H>{_digit(':.,$/')}[0-9]?)(?:[:.](?P<M>[0-5][0-9]))?\s+(?P<podph>"
+                 rf"{_alt(lex.clock_parts_of_day, style='lower')}){_END}", {p.split()[-1] for p in lex.clock_parts_of_day}),
+        ("podmod", rf"(?P<pod>{pod})(?:\s+(?P<deic>{_alt(lex.deictic_days)})|\s+(?P<wd>{weekday}))?{_END}",
+         lex.day_modifiers),
+        ("yearend", rf"(?P<ye>{_alt(lex.year_end_words)}){_END}", lex.year_end_words),
         ("clock", rf"(?P<H>{_digit(':.,$/')}[0-9]?):(?P<M>[0-5][0-9])(?![0-9]|[:.,][0-9])"),
-        ("noon", rf"(?P<noon>{_alt(lex.noon_words, style='lower')}){_END}"),
+        ("noon", rf"(?P<noon>{_alt(lex.noon_words, style='lower')}){_END}{zone_day}", lex.noon_words),
         ("ref", rf"(?P<w>{_alt(lex.present_ref | lex.past_ref | lex.future_ref)}){_END}"),
-        ("refadj", rf"(?P<adj>{_alt(lex.time_adjectives, style='lower')})(?=\s+[a-z])"),
-        ("holiday", rf"(?P<hol>{_alt(_title_variants(lex.holidays), style='lower')}){_END}"),
+        ("refadj", rf"(?P<adj>{_alt(lex.time_adjectives, style='lower')})(?=\s+[a-z])", lex.time_adjectives),
+        ("holiday", rf"(?P<hol>{_alt(_title_variants(lex.holidays), style='lower')}){_END}", lex.holidays),
         ("refnoun", rf"(?P<n>{_alt(lex.past_nouns | lex.future_nouns, style='lower')}){_END}"),
         ("every", rf"(?P<every>{_alt(lex.every_words)})\s+(?:(?P<other>other)\s+|(?P<qty>{num})\s+)?"
-                  rf"(?P<what>{unit}|{weekday}|{pod}|{season}){_END}"),
-        ("setadv", rf"(?P<adv>{_alt(lex.set_adverbs)}){_END}"),
-        ("times", rf"(?P<unit>{unit}){_END}"),
+                  rf"(?P<what>{unit}|{weekday}|{pod}|{season}){_END}", lex.every_words),
+        ("setadv", rf"(?P<adv>{_alt(lex.set_adverbs)}){_END}", lex.set_adverbs),
+        ("times", rf"(?P<unit>{unit}){_END}", {*lex.times_words, *lex.times_suffix}),
     ]
     B = r"(?<![\w-])"  # a prefix starts at a word boundary
+    # "1992", "mid-1992", "the year 2000", "the fiscal year 1990", "fiscal 1990"
+    year_prefix = (rf"{B}(?:(?P<mod>{mod})[- ])?"
+                   rf"(?:(?P<yw>(?:{the}\s+)?(?:{fiscal}\s+)?{_alt(lex.year_words)})\s+|(?P<fy>{fiscal})\s+)?")
+    day_mod = _alt(lex.day_modifiers)
     prefixes = {
         "mdy": rf"{B}(?P<wd>{weekday}),?\s+",
         "dmy": rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<the>{the})\s+",
@@ -244,19 +293,27 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         "holiday": rf"{B}(?P<rel>{_alt(lex.last_words | lex.next_words | lex.this_words)})\s+",
         "theperiod": rf"{B}(?P<the>{the})\s+(?P<amod>(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+){{0,2}})",
         "yearago": rf"{B}(?P<the>{the})\s+(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+)?",
-        "year": rf"{B}(?:(?P<mod>{mod})[- ])?(?:(?P<yw>{_alt(lex.year_words)})\s+)?",
+        "year": year_prefix,
+        "yearword": year_prefix,
+        "weekday": rf"{B}(?P<mod>{day_mod})(?:-|\s+)",
+        "podmod": rf"{B}(?P<mod>{day_mod})(?:-|\s+)",
+        "yearend": rf"{B}(?P<the>{the})\s+",
         "relative": rf"{B}(?:(?P<mod>{mod})[- ]?(?:in\s+)?)?(?:(?P<the>{the})\s+)?",
-        "deictic": rf"{B}(?P<dba>{the}\s+{_alt(lex.units, style='lower')}\s+(?:before|after))\s+",
+        "deictic": rf"{B}(?:(?P<dba>{the}\s+{_alt(lex.units, style='lower')}\s+(?:before|after))\s+"
+                   rf"|(?P<mod>{day_mod})(?:-|\s+))",
         "ago": rf"{B}(?P<few>{vague})\s+",
         "duration": rf"{B}(?:(?P<the>{the})\s+(?P<rel>{_alt(lex.last_words | lex.next_words | lex.following_words | {'first'}, style='lower')})\s+)?"
-                    rf"(?:(?P<qty>{num}|{a})|(?P<few>{vague}))(?:\s+|-)",
+                    rf"(?:(?P<approx>{_alt(lex.approx_words)})\s+)?"
+                    rf"(?:(?P<qty>{num}|{a}|{_alt(lex.half_quantities)})(?:\s*(?P<frac>{fraction}))?|(?P<few>{vague}))"
+                    rf"(?:\s+(?P<more>{_alt(lex.more_words, style='lower')}))?(?:\s+|-)",
         "times": rf"{B}(?:(?P<tw>{_alt(lex.times_words)})|(?P<qty>{num})\s+{_alt(lex.times_suffix, style='lower')})\s+"
                  rf"(?:a|an|per|every|each)\s+",
         "bareunit": rf"{B}(?:{_alt(lex.duration_prepositions)})\s+",
         "refnoun": rf"{B}{the}\s+(?:{_alt(lex.vague_time_adjectives, style='lower')}\s+)?",
+        "recent": rf"{B}(?P<the>{the})\s+",
     }
     special = {"bareunit": (False, True), "refnoun": (True, True), "duration": (True, True), "times": (True, True),
-               "relquarter": (True, True), "theperiod": (True, True)}  # fmt: skip
+               "relquarter": (True, True), "theperiod": (True, True), "podmod": (True, True)}  # fmt: skip
     future_words = [w for w in lex.future_cues if w[:1].isalpha()]
     future = re.compile(
         rf"(?<![\w'’]){_alt(future_words, style='lower')}(?!\w)|['’]ll(?!\w)|"
@@ -265,7 +322,8 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
     past = re.compile(
         rf"(?<![\w'’-])(?:{_alt(lex.past_cues, style='lower')}|[a-z]+{re.escape(lex.past_suffix)})(?![\w'’-])"
     )
-    compiled = tuple((kind, re.compile(rx)) for kind, rx in P)
+    compiled = tuple((entry[0], re.compile(entry[1])) for entry in P)
+    needs = tuple(frozenset(w.split()[0].lower() for w in entry[2]) if len(entry) > 2 else None for entry in P)
     compiled_prefixes = {
         kind: _Prefix(re.compile(f"(?:{rx})\\Z"), *special.get(kind, (True, False))) for kind, rx in prefixes.items()
     }
@@ -276,6 +334,7 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         language=language,
         lex=lex,
         patterns=compiled,
+        needs=needs,
         prefixes=MappingProxyType(compiled_prefixes),
         suffix_ago=suffix_ago,
         group_names=tuple(sorted(names)),
@@ -363,7 +422,7 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
             return False  # "Eurasian Peace - 2021"
         prev, adjacent = _prev_word(text, s)
         nxt = _next_word(text, e)
-        if gd["mod"] is None and gd["yw"] is None:
+        if gd["mod"] is None and gd["yw"] is None and gd["fy"] is None:
             if y < 1900 and prev not in lex.date_prepositions:
                 return False
             if adjacent and prev and not _sentence_initial(text, s - len(prev) - 1):
@@ -376,6 +435,21 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
         if len(after) >= 2 and after[0][:1].isupper() and after[1].lower().rstrip(".,") in lex.street_words:
             return False  # "1905 Elm Street"
         return True
+    if kind == "yearword":
+        prev = _prev_word_any(text, s)
+        nxt = _next_word(text, e).lower()
+        if nxt in lex.count_words or nxt in lex.units or text.startswith("-", e):
+            return False  # "two thousand people", "nineteen twenty-year-olds"
+        if gd["ythou"] is not None:  # "two thousand" is a year only where a year is expected
+            return bool(gd["yw"] or gd["fy"]) or prev in lex.date_prepositions or prev in lex.months
+        return True
+    if kind == "decade" and gd["decw"] is not None:
+        return gd["the"] is not None  # "the nineties", not "in her twenties"
+    if kind == "yearend":
+        nxt = _next_word(text, e)
+        prev = _prev_word_any(text, s)
+        # "year-end results" is a noun modifier; "by year-end" names the time
+        return not nxt[:1].islower() or prev in lex.date_prepositions or prev in lex.deadline_prepositions
     if kind == "monthyear":
         mon = (gd["mon"] or "").lower().rstrip(".")
         if gd["y"] or gd["rel"]:
@@ -424,7 +498,7 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
         what = (gd["what"] or "").lower()
         if what in ("day", "days") and not (gd["the"] or r in lex.same_words):
             return r in lex.next_words and _prev_word_any(text, s) != "the"
-        if r in lex.same_words and r != "that" and not gd["the"]:
+        if r in lex.same_words and r.split()[0] not in lex.determiners and not gd["the"]:
             return False
         if what.endswith("s") and what in lex.units:
             return False  # "the past two years" is a duration, "last weeks" nothing
@@ -439,7 +513,11 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
 
 def _candidates(g: _Grammar, text: str) -> list[_Hit]:
     hits: list[_Hit] = []
+    low = text.lower()
     for priority, (kind, rx) in enumerate(g.patterns):
+        needs = g.needs[priority]
+        if needs is not None and not any(w in low for w in needs):
+            continue
         prefix = g.prefixes.get(kind)
         for m in rx.finditer(text):
             s, e = m.span()
@@ -447,6 +525,8 @@ def _candidates(g: _Grammar, text: str) -> list[_Hit]:
                 continue  # starts inside a word
             gd = dict.fromkeys(g.group_names)
             gd.update(m.groupdict())
+            if gd["yws"] is not None:  # a year in words: its figures, as if written so
+                gd["y"] = str(_word_year(g, gd["yws"]))
             if prefix is not None:
                 p = prefix.regex.search(text, max(0, s - 48), s)
                 if p is not None and p.start() < s:
@@ -464,6 +544,18 @@ def _candidates(g: _Grammar, text: str) -> list[_Hit]:
             if _acceptable(g, kind, gd, text, s, e):
                 hits.append(_Hit(s, e, kind, priority, MappingProxyType(gd)))
     return hits
+
+
+def _word_year(g: _Grammar, raw: str) -> int:
+    """1996 for "nineteen ninety-six", 1905 for "nineteen oh five", 2001 for "two thousand and one"."""
+    lex = g.lex
+    words = [w for w in re.split(r"[\s-]+", raw.lower()) if w not in lex.and_words]
+    if len(words) > 1 and words[1] in lex.thousand_words:
+        return lex.numbers[words[0]] * lex.thousand_words[words[1]] + sum(lex.numbers[w] for w in words[2:])
+    head, rest = lex.numbers[words[0]], [w for w in words[1:] if w not in lex.zero_words]
+    if len(rest) == 1 and lex.numbers[rest[0]] == 100:
+        return head * 100
+    return head * 100 + sum(lex.numbers[w] for w in rest)
 
 
 def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
@@ -518,6 +610,8 @@ def _number(g: _Grammar, raw: str | None) -> float | None:
     word = re.sub(r"\s+", " ", raw.lower())
     if word in g.lex.a_words:
         return 1
+    if word in g.lex.half_quantities:
+        return 0.5
     if word[:1].isdigit():
         try:
             return float(word.replace(",", ""))
@@ -542,7 +636,20 @@ def _qty_str(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+_SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}  # unit -> (parts, part unit)
+
+
 def _duration(unit: str, n: float | None) -> str:
+    """TIMEX3 duration value: P2Y, PT3H, PXM; a fraction goes into the next smaller unit where it
+    comes out whole (P2Y6M, PT5H30M, PT1M30S), else stays a decimal (P1.5M)."""
+    if n is not None and n != int(n) and unit in _SMALLER:
+        parts, small = _SMALLER[unit]
+        rest = (n - int(n)) * parts
+        if rest == int(rest):
+            whole = _duration(unit, int(n)) if int(n) else ("PT" if unit in ("H", "MIN") else "P")
+            tail = _duration(small, rest)
+            tail = tail[2:] if tail.startswith("PT") and "T" in whole else tail[1:]
+            return whole + tail
     q = "X" if n is None else None
     if unit == "DE":
         return "PXY" if q else f"P{_qty_str(n * 10)}Y"
@@ -782,17 +889,30 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
             y = _pick_year(ctx, m, 0, h.start, h.end)
         return _period_norm(date(y, m, 1), "month")
 
-    if kind == "year":
+    if kind in ("year", "yearword"):
         return _period_norm(date(int(gd["y"]), 1, 1), "year")
 
+    if kind == "yearend":
+        if dct is None:
+            return _Norm("DATE", None, "year")
+        # the end of this year lies ahead of the dct: "since year-end" is the last one, "by
+        # year-end" this one; otherwise the tense of the clause decides
+        prev = _prev_word_any(ctx.text, h.start)
+        if prev in lex.deadline_prepositions:
+            past = False
+        elif prev in lex.past_cues:
+            past = True
+        else:
+            past = _tense(ctx, h.start, h.end) == "past"
+        past = past and dct.month < 12
+        return _period_norm(date(dct.year - 1 if past else dct.year, 1, 1), "year")
+
     if kind == "decade":
+        if gd["decw"]:
+            return _decade_from_digit(lex.decade_words[low["decw"]], dct)
         if gd["y3"]:
             return _period_norm(date(int(gd["y3"]) * 10 or 1, 1, 1), "decade")
-        digit = int(gd["y1"])
-        century = 19
-        if dct is not None:
-            century = dct.year // 100 if (dct.year // 100) * 100 + digit * 10 <= dct.year + 5 else dct.year // 100 - 1
-        return _period_norm(date(century * 100 + digit * 10 or 1, 1, 1), "decade")
+        return _decade_from_digit(int(gd["y1"]), dct)
 
     if kind == "century":
         n = _ordinal(g, gd["ord"])
@@ -947,13 +1067,18 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
         n = _number(g, gd["qty"]) if gd["qty"] else None
         if gd["qty"] and n is None:
             raise _Reject("number")
+        if gd["few"] and _squash(low["few"]) in lex.counted_quantities:
+            n = lex.counted_quantities[_squash(low["few"])]  # "a couple of years" -> P2Y
+        for frac in (low["frac"], low["frac2"]):
+            if frac and n is not None:
+                n += lex.fractions[_squash(frac)]
         return _Norm("DURATION", _duration(unit, n), "duration")
 
     if kind == "bareunit":
         return _Norm("DURATION", _duration(lex.units[low["unit"]], None), "duration")
 
-    if kind == "recent":
-        return _Norm("DATE", "PAST_REF", "reference")
+    if kind == "recent":  # "recent years", "the coming months": PXY, PXM
+        return _Norm("DURATION", _duration(lex.units[low["unit"]], None), "duration")
 
     if kind in ("time", "clock", "noon"):
         if kind == "noon":
@@ -961,12 +1086,29 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
         else:
             hh, mm = int(gd["H"]), int(gd["M"] or 0)
             if kind == "time":
-                is_pm = low["ampm"] in lex.pm_words
+                half = lex.clock_parts_of_day[_squash(low["podph"])] if gd["podph"] else None
+                if gd["podph"] and not 1 <= hh <= 12:
+                    raise _Reject("hour")
+                is_pm = low["ampm"] in lex.pm_words if gd["ampm"] else half == "pm"
                 hh = (hh % 12) + (12 if is_pm else 0)
             hhmm = f"{hh:02d}:{mm:02d}"
+        day = _time_day(ctx, h, low)
+        if day is not None:  # "9 a.m. Tuesday": the time of that day, the new reference day
+            return _Norm("TIME", f"{day.isoformat()}T{hhmm}", "time", day=day, period=(day, "day"))
         base = ctx.ref_day if ctx.ref_day is not None and _near_ref(ctx, h) else dct
         prefix = base.isoformat() if base else "XXXX-XX-XX"
         return _Norm("TIME", f"{prefix}T{hhmm}", "time")
+
+    if kind == "podmod":  # "mid afternoon", "late morning", "mid-afternoon yesterday"
+        if gd["deic"]:
+            base = dct + timedelta(days=lex.deictic_days[low["deic"]]) if dct else None
+        elif gd["wd"]:
+            base = _weekday_date(dct, lex.weekdays[low["wd"]], _tense(ctx, h.start, h.end)) if dct else None
+        else:
+            base = ctx.ref_day if ctx.ref_day is not None and _near_ref(ctx, h) else dct
+        if base is None:
+            return _Norm("TIME", None, "time")
+        return _with_pod(_period_norm(base, "day"), gd["pod"], g)
 
     if kind == "ref":
         w = low["w"]
@@ -997,6 +1139,33 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
         return _Norm("SET", _duration(lex.units[low["unit"]], 1), "set")
 
     raise _Reject(kind)
+
+
+def _squash(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.lower())
+
+
+def _decade_from_digit(digit: int, dct: date | None) -> _Norm:
+    """The decade of "the '90s", "the nineties": in the dct's century unless that decade is
+    still more than five years ahead of the dct, then in the century before."""
+    century = 19
+    if dct is not None:
+        century = dct.year // 100 if (dct.year // 100) * 100 + digit * 10 <= dct.year + 5 else dct.year // 100 - 1
+    return _period_norm(date(century * 100 + digit * 10 or 1, 1, 1), "decade")
+
+
+def _time_day(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> date | None:
+    """The day written after a clock time ("5 p.m. EST Nov. 9", "noon Thursday"), if any."""
+    lex, dct = ctx.g.lex, ctx.dct
+    if dct is None or not (low["twd"] or low["tdeic"] or low["tmon"]):
+        return None
+    if low["twd"]:
+        return _weekday_date(dct, lex.weekdays[low["twd"]], _tense(ctx, h.start, h.end))
+    if low["tdeic"]:
+        return dct + timedelta(days=lex.deictic_days[low["tdeic"]])
+    m, d = _month_of(ctx.g, low["tmon"]), int(low["tday"])
+    _safe_date(2000, m, d)
+    return _safe_date(_pick_year(ctx, m, d, h.start, h.end), m, d)
 
 
 def _holiday(rule: str, year: int) -> date:
