@@ -83,3 +83,8 @@ def test_table_keys_are_in_token_form():
     sample = list(COUNTRIES)[::50]
     for key in sample:
         assert " ".join(t.word for t in tokenize(key)) == key
+
+
+def test_agent_words_before_places_and_conjunctions():
+    assert codes("ten people were shot near the police station.") == [(None, "PPL")]
+    assert codes("arrested by the railway police while boarding") == [(None, "COP")]

@@ -49,7 +49,21 @@ PATTERN_ADDITIONS = {
     "lob": ((("tear", "gas"), "175"), (("tear-gas",), "175"), (("teargas",), "175")),
     "fire": ((("tear-gas",), "175"), (("teargas",), "175")),
     "use": ((("tear-gas",), "175"), (("teargas",), "175"), (("tear", "gas"), "175")),
+    # 'agreed to postpone', 'agreed to US mediation': agreeing to do something is 030, an intent
+    # to cooperate; 'agreed with' and the finer 'agreed to a ceasefire' patterns stay.
+    "agree": ((("to",), "030"),),
+    # Hunger strikes and strikes begun, continued or staged (the dictionary has them under
+    # START, PURSUE, JOIN only): 142 'conduct hunger strike', 143 'conduct strike or boycott'.
+    **{lemma: ((("hunger", "strike"), "142"), (("hunger-strike",), "142"), (("strike",), "143"))
+       for lemma in ("begin", "continue", "stage", "launch", "start")},
+    # 'blocked streets / the bridge': 144 'obstruct passage, block' (the file has road, traffic).
+    "block": tuple(((word,), "144") for word in ("streets", "roads", "bridge", "highway", "railway", "rail")),
 }
+
+# Pattern codes corrected by CAMEO's definitions: arresting protesters or a journalist is an
+# arrest (173 'arrest, detain, or charge'), not violent repression (175), which the dictionary
+# files them under. (lemma, wrong code) -> right code.
+PATTERN_CORRECTIONS = {("arrest", "175"): "173", ("detain", "175"): "173"}
 
 # Local verb additions and code corrections (codes from cameoCodes.json): news phrasings of
 # arrests and police force the dictionary lacks or files under an uncoded block ('round up' is
@@ -415,6 +429,7 @@ def derive_verbs(ref: Path) -> str:
                     forms.get(o) == lemma for o in origin
                 ):
                     continue
+                code = PATTERN_CORRECTIONS.get((lemma, code), code)
                 patterns.setdefault(lemma, []).append((elements, code))
     for lemma, extra in PATTERN_ADDITIONS.items():
         patterns.setdefault(lemma, [])[:0] = list(extra)

@@ -24,7 +24,16 @@ _COORDINATORS = frozenset({"and", "or", "&"})
 # Words after a bare agent noun that show it is the subject, not a modifier ('police have ...').
 _VERBISH = frozenset(
     "has have had is are was were will would said says say also did does do could should may "
-    "might must can who which that and or of in on at to from for with by".split()
+    "might must can who which that and or of in on at to from for with by while when as after before "
+    "but since because though although until during near under over into against without within "
+    "across through than ahead along outside inside".split()
+)
+
+# Nouns after an agent word that make it a modifier of a place or a record, whatever verb they
+# can also be: 'the naubatpur police station', 'a police complaint', 'the army camp'.
+_MODIFIED = frozenset(
+    "station stations headquarters post posts outpost chowki camp camps base bases barracks lines "
+    "complaint complaints custody remand case cases record records control jeep van vehicle".split()
 )
 
 
@@ -196,6 +205,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
             and (
                 tokens[end].word not in _VERBISH and tokens[end].word not in FORMS
                 or last.first > 0 and tokens[last.first - 1].word in ("a", "an")
+                or tokens[end].word in _MODIFIED
             )
         ):
             k += 1

@@ -2,16 +2,19 @@
 
 Verbs and their patterns come from the Phoenix/PETRARCH CAMEO.2.0 verb dictionary (MIT); code
 names, Goldstein scores, PLOVER categories and QuadClass from transforms/tables/cameo.py (GDELT
-lookups; CAMEO2PLOVER, PLOVER draft 0.8, CC BY-SA 4.0). One event per sentence: of the verbs that code,
-the first finite one with a source (deeds before statements: in 'X said Y will support Z' the event
-is Y's support), with its subject as source and its object as target. Nominal and agentless
-arrests ('the arrest of', 'were arrested') get the police as their implied source.
+lookups; CAMEO2PLOVER, PLOVER draft 0.8, CC BY-SA 4.0). Several events per sentence, the best
+first: of the verbs that code, the first finite one with a source (deeds before statements: in
+'X said Y will support Z' Y's support comes first), with its subject as source and its object as
+target; then every other action the sentence reports (coordinated verbs, the saying itself, see
+_code_sentence), never two equal ones. Nominal and agentless arrests ('the arrest of', 'were
+arrested') and police firing ('injured in the firing, police said') get the police as their
+implied source. Each event is dated by the DATE timex nearest its own verb, else publication.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from transforms.actors import Actor, Token, actors_of, find_mentions, tokenize
@@ -74,12 +77,13 @@ class _Verb:
     code: str
     kind: str = "verb"  # verb | passive (no agent) | infinitive | noun ('the arrest of')
     statement: bool = False  # a verb of saying ('said', 'announced'), whatever its pattern codes
+    lemma: str = ""
 
 
 def code_events(
     text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None
 ) -> list[Event]:
-    """One event per sentence that has a coded verb and an actor that does it."""
+    """The events of each sentence that has a coded verb and an actor that does it (see _code_sentence)."""
     parsed = []
     for sentence in sentences:
         tokens = tokenize(sentence.text)
@@ -98,9 +102,7 @@ def code_events(
         all_actors += actors
     pair = _main_pair(all_actors)
     for (sentence, tokens, _), actors in zip(parsed, per_sentence):
-        event = _code_sentence(sentence, tokens, actors, timexes, published, pair)
-        if event is not None:
-            events.append(event)
+        events += _code_sentence(sentence, tokens, actors, timexes, published, pair)
     return events
 
 
@@ -196,7 +198,7 @@ def _verb_code(
                 best = (len(elements), code)
     code = best[1] if best else default
     modal = any(t.word in _MODAL for t in tokens[max(0, first - 3) : first])
-    if code and code[:2] == "03" and default and default[:2] != "03" and not modal:
+    if code and code[:2] == "03" and default and default[:2] == "04" and not modal:
         code = default  # 'discussed military cooperation' is a consultation, not an intent
     return code
 
@@ -221,7 +223,9 @@ def _candidates(tokens: list[Token], lower: bool, actors_spans: list[tuple[int, 
         elif previous == "to" or previous == "help" and i > 1 and tokens[i - 2].word == "to":
             kind = "infinitive"  # 'agreed to cut', 'to help fight'
         elif _bare(tokens[i].word, lemma) and not _after_subject(tokens, i, actor_ends):
-            continue  # a noun: 'the godhra train carnage', 'the sabarmati express'
+            if not _made(tokens, last):
+                continue  # a noun: 'the godhra train carnage', 'the sabarmati express'
+            kind = "noun"  # 'more than 400 arrests have been made'
         else:
             kind = "verb"
         stems = stems or [_stems(t.word) for t in tokens]
@@ -229,8 +233,14 @@ def _candidates(tokens: list[Token], lower: bool, actors_spans: list[tuple[int, 
         if not code:
             continue
         statement = (DEFAULTS.get(lemma) or code)[:2] == "01"
-        found_verbs.append(_Verb(i, last, _with_mood(tokens, i, code), kind, statement))
+        found_verbs.append(_Verb(i, last, _with_mood(tokens, i, code), kind, statement, lemma))
     return found_verbs
+
+
+def _made(tokens: list[Token], last: int) -> bool:
+    """'... have been made', 'were made': the noun before names something done."""
+    after = [t.word for t in tokens[last : last + 4]]
+    return "made" in after and after[0] in ("have", "has", "had", "were", "was", "are", "made")
 
 
 def _bare(word: str, lemma: str) -> bool:
@@ -356,7 +366,10 @@ def _location(tokens: list[Token], actors: list[Actor]) -> Actor | None:
     return min(places, key=lambda p: p[0])[1] if places else None
 
 
-def _date(sentence: Sentence, timexes: list, verb_at: int, published: date | None):
+def _date(sentence: Sentence, timexes: list, verb_at: int, published: date | None, others: list[int] = ()):
+    """The DATE timex nearest the verb (fewest commas between, then fewest characters) among those
+    no other event's verb is nearer to, else published: in 'X said on Monday that Y attacked Z on
+    Sunday' the saying is Monday's, the attack Sunday's."""
     candidates = []
     for timex in timexes:
         if timex.type != "DATE" or not timex.value or timex.start < sentence.start or timex.end > sentence.end:
@@ -364,7 +377,9 @@ def _date(sentence: Sentence, timexes: list, verb_at: int, published: date | Non
         first_day = value_start(timex.value)
         if first_day is None:
             continue
-        distance = timex.start - verb_at if timex.start >= verb_at else verb_at - timex.end
+        distance = _distance(sentence, timex, verb_at)
+        if any(_distance(sentence, timex, other) < distance for other in others):
+            continue  # it dates another verb of the sentence
         candidates.append((distance, timex.start, first_day, timex))
     if candidates:
         _, _, first_day, timex = min(candidates, key=lambda c: (c[0], c[1]))
@@ -374,6 +389,13 @@ def _date(sentence: Sentence, timexes: list, verb_at: int, published: date | Non
     return published, "day", published.isoformat(), "published"
 
 
+def _distance(sentence: Sentence, timex, at: int) -> tuple[int, int]:
+    """(clause breaks, characters) between a timex and a verb at an offset in the text."""
+    low, high = (at, timex.start) if timex.start >= at else (timex.end, at)
+    between = sentence.text[low - sentence.start : high - sentence.start]
+    return sum(between.count(mark) for mark in ",;:("), high - low
+
+
 def _code_sentence(
     sentence: Sentence,
     tokens: list[Token],
@@ -381,12 +403,24 @@ def _code_sentence(
     timexes: list,
     published: date | None,
     pair: tuple[str, str] | None,
-) -> Event | None:
+) -> list[Event]:
+    """The sentence's events: the best-ranked one first, then the others it also reports, in order.
+
+    Others are the finite verbs with a source of their own (coordinated deeds: 'police fired tear
+    gas and arrested 20 protesters'; said-clauses: 'X said Y attacked Z' gives Y's attack and X's
+    statement, 010, with no target unless told), infinitives of deeds done ('police had to fire'),
+    the arrests whose agent goes unsaid and police firing named by a noun ('in the firing'). Other
+    infinitives ('to disperse the mob') and nouns never add an event.
+    """
     lower = not any(ch.isupper() for ch in sentence.text)
     place = _location(tokens, actors)
     pair_phrase = _pair_at(tokens)
-    best = None
-    for verb in _candidates(tokens, lower, [(a.start, a.end) for a in actors])[:_MAX_CANDIDATES]:
+    coded: list[tuple[tuple, _Verb, Actor | None, Actor | None, bool]] = []
+    previous: tuple[_Verb, Actor] | None = None  # the last finite verb with a source
+    actor_ends = {a.end for a in actors}
+    statement: tuple[_Verb, Actor] | None = None  # the last verb of saying with a source
+    verbs = _candidates(tokens, lower, [(a.start, a.end) for a in actors])[:_MAX_CANDIDATES]
+    for verb in verbs:
         source, target = _roles(tokens, actors, verb, place)
         verb_start = tokens[verb.first].start
         if verb.kind in ("passive", "noun") and source is not None and source.end <= verb_start and not (
@@ -402,21 +436,156 @@ def _code_sentence(
             phrase = sentence.text[at:end]
             source = Actor(at, end, phrase, pair[0], sector)
             target = Actor(at, end, phrase, pair[1], sector)
+        coordinated = verb.kind == "verb" and previous is not None and _coordinated(tokens, previous[0], verb)
+        if coordinated and (source is None or source.start >= tokens[previous[0].last - 1].end):
+            source = previous[1]  # 'police arrested 20 men and seized arms': the police seized
+        if verb.kind == "verb" and statement is not None and _pronoun_subject(tokens, statement[0], verb):
+            source = statement[1]  # 'Hungary said it will support Turkey': Hungary supports
+        elif verb.kind == "verb" and statement is not None and verb.first and tokens[verb.first - 1].word == "must":
+            source, target = statement[1], source  # 'Britain said Libya must release ...': Britain demands
+        if verb.statement and verb.kind == "verb":
+            source, target = _speaker(tokens, actors, verb, source, target)
+            if any(v.first > verb.first for v in verbs):
+                verb = replace(verb, code=DEFAULTS.get(verb.lemma) or verb.code)  # the saying itself
         source, target = _implied_agent(tokens, verb, source, target, place)
+        if source is None and verb.kind in ("passive", "noun") and _police_fire(verb):
+            source = _police_nearby(actors, verb_start)  # 'injured in the firing, police said'
+            target = None if target is source else target
         source = _with_country(source, actors, target, place)
         if verb.kind in ("passive", "noun") and source is None:
             continue
-        rank = _rank(verb, source)
-        if best is None or rank < best[0]:
-            best = (rank, verb, source, target)
-    if best is None or best[2] is None:
-        return None  # nobody does anything: 'The declaration also pledges joint efforts ...'
-    _, verb, source, target = best
-    verb_start = tokens[verb.first].start
-    event_date, precision, value, date_source = _date(
-        sentence, timexes, sentence.start + verb_start, published
-    )
-    name, goldstein, plover, quad = CODES.get(verb.code, ("", None, None, None))
+        if verb.kind == "verb" and source is not None:
+            previous = (verb, source)
+            if verb.statement:
+                statement = (verb, source)
+        reported = source is not None and (
+            verb.kind == "verb" and (coordinated or _finite(tokens, verb, actor_ends))
+            or verb.kind == "infinitive" and _realized(tokens, verb)
+            or verb.kind in ("passive", "noun") and _police_fire(verb) and source.sector == "COP"
+            or verb.code.startswith("173") and verb.kind in ("passive", "noun")  # an unsaid-agent arrest
+        )
+        coded.append((_rank(verb, source), verb, source, target, reported))
+    if not coded:
+        return []
+    best = min(coded, key=lambda c: c[0])
+    if best[2] is None:
+        return []  # nobody does anything: 'The declaration also pledges joint efforts ...'
+    chosen = [best] + [c for c in coded if c is not best and c[4]]
+    verbs_at = [sentence.start + tokens[c[1].first].start for c in chosen]
+    events: list[Event] = []
+    seen = set()
+    for (_, verb, source, target, _), verb_at in zip(chosen, verbs_at):
+        key = (verb.code, _actor_key(source), _actor_key(target))
+        if key in seen:
+            continue
+        seen.add(key)
+        dated = _date(sentence, timexes, verb_at, published, [v for v in verbs_at if v != verb_at])
+        events.append(_event(sentence, verb.code, source, target, place, dated))
+    return events
+
+
+def _actor_key(actor: Actor | None) -> tuple | None:
+    return (actor.name, actor.country, actor.sector) if actor else None
+
+
+# Words right before a verb that show it is finite: auxiliaries, modals, pronoun subjects.
+_FINITE_BEFORE = _VERB_LEADERS - {"and", "or", "to", "both", "all"} | {
+    "has", "have", "had", "was", "were", "is", "are"}
+
+
+# Words before 'to' that make the infinitive a deed done: 'police had to fire', 'forcing the
+# police to open fire', 'resorted to firing', 'were able to arrest 31 people'.
+_REALIZED = frozenset(
+    "had has have forced compelled forcing compelling prompting prompted obliged resorted resorting "
+    "able managed lucky succeeded".split()
+)
+
+
+def _realized(tokens: list[Token], verb: _Verb) -> bool:
+    to = verb.first - 1
+    if to < 1 or tokens[to].word != "to":
+        return False
+    before = [t.word for t in tokens[max(0, to - 4) : to]]
+    return bool(before) and (before[-1] in _REALIZED or any(w in ("forcing", "forced", "prompting", "compelling")
+                                                            for w in before))
+
+
+# Police use of fire arms and batons, the usual agentless violence of the reports ('the firing',
+# 'rounds were fired', 'the lathi-charge'): done by the police when the sentence names them.
+_POLICE_FIRE = frozenset({"fire", "open fire", "lathi-charge"})
+
+
+def _police_fire(verb: _Verb) -> bool:
+    return verb.lemma in _POLICE_FIRE and verb.code[:2] in ("17", "18", "19", "20") and verb.code[:3] not in (
+        "171", "172", "173", "174")
+
+
+def _police_nearby(actors: list[Actor], at: int) -> Actor | None:
+    police = [a for a in actors if a.sector == "COP"]
+    return min(police, key=lambda a: abs(a.start - at)) if police else None
+
+
+def _finite(tokens: list[Token], verb: _Verb, actor_ends: set[int]) -> bool:
+    """A verb with its own subject or auxiliary ('Y attacked Z', 'they have arrested'), not a
+    participle after a noun ('a meeting held in Turkey') nor a noun after 'and' ('arms and deals')."""
+    j = verb.first - 1
+    while j >= 0 and tokens[j].word.endswith("ly") and len(tokens[j].word) > 4:
+        j -= 1
+    return j >= 0 and (tokens[j].end in actor_ends or tokens[j].word in _FINITE_BEFORE)
+
+
+def _coordinated(tokens: list[Token], earlier: _Verb, verb: _Verb) -> bool:
+    """'VERB ... and VERB': the second verb shares the earlier one's subject unless it has its own."""
+    j = verb.first - 1
+    while j > earlier.last and tokens[j].word.endswith("ly") and len(tokens[j].word) > 4:
+        j -= 1  # 'and later arrested', 'and promptly seized'
+    if j <= earlier.last - 1 or tokens[j].word not in ("and", "then"):
+        return False
+    return not (_bare_at(tokens, verb) and not _bare_at(tokens, earlier))  # not 'signed a deal and talks'
+
+
+def _bare_at(tokens: list[Token], verb: _Verb) -> bool:
+    word = tokens[verb.first].word
+    return _bare(word, FORMS.get(word, word))
+
+
+def _speaker(
+    tokens: list[Token], actors: list[Actor], verb: _Verb, source: Actor | None, target: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """A statement's source and target: 'X said (that) ...' has no target, 'X told Y' has Y, and so
+    has 'in an interview with Y, X said'; '..., said a spokesman for X' names the speaker after the verb."""
+    verb_end = tokens[verb.last - 1].end
+    after = [a for a in actors if a.start >= verb_end]
+    following = tokens[verb.last] if verb.last < len(tokens) else None
+    inverted = verb.first > 0 and not tokens[verb.first - 1].joined and after and following is not None
+    if inverted and after[0].start <= tokens[min(verb.last + 3, len(tokens) - 1)].start:
+        return after[0], None  # '..., said the Israeli spokesman'
+    if target is not None and following is not None and target.start >= verb_end:
+        # Kept when written before the verb: 'in an interview with X, Y said', 'the two sides said'.
+        direct = following.start == target.start and verb.lemma != "say"  # 'told Iran', not 'said Libya'
+        to = following.word == "to" and verb.last + 1 < len(tokens) and tokens[verb.last + 1].start == target.start
+        if not (direct or to):
+            target = None  # the target of what was said, not of the saying
+    return source, target
+
+
+_PRONOUNS = frozenset("it they he she we".split())
+
+
+def _pronoun_subject(tokens: list[Token], saying: _Verb, verb: _Verb) -> bool:
+    """'X said (that) it will ...': a pronoun subject of the reported clause is the speaker."""
+    j = verb.first - 1
+    while j > saying.last and tokens[j].word in _FINITE_BEFORE - _PRONOUNS:
+        j -= 1  # auxiliaries and adverbs: 'it would not'
+    return j >= saying.last and tokens[j].word in _PRONOUNS and j - saying.last <= 3  # 'told Iran that it'
+
+
+
+def _event(
+    sentence: Sentence, code: str, source: Actor | None, target: Actor | None, place: Actor | None, dated: tuple
+) -> Event:
+    event_date, precision, value, date_source = dated
+    name, goldstein, plover, quad = CODES.get(code, ("", None, None, None))
     return Event(
         sentence_index=sentence.index,
         sentence=sentence.text,
@@ -426,8 +595,8 @@ def _code_sentence(
         date_precision=precision,
         date_value=value,
         date_source=date_source,
-        cameo_code=verb.code,
-        cameo_root=verb.code[:2],
+        cameo_code=code,
+        cameo_root=code[:2],
         plover=plover,
         quad_class=quad,
         goldstein=goldstein,
@@ -442,7 +611,7 @@ def _code_sentence(
     )
 
 
-_MAX_CANDIDATES = 6
+_MAX_CANDIDATES = 10
 
 
 def _with_country(source: Actor | None, actors: list[Actor], target: Actor | None, place: Actor | None):
@@ -471,6 +640,8 @@ def _reported_arrest(tokens: list[Token], verb: _Verb) -> bool:
         return True
     after = [t.word for t in tokens[last : last + 4]]
     word = tokens[first].word
+    if before and before[-1] in ("the", "those", "these") and (word.endswith("ed") or word == "arrests"):
+        return True  # 'the arrested ram sevaks', 'those arrested', 'the arrests followed'
     return not word.endswith(("ed", "ing")) and (
         after[:1] == ["of"] or first and tokens[first - 1].possessive or "made" in after
     )
