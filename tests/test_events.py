@@ -224,12 +224,10 @@ def test_seed_article():
 
 
 def test_seed_article_with_the_timex_tagger():
+    from transforms.timexes import tag_timexes
+
     if not SEED.exists():
         pytest.skip("seed article not present")
-    try:
-        from transforms.timexes import tag_timexes
-    except ImportError:
-        pytest.skip("transforms.timexes not available")
     text = SEED.read_text()
     events = code(text, tag_timexes(text, PUBLISHED))
     dated = {(e.cameo_code, e.event_date, e.date_precision) for e in events}
