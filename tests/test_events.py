@@ -279,3 +279,15 @@ def test_a_statement_keeps_a_target_written_before_the_verb():
     pair = "Azerbaijan and Turkey met. The sides also highlighted the importance of joint exercises."
     sides = [e for e in code(pair) if e.sentence_index == 1]
     assert [(e.cameo_code, e.source_country, e.target_country) for e in sides] == [("010", "AZE", "TUR")]
+
+
+def test_the_officials_after_a_sentence_about_both_sides_are_both_sides():
+    text = (
+        "Azerbaijani commanders met Turkish commanders in Ankara. "
+        "The military officials discussed cooperation in the military. "
+        "Officials met again later."
+    )
+    second = [e for e in code(text) if e.sentence_index == 1]
+    assert [(e.cameo_code, e.source_country, e.source_sector, e.target_country) for e in second] == [("040", "AZE", "MIL", "TUR")]
+    alone = [e for e in code("The military officials discussed cooperation.")]
+    assert [(e.source_country, e.target_country) for e in alone] == [(None, None)]

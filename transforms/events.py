@@ -101,9 +101,25 @@ def code_events(
         per_sentence.append(actors)
         all_actors += actors
     pair = _main_pair(all_actors)
+    in_focus = False  # the last sentence's events were between the article's two countries
     for (sentence, tokens, _), actors in zip(parsed, per_sentence):
-        events += _code_sentence(sentence, tokens, actors, timexes, published, pair)
+        anaphor = _plural_anaphor(tokens, actors) if in_focus else None
+        found = _code_sentence(sentence, tokens, actors, timexes, published, pair, anaphor)
+        in_focus = pair is not None and any({e.source_country, e.target_country} == set(pair) for e in found)
+        events += found
     return events
+
+
+def _plural_anaphor(tokens: list[Token], actors: list[Actor]) -> tuple[int, int, str | None] | None:
+    """'The military officials discussed ...' right after a sentence about the two countries'
+    officials: a definite plural agent without a country stands for both sides (its span, sector)."""
+    for actor in actors:
+        if actor.country or not actor.sector or not actor.name.lower().endswith("s"):
+            continue
+        before = [t for t in tokens if t.end <= actor.start]
+        if before and before[-1].word == "the":
+            return before[-1].start, actor.end, actor.sector
+    return None
 
 
 def _aliases(actor_lists: list[list[Actor]]) -> dict[str, tuple[str | None, str | None]]:
@@ -403,6 +419,7 @@ def _code_sentence(
     timexes: list,
     published: date | None,
     pair: tuple[str, str] | None,
+    anaphor: tuple[int, int, str | None] | None = None,
 ) -> list[Event]:
     """The sentence's events: the best-ranked one first, then the others it also reports, in order.
 
@@ -414,7 +431,7 @@ def _code_sentence(
     """
     lower = not any(ch.isupper() for ch in sentence.text)
     place = _location(tokens, actors)
-    pair_phrase = _pair_at(tokens)
+    pair_phrase = _pair_at(tokens) or anaphor
     coded: list[tuple[tuple, _Verb, Actor | None, Actor | None, bool]] = []
     previous: tuple[_Verb, Actor] | None = None  # the last finite verb with a source
     actor_ends = {a.end for a in actors}
