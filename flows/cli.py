@@ -90,33 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
         "eventpipe eval timex ../shared/corpora/timeml-tbaq --errors 20",
     )
     corpora = evaluate.add_subparsers(required=True, metavar="CORPUS")
-    timex_eval = _command(
-        corpora, "timex", cmd_eval_timex,
-        "TempEval-3 scores of the temporal tagger on TimeML (.tml) documents",
-        "eventpipe eval timex ../shared/corpora/timeml-tbaq --errors 20", prog="eventpipe eval timex",
-    )
-    timex_eval.add_argument("path", type=Path, metavar="DIR", help="folder of .tml files (searched recursively)")
-    _eval_options(timex_eval)
-    events_eval = _command(
-        corpora, "events", cmd_eval_events,
-        "event category, actor country and sector agreement with PLOVER gold-standard records",
-        "eventpipe eval events ../shared/corpora/plover-gsr/dev.jsonl --errors 10", prog="eventpipe eval events",
-    )
-    events_eval.add_argument("path", type=Path, metavar="FILE.jsonl", help="records in the PLOVER gold-standard format")
-    _eval_options(events_eval)
-    police_eval = _command(
-        corpora, "police", cmd_eval_police,
-        "per-sentence P/R/F1 of police ARREST, FORCE and KILL on IndiaPoliceEvents",
-        "eventpipe eval police ../shared/corpora/india-police-events", prog="eventpipe eval police",
-    )
-    police_eval.add_argument("path", type=Path, metavar="DIR", help="folder with docs.jsonl and sents.jsonl")
-    _eval_options(police_eval)
+    for name, handler, help, example, metavar, path_help in EVALUATIONS:
+        corpus = _command(corpora, name, handler, help, example, prog=f"eventpipe eval {name}")
+        corpus.add_argument("path", type=Path, metavar=metavar, help=path_help)
+        corpus.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+        corpus.add_argument("--errors", type=int, default=0, metavar="N", help="also print the first N errors")
     return parser
-
-
-def _eval_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
-    parser.add_argument("--errors", type=int, default=0, metavar="N", help="also print the first N errors")
 
 
 def _command(commands, name: str, handler, help: str, example: str, prog: str | None = None) -> argparse.ArgumentParser:
@@ -234,6 +213,18 @@ def cmd_eval_police(args: argparse.Namespace, config: Config) -> int:
     from flows.evaluate_events import evaluate_police, format_police_report
 
     return _report(args, evaluate_police, format_police_report)
+
+
+# eval subcommands: name, handler, help, example, path metavar, path help.
+EVALUATIONS = (
+    ("timex", cmd_eval_timex, "TempEval-3 scores of the temporal tagger on TimeML (.tml) documents",
+     "eventpipe eval timex ../shared/corpora/timeml-tbaq --errors 20", "DIR", "folder of .tml files (searched recursively)"),
+    ("events", cmd_eval_events, "event category, actor country and sector agreement with PLOVER gold-standard records",
+     "eventpipe eval events ../shared/corpora/plover-gsr/dev.jsonl --errors 10", "FILE.jsonl",
+     "records in the PLOVER gold-standard format"),
+    ("police", cmd_eval_police, "per-sentence P/R/F1 of police ARREST, FORCE and KILL on IndiaPoliceEvents",
+     "eventpipe eval police ../shared/corpora/india-police-events", "DIR", "folder with docs.jsonl and sents.jsonl"),
+)
 
 
 def _report(args: argparse.Namespace, evaluate, format_report) -> int:
