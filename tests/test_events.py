@@ -291,3 +291,14 @@ def test_the_officials_after_a_sentence_about_both_sides_are_both_sides():
     assert [(e.cameo_code, e.source_country, e.source_sector, e.target_country) for e in second] == [("040", "AZE", "MIL", "TUR")]
     alone = [e for e in code("The military officials discussed cooperation.")]
     assert [(e.source_country, e.target_country) for e in alone] == [(None, None)]
+
+
+def test_fighting_fires_is_no_fight():
+    assert [e.cameo_code for e in code("Chilean crews are fighting forest fires in Bolivia.")] == []
+    assert [e.cameo_code for e in code("Rebels fought government troops near Goma.")] == ["190"]
+
+
+def test_an_arrest_that_another_deed_takes_as_object_is_not_a_second_event():
+    text = "Amnesty International condemned the arrests and urged the Nigerian government to release them."
+    assert [e.cameo_code[:2] for e in code(text)] == ["11"]
+    assert ("173", "COP") in [(e.cameo_code, e.source_sector) for e in code("The arrest of five men sparked protests.")]

@@ -56,6 +56,9 @@ PATTERN_ADDITIONS = {
     # START, PURSUE, JOIN only): 142 'conduct hunger strike', 143 'conduct strike or boycott'.
     **{lemma: ((("hunger", "strike"), "142"), (("hunger-strike",), "142"), (("strike",), "143"))
        for lemma in ("begin", "continue", "stage", "launch", "start")},
+    # Fighting or battling a fire is no fight: no code (None), whatever the verb's default says.
+    **{lemma: tuple(((word,), None) for word in ("fire", "fires", "blaze", "wildfire", "wildfires", "flames", "bushfire"))
+       for lemma in ("fight", "battle", "combat")},
     # 'blocked streets / the bridge': 144 'obstruct passage, block' (the file has road, traffic).
     "block": tuple(((word,), "144") for word in ("streets", "roads", "bridge", "highway", "railway", "rail")),
 }

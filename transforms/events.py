@@ -436,6 +436,7 @@ def _code_sentence(
     previous: tuple[_Verb, Actor] | None = None  # the last finite verb with a source
     actor_ends = {a.end for a in actors}
     statement: tuple[_Verb, Actor] | None = None  # the last verb of saying with a source
+    deeds: list[tuple[_Verb, Actor | None]] = []  # the verbs coded so far, with their sources
     verbs = _candidates(tokens, lower, [(a.start, a.end) for a in actors])[:_MAX_CANDIDATES]
     for verb in verbs:
         source, target = _roles(tokens, actors, verb, place)
@@ -479,9 +480,14 @@ def _code_sentence(
             verb.kind == "verb" and (coordinated or _finite(tokens, verb, actor_ends))
             or verb.kind == "infinitive" and _realized(tokens, verb)
             or verb.kind in ("passive", "noun") and _police_fire(verb) and source.sector == "COP"
-            or verb.code.startswith("173") and verb.kind in ("passive", "noun")  # an unsaid-agent arrest
+            or verb.code.startswith("173") and verb.kind == "passive"  # an unsaid-agent arrest
+            # 'the arrest of five men', unless another deed takes it as its object ('condemned the arrests')
+            or verb.code.startswith("173") and verb.kind == "noun" and not any(
+                v.kind == "verb" and not v.statement and v.first < verb.first for v, _ in deeds
+            )
         )
         coded.append((_rank(verb, source), verb, source, target, reported))
+        deeds.append((verb, source))
     if not coded:
         return []
     best = min(coded, key=lambda c: c[0])
