@@ -550,3 +550,19 @@ def test_years_in_words_without_dct():
         ("January nineteen ninety-seven", "DATE", "1997-01")
     ]
     assert tags("Polls opened at 9 a.m. Tuesday.", None) == [("9 a.m. Tuesday", "TIME", "XXXX-XX-XXT09:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday written with the month-day picks the year in which they agree.
+        ("The Times said in an editorial on Monday, Oct. 26:", ("Monday, Oct. 26", "1998-10-26")),
+        ("They met on Tuesday, Nov. 3.", ("Tuesday, Nov. 3", "1998-11-03")),
+        # "next to" is a place, "vacation plans" a noun: neither makes the sentence future.
+        ("Bombs exploded next to the embassies on Friday.", ("Friday", "1998-10-23")),
+        ("On Friday, when Albright set aside vacation plans, aides left.", ("Friday", "1998-10-23")),
+        ("She plans to visit Cairo on Friday.", ("Friday", "1998-10-30")),
+    ],
+)
+def test_tense_and_weekday_cues(text, expected):
+    assert [(t.text, t.value) for t in tag_timexes(text, date(1998, 10, 25))] == [expected]

@@ -72,6 +72,7 @@ class Lexicon:
     present_cues: frozenset[str]  # present-tense verbs: neither past nor future
     past_suffix: str  # regular past tense ending
     not_past: frozenset[str]  # words ending in the past suffix that are not verbs
+    not_future: tuple[str, ...]  # phrases that start with a future cue and are not future: "next to"
     # Anaphoric periods: "the quarter", "the year", "the weekend" -> unit ("P": the period the
     # text is talking about, only with a modifier: "the latest period").
     anaphoric_nouns: Mapping[str, str]
@@ -236,10 +237,13 @@ ENGLISH = Lexicon(
         "feet miles kilometers kilometres km cases deaths students members"
     ),
     street_words=_fz("street st avenue ave road rd boulevard blvd lane drive way place court square"),
-    future_cues=_fz("will would shall 'll ’ll tomorrow upcoming next scheduled plans plan planned planning intends expected until till"),
+    # "plan" only as "plans to" (a phrase below): "vacation plans" and "the hastily planned trip" say nothing of tense.
+    future_cues=_fz("will would shall 'll ’ll tomorrow upcoming next scheduled intends expected until till"),
+    not_future=("next to", "next door"),
     future_phrases=(
         "going to", "set to", "due to", "about to", "as soon as", "as early as", "in the coming",
         # an agreement or intention about later action: "agreed to cut fees by June"
+        "plans to", "plan to", "planning to", "planned for",
         "agreed to", "agree to", "decided to", "promised to", "pledged to", "vowed to", "aims to",
         "hopes to", "wants to", "intend to", "expects to", "expected to", "scheduled to", "is to", "are to",
     ),

@@ -737,6 +737,8 @@ def _tense_cue(ctx: _Context, s: int, e: int) -> tuple[str | None, int]:
                 continue  # inside the expression itself
             if label == "past" and m.group(0) in ctx.g.lex.not_past:
                 continue
+            if label == "future" and ctx.text[m.start() : m.start() + 16].lower().startswith(ctx.g.lex.not_future):
+                continue  # "next to the embassy"
             if label == "past" and _prev_word(ctx.text, m.start())[0] in ctx.g.lex.participle_auxiliaries:
                 continue  # "will be held", "has invited": a participle, not the clause's tense
             if m.end() <= s:
@@ -843,6 +845,13 @@ def _dateparser_day(expression: str, language: str, dct: date | None) -> date | 
     return parsed.date() if parsed is not None else None
 
 
+def _safe_weekday(y: int, m: int, d: int) -> int | None:
+    try:
+        return date(y, m, d).isoweekday()
+    except ValueError:
+        return None
+
+
 def _normalize(ctx: _Context, h: _Hit) -> _Norm:
     g, lex, gd, dct = ctx.g, ctx.g.lex, h.groups, ctx.dct
     kind = h.kind
@@ -874,6 +883,10 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
         if m == 2 and d == 29:
             while not (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)):
                 y -= 1
+        weekday = lex.weekdays.get(ctx.text[h.start : h.end].split(",")[0].split()[0].lower().rstrip("."))
+        if weekday is not None:  # "Monday, Oct. 26": the year in which Oct. 26 is a Monday, nearest dct
+            years = [c for c in (y, y - 1, y + 1) if _safe_weekday(c, m, d) == weekday]
+            y = min(years, key=lambda c: abs((date(c, m, d) - dct).days)) if years else y
         return _period_norm(date(y, m, d), "day")
 
     if kind == "monthyear":
