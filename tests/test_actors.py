@@ -88,3 +88,47 @@ def test_table_keys_are_in_token_form():
 def test_agent_words_before_places_and_conjunctions():
     assert codes("ten people were shot near the police station.") == [(None, "PPL")]
     assert codes("arrested by the railway police while boarding") == [(None, "COP")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # International organisations and acronyms, CAMEO IGO/NGO prefixes as the country.
+        ("The Asia-Pacific Economic Cooperation (APEC) forum agreed.", [("IGO", None), ("IGO", None)]),
+        ("The European Community gave aid.", [("IGO", None)]),
+        ("The IAEA sent inspectors.", [("IGO", None)]),
+        # Militant groups named with their acronym in the dictionary ('NAME_(LTTE)_').
+        ("the Liberation Tigers of Tamil Eelam attacked", [("LKA", "REB")]),
+        ("the LTTE attacked", [("LKA", "REB")]),
+        ("UNITA rebels fought", [("AGO", "REB")]),  # Phoenix's 'ANG' is Angola, ISO AGO
+        # Ethnic groups: of the country they live in, when the sentence says it.
+        ("Ethnic Albanians in south Serbia demanded it.", [("SRB", "CVL")]),
+        ("The Albanians of southern Serbia demanded it.", [("SRB", "CVL")]),
+        ("ethnic Turks began a strike", [(None, "CVL")]),
+        ("Muslim hackers defaced sites.", [(None, "MUS")]),
+        # 'X-led' forces are X's.
+        ("Vietnamese-led forces retook a village.", [("VNM", "MIL"), (None, "CVL")]),
+        # Speakers: a spokesman speaks for the body named with him.
+        ("a State Department spokesman said", [("USA", "GOV")]),
+        ("said a spokeswoman for the U.S. embassy", [("USA", "GOV")]),
+        ("said a spokesman", []),
+        ("the government of Sindh province ordered patrols", [("PAK", "GOV")]),
+        ("Putin called the president of Armenia.", [("RUS", "GOV"), ("ARM", "GOV")]),
+        # Cities as places and metonyms; East Timor under its ISO code.
+        ("Ankara said no.", [("TUR", None)]),
+        ("riots in Monrovia and Dili", [("LBR", None), ("TLS", None)]),
+        # Lower-cased Indian reports: places, parties, police units.
+        ("curfew in ayodhya and godhra", [("IND", None), ("IND", None)]),
+        ("bjp and vhp workers protested", [("IND", "PTY"), ("HIN", "RAD")]),
+        ("the cops and the rapid action force fired", [(None, "COP"), (None, "COP")]),
+        ("crpf jawans lathi-charged the mob", [(None, "COP"), (None, "CVL")]),
+    ],
+)
+def test_actor_families_of_the_news(sentence, expected):
+    assert codes(sentence, None) == expected
+
+
+def test_nationality_plurals_and_abbreviations():
+    assert codes("Iraqis and Albanians marched.") == [("IRQ", None), ("ALB", None)]
+    actors = find_actors("U.S. officials met.", ON)
+    assert [(a.name, a.country, a.sector) for a in actors] == [("U.S. officials", "USA", "GOV")]

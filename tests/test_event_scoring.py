@@ -129,10 +129,11 @@ def test_score_police_exact():
 # ---------------------------------------------------------------- corpus floors
 
 # What the coder reaches on the dev halves, minus a small margin (see the report of the change).
-# Reached (several events per sentence): category 0.639, source country 0.728, target country
-# 0.563, source sector 0.633; ARREST F1 0.789, FORCE 0.649, KILL 0.656.
-PLOVER_FLOORS = {"category": 0.62, "source_country": 0.71, "target_country": 0.54, "source_sector": 0.61}
-POLICE_FLOORS = {"ARREST": 0.77, "FORCE": 0.63, "KILL": 0.63}
+# Reached (actor families: IGO acronyms, ethnic groups, 'of PLACE', spokesmen, domestic targets):
+# category 0.652, source country 0.772, target country 0.646, source sector 0.671; ARREST F1
+# 0.794, FORCE 0.649, KILL 0.667.
+PLOVER_FLOORS = {"category": 0.63, "source_country": 0.75, "target_country": 0.62, "source_sector": 0.65}
+POLICE_FLOORS = {"ARREST": 0.77, "FORCE": 0.63, "KILL": 0.64}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")

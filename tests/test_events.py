@@ -33,7 +33,8 @@ def row(event: Event) -> tuple:
     ("text", "expected"),
     [
         ("Turkey and Azerbaijan signed a memorandum.", ("057", "TUR", None, "AZE", None)),
-        ("Iraqi police arrested two men.", ("173", "IRQ", "COP", None, "PPL")),
+        # The men arrested are of the police's country: CAMEO codes an actor of no other country as domestic.
+        ("Iraqi police arrested two men.", ("173", "IRQ", "COP", "IRQ", "PPL")),
         ("Russian troops attacked Ukrainian positions.", ("190", "RUS", "MIL", "UKR", None)),
         ("Israel accused Iran of backing militants.", ("112", "ISR", None, "IRN", None)),
         ("China threatened Taiwan with military action.", ("130", "CHN", None, "TWN", None)),
@@ -302,3 +303,27 @@ def test_an_arrest_that_another_deed_takes_as_object_is_not_a_second_event():
     text = "Amnesty International condemned the arrests and urged the Nigerian government to release them."
     assert [e.cameo_code[:2] for e in code(text)] == ["11"]
     assert ("173", "COP") in [(e.cameo_code, e.source_sector) for e in code("The arrest of five men sparked protests.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An actor of no other country is domestic: the judge's country (CAMEO convention).
+        ("An Argentine judge has ordered former president Carlos Menem to appear.",
+         [("100", "ARG", "JUD", "ARG", "ELI")]),
+        # 'of PLACE' gives the agent its country; the target takes the place of the event.
+        ("The government of Sindh province has ordered patrols by police.", [("152", "PAK", "GOV", "PAK", "COP")]),
+        ("Vietnamese-led forces attacked guerrillas in Cambodia.", [("190", "VNM", "MIL", "KHM", "REB")]),
+        # A spokesman speaks for his department, which is government, not media.
+        ("The United States continued to send arms to Pakistan, a State Department spokesman said.",
+         [("010", "USA", "GOV", None, None)]),
+        # A place after 'in' is never the one who acts; the police of the place arrest its people.
+        ("the city police arrested five men in godhra.", [("173", "IND", "COP", "IND", "PPL")]),
+        ("violence broke out in godhra, police said.", [("010", "IND", "COP", None, None)]),
+        # People arrested after a party's name are arrested, not arresting.
+        ("over 250 bjp and vhp activists were arrested.", [("173", None, "COP", "HIN", "RAD")]),
+        ("the policemen who on sunday killed a man were suspended.", [("190", None, "COP", None, None)]),
+    ],
+)
+def test_actor_countries_in_events(text, expected):
+    assert [row(e) for e in code(text)] == expected

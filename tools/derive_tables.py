@@ -36,6 +36,105 @@ AGENT_ADDITIONS = {
     "rebel": "REB", "rebels": "REB", "militant": "REB", "militants": "REB", "insurgents": "REB",
     "agency": "MED", "news agency": "MED", "counterpart": None, "counterparts": None,
     "officer": None, "chief": None, "head": None, "deputy": None,
+    "hacker": "CRM", "hackers": "CRM",
+    # Police of Indian news (CAMEO COP): the Rapid Action Force and the reserve police are police
+    # units; 'jawans' are the constables and troopers they send.
+    "cop": "COP", "cops": "COP", "jawan": "COP", "jawans": "COP", "rapid action force": "COP",
+    "raf": "COP", "crpf": "COP", "central reserve police force": "COP", "srp": "COP",
+    "state reserve police": "COP", "home guards": "COP",
+}
+
+# Agent entries corrected, whatever Phoenix.agents.txt says: a spokesman speaks for someone else
+# (CAMEO codes the body he speaks for: 'a State Department spokesman' is USA GOV, not media), so
+# the word continues an actor phrase ('the Israeli spokesman') but never makes one alone.
+AGENT_CORRECTIONS = {
+    word: None for word in ("spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson",
+                            "spokespersons", "spokespeople")
+}
+
+# Country codes the Phoenix files write in an older or mistaken form, and the ISO 3166 code the
+# gold standards and CAMEO country lists use: East Timor, Angola (UNITA is 'ANGREB'), Romania.
+LEGACY_CODES = {"TMP": "TLS", "ANG": "AGO", "ROM": "ROU"}
+
+# Places the Phoenix country file lacks (it has most capitals and large cities as synonyms).
+# National capitals: facts from common knowledge / capitals. Added only where absent.
+CAPITALS = {
+    "AFG": "kabul", "ALB": "tirana", "DZA": "algiers", "AND": "andorra la vella", "AGO": "luanda",
+    "ARG": "buenos aires", "ARM": "yerevan", "AUS": "canberra", "AUT": "vienna", "AZE": "baku",
+    "BHS": "nassau", "BHR": "manama", "BGD": "dhaka", "BRB": "bridgetown", "BLR": "minsk",
+    "BEL": "brussels", "BLZ": "belmopan", "BEN": "porto-novo", "BTN": "thimphu", "BOL": "la paz",
+    "BIH": "sarajevo", "BWA": "gaborone", "BRA": "brasilia", "BRN": "bandar seri begawan",
+    "BGR": "sofia", "BFA": "ouagadougou", "BDI": "bujumbura", "KHM": "phnom penh", "CMR": "yaounde",
+    "CAN": "ottawa", "CPV": "praia", "CAF": "bangui", "TCD": "n'djamena", "CHL": "santiago",
+    "CHN": "beijing", "COL": "bogota", "COM": "moroni", "COG": "brazzaville", "COD": "kinshasa",
+    "CRI": "san jose", "CIV": "yamoussoukro", "HRV": "zagreb", "CUB": "havana", "CYP": "nicosia",
+    "CZE": "prague", "DNK": "copenhagen", "DJI": "djibouti", "DOM": "santo domingo", "ECU": "quito",
+    "EGY": "cairo", "SLV": "san salvador", "GNQ": "malabo", "ERI": "asmara", "EST": "tallinn",
+    "SWZ": "mbabane", "ETH": "addis ababa", "FJI": "suva", "FIN": "helsinki", "FRA": "paris",
+    "GAB": "libreville", "GMB": "banjul", "GEO": "tbilisi", "DEU": "berlin", "GHA": "accra",
+    "GRC": "athens", "GTM": "guatemala city", "GIN": "conakry", "GNB": "bissau", "GUY": "georgetown",
+    "HTI": "port-au-prince", "HND": "tegucigalpa", "HUN": "budapest", "ISL": "reykjavik",
+    "IND": "new delhi", "IDN": "jakarta", "IRN": "tehran", "IRQ": "baghdad", "IRL": "dublin",
+    "ISR": "jerusalem", "ITA": "rome", "JAM": "kingston", "JPN": "tokyo", "JOR": "amman",
+    "KAZ": "astana", "KEN": "nairobi", "KWT": "kuwait city", "KGZ": "bishkek", "LAO": "vientiane",
+    "LVA": "riga", "LBN": "beirut", "LSO": "maseru", "LBR": "monrovia", "LBY": "tripoli",
+    "LTU": "vilnius", "LUX": "luxembourg", "MDG": "antananarivo", "MWI": "lilongwe",
+    "MYS": "kuala lumpur", "MDV": "male", "MLI": "bamako", "MLT": "valletta", "MRT": "nouakchott",
+    "MUS": "port louis", "MEX": "mexico city", "MDA": "chisinau", "MNG": "ulaanbaatar",
+    "MNE": "podgorica", "MAR": "rabat", "MOZ": "maputo", "MMR": "naypyidaw", "NAM": "windhoek",
+    "NPL": "kathmandu", "NLD": "amsterdam", "NZL": "wellington", "NIC": "managua", "NER": "niamey",
+    "NGA": "abuja", "PRK": "pyongyang", "MKD": "skopje", "NOR": "oslo", "OMN": "muscat",
+    "PAK": "islamabad", "PAN": "panama city", "PNG": "port moresby", "PRY": "asuncion", "PER": "lima",
+    "PHL": "manila", "POL": "warsaw", "PRT": "lisbon", "QAT": "doha", "ROU": "bucharest",
+    "RUS": "moscow", "RWA": "kigali", "SAU": "riyadh", "SEN": "dakar", "SRB": "belgrade",
+    "SLE": "freetown", "SGP": "singapore", "SVK": "bratislava", "SVN": "ljubljana",
+    "SOM": "mogadishu", "ZAF": "pretoria", "KOR": "seoul", "SSD": "juba", "ESP": "madrid",
+    "LKA": "colombo", "SDN": "khartoum", "SUR": "paramaribo", "SWE": "stockholm", "CHE": "bern",
+    "SYR": "damascus", "TWN": "taipei", "TJK": "dushanbe", "TZA": "dodoma", "THA": "bangkok",
+    "TLS": "dili", "TGO": "lome", "TTO": "port of spain", "TUN": "tunis", "TUR": "ankara",
+    "TKM": "ashgabat", "UGA": "kampala", "UKR": "kiev", "ARE": "abu dhabi", "GBR": "london",
+    "USA": "washington", "URY": "montevideo", "UZB": "tashkent", "VEN": "caracas", "VNM": "hanoi",
+    "YEM": "sanaa", "ZMB": "lusaka", "ZWE": "harare",
+}
+
+# Regions and towns of India and Pakistan that the lower-cased Indian reports name and the
+# Phoenix file lacks (facts: common knowledge / geography). Names that are also common words or
+# given names are left out.
+PLACE_ADDITIONS = {
+    **dict.fromkeys((
+        "ayodhya", "faizabad", "godhra", "bengal", "jammu", "varanasi", "aligarh", "naroda",
+        "gandhinagar", "mehsana", "sabarkantha", "banaskantha", "panchmahals", "panchmahal", "dahod",
+        "himmatnagar", "palanpur", "modasa", "kheda", "nadiad", "bhavnagar", "junagadh", "jamnagar",
+        "porbandar", "amreli", "bharuch", "lunawada", "allahabad", "agra", "gorakhpur", "bareilly",
+        "moradabad", "hubli", "mangalore", "mysore", "jabalpur", "gwalior", "ranchi", "jamshedpur",
+        "dhanbad", "bhubaneswar", "cuttack", "guwahati", "shillong", "imphal", "thiruvananthapuram",
+        "kochi", "kozhikode", "coimbatore", "madurai", "visakhapatnam", "vijayawada", "ludhiana",
+        "amritsar", "jalandhar", "chandigarh", "dehradun", "shimla", "ghaziabad", "noida", "gurgaon",
+        "howrah", "durgapur", "asansol", "siliguri", "uttaranchal", "uttarakhand", "jharkhand",
+        "chhattisgarh", "ahmednagar", "aurangabad", "nashik", "nasik", "solapur", "kolhapur", "thane",
+        "bhiwandi", "malegaon", "ujjain", "gandhinagar",
+    ), "IND"),
+    **dict.fromkeys((
+        "sindh", "balochistan", "baluchistan", "multan", "faisalabad", "sukkur", "gujranwala",
+        "sialkot", "bahawalpur", "larkana", "north-west frontier province", "nwfp",
+    ), "PAK"),
+}
+
+# Organisations the Phoenix International and MilNonState files lack, in their code style
+# (CAMEO IGO/NGO prefixes; Indian parties as IND + PTY, Hindu nationalist bodies as Phoenix codes
+# the VHP, HIN + RAD). Acronyms too: names given as 'NAME_(ACRONYM)_' are split when read.
+ORGANIZATION_ADDITIONS = {
+    "european community": "IGOEUREEC", "european economic community": "IGOEUREEC",
+    "eec": "IGOEUREEC", "eu": "IGOEUREEC", "european council": "IGOEUREEC",
+    "asia-pacific economic cooperation": "IGOASA", "apec": "IGOASA",
+    "african union": "IGOAFR", "organization of african unity": "IGOAFR", "oau": "IGOAFR",
+    "organization for security and cooperation in europe": "IGOEUR", "osce": "IGOEUR",
+    "world trade organization": "IGOBUS", "wto": "IGOBUS", "gulf cooperation council": "IGOMEA",
+    "state department": "USAGOV", "downing street": "GBRGOV",
+    "bjp": "INDPTY", "bharatiya janata party": "INDPTY", "shiv sena": "INDPTY",
+    "samajwadi party": "INDPTY", "bahujan samaj party": "INDPTY", "bsp": "INDPTY",
+    "congress party": "INDPTY", "trinamool congress": "INDPTY", "trinamul congress": "INDPTY",
+    "vhp": "HINRAD", "bajrang dal": "HINRAD", "rss": "HINRAD", "rashtriya swayamsevak sangh": "HINRAD",
 }
 
 # Local additions to the verb patterns (CAMEO codes from cameoCodes.json).
@@ -87,7 +186,9 @@ VERB_ADDITIONS = {
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    return tuple(m.group(0).lower() for m in TOKEN.finditer(text))
+    """Lower-case tokens as transforms/actors.py reads text: a possessive 's is dropped."""
+    words = (m.group(0).lower() for m in TOKEN.finditer(text))
+    return tuple(w[:-2] if w.endswith(("'s", "’s")) and len(w) > 2 else w for w in words)
 
 
 def key_of(name: str) -> str:
@@ -155,7 +256,7 @@ def parse_code(body: str) -> tuple[str, int, int] | None:
     parts = body.split()
     if not parts or not re.fullmatch(r"[A-Z]{3,}", parts[0]):
         return None
-    code, span = parts[0], "".join(parts[1:])
+    code, span = LEGACY_CODES.get(parts[0][:3], parts[0][:3]) + parts[0][3:], "".join(parts[1:])
     try:
         if not span:
             return code, 0, 0  # undated: the fallback when no dated range applies
@@ -189,6 +290,46 @@ def actor_blocks(path: Path) -> list[tuple[list[str], list[tuple[str, int, int]]
     return [(names, codes) for names, codes in blocks if codes]
 
 
+# Acronyms that are also English words or common names: the lower-cased Indian reports would
+# match them in running text ('let', 'dawn').
+_WORD_ACRONYMS = frozenset("let dawn hum ana isa elf jum aid".split())
+
+
+def name_keys(name: str) -> list[str]:
+    """Keys of a dictionary name: 'LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_' gives the name
+    without its acronym and the acronym alone; 'OMAR_AL_BASHIR' also gives 'omar al-bashir',
+    as the news writes it (one token)."""
+    acronym = re.fullmatch(r"(.+?)_*\(([A-Z][A-Z0-9]{2,7})_*\)_*", name.strip())
+    if (
+        acronym and acronym.group(2)[0] == acronym.group(1).strip("_")[0]  # not 'SOUTH_(KOREA)'
+        and acronym.group(2).lower() not in _WORD_ACRONYMS
+    ):
+        names = [acronym.group(1), acronym.group(2)]
+    else:
+        names = [name]
+    keys = []
+    for key in (key_of(n) for n in names):
+        if key:
+            keys.append(key)
+            joined = re.sub(r"\b(al|el|ul|bin|abu|ibn) (\w)", r"\1-\2", key)
+            if joined != key:
+                keys.append(joined)
+    return keys
+
+
+def plurals(countries: dict[str, str]) -> dict[str, str]:
+    """Plural nouns of one-word nationality adjectives: 'albanian' -> 'albanians', 'iraqi' ->
+    'iraqis', 'serb' -> 'serbs' (the file has the adjectives, the news writes the people)."""
+    out = {}
+    for key, code in countries.items():
+        if " " in key or "-" in key or len(key) < 4 or key.endswith("stan"):
+            continue
+        if key.endswith(("an", "i")) or key in ("serb", "croat", "turk", "kurd", "arab", "pole", "dane",
+                                                "swede", "finn", "slovak", "czech", "scot", "bosniak"):
+            out.setdefault(key + ("es" if key.endswith("ch") else "s"), code)
+    return {k: v for k, v in out.items() if k not in countries}
+
+
 def latest(codes: list[tuple[str, int, int]]) -> str:
     dated = [c for c in codes if c[2]]
     return max(dated, key=lambda c: c[2])[0] if dated else codes[-1][0]
@@ -207,7 +348,7 @@ def derive_actors(ref: Path, sectors: set[str]) -> str:
     countries: dict[str, str] = {}
     people: dict[str, tuple] = {}
     for names, codes in actor_blocks(phoenix / "Phoenix.Countries.actors.txt"):
-        keys = [k for k in (key_of(n) for n in names) if k]
+        keys = [k for n in names for k in name_keys(n)]
         if len(latest(codes)) == 3:
             for key in keys:
                 countries.setdefault(key, latest(codes))
@@ -218,9 +359,16 @@ def derive_actors(ref: Path, sectors: set[str]) -> str:
     organizations: dict[str, tuple] = {}
     for file in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
         for names, codes in actor_blocks(phoenix / file):
-            for key in (key_of(n) for n in names):
-                if key and key not in countries:
+            for key in (k for n in names for k in name_keys(n)):
+                if key not in countries:
                     organizations.setdefault(key, tuple(codes))
+    countries.update(plurals(countries))
+    for code, city in CAPITALS.items():
+        countries.setdefault(city, code)
+    for place, code in PLACE_ADDITIONS.items():
+        countries.setdefault(place, code)
+    for key, code in ORGANIZATION_ADDITIONS.items():
+        organizations.setdefault(key, ((code, 0, 0),))
     longest = max(len(k.split()) for k in [*countries, *people, *organizations])
     # One string literal per table, split at import: a 2 MB dict literal takes ~0.5 s to compile
     # when no bytecode is cached (PYTHONDONTWRITEBYTECODE), a string ~10 ms.
@@ -307,6 +455,7 @@ def derive_agents(ref: Path) -> tuple[str, set[str]]:
             agents.setdefault(k, sector)
     for k, sector in AGENT_ADDITIONS.items():
         agents.setdefault(k, sector)
+    agents.update(AGENT_CORRECTIONS)
     sectors = {s for s in agents.values() if s}
     body = [
         "# agent noun phrase (lower-case tokens, plurals included) -> CAMEO sector code;",

@@ -37,6 +37,17 @@ _MODIFIED = frozenset(
 )
 
 
+# 'Vietnamese-led forces', 'US-backed troops': the forces are the leading country's (CAMEO codes
+# the actor that commands them).
+_LED = frozenset({"led", "backed", "sponsored", "commanded"})
+# Words after an agent that name whose it is: 'the government of Sindh province', 'a spokesman
+# for the paper', 'the president of Armenia', 'King Hassan of Morocco'.
+_OF = frozenset({"of", "for"})
+_ARTICLES = frozenset({"the", "a", "an"})
+# Directions before a place: 'the Albanians of southern Serbia'.
+_REGION_WORDS = frozenset("north south east west northern southern eastern western central".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     start: int  # offsets into the sentence text given
@@ -76,7 +87,10 @@ def tokenize(text: str) -> list[Token]:
             end -= 2
             word = word[:-2]
         following = matches[n + 1].start() if n + 1 < len(matches) else len(text)
-        joined = not possessive and text[match.end() : following].isspace()
+        gap = text[match.end() : following]
+        if "." in word and gap[:1] == ".":
+            gap = gap[1:]  # the period of an abbreviation: 'U.S. embassy', 'U.N. officials'
+        joined = not possessive and gap.isspace()
         tokens.append(Token(start, end, word.lower(), word[0].isupper(), possessive, joined))
     return tokens
 
@@ -116,6 +130,9 @@ def _lookup(key: str, capital: bool, on: date | None) -> Mention | None:
         return Mention(0, 0, "org", *split_code(role_on(ORGANIZATIONS[key], on)))
     if key in COUNTRIES:
         return Mention(0, 0, "country", COUNTRIES[key], None)
+    stem, dash, suffix = key.rpartition("-")
+    if dash and suffix in _LED and " " not in key and stem in COUNTRIES:
+        return Mention(0, 0, "country", COUNTRIES[stem], None)  # 'Vietnamese-led forces'
     if key in AGENTS:
         return Mention(0, 0, "agent", None, AGENTS[key])
     return None
@@ -169,6 +186,12 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
     while k < len(mentions):
         head = mentions[k]
         if head.kind == "agent" and head.sector is None:
+            owner = _owner(tokens, at, head.last)
+            if owner and (owner[1] or owner[2]):  # 'a spokesman for the U.S. embassy'
+                start, stop = tokens[head.first].start, tokens[owner[0] - 1].end
+                actors.append(Actor(start, stop, sentence[start:stop], owner[1], owner[2]))
+                k = next((n for n in range(k, len(mentions)) if mentions[n].first >= owner[0]), len(mentions))
+                continue
             k += 1
             continue  # a bare title ('counterpart') does not make an actor
         group = [head]
@@ -210,10 +233,44 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
         ):
             k += 1
             continue  # an agent word used as a modifier: 'military cooperation', 'official visit'
+        owner = _owner(tokens, at, end) if not named else None
+        first = last.first
+        if last.kind == "country" and first > 0 and tokens[first - 1].word == "ethnic" and len(group) == 1:
+            # 'ethnic Albanians (in Macedonia)': people of the country they live in, CAMEO's
+            # ethnic-group convention; where the sentence does not say, no country
+            first -= 1
+            owner = _owner(tokens, at, end, _OF | {"in"})
+            country, sector = (owner[1], sector or "CVL") if owner else (None, sector or "CVL")
+            end = owner[0] if owner else end
+        elif owner and last.kind == "country" and sector is None and tokens[end - 1].word.endswith("s"):
+            country, sector, end = owner[1], "CVL", owner[0]  # 'the Albanians of southern Serbia'
+        elif owner and country is None and last.kind == "agent" and owner[1]:
+            country, sector, end = owner[1], sector or owner[2], owner[0]  # 'the government of Sindh'
         for member in group[:-1]:
             start, stop = tokens[member.first].start, tokens[member.last - 1].end
             actors.append(Actor(start, stop, sentence[start:stop], member.country, sector))
-        start, stop = tokens[last.first].start, tokens[end - 1].end
+        start, stop = tokens[first].start, tokens[end - 1].end
         actors.append(Actor(start, stop, sentence[start:stop], country, sector))
         k = next((n for n in range(k, len(mentions)) if mentions[n].first >= end), len(mentions))
     return actors
+
+
+def _owner(
+    tokens: list[Token], at: Mapping[int, Mention], end: int, words: frozenset[str] = _OF
+) -> tuple[int, str | None, str | None] | None:
+    """Whose an actor phrase ending at token `end` is, when 'of' or 'for' follows it: 'the
+    government of Sindh province', 'a spokesman for the Israeli prime minister', 'the Albanians of
+    southern Serbia'. (token end, country, sector) of the owner, or None."""
+    if end >= len(tokens) or tokens[end].word not in words or not tokens[end - 1].joined:
+        return None
+    j = end + 1
+    while j < len(tokens) and tokens[j].word in _ARTICLES | _REGION_WORDS and tokens[j - 1].joined:
+        j += 1
+    mention = at.get(j)
+    if mention is None or not tokens[j - 1].joined or mention.kind not in ("country", "org", "agent", "person"):
+        return None
+    country, sector, stop = mention.country, mention.sector, mention.last
+    following = at.get(stop)
+    if mention.kind == "country" and following and following.kind == "agent" and tokens[stop - 1].joined:
+        sector, stop = following.sector, following.last  # 'for the Israeli prime minister'
+    return stop, country, sector

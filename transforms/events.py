@@ -219,11 +219,25 @@ def _verb_code(
     return code
 
 
-def _candidates(tokens: list[Token], lower: bool, actors_spans: list[tuple[int, int]]) -> list[_Verb]:
+def _place_modifiers(tokens: list[Token], actors: list[Actor], lower: bool) -> frozenset[int]:
+    """Ends of places that modify the noun after them in lower-cased text: 'the godhra train
+    carnage' (no subject before 'train')."""
+    ends = set()
+    for actor in actors:
+        if lower and actor.sector is None and actor.country:
+            previous = [t.word for t in tokens if t.end <= actor.start][-1:]
+            if previous and previous[0] in ("the", "a", "an"):
+                ends.add(actor.end)
+    return frozenset(ends)
+
+
+def _candidates(
+    tokens: list[Token], lower: bool, actors_spans: list[tuple[int, int]], modifiers: frozenset[int] = frozenset()
+) -> list[_Verb]:
     """Every coded verb of the sentence, in order, with how it is used (see _Verb.kind)."""
     found_verbs = []
     stems: list[frozenset[str]] = []
-    actor_ends = {b for _, b in actors_spans}
+    actor_ends = {b for _, b in actors_spans} - modifiers
     for i, token in enumerate(tokens):
         found = _forms_at(tokens, i)
         if not found or (token.capital and not lower):
@@ -316,7 +330,7 @@ _THREAT = {"14": "131", "15": "138", "17": "137", "18": "138", "19": "138", "20"
 # Sectors that do not arrest people: an arrest verb right after them is a participle
 # ('the 51 people arrested', 'bjp workers detained') and the arresting agent is left unsaid.
 _ARRESTED_KINDS = frozenset({None, "PPL", "CVL", "OPP", "CRM", "LAB", "EDU", "REL", "HIN", "MUS",
-                             "PTY", "REF", "AGR", "BUS", "MED", "HLH", "ELI", "NGO"})
+                             "PTY", "REF", "AGR", "BUS", "MED", "HLH", "ELI", "NGO", "RAD"})
 _RANK = {"verb": 0, "passive": 0, "infinitive": 1, "noun": 3}
 
 
@@ -343,7 +357,7 @@ def _roles(
     tokens: list[Token], actors: list[Actor], verb: _Verb, place: Actor | None
 ) -> tuple[Actor | None, Actor | None]:
     verb_start, verb_end = tokens[verb.first].start, tokens[verb.last - 1].end
-    before = [a for a in actors if a.end <= verb_start]
+    before = [a for a in actors if a.end <= verb_start and not _located(tokens, a)]
     after = [a for a in actors if a.start >= verb_end]
     after = [a for a in after if a is not place] or after  # 'in Tbilisi against the government'
     words = {t.start: t.word for t in tokens}
@@ -365,6 +379,18 @@ def _roles(
         earlier = [a for a in before[:-1] if words.get(_start_before(tokens, a.start)) == "with"]
         target = earlier[-1] if earlier else None
     return source, target
+
+
+_LOCATIVE = frozenset("in at near from into inside outside across".split())
+
+
+def _located(tokens: list[Token], actor: Actor) -> bool:
+    """A bare place after a locative preposition ('violence broke out in godhra, we have ...')
+    is where something happened, never who did it."""
+    if actor.sector is not None or not actor.country:
+        return False
+    previous = [t.word for t in tokens if t.end <= actor.start][-1:]
+    return previous == ["in"] or bool(previous) and previous[0] in _LOCATIVE
 
 
 def _start_before(tokens: list[Token], start: int) -> int:
@@ -437,7 +463,8 @@ def _code_sentence(
     actor_ends = {a.end for a in actors}
     statement: tuple[_Verb, Actor] | None = None  # the last verb of saying with a source
     deeds: list[tuple[_Verb, Actor | None]] = []  # the verbs coded so far, with their sources
-    verbs = _candidates(tokens, lower, [(a.start, a.end) for a in actors])[:_MAX_CANDIDATES]
+    verbs = _candidates(tokens, lower, [(a.start, a.end) for a in actors], _place_modifiers(tokens, actors, lower))
+    verbs = verbs[:_MAX_CANDIDATES]
     for verb in verbs:
         source, target = _roles(tokens, actors, verb, place)
         verb_start = tokens[verb.first].start
@@ -470,6 +497,7 @@ def _code_sentence(
             source = _police_nearby(actors, verb_start)  # 'injured in the firing, police said'
             target = None if target is source else target
         source = _with_country(source, actors, target, place)
+        target = _with_country(target, actors, source, place, domestic=True)
         if verb.kind in ("passive", "noun") and source is None:
             continue
         if verb.kind == "verb" and source is not None:
@@ -552,9 +580,15 @@ def _finite(tokens: list[Token], verb: _Verb, actor_ends: set[int]) -> bool:
     """A verb with its own subject or auxiliary ('Y attacked Z', 'they have arrested'), not a
     participle after a noun ('a meeting held in Turkey') nor a noun after 'and' ('arms and deals')."""
     j = verb.first - 1
-    while j >= 0 and tokens[j].word.endswith("ly") and len(tokens[j].word) > 4:
-        j -= 1
+    while j >= 0 and (tokens[j].word.endswith("ly") and len(tokens[j].word) > 4 or tokens[j].word in _WHEN_WORDS):
+        j -= 1  # 'the policemen who on sunday killed'
     return j >= 0 and (tokens[j].end in actor_ends or tokens[j].word in _FINITE_BEFORE)
+
+
+_WHEN_WORDS = frozenset(
+    "on monday tuesday wednesday thursday friday saturday sunday yesterday today last night morning "
+    "evening afternoon".split()
+)
 
 
 def _coordinated(tokens: list[Token], earlier: _Verb, verb: _Verb) -> bool:
@@ -637,14 +671,22 @@ def _event(
 _MAX_CANDIDATES = 10
 
 
-def _with_country(source: Actor | None, actors: list[Actor], target: Actor | None, place: Actor | None):
-    """A source named by its role only ('the opposition leaders', 'President X' unknown to the
+def _with_country(
+    source: Actor | None, actors: list[Actor], other: Actor | None, place: Actor | None, domestic: bool = False
+):
+    """An actor named by its role only ('the opposition leaders', 'President X' unknown to the
     dictionaries) belongs to the country the sentence places it in: the place of the event, else
-    the one country the sentence names."""
+    the one country the sentence names. A target is also domestic (CAMEO's convention for an
+    actor of no other country): 'an Argentine judge ordered former president Carlos Menem' is
+    ARG -> ARG."""
     if source is None or source.country or not source.sector:
         return source
     countries = {a.country for a in actors if a.country and a.sector is None}
+    if not countries:
+        countries = {a.country for a in actors if a.country}
     country = place.country if place else next(iter(countries)) if len(countries) == 1 else None
+    if country is None and domestic and other is not None:
+        country = other.country
     if country is None:
         return source
     return Actor(source.start, source.end, source.name, country, source.sector)
@@ -687,6 +729,11 @@ def _implied_agent(
         return None, None
     word = tokens[verb.first].word
     before = tokens[verb.first - 1].word if verb.first else ""
+    if (
+        target is not None and source.sector in _ARRESTED_KINDS and target.sector in _ARRESTED_KINDS
+        and source.end <= target.start < tokens[verb.first].start
+    ):
+        source, target = target, None  # 'bjp and vhp activists arrested': the nearer is the arrested
     if (
         source.sector in _ARRESTED_KINDS and source.end >= tokens[verb.first - 1].start
         and word.endswith("ed") and before not in ("have", "has", "had")
