@@ -689,3 +689,183 @@ def test_year_ago_comparison_periods(sentence, expected):
 )
 def test_quarter_ended_is_a_date_year_ended_a_duration(sentence, expected):
     assert tags(sentence) == expected
+
+
+# --- modern news: the forms of 2020s reporting (dct 2021-10-14, a Thursday, and 2024-02-29, a Thursday) ---
+# Each case is exact: the sentence gives these timexes and no others. Conventions (TimeML/TIMEX3):
+# the span leaves out the preposition or signal ("within", "since", "post-"); the value has the
+# granularity written; a zone is in the span, not the value.
+
+D24 = date(2024, 2, 29)
+
+WRITTEN_FORMS = [
+    ("The talks began on Oct 14, officials said.", DCT, [("Oct 14", "DATE", "2021-10-14")]),
+    ("The talks began on 14 Oct, officials said.", DCT, [("14 Oct", "DATE", "2021-10-14")]),
+    ("The talks began on Oct. 14th.", DCT, [("Oct. 14th", "DATE", "2021-10-14")]),
+    ("The law took effect on October 14th, 2021.", DCT, [("October 14th, 2021", "DATE", "2021-10-14")]),
+    ("The law passed on Feb. 29.", D24, [("Feb. 29", "DATE", "2024-02-29")]),
+    ("The report came out on 29 Feb 2024.", D24, [("29 Feb 2024", "DATE", "2024-02-29")]),
+    ("The deal closed on Wednesday, Feb. 28.", D24, [("Wednesday, Feb. 28", "DATE", "2024-02-28")]),
+    # numeric dates keep the language's order (en: month first) unless only the other order is a date
+    ("The minister resigned on 14/10/2021.", DCT, [("14/10/2021", "DATE", "2021-10-14")]),
+    ("The minister resigned on 04/10/2021.", DCT, [("04/10/2021", "DATE", "2021-04-10")]),
+    # ISO timestamps and clock times with a zone: one TIME; seconds kept as written
+    ("Posted 2021-10-14T10:00:00Z by staff.", DCT, [("2021-10-14T10:00:00Z", "TIME", "2021-10-14T10:00:00")]),
+    ("Posted 2021-10-14T10:00+02:00.", DCT, [("2021-10-14T10:00+02:00", "TIME", "2021-10-14T10:00")]),
+    ("Posted 2021-10-14 10:00 UTC.", DCT, [("2021-10-14 10:00 UTC", "TIME", "2021-10-14T10:00")]),
+    ("The blast hit at 10:30 GMT.", DCT, [("10:30 GMT", "TIME", "2021-10-14T10:30")]),
+    ("The vote starts at 3pm.", DCT, [("3pm", "TIME", "2021-10-14T15:00")]),
+    ("Polls close at 3 pm ET.", DCT, [("3 pm ET", "TIME", "2021-10-14T15:00")]),
+    ("The game starts at 7:30 p.m. ET.", DCT, [("7:30 p.m. ET", "TIME", "2021-10-14T19:30")]),
+    ("Voting will close at noon ET Friday.", DCT, [("noon ET Friday", "TIME", "2021-10-15T12:00")]),
+    ("Trading resumed at 9:30 a.m. ET Thursday.", D24, [("9:30 a.m. ET Thursday", "TIME", "2024-02-29T09:30")]),
+    ("It happened at 12:01 a.m.", D24, [("12:01 a.m.", "TIME", "2024-02-29T00:01")]),
+]  # fmt: skip
+
+RANGES = [
+    # A range of days is two DATEs, its first day and its last, with the month (and year) written
+    # once for both: TIMEX3 values are points and timexes do not nest ("from Oct. 14 to 16").
+    ("The summit runs Oct. 14-16.", DCT, [("Oct. 14", "DATE", "2021-10-14"), ("16", "DATE", "2021-10-16")]),
+    ("The summit will run 14-16 October.", DCT, [("14", "DATE", "2021-10-14"), ("16 October", "DATE", "2021-10-16")]),
+    ("The fair runs Feb. 26-28, 2024.", D24, [("Feb. 26", "DATE", "2024-02-26"), ("28, 2024", "DATE", "2024-02-28")]),
+    ("The fair ran from Feb. 26 to March 1.", D24, [("Feb. 26", "DATE", "2024-02-26"), ("March 1", "DATE", "2024-03-01")]),
+    ("Profits rose between 2010 and 2015.", DCT, [("2010", "DATE", "2010"), ("2015", "DATE", "2015")]),
+    ("Talks ran from Monday to Wednesday.", DCT, [("Monday", "DATE", "2021-10-11"), ("Wednesday", "DATE", "2021-10-13")]),
+    ("Exports rose in 2019-2020.", DCT, [("2019", "DATE", "2019"), ("2020", "DATE", "2020")]),
+    # "2019-20" with a two-digit end names one season or fiscal year: one DATE valued by the year
+    # it starts in (no TIMEX3 value names a year that crosses New Year)
+    ("He starred in the 2019-20 season.", DCT, [("2019-20", "DATE", "2019")]),
+    ("The 2019/20 season was cut short.", DCT, [("2019/20", "DATE", "2019")]),
+    ("Spending rose in the 2022-23 fiscal year.", DCT, [("2022-23", "DATE", "2022")]),
+    ("The 1990-91 recession hurt.", DCT, [("1990-91", "DATE", "1990")]),
+    ("The 2023-24 season ended.", D24, [("2023-24", "DATE", "2023")]),
+]  # fmt: skip
+
+RELATIVE = [
+    ("Troops arrived last Tuesday.", DCT, [("last Tuesday", "DATE", "2021-10-12")]),
+    ("Stocks rose this past weekend.", DCT, [("this past weekend", "DATE", "2021-W40-WE")]),
+    ("Stocks rose over the weekend.", DCT, [("the weekend", "DATE", "2021-W40-WE")]),
+    ("The court will rule this coming Monday.", D24, [("this coming Monday", "DATE", "2024-03-04")]),
+    ("The ministry said earlier today.", DCT, [("earlier today", "DATE", "2021-10-14")]),
+    ("The minister will speak later today.", DCT, [("later today", "DATE", "2021-10-14")]),
+    ("A vote is expected later this month.", DCT, [("later this month", "DATE", "2021-10")]),
+    ("A vote is expected later this year.", DCT, [("later this year", "DATE", "2021")]),
+    ("Talks began earlier this week.", DCT, [("earlier this week", "DATE", "2021-W41")]),
+    ("Prices rose earlier this month.", D24, [("earlier this month", "DATE", "2024-02")]),
+    ("Talks began late last month.", DCT, [("late last month", "DATE", "2021-09")]),
+    ("The vote is set for mid-October.", DCT, [("mid-October", "DATE", "2021-10")]),
+    ("A vote is expected early next year.", DCT, [("early next year", "DATE", "2022")]),
+    ("He joined in mid-2022.", D24, [("mid-2022", "DATE", "2022")]),
+    # the edge of a period is in the span; the value is the period (TimeML: mod START/MID/END)
+    ("Rates will rise by the end of the year.", DCT, [("the end of the year", "DATE", "2021")]),
+    ("Rates rose at the end of October.", DCT, [("the end of October", "DATE", "2021-10")]),
+    ("Sales will rise by the end of 2022.", DCT, [("the end of 2022", "DATE", "2022")]),
+    ("It will end by the end of this week.", D24, [("the end of this week", "DATE", "2024-W09")]),
+    ("Hiring slowed at the beginning of the summer.", DCT, [("the beginning of the summer", "DATE", "2021-SU")]),
+    ("The deal will close by year-end.", DCT, [("year-end", "DATE", "2021")]),
+    ("Troops must leave within 48 hours.", DCT, [("48 hours", "DURATION", "PT48H")]),
+    ("Ten people died in the past 24 hours.", DCT, [("the past 24 hours", "DURATION", "PT24H")]),
+    ("Prices rose over the past two weeks.", DCT, [("the past two weeks", "DURATION", "P2W")]),
+    ("Stocks rose over the past week.", D24, [("the past week", "DATE", "2024-W08")]),
+    ("Cases rose in recent weeks.", D24, [("recent weeks", "DURATION", "PXW")]),
+    ("Troops will leave in the coming days.", D24, [("the coming days", "DURATION", "PXD")]),
+    # a quantity counted on from a day is that day; from now, the period of its unit
+    ("The vote will be held a week from Friday.", DCT, [("a week from Friday", "DATE", "2021-10-22")]),
+    ("The rule takes effect a year from today.", D24, [("a year from today", "DATE", "2025-02-28")]),
+    ("The vote is two weeks from now.", D24, [("two weeks from now", "DATE", "2024-W11")]),
+    ("Elections are due a year from now.", D24, [("a year from now", "DATE", "2025")]),
+    ("They will arrive the day after tomorrow.", DCT, [("the day after tomorrow", "DATE", "2021-10-16")]),
+    ("We met the day before yesterday.", D24, [("the day before yesterday", "DATE", "2024-02-27")]),
+    # "this time last year" is the dct's day a year before; "the same period last year" the period
+    # the text talks about a year before (the year before the dct's when it names none)
+    ("Prices were lower this time last year.", DCT, [("this time last year", "DATE", "2020-10-14")]),
+    ("Sales rose 5% in the third quarter from the same period last year.", DCT,
+     [("the third quarter", "DATE", "2021-Q3"), ("the same period last year", "DATE", "2020-Q3")]),
+    ("Sales rose 5% from the same period last year.", DCT, [("the same period last year", "DATE", "2020")]),
+    ("Sales fell 4% from the same period a year ago.", D24, [("the same period a year ago", "DATE", "2023")]),
+    ("Sales rose 3% from the same quarter a year earlier.", D24, [("the same quarter a year earlier", "DATE", "2022-Q4")]),
+]  # fmt: skip
+
+BUSINESS = [
+    ("Sales rose in Q3 2022.", DCT, [("Q3 2022", "DATE", "2022-Q3")]),
+    ("Sales rose in Q1 2024.", D24, [("Q1 2024", "DATE", "2024-Q1")]),
+    ("Sales rose in Q4.", DCT, [("Q4", "DATE", "2021-Q4")]),
+    ("Sales rose in the third quarter of 2022.", DCT, [("the third quarter of 2022", "DATE", "2022-Q3")]),
+    ("Sales rose in H1 2022.", DCT, [("H1 2022", "DATE", "2022-H1")]),
+    ("Sales will rise in FY2023.", DCT, [("FY2023", "DATE", "2023")]),
+    ("FY24 guidance was cut.", D24, [("FY24", "DATE", "2024")]),
+    ("Sales will rise in fiscal 2023.", DCT, [("fiscal 2023", "DATE", "2023")]),
+    ("Sales will rise in fiscal year 2023.", DCT, [("fiscal year 2023", "DATE", "2023")]),
+    # TimeBank's span: "the first nine months" (P9M), then "the year" on its own
+    ("Sales rose in the first nine months of the year.", DCT,
+     [("the first nine months", "DURATION", "P9M"), ("the year", "DATE", "2021")]),
+    ("Shares are up 20% year-to-date.", DCT, []),  # no agreed TIMEX3 reading: left alone
+]  # fmt: skip
+
+ERAS = [
+    ("Growth slowed in the 2020s.", DCT, [("the 2020s", "DATE", "202")]),
+    ("In the 2020s, rates rose.", D24, [("the 2020s", "DATE", "202")]),
+    ("Growth was fast in the early 2000s.", DCT, [("the early 2000s", "DATE", "200")]),
+    ("The 21st century began.", DCT, [("The 21st century", "DATE", "20")]),
+]  # fmt: skip
+
+HOLIDAYS = [
+    ("Markets were closed on Presidents Day.", D24, [("Presidents Day", "DATE", "2024-02-19")]),
+    ("Shoppers crowded stores on Black Friday.", D24, [("Black Friday", "DATE", "2023-11-24")]),
+    ("Juneteenth became a federal holiday.", DCT, [("Juneteenth", "DATE", "2021-06-19")]),
+]  # fmt: skip
+
+NOT_DATES = [
+    "COVID-19 spread quickly.", "The G20 met in Rome.", "The G7 met.", "Windows 10 shipped.",
+    "The iPhone 13 sold well.", "World War II ended.", "The Boeing 737 crashed.", "Help is available 24/7.",
+    "Section 230 protects platforms.", "Route 66 is long.", "It cost $2021.", "Agenda 2030 was adopted.",
+    "Vision 2030 was launched.", "Euro 2020 was delayed.", "Fans flocked to Euro 2020.", "It was a Catch-22.",
+    "Call 555-1234 or (202) 555-0143.", "Chelsea won 1-0.", "The 1-0 win came at 3-1 odds.",
+    "The ratio was 2:1.", "They played a 4-3-3.", "It was a pandemic-era policy.",
+    "As of press time, no one had replied.", "At press time, no one had replied.", "Rates on overnight loans rose.",
+    "He stayed for an overnight visit.",
+]  # fmt: skip
+
+NEWS_VOCABULARY = [
+    # "9/11" names the day of the 2001 attacks (a DATE by TimeML, as "September 11" would be)
+    ("After 9/11 security tightened.", DCT, [("9/11", "DATE", "2001-09-11")]),
+    ("The 9/11 attacks changed the world.", DCT, [("9/11", "DATE", "2001-09-11")]),
+    # TimeML tags the year inside an event's name when it is a year ("the 2022 World Cup")
+    ("Fans watched the 2022 World Cup.", DCT, [("2022", "DATE", "2022")]),
+    ("The 2024 election is near.", D24, [("2024", "DATE", "2024")]),
+    ("Since the 2008 crisis, banks changed.", D24, [("2008", "DATE", "2008")]),
+    # "post-"/"pre-" is a signal like "after"/"before": outside the span
+    ("The post-2020 economy grew.", DCT, [("2020", "DATE", "2020")]),
+    ("Output is back to pre-2019 levels.", DCT, [("2019", "DATE", "2019")]),
+    ("Prices have risen since 2019.", DCT, [("2019", "DATE", "2019")]),
+    ("As of Monday, 50 people had died.", DCT, [("Monday", "DATE", "2021-10-11")]),
+    # "overnight" as an adverb is the night before the dct (TimeBank: a TIME valued ...TNI)
+    ("Shelling continued overnight.", DCT, [("overnight", "TIME", "2021-10-13TNI")]),
+    ("Fighting continued overnight, officials said.", D24, [("overnight", "TIME", "2024-02-28TNI")]),
+    ("Results will be disclosed this morning.", DCT, [("this morning", "TIME", "2021-10-14TMO")]),
+    # a possessive weekday in a report is the last one
+    ("Voters turned out for Sunday's election.", DCT, [("Sunday", "DATE", "2021-10-10")]),
+    ("Rebels attacked late Tuesday night.", D24, [("late Tuesday night", "DATE", "2024-02-27TNI")]),
+]  # fmt: skip
+
+MODERN = [
+    *(("written", *c) for c in WRITTEN_FORMS),
+    *(("range", *c) for c in RANGES),
+    *(("relative", *c) for c in RELATIVE),
+    *(("business", *c) for c in BUSINESS),
+    *(("era", *c) for c in ERAS),
+    *(("holiday", *c) for c in HOLIDAYS),
+    *(("not a date", s, DCT, []) for s in NOT_DATES),
+    *(("vocabulary", *c) for c in NEWS_VOCABULARY),
+]
+
+
+@pytest.mark.parametrize(("family", "sentence", "dct", "expected"), MODERN, ids=[f"{c[0]}: {c[1]} {c[2]}" for c in MODERN])
+def test_modern_news(family, sentence, dct, expected):
+    assert tags(sentence, dct) == expected
+
+
+def test_ambiguous_numeric_date_never_raises():
+    # British order in a British sentence: en reads month first where both orders are dates
+    found = tags("The Home Office said on 05/06/2021 that the rules would change.")
+    assert found == [("05/06/2021", "DATE", "2021-05-06")]

@@ -146,6 +146,26 @@ class Lexicon:
     fiscal_words: frozenset[str]
     # The end of the year the text is in ("by year-end") -> that year (TimeML: the year, mod END).
     year_end_words: frozenset[str]
+    # "the end of the year", "the beginning of October": the edge of a period is in the span and
+    # the value is the period's (TimeML puts the edge in a MOD attribute, which Timex does not carry).
+    edge_words: frozenset[str]
+    # "the same period last year", "the comparable quarter a year earlier": the period the text is
+    # talking about, a year before; the noun -> its unit ("P": any period, "T": the time of the dct).
+    same_period_words: frozenset[str]
+    same_period_nouns: Mapping[str, str]
+    # "this time last year": the dct's day, a year before or after.
+    this_time_words: frozenset[str]
+    # "a week from Friday", "two years from now": a quantity counted on from a day or from now.
+    from_words: frozenset[str]
+    # Abbreviations written before a fiscal year's number: "FY2023", "FY23" -> that year.
+    fiscal_abbreviations: frozenset[str]
+    # Days that are named by a numeric form without a year: "9/11" -> 2001-09-11.
+    named_dates: Mapping[str, str]
+    # Prefixes glued to a year with a hyphen that leave it a date ("post-2020", "pre-1990"): like
+    # a preposition, outside the span. Other words glued so are names ("Peace-2021").
+    year_glued_prefixes: frozenset[str]
+    # "overnight" as an adverb (not "overnight loans"): the night before the dct.
+    overnight_words: frozenset[str]
 
 
 def _fz(words: str) -> frozenset[str]:
@@ -283,7 +303,11 @@ ENGLISH = Lexicon(
          "new year's eve": "12-31", "independence day": "07-04", "halloween": "10-31",
          "valentine's day": "02-14", "thanksgiving": "11/4/4", "thanksgiving day": "11/4/4",
          "election day": "11/1/1+1", "labor day": "09/1/1", "memorial day": "05/-1/1",
-         "easter": "easter+0", "easter sunday": "easter+0", "good friday": "easter-2"}
+         "easter": "easter+0", "easter sunday": "easter+0", "good friday": "easter-2",
+         "presidents day": "02/3/1", "presidents' day": "02/3/1", "juneteenth": "06-19",
+         "veterans day": "11-11", "columbus day": "10/2/1", "boxing day": "12-26",
+         "mother's day": "05/2/7", "father's day": "06/3/7",
+         "black friday": "11/4/4+1", "cyber monday": "11/4/4+4"}
     ),  # fmt: skip
     abbreviations=_fz(
         "mr mrs ms dr prof sr jr st mt ft gen lt col maj capt sgt adm gov sen rep rev "
@@ -306,7 +330,8 @@ ENGLISH = Lexicon(
     clock_parts_of_day=MappingProxyType(
         {"in the morning": "am", "in the afternoon": "pm", "in the evening": "pm", "at night": "pm"}
     ),
-    time_zones=_fz("EST EDT CST CDT MST MDT PST PDT GMT UTC BST CET CEST"),
+    time_zones=_fz("EST EDT CST CDT MST MDT PST PDT ET CT MT PT GMT UTC BST CET CEST EET EEST MSK IST PKT "
+                   "JST KST HKT SGT AEST AEDT WIB"),
     day_modifiers=_fz("early late mid"),
     decade_words=MappingProxyType(
         {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -318,6 +343,17 @@ ENGLISH = Lexicon(
     and_words=_fz("and"),
     fiscal_words=_fz("fiscal"),
     year_end_words=frozenset(["year-end", "year end", "year's end", "year’s end"]),
+    edge_words=_fz("end beginning start middle"),
+    same_period_words=_fz("same comparable corresponding"),
+    same_period_nouns=MappingProxyType(
+        {"period": "P", "quarter": "Q", "month": "M", "week": "W", "day": "D", "time": "T"}
+    ),
+    this_time_words=frozenset(["this time"]),
+    from_words=_fz("from"),
+    fiscal_abbreviations=_fz("FY"),
+    named_dates=MappingProxyType({"9/11": "2001-09-11"}),
+    year_glued_prefixes=_fz("pre post"),
+    overnight_words=_fz("overnight"),
 )
 
 LEXICONS: Mapping[str, Lexicon] = MappingProxyType({"en": ENGLISH})

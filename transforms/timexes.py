@@ -23,6 +23,17 @@ a DATE valued 2021-10-08TMO, "the past year" the year before the dct's, "the qua
 a DATE, "as soon as" and "its quarterly dividend" no time at all. Decades in durations are counted in years
 (P20Y), as in TimeBank.
 
+Modern news forms follow the same conventions: a signal stays outside the span ("within 48 hours",
+"post-2020" -> "48 hours", "2020"); the edge of a period is inside it with the period's value ("the
+end of the year" -> 2021; TimeML's mod END is not carried); an ISO timestamp or clock time keeps its
+zone in the span, not in the value, and its seconds as written ("2021-10-14T10:00:00Z" ->
+2021-10-14T10:00:00). A range of days is two DATEs, its first day and its last, the month written once
+for both ("Oct. 14-16" -> "Oct. 14", "16"); a two-digit year after a year names one season or fiscal
+year, valued by the year it starts in ("the 2019-20 season" -> 2019). "FY23" is 2023; "9/11" is
+2001-09-11; "a week from Friday" is that day; "this time last year" is the dct's day a year before;
+"the same period last year" the period talked about, a year before; "overnight" (an adverb) the
+night before the dct. Names with a year ("Euro 2020", "Vision 2030") are no dates.
+
 Values follow TimeML / TempEval-3: 2021-06-15, 2021-06, 1992, 199 (1990s), 19 (20th century),
 2021-W41, 2021-Q3, 2021-H1, 2021-SU, 2021-06-15TMO, 2021-06-15T14:30, PRESENT_REF, P8M, PT3H,
 PXY, XXXX-WXX-1. Without a dct, relative expressions keep their span and precision but get
@@ -148,6 +159,7 @@ class _Grammar:
     needs: tuple[frozenset[str] | None, ...]
     prefixes: Mapping[str, _Prefix]
     suffix_ago: re.Pattern[str]  # "two days" + " ago"
+    suffix_from: re.Pattern[str]  # "a week" + " from Friday"
     group_names: tuple[str, ...]  # every named group of every regex above
     future: re.Pattern[str]
     past: re.Pattern[str]
@@ -222,15 +234,22 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
 
     ampm = _alt(lex.am_words | lex.pm_words | {w.upper() for w in lex.am_words | lex.pm_words}, style="lower")
     dirs = _alt(lex.ago_words | lex.later_words | lex.earlier_words, style="lower")
+    zones = _alt(lex.time_zones, style="lower")
     # "5 p.m. EST Nov. 9", "9 a.m. Tuesday", "noon Thursday": one TIME with the day's date
-    zone_day = (rf"(?:\s+(?P<tz>{_alt(lex.time_zones, style='lower')})(?!\w))?"
+    zone_day = (rf"(?:\s+(?P<tz>{zones})(?!\w))?"
                 rf"(?:,?\s+(?:(?P<twd>{weekday})|(?P<tdeic>{_alt(lex.deictic_days, style='lower')})"
                 rf"|(?P<tmon>{month})\s+(?P<tday>[0-9]{{1,2}})(?![0-9]|,?\s*[0-9]{{4}})){_END})?")
     P = [
         ("iso", rf"(?P<y>{_digit('/.-')}[0-9]{{3}})(?P<sep>[-/])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})"
-                rf"(?:[T ](?P<H>[0-9]{{1,2}}):(?P<M>[0-9]{{2}})(?::[0-9]{{2}})?)?(?![\w/-]|[.:][0-9])"),
+                rf"(?:[T ](?P<H>[0-9]{{1,2}}):(?P<M>[0-9]{{2}})(?::(?P<S>[0-9]{{2}})(?:\.[0-9]+)?)?"
+                rf"(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}}|\s+{zones})?)?(?![\w/-]|[.:][0-9])"),
         ("numeric", rf"(?P<a>{_digit('/.-')}[0-9]?)/(?P<b>[0-9]{{1,2}})/(?P<y>[0-9]{{4}}|[0-9]{{2}})"
                     rf"(?:\s+(?P<H>[0-9]{{1,2}}):(?P<M>[0-9]{{2}})(?::[0-9]{{2}})?)?(?![\w/]|[.:][0-9])"),
+        # "Oct. 14-16", "14-16 October": two DATEs, the first day and the last (see _range_hits)
+        ("mdrange", rf"(?P<r1>(?P<mon>{month})\s+(?P<d>{_digit('.,')}[0-9]?)(?:st|nd|rd|th)?)\s*[-–]\s*"
+                    rf"(?P<r2>(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9]|:[0-9]|\s*%|[.,][0-9])(?:,?\s+{year})?){_END}"),
+        ("dmrange", rf"(?P<r1>(?P<d>{_digit('.,')}[0-9]?)(?:st|nd|rd|th)?)\s*[-–]\s*"
+                    rf"(?P<r2>(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:{of}\s+)?(?P<mon>{month})(?:,?\s+{year})?){_END}"),
         ("mdy", rf"(?P<mon>{month})\s+(?P<d>{_digit('.,')}[0-9]?)(?:st|nd|rd|th)?(?![0-9]|:[0-9]|\s*%|[.,][0-9])"
                 rf"(?:,?\s+{year})?{_END}"),
         ("dmy", rf"(?P<d>{_digit('.,')}[0-9]?)(?:st|nd|rd|th)?\s+(?:{of}\s+)?(?P<mon>{month})(?:,?\s+{year})?{_END}"),
@@ -252,6 +271,11 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("yearago", rf"(?P<ya>{_alt(lex.year_ago_words)})(?:\s+(?P<pn>{_alt(lex.anaphoric_nouns, style='lower')}))?{_END}",
          lex.year_ago_words),
         ("qn", rf"(?:Q(?<!\wQ)(?P<q>[1-4])|H(?<!\wH)(?P<h>[12]))(?:\s+{year}|(?P<y2>['’][0-9]{{2}}))?{_END}"),
+        # "the 2019-20 season", "1990-91": one period named by the year it starts in
+        ("yearspan", rf"(?P<y>{_digit(_YEAR_NOT_AFTER)}[0-9]{{3}})[-–/](?P<y2>[0-9]{{2}})(?![\w%]|[.,:/–-][0-9])"),
+        ("fy", rf"(?:{_alt(lex.fiscal_abbreviations, style='lower')})[- ]?(?P<fyy>[0-9]{{4}}|[0-9]{{2}})"
+               rf"(?![\w%]|[.,:/][0-9])", lex.fiscal_abbreviations),
+        ("named", rf"(?P<named>{_alt(lex.named_dates, style='lower')})(?![\w/]|[.,:][0-9])", lex.named_dates),
         ("year", rf"(?P<y>{_digit(_YEAR_NOT_AFTER)}[0-9]{{3}})(?![\w%]|[.,:/][0-9]|['’]s)"),
         ("relative", rf"(?P<rel>{rel})\s+(?P<what>{_alt([*lex.units.keys(), *lex.parts_of_day], style='lower')}"
                      rf"|{weekday}|{full_month}){_END}"),
@@ -268,7 +292,15 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("podmod", rf"(?P<pod>{pod})(?:\s+(?P<deic>{_alt(lex.deictic_days)})|\s+(?P<wd>{weekday}))?{_END}",
          lex.day_modifiers),
         ("yearend", rf"(?P<ye>{_alt(lex.year_end_words)}){_END}", lex.year_end_words),
-        ("clock", rf"(?P<H>{_digit(':.,$/')}[0-9]?):(?P<M>[0-5][0-9])(?![0-9]|[:.,][0-9])"),
+        ("sameperiod", rf"(?P<same>{_alt(lex.same_period_words, style='lower')})\s+"
+                       rf"(?P<sp>{_alt(lex.same_period_nouns, style='lower')})\s+(?:(?P<srel>"
+                       rf"{_alt(lex.last_words | lex.next_words, style='lower')})\s+{year_word}"
+                       rf"|{a}\s+{year_word}\s+(?P<sdir>{dirs})){_END}", lex.same_period_words),
+        ("thistime", rf"(?P<tt>{_alt(lex.this_time_words)})\s+(?:(?P<srel>"
+                     rf"{_alt(lex.last_words | lex.next_words, style='lower')})\s+{year_word}"
+                     rf"|{a}\s+{year_word}\s+(?P<sdir>{dirs})){_END}", {w.split()[-1] for w in lex.this_time_words}),
+        ("overnight", rf"(?P<on>{_alt(lex.overnight_words)}){_END}", lex.overnight_words),
+        ("clock", rf"(?P<H>{_digit(':.,$/')}[0-9]?):(?P<M>[0-5][0-9])(?![0-9]|[:.,][0-9]){zone_day}"),
         ("noon", rf"(?P<noon>{_alt(lex.noon_words, style='lower')}){_END}{zone_day}", lex.noon_words),
         ("ref", rf"(?P<w>{_alt(lex.present_ref | lex.past_ref | lex.future_ref)}){_END}"),
         ("refadj", rf"(?P<adj>{_alt(lex.time_adjectives, style='lower')})(?=\s+[a-z])", lex.time_adjectives),
@@ -280,30 +312,34 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("times", rf"(?P<unit>{unit}){_END}", {*lex.times_words, *lex.times_suffix}),
     ]
     B = r"(?<![\w-])"  # a prefix starts at a word boundary
+    # "the end of the year", "the beginning of October": in the span, the value is the period's
+    edge = rf"(?:(?P<edge>{the}\s+{_alt(lex.edge_words, style='lower')}\s+{of})\s+)?"
     # "1992", "mid-1992", "the year 2000", "the fiscal year 1990", "fiscal 1990"
-    year_prefix = (rf"{B}(?:(?P<mod>{mod})[- ])?"
+    year_prefix = (rf"{B}{edge}(?:(?P<mod>{mod})[- ])?"
                    rf"(?:(?P<yw>(?:{the}\s+)?(?:{fiscal}\s+)?{_alt(lex.year_words)})\s+|(?P<fy>{fiscal})\s+)?")
     day_mod = _alt(lex.day_modifiers)
     prefixes = {
         "mdy": rf"{B}(?P<wd>{weekday}),?\s+",
         "dmy": rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<the>{the})\s+",
-        "monthyear": rf"{B}(?P<mod>{mod})(?:-|\s+|\s*-\s*)",
-        "decade": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<mod>{mod})[- ]?)?",
-        "century": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<mod>{mod})[- ]?)?",
-        "season": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel})\s+|(?P<mod>{mod})[- ]?)?",
-        "quarter": rf"{B}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel}|{_cap('latest')})\s+)?(?:{_cap('fiscal')}\s+)?",
-        "relquarter": rf"{B}(?:(?P<the>{the})\s+)?(?P<rel>{rel}|{_cap('latest')})\s+",
+        "monthyear": rf"{B}(?:(?P<edge>{the}\s+{_alt(lex.edge_words, style='lower')}\s+{of})\s+|(?P<mod>{mod})(?:-|\s+|\s*-\s*))",
+        "decade": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?:(?P<mod>{mod})[- ]?)?",
+        "century": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?:(?P<mod>{mod})[- ]?)?",
+        "season": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel})\s+|(?P<mod>{mod})[- ]?)?",
+        "quarter": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel}|{_cap('latest')})\s+)?(?:{_cap('fiscal')}\s+)?",
+        "relquarter": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?P<rel>{rel}|{_cap('latest')})\s+",
         "holiday": rf"{B}(?P<rel>{_alt(lex.last_words | lex.next_words | lex.this_words)})\s+",
-        "theperiod": rf"{B}(?P<the>{the})\s+(?P<amod>(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+){{0,2}})",
+        "theperiod": rf"{B}{edge}(?P<the>{the})\s+(?P<amod>(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+){{0,2}})",
         "yearago": rf"{B}(?P<the>{the})\s+(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+)?",
         "year": year_prefix,
+        "yearspan": year_prefix,
         "yearword": year_prefix,
         "weekday": rf"{B}(?P<mod>{day_mod})(?:-|\s+)",
         "podmod": rf"{B}(?P<mod>{day_mod})(?:-|\s+)",
         "yearend": rf"{B}(?P<the>{the})\s+",
-        "relative": rf"{B}(?:(?P<mod>{mod})[- ]?(?:in\s+)?)?(?:(?P<the>{the})\s+)?",
+        # "this past weekend", "this coming Monday": "this" is in the span, "past"/"coming" decide
+        "relative": rf"{B}{edge}(?:(?P<mod>{mod})[- ]?(?:in\s+)?)?(?:(?P<the>{the})\s+|{_alt(lex.this_words)}\s+)?",
         "deictic": rf"{B}(?:(?P<dba>{the}\s+{_alt(lex.units, style='lower')}\s+(?:before|after))\s+"
-                   rf"|(?P<mod>{day_mod})(?:-|\s+))",
+                   rf"|(?P<mod>{_alt(lex.day_modifiers | lex.earlier_words | lex.later_words)})(?:-|\s+))",
         "ago": rf"{B}(?P<few>{vague})\s+",
         "duration": rf"{B}(?:(?P<the>{the})\s+(?P<rel>{_alt(lex.last_words | lex.next_words | lex.following_words | {'first'}, style='lower')})\s+)?"
                     rf"(?:(?P<approx>{_alt(lex.approx_words)})\s+)?"
@@ -314,9 +350,11 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         "bareunit": rf"{B}(?:{_alt(lex.duration_prepositions)})\s+",
         "refnoun": rf"{B}{the}\s+(?:{_alt(lex.vague_time_adjectives, style='lower')}\s+)?",
         "recent": rf"{B}(?P<the>{the})\s+",
+        "sameperiod": rf"{B}{the}\s+",
     }
     special = {"bareunit": (False, True), "refnoun": (True, True), "duration": (True, True), "times": (True, True),
-               "relquarter": (True, True), "theperiod": (True, True), "podmod": (True, True)}  # fmt: skip
+               "relquarter": (True, True), "theperiod": (True, True), "podmod": (True, True),
+               "sameperiod": (True, True)}  # fmt: skip
     future_words = [w for w in lex.future_cues if w[:1].isalpha()]
     future = re.compile(
         rf"(?<![\w'’]){_alt(future_words, style='lower')}(?!\w)|['’]ll(?!\w)|"
@@ -331,8 +369,11 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         kind: _Prefix(re.compile(f"(?:{rx})\\Z"), *special.get(kind, (True, False))) for kind, rx in prefixes.items()
     }
     suffix_ago = re.compile(rf"\s+(?P<dir>{dirs}){_END}")
+    suffix_from = re.compile(rf"\s+{_alt(lex.from_words, style='lower')}\s+(?:(?P<fwd>{weekday})|(?P<fdeic>"
+                             rf"{_alt(lex.deictic_days, style='lower')})|(?P<fnow>{_alt(lex.present_ref, style='lower')})){_END}")
     names = {n for _, rx in compiled for n in rx.groupindex}
-    names |= {n for p in compiled_prefixes.values() for n in p.regex.groupindex} | set(suffix_ago.groupindex)
+    names |= {n for p in compiled_prefixes.values() for n in p.regex.groupindex}
+    names |= set(suffix_ago.groupindex) | set(suffix_from.groupindex)
     return _Grammar(
         language=language,
         lex=lex,
@@ -340,6 +381,7 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         needs=needs,
         prefixes=MappingProxyType(compiled_prefixes),
         suffix_ago=suffix_ago,
+        suffix_from=suffix_from,
         group_names=tuple(sorted(names)),
         future=future,
         past=past,
@@ -367,7 +409,7 @@ def _sentence_ends(g: _Grammar, text: str) -> tuple[int, ...]:
 
 
 _PREV_WORD = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
-_DASH_GLUED = re.compile(r"[^\W\d_]\s*[-–—]\s*$")
+_DASH_GLUED = re.compile(r"([^\W\d_]+)\s*[-–—]\s*$")
 _NEXT_WORD = re.compile(r"^(\s*)([^\W\d_][\w.]*)")
 
 
@@ -448,20 +490,27 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
         nxt = _next_word(text, e)
         if nxt[:1].islower() or _prev_word(text, s)[0] in lex.determiners:
             return False  # "its quarterly dividend", "an initial quarterly"
+    if kind == "yearspan":
+        if int(gd["y2"]) != (int(gd["y"]) + 1) % 100:
+            return False  # "2019-20" is a season or fiscal year; "2019-17" is not
+        kind = "year"
     if kind == "year":
         y = int(gd["y"] or 0)
         if y > 2099 or y < 1000:
             return False
-        if _DASH_GLUED.search(text, max(0, s - 6), s):
-            return False  # "Eurasian Peace - 2021"
+        glued = _DASH_GLUED.search(text, max(0, s - 6), s)
+        if glued is not None and glued.group(1).lower() not in lex.year_glued_prefixes:
+            return False  # "Eurasian Peace - 2021"; but "post-2020"
         prev, adjacent = _prev_word(text, s)
         nxt = _next_word(text, e)
-        if gd["mod"] is None and gd["yw"] is None and gd["fy"] is None:
+        if gd["mod"] is None and gd["yw"] is None and gd["fy"] is None and gd["edge"] is None:
             if y < 1900 and prev not in lex.date_prepositions:
                 return False
-            if adjacent and prev and not _sentence_initial(text, s - len(prev) - 1):
+            if adjacent and prev:
+                # a capitalised word just before a year makes it a name, at the start of a
+                # sentence too ("Euro 2020", "Vision 2030 was launched"), unless it is a preposition
                 word = text[s - 40 if s >= 40 else 0 : s].split()[-1]
-                if word[:1].isupper() and prev not in lex.date_prepositions and prev not in lex.months:
+                if word[:1].isupper() and not (prev in lex.date_prepositions or prev in lex.months or prev in lex.determiners):
                     return False  # "Euro 2020", "Vision 2030"
         if nxt.lower() in lex.count_words:
             return False
@@ -486,7 +535,7 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
         return not nxt[:1].islower() or prev in lex.date_prepositions or prev in lex.deadline_prepositions
     if kind == "monthyear":
         mon = (gd["mon"] or "").lower().rstrip(".")
-        if gd["y"] or gd["rel"]:
+        if gd["y"] or gd["rel"] or gd["edge"]:
             return True
         if mon not in lex.bare_month_ok and mon != "may":
             return False  # abbreviations alone: "Jan", "Mar"
@@ -543,6 +592,11 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
     if kind == "time":
         h = int(gd["H"] or 0)
         return 1 <= h <= 12
+    if kind in ("mdrange", "dmrange"):
+        return int(gd["d"]) < int(gd["d2"]) <= 31
+    if kind == "overnight":
+        # the adverb ("shelling continued overnight"), not a modifier ("overnight loans", "an overnight stay")
+        return not _next_word(text, e)[:1].islower() and _prev_word(text, s)[0] not in lex.determiners
     if kind == "weekday" and gd["pl"]:
         return True
     return True
@@ -572,7 +626,16 @@ def _candidates(g: _Grammar, text: str) -> list[_Hit]:
                         s = p.start()
                 elif prefix.required:
                     continue
+            if kind in ("mdrange", "dmrange"):
+                if _acceptable(g, kind, gd, text, s, e):
+                    hits.extend(_range_hits(kind, m, gd, priority))
+                continue
             if kind == "duration":
+                after = g.suffix_from.match(text, e)
+                if after is not None and gd["qty"] is not None and gd["old"] is None:
+                    gd_from = {**gd, **{k: v for k, v in after.groupdict().items() if v is not None}}
+                    if _acceptable(g, "duration", gd_from, text, s, after.end()):
+                        hits.append(_Hit(s, after.end(), "fromday", priority, MappingProxyType(gd_from)))
                 ago = g.suffix_ago.match(text, e)
                 if ago is not None and gd.get("old") is None:
                     gd_ago = {**gd, "dir": ago.group("dir")}
@@ -581,6 +644,18 @@ def _candidates(g: _Grammar, text: str) -> list[_Hit]:
             if _acceptable(g, kind, gd, text, s, e):
                 hits.append(_Hit(s, e, kind, priority, MappingProxyType(gd)))
     return hits
+
+
+def _range_hits(kind: str, m: re.Match[str], gd: dict, priority: int) -> list[_Hit]:
+    """"Oct. 14-16" -> "Oct. 14" and "16"; "14-16 October" -> "14" and "16 October": each end of a
+    range of days is a DATE of its own (TIMEX3 values are points and do not nest), normalized as
+    a month-day with the month and year written once for both."""
+    last = {**gd, "d": gd["d2"]}
+    single = "mdy" if kind == "mdrange" else "dmy"
+    return [
+        _Hit(m.start("r1"), m.end("r1"), single, priority, MappingProxyType(gd)),
+        _Hit(m.start("r2"), m.end("r2"), single, priority, MappingProxyType(last)),
+    ]
 
 
 def _word_year(g: _Grammar, raw: str) -> int:
@@ -906,7 +981,8 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
             hh, mm = int(gd["H"]), int(gd["M"])
             if hh > 24 or mm > 59:
                 raise _Reject("bad time")
-            return _Norm("TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", "time", day=day, period=(day, "day"))
+            seconds = f":{int(gd['S']):02d}" if gd["S"] is not None else ""  # as written
+            return _Norm("TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}{seconds}", "time", day=day, period=(day, "day"))
         return _period_norm(day, "day")
 
     if kind in ("mdy", "dmy"):
@@ -939,8 +1015,29 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
             y = _pick_year(ctx, m, 0, h.start, h.end)
         return _period_norm(date(y, m, 1), "month")
 
-    if kind in ("year", "yearword"):
+    if kind in ("year", "yearword", "yearspan"):
         return _period_norm(date(int(gd["y"]), 1, 1), "year")
+
+    if kind == "fy":  # "FY2023", "FY23": the fiscal year keeps the calendar value of its name
+        y = int(gd["fyy"])
+        if y < 100:
+            y += 2000 if y <= 50 else 1900
+        return _period_norm(date(y, 1, 1), "year")
+
+    if kind == "named":
+        return _period_norm(date.fromisoformat(lex.named_dates[low["named"]]), "day")
+
+    if kind in ("sameperiod", "thistime"):
+        return _same_period(ctx, low)
+
+    if kind == "overnight":
+        if dct is None:
+            return _Norm("TIME", None, "time")
+        day = ctx.ref_day if ctx.ref_day is not None and _near_ref(ctx, h) else dct - timedelta(days=1)
+        return _with_pod(_period_norm(day, "day"), low["on"], g)
+
+    if kind == "fromday":
+        return _from_day(ctx, h, low)
 
     if kind == "yearend":
         if dct is None:
@@ -1309,6 +1406,55 @@ def _the_period(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
     else:
         day = dct - timedelta(days=(dct.weekday() - 5) % 7)
     return _weekend(_period_norm(day, "week"))
+
+
+def _same_period(ctx: _Context, low: Mapping[str, str | None]) -> _Norm:
+    """"the same period last year", "the same quarter a year ago", "this time last year": the
+    period the text is talking about (or the dct's), a year before or after."""
+    lex, dct = ctx.g.lex, ctx.dct
+    if dct is None:
+        return _Norm("DATE", None, "year")
+    sign = 1 if low["srel"] in lex.next_words or low["sdir"] in lex.later_words else -1
+    unit = lex.same_period_nouns.get(low["sp"] or "", "T")
+    if unit == "T" or unit == "D":
+        base = ctx.ref_day if unit == "D" and ctx.ref_day_at is not None else dct
+        return _period_norm(_safe_date(base.year + sign, base.month, min(base.day, 28 if base.month == 2 else 31)), "day")
+    if unit == "Q":
+        quarter = ctx.ref_quarter or _add_months(dct.replace(day=1), -3)  # else the last reported one
+        return _year_shift((quarter, "quarter"), sign)
+    if unit == "P" and ctx.ref_from_text and ctx.ref_period[1] in _COMPARED | {"year"}:
+        return _year_shift(ctx.ref_period, sign)
+    if unit == "M":
+        base = ctx.ref_period[0] if ctx.ref_from_text and ctx.ref_period[1] == "month" else dct
+        return _year_shift((base, "month"), sign)
+    if unit == "W":
+        return _Norm("DATE", _week_value(dct + timedelta(weeks=52 * sign)), "week")
+    return _year_shift((date(dct.year, 1, 1), "year"), sign)  # no period to compare: the year
+
+
+def _from_day(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
+    """"a week from Friday", "two days from today": that day, counted on from the day named;
+    "a year from now": the period of the unit, counted on from the dct."""
+    g, lex, dct = ctx.g, ctx.g.lex, ctx.dct
+    unit = lex.units[low["unit"]]
+    n = _number(g, low["qty"])
+    if n is None or n != int(n) or unit not in ("D", "W", "M", "Y"):
+        raise _Reject("from")
+    n = int(n)
+    if dct is None:
+        return _Norm("DATE", None, "day" if not low["fnow"] else _UNIT_PRECISION[unit])
+    if low["fnow"]:
+        return _period_norm(dct + timedelta(weeks=n) if unit == "W" else _shift(dct, unit, n), _UNIT_PRECISION[unit])
+    if low["fwd"]:
+        base = _weekday_date(dct, lex.weekdays[low["fwd"]], "future")
+    else:
+        base = dct + timedelta(days=lex.deictic_days[low["fdeic"]])
+    if unit in ("D", "W"):
+        day = base + timedelta(days=n * (7 if unit == "W" else 1))
+    else:
+        first = _add_months(base.replace(day=1), n * (12 if unit == "Y" else 1))
+        day = first.replace(day=min(base.day, (_add_months(first, 1) - timedelta(days=1)).day))
+    return _period_norm(day, "day")
 
 
 def _near_ref(ctx: _Context, h: _Hit) -> bool:
