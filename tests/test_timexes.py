@@ -869,3 +869,17 @@ def test_ambiguous_numeric_date_never_raises():
     # British order in a British sentence: en reads month first where both orders are dates
     found = tags("The Home Office said on 05/06/2021 that the rules would change.")
     assert found == [("05/06/2021", "DATE", "2021-05-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rioters were charged over the Jan. 6 attack.", "2021-01-06"),  # a reported occurrence: past
+        ("The Jan. 6 attack shocked the nation.", "2021-01-06"),
+        ("Iraq must leave Kuwait by the Jan. 15 deadline.", "2022-01-15"),  # a deadline: nearest
+        ("Leaders will gather for the Nov. 30 summit.", "2021-11-30"),
+        ("The Nov. 3 vote is close.", "2021-11-03"),  # weeks away: nearest
+    ],
+)
+def test_month_day_modifying_a_noun(text, value):
+    assert [t.value for t in tag_timexes(text, date(2021, 10, 14))] == [value]

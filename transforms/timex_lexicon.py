@@ -112,6 +112,9 @@ class Lexicon:
     # Words before a month-day that make it a modifier of a noun ("the Jan. 14 deadline"):
     # no tense governs it; it takes the year nearest the dct.
     determiners: frozenset[str]
+    # Nouns of things that happen and are reported afterwards ("the Jan. 6 attack"): a month-day
+    # modifying one is in the past unless it is weeks away or a future clause holds it.
+    occurrence_nouns: frozenset[str]
     # Words before a quantity of time that bound or approximate it ("about two years", "more than
     # two decades", "at least 20 years"): TimeML puts them in the span (in a MOD attribute); the
     # value stays that of the quantity.
@@ -316,6 +319,12 @@ ENGLISH = Lexicon(
     ),
     participle_auxiliaries=_fz("be been being has have is are was were"),
     deadline_prepositions=_fz("by until till through to before"),
+    occurrence_nouns=_fz(
+        "attack attacks bombing bombings blast blasts explosion shooting shootings killing killings "
+        "slaying massacre raid raids strike strikes assault riot riots crash coup earthquake quake "
+        "fire flood storm hurricane uprising invasion ambush arrest arrests murder incident clashes "
+        "violence protest protests rally"
+    ),
     schedule_words=_fz("payable effective due record expire expires expiring starting beginning"),
     determiners=_fz("the a an its their his her this that"),
     approx_words=frozenset(

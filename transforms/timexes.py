@@ -876,8 +876,10 @@ def _pick_year(ctx: _Context, month: int, day: int, s: int, e: int) -> int:
     tense, gap = _tense_cue(ctx, s, e)
     lex = ctx.g.lex
     prev, _ = _prev_word(ctx.text, s)
-    if prev in lex.determiners or ctx.text.endswith(("'s ", "’s "), 0, s):
-        tense = None  # "the Jan. 14 deadline": a modifier, no verb's tense governs it
+    modifier = prev in lex.determiners or ctx.text.endswith(("'s ", "’s "), 0, s)
+    if modifier:
+        # "the Jan. 14 deadline": no verb's tense governs a modifier, but a future clause keeps it ahead
+        tense = "future" if tense == "future" else None
     elif prev in lex.schedule_words:
         tense = None  # "payable Dec. 7", "effective Feb. 1": a scheduled date, whatever the verb
     elif tense == "past" and prev in lex.deadline_prepositions:
@@ -891,6 +893,10 @@ def _pick_year(ctx: _Context, month: int, day: int, s: int, e: int) -> int:
         return dct.year - 1 if here > now else dct.year
     if tense == "future":
         return dct.year + 1 if here < now else dct.year
+    ahead = diff if diff >= 0 else diff + 12 * 31  # days (roughly) to the next such month-day
+    if modifier and tense is None and ahead > _NEAR_DAYS and _next_word(ctx.text, e).lower().strip(".,;:!?") in lex.occurrence_nouns:
+        # "the Jan. 6 attack" in an October story names a past attack; "the Jan. 14 deadline" stays nearest
+        return dct.year - 1 if diff > 0 else dct.year
     if diff > 183:
         return dct.year - 1
     if diff < -183:
