@@ -129,11 +129,12 @@ def test_score_police_exact():
 # ---------------------------------------------------------------- corpus floors
 
 # What the coder reaches on the dev halves, minus a small margin (see the report of the change).
-# Reached (actor families: IGO acronyms, ethnic groups, 'of PLACE', spokesmen, domestic targets):
-# category 0.652, source country 0.772, target country 0.646, source sector 0.671; ARREST F1
-# 0.794, FORCE 0.649, KILL 0.667.
-PLOVER_FLOORS = {"category": 0.63, "source_country": 0.75, "target_country": 0.62, "source_sector": 0.65}
-POLICE_FLOORS = {"ARREST": 0.77, "FORCE": 0.63, "KILL": 0.64}
+# Reached (verb families: refusals and denials as 12x, intentions, progressive vs passive, light
+# verbs with nominal deeds, deeds in said-clauses first, police 'we', 'held', 'dispersed'):
+# category 0.734, source country 0.817, target country 0.696, source sector 0.715; ARREST F1
+# 0.814, FORCE 0.663, KILL 0.667.
+PLOVER_FLOORS = {"category": 0.71, "source_country": 0.80, "target_country": 0.67, "source_sector": 0.69}
+POLICE_FLOORS = {"ARREST": 0.79, "FORCE": 0.64, "KILL": 0.64}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")

@@ -314,9 +314,10 @@ def test_an_arrest_that_another_deed_takes_as_object_is_not_a_second_event():
         # 'of PLACE' gives the agent its country; the target takes the place of the event.
         ("The government of Sindh province has ordered patrols by police.", [("152", "PAK", "GOV", "PAK", "COP")]),
         ("Vietnamese-led forces attacked guerrillas in Cambodia.", [("190", "VNM", "MIL", "KHM", "REB")]),
-        # A spokesman speaks for his department, which is government, not media.
+        # A spokesman speaks for his department, which is government, not media; the deed he
+        # reports comes first (sending arms continued: military aid, 072).
         ("The United States continued to send arms to Pakistan, a State Department spokesman said.",
-         [("010", "USA", "GOV", None, None)]),
+         [("072", "USA", None, "PAK", None), ("010", "USA", "GOV", None, None)]),
         # A place after 'in' is never the one who acts; the police of the place arrest its people.
         ("the city police arrested five men in godhra.", [("173", "IND", "COP", "IND", "PPL")]),
         ("violence broke out in godhra, police said.", [("010", "IND", "COP", None, None)]),
@@ -327,3 +328,79 @@ def test_an_arrest_that_another_deed_takes_as_object_is_not_a_second_event():
 )
 def test_actor_countries_in_events(text, expected):
     assert [row(e) for e in code(text)] == expected
+
+
+# Refusing or denying a cooperative deed rejects it (CAMEO 12x names the rejected deed); a denied
+# act of force is no event.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", [("120", "PAK", None, "IRQ", None)]),
+        ("Israeli President Moshe Katsav has refused to meet King Abdullah of Jordan.",
+         [("125", "ISR", "ELI", "JOR", "GOV")]),
+        ("Turkey did not sign the agreement with Greece.", [("127", "TUR", None, "GRC", None)]),
+        ("Police did not fire on the crowd.", []),
+        # An indefinite apposition describes the subject; it does not replace it.
+        ("Pakistan, a key U.S. ally, has refused to deploy peacekeepers in Iraq.", [("120", "PAK", None, "IRQ", None)]),
+    ],
+)
+def test_refusals_and_denials_are_rejections(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+# Intentions ('is willing to', 'vowed to') are like 'will': intent to cooperate (03), threat (13);
+# 'tried to assassinate' is an attempt (185).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway is willing to send arms to Saudi Arabia.", [("033", "NOR", None, "SAU", None)]),
+        ("Rebels vowed to attack the capital.", [("138", None, "REB", None, None)]),
+        ("Rebels tried to assassinate the governor.", [("185", None, "REB", None, "GOV")]),
+    ],
+)
+def test_intentions_and_attempts(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+# The deed a statement reports comes first: progressive forms are deeds, not passives; a light
+# verb carries out the deed its noun names; the recipient of aid is who it goes 'to'.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States is providing military intelligence to Macedonia, the Washington Post said.",
+         [("072", "USA", None, "MKD", None), ("010", "MED", None, None, None)]),
+        ("A group of refugees are continuing a hunger strike in Moscow.", [("142", "RUS", "REF", "RUS", None)]),
+        ("The United States speeded up the withdrawal of some invasion forces from Panama.",
+         [("080", "USA", None, "PAN", None)]),
+    ],
+)
+def test_deeds_in_statements_and_nominal_deeds(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Times between the auxiliary and the verb; the subject of an agentless passive is its target.
+        ("over 80 bjp workers were on wednesday taken into custody, police said.",
+         [("173", "IND", "COP", "IND", "PTY"), ("010", "IND", "COP", None, None)]),
+        ("50 persons were held.", [("173", None, "COP", None, "PPL")]),
+        ("Talks were held in Baku.", []),
+        # The police speaking of themselves.
+        ("we have arrested five persons.", [("173", None, "COP", None, "PPL")]),
+        ("the city police sealed the premises and arrested four persons.", [("173", None, "COP", None, "PPL")]),
+        ("the magistrate remanded them to police custody.", [("173", None, "JUD", None, None)]),
+        # The injured did not fire: the police the sentence names did.
+        ("10 persons sustained injuries in the firing, police said.",
+         [("190", None, "COP", None, None), ("010", None, "COP", None, None)]),
+        # Dispersing a crowd is repression; a crowd dispersing does nothing coded.
+        ("police dispersed the mob with tear gas.", [("175", None, "COP", None, "CVL")]),
+        ("the marchers then dispersed peacefully.", []),
+    ],
+)
+def test_police_verb_families(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+def test_defacing_damages_property():
+    assert [e.cameo_code for e in code("Hackers defaced nearly 3,000 web sites.")] == ["171"]

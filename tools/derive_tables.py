@@ -139,12 +139,20 @@ ORGANIZATION_ADDITIONS = {
 
 # Local additions to the verb patterns (CAMEO codes from cameoCodes.json).
 PATTERN_ADDITIONS = {
-    "hold": ((("joint", "drills"), "062"), (("joint", "exercises"), "062"), (("drills",), "062")),
+    # People held in custody or by the police are detained (173), hostages abducted (181).
+    "hold": ((("joint", "drills"), "062"), (("joint", "exercises"), "062"), (("drills",), "062"),
+             (("in", "custody"), "173"), (("in", "detention"), "173"), (("by", "police"), "173"),
+             (("hostage",), "181"), (("captive",), "181")),
     "conduct": ((("joint", "drills"), "062"), (("joint", "exercises"), "062")),
     "pay": ((("official", "visit"), "042"),),
+    # 'sent arms to', 'supplying arms': military aid (072); the weapon synset lacks 'arms'.
+    **{lemma: ((("arms",), "072"),) for lemma in ("supply", "deliver", "ship", "provide")},
     "take": ((("into", "custody"), "173"),),
-    "send": ((("to", "jail"), "173"), (("to", "police", "custody"), "173")),
+    "send": ((("to", "jail"), "173"), (("to", "police", "custody"), "173"), (("arms",), "072")),
     "burst": ((("tear", "gas"), "175"), (("tear-gas",), "175"), (("teargas",), "175")),
+    "disperse": tuple(((*words,), "175") for words in (
+        ("tear", "gas"), ("tear-gas",), ("teargas",), ("lathi",), ("lathis",), ("batons",), ("mob",),
+        ("mobs",), ("crowd",), ("protesters",), ("demonstrators",), ("protest",))) + ((("demonstration",), "170"),),
     "lob": ((("tear", "gas"), "175"), (("tear-gas",), "175"), (("teargas",), "175")),
     "fire": ((("tear-gas",), "175"), (("teargas",), "175")),
     "use": ((("tear-gas",), "175"), (("teargas",), "175"), (("tear", "gas"), "175")),
@@ -182,6 +190,21 @@ VERB_ADDITIONS = {
                               "lathicharged", "lathicharging", "lathi charged", "lathi-charges")),
     "burst": (None, ("burst", "bursts", "bursting")),
     "lob": (None, None),
+    # 'Disperse' is filed under a statement block (010): the marchers who dispersed did nothing
+    # coded; police dispersing a crowd with tear gas or batons repress it (PATTERN_ADDITIONS).
+    "disperse": (None, None),
+    # A magistrate remanding the accused to custody detains them (173).
+    "remand": ("173", None),
+    # Defacing web sites or monuments damages property (171 'seize or damage property').
+    "deface": ("171", None),
+}
+
+# Forms the dictionary's regular inflections miss: irregular participles and the nouns of deeds
+# that a light verb carries out ('completed their withdrawal', 'speeded up the pullout').
+# form -> lemma; added only where the dictionary has no entry for the form.
+FORM_ADDITIONS = {
+    "withdrawn": "withdraw", "withdrawal": "withdraw", "withdrawals": "withdraw",
+    "pullout": "pull out", "pull-out": "pull out", "pullback": "pull back",
 }
 
 
@@ -570,6 +593,8 @@ def derive_verbs(ref: Path) -> str:
         words = lemma.split()
         for form in listed or {" ".join([w, *words[1:]]) for w in inflections(words[0])}:
             forms[form] = lemma
+    for form, lemma in FORM_ADDITIONS.items():
+        forms.setdefault(form, lemma)
     patterns: dict[str, list] = {}
     for index, (_, members, block_patterns) in enumerate(blocks):
         for lemma in members:

@@ -227,6 +227,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
             and tokens[end - 1].joined and not tokens[end].capital
             and (
                 tokens[end].word not in _VERBISH and tokens[end].word not in FORMS
+                and not (tokens[end].word.endswith("ed") and len(tokens[end].word) > 4)  # 'police sealed'
                 or last.first > 0 and tokens[last.first - 1].word in ("a", "an")
                 or tokens[end].word in _MODIFIED
             )

@@ -8,7 +8,11 @@ first: of the verbs that code, the first finite one with a source (deeds before 
 target; then every other action the sentence reports (coordinated verbs, the saying itself, see
 _code_sentence), never two equal ones. Nominal and agentless arrests ('the arrest of', 'were
 arrested') and police firing ('injured in the firing, police said') get the police as their
-implied source. Each event is dated by the DATE timex nearest its own verb, else publication.
+implied source, as do 'we have arrested' and people 'held'. Mood changes the code (_with_mood):
+'refused to meet' and 'did not sign' are rejections (12x), 'is willing to send' an intent,
+'vowed to attack' a threat; a denied act of force is no event. A light verb carries out the deed
+its noun names ('speeded up the withdrawal of'). Each event is dated by the DATE timex nearest its
+own verb, else publication.
 """
 
 from __future__ import annotations
@@ -232,12 +236,15 @@ def _place_modifiers(tokens: list[Token], actors: list[Actor], lower: bool) -> f
 
 
 def _candidates(
-    tokens: list[Token], lower: bool, actors_spans: list[tuple[int, int]], modifiers: frozenset[int] = frozenset()
+    tokens: list[Token], lower: bool, actors_spans: list[tuple[int, int]], modifiers: frozenset[int] = frozenset(),
+    detained: frozenset[int] = frozenset(),
 ) -> list[_Verb]:
-    """Every coded verb of the sentence, in order, with how it is used (see _Verb.kind)."""
+    """Every coded verb of the sentence, in order, with how it is used (see _Verb.kind).
+    `detained`: the ends of actors who can be detained (people, not governments or places)."""
     found_verbs = []
     stems: list[frozenset[str]] = []
-    actor_ends = {b for _, b in actors_spans} - modifiers
+    starts = {t.start: n for n, t in enumerate(tokens)}
+    actor_ends = {b for a, b in actors_spans if not _indefinite(tokens, starts.get(a, 0))} - modifiers
     for i, token in enumerate(tokens):
         found = _forms_at(tokens, i)
         if not found or (token.capital and not lower):
@@ -246,10 +253,15 @@ def _candidates(
             continue
         lemma, last = found
         previous = tokens[i - 1].word if i else ""
-        if previous in _NOUN_BEFORE and previous != "to" or token.possessive:
-            kind = "noun"  # 'the signing', 'an official visit', 'the arrest of'
-        elif previous in _PASSIVE and "by" not in [t.word for t in tokens[last : last + 2]]:
-            kind = "passive"  # agentless: 'it should be noted that', 'five men were arrested'
+        auxiliary = _auxiliary(tokens, i)
+        if previous in _NOUN_BEFORE and previous != "to" or token.possessive or i and tokens[i - 1].possessive:
+            light = _light_verb_before(tokens, i)
+            coded_light = any(v.first <= (light or 0) < v.last for v in found_verbs)  # 'continued the strike'
+            kind = "light" if light is not None and not coded_light else "noun"  # 'the signing', 'the arrest of'
+        elif auxiliary in _PASSIVE and token.word.endswith("ing"):
+            kind = "verb"  # progressive, not passive: 'is providing', 'are continuing'
+        elif auxiliary in _PASSIVE and "by" not in [t.word for t in tokens[last : last + 2]]:
+            kind = "passive"  # agentless: 'five men were arrested', 'were on wednesday taken'
         elif previous == "to" or previous == "help" and i > 1 and tokens[i - 2].word == "to":
             kind = "infinitive"  # 'agreed to cut', 'to help fight'
         elif _bare(tokens[i].word, lemma) and not _after_subject(tokens, i, actor_ends):
@@ -260,11 +272,65 @@ def _candidates(
             kind = "verb"
         stems = stems or [_stems(t.word) for t in tokens]
         code = _verb_code(tokens, i, last, lemma, stems)
+        if code is None and lemma == "hold" and kind == "passive" and _subject_end(tokens, i) in detained:
+            code = "173"  # '50 persons were held': people held are detained
         if not code:
             continue
         statement = (DEFAULTS.get(lemma) or code)[:2] == "01"
-        found_verbs.append(_Verb(i, last, _with_mood(tokens, i, code), kind, statement, lemma))
+        code = _with_mood(tokens, i, code)
+        if code:
+            found_verbs.append(_Verb(i, last, code, kind, statement, lemma))
     return found_verbs
+
+
+def _after_auxiliaries(tokens: list[Token], i: int) -> int:
+    """The index after the subject of a verb: back over 'have', 'had', 'also' ('we have also arrested')."""
+    while i > 0 and tokens[i - 1].word in ("have", "had", "also", "just", "now", "already"):
+        i -= 1
+    return i
+
+
+def _subject_end(tokens: list[Token], i: int) -> int:
+    """Where the subject of a verb ends, over auxiliaries, adverbs and times ('50 persons were held')."""
+    j = i - 1
+    while j > 0 and (tokens[j].word in _WHEN_WORDS or tokens[j].word in _PASSIVE | {"have", "has", "had"}
+                     or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
+        j -= 1
+    return tokens[j].end if j >= 0 else -1
+
+
+def _auxiliary(tokens: list[Token], i: int) -> str:
+    """The word before a verb, over adverbs and times: 'were on wednesday taken' -> 'were'."""
+    j = i - 1
+    while j > 0 and (tokens[j].word in _WHEN_WORDS or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
+        j -= 1
+    return tokens[j].word if j >= 0 else ""
+
+
+# Verbs that carry out the deed a noun names: 'completed their withdrawal', 'speeded up the
+# withdrawal of', 'began the pullout'. The noun's code is the event, the verb's subject its source.
+_LIGHT_VERBS = frozenset(
+    "complete completed completes completing begin began begun begins beginning start started starts "
+    "starting speed speeded sped speeds speeding accelerate accelerated accelerates resume resumed "
+    "resumes continue continued continues continuing finish finished finishes carry carried carries "
+    "conduct conducted conducts".split()
+)
+_DETERMINERS = frozenset("the a an its their his her our some".split())
+
+
+def _light_verb_before(tokens: list[Token], i: int) -> int | None:
+    """Index of the light verb before a noun of a deed, if one is: 'completed [their] withdrawal'."""
+    j = i - 1
+    while j >= 0 and (tokens[j].word in _DETERMINERS or tokens[j].possessive):
+        j -= 1
+    if j >= 0 and tokens[j].word in ("up", "out"):
+        j -= 1  # 'speeded up', 'carried out'
+    return j if j >= 0 and tokens[j].word in _LIGHT_VERBS and j < i - 1 else None
+
+
+def _indefinite(tokens: list[Token], first: int) -> bool:
+    """An actor after 'a' or 'an' modifies a noun: 'a key U.S. ally', 'an Iraqi attack'."""
+    return any(t.word in ("a", "an") for t in tokens[max(0, first - 2) : first])
 
 
 def _made(tokens: list[Token], last: int) -> bool:
@@ -296,22 +362,32 @@ def _after_subject(tokens: list[Token], i: int, actor_ends: set[int]) -> bool:
     return tokens[j].word in _VERB_LEADERS or tokens[j].end in actor_ends or not tokens[j].joined
 
 
-def _with_mood(tokens: list[Token], first: int, code: str) -> str:
-    """Future, obligation and refusal change the code (CAMEO names in cameoCodes.json).
+def _with_mood(tokens: list[Token], first: int, code: str) -> str | None:
+    """Future, obligation, refusal and negation change the code (CAMEO names in cameoCodes.json).
 
     'will support' is an intent to cooperate (03), 'would blockade' a threat (13), 'must hand over'
-    a demand (10), 'will not accept' / 'refused to meet' a rejection (12).
+    a demand (10); 'refused to deploy peacekeepers', 'did not sign' and 'will not meet' reject what
+    the verb would do (12x: 1224, 127, 125); 'tried to assassinate' is an attempt (185). A denied
+    deed of any other kind ('did not fire', 'never condemned') is no event: None.
     """
     window = [t.word for t in tokens[max(0, first - 4) : first]]
     if not window:
         return code
     root = code[:2]
+    if window[-1] == "to" and len(window) >= 2:
+        if window[-2] in _REFUSALS:
+            return _rejection(code)  # the refusal is the deed: 'has refused to meet'
+        if window[-2] in _ATTEMPTS and code.startswith("186"):
+            return "185"
     negated = any(w in _NEGATIONS for w in window[-2:])
     if window[-1] == "must":
         return "100" if root not in ("10", "11", "12", "13") else code
-    future = any(w in _FUTURE for w in window[-3:]) or window[-2:] == ["going", "to"]
-    if negated and future and root in ("03", "04", "05", "06", "07", "08"):
-        return "125" if root == "04" else "120"
+    future = any(w in _FUTURE for w in window[-3:]) or window[-2:] == ["going", "to"] or (
+        window[-1] == "to" and len(window) >= 2 and window[-2] in _INTENTIONS)  # 'is willing to send'
+    if negated and root in _COOPERATION:
+        return _rejection(code)
+    if negated and root not in ("01", "02", "12"):
+        return None
     if future and not negated:
         if root in _INTENT:
             return _INTENT[root]
@@ -320,8 +396,34 @@ def _with_mood(tokens: list[Token], first: int, code: str) -> str:
     return code
 
 
-_NEGATIONS = frozenset("not never n't no".split())
-_FUTURE = frozenset("will would 'll shall".split())
+def _rejection(code: str) -> str:
+    """The CAMEO rejection of what a code does: 062 military cooperation -> 1212, 074
+    peacekeeping -> 1224, 057 an agreement -> 127, 04 meeting -> 125; other codes -> 120."""
+    if code[:2] == "12":
+        return code
+    return _REJECTIONS.get(code[:3]) or _REJECTIONS.get(code[:2]) or "120"
+
+
+_NEGATIONS = frozenset(
+    "not never n't no didn't don't doesn't won't wouldn't hasn't haven't hadn't cannot can't couldn't "
+    "didn’t don’t doesn’t won’t wouldn’t hasn’t haven’t can’t couldn’t".split()
+)
+_FUTURE = frozenset("will would 'll shall won't wouldn't won’t wouldn’t".split())
+_REFUSALS = frozenset("refuse refused refuses refusing declined declines declining".split())
+# Words before 'to' that state an intention, like 'will': 'is ready to host', 'vowed to fight'.
+_INTENTIONS = frozenset(
+    "willing ready prepared determined vowed vow vows swore sworn swear pledged pledge pledges "
+    "threatened threaten threatens intends intend intended plans plan planned".split()
+)
+_ATTEMPTS = frozenset("attempt attempted attempts attempting tried try tries trying bid plot plotted".split())
+# Roots whose denial or refusal is a rejection (12x): intent to cooperate, consult, diplomatic and
+# material cooperation, aid, yielding.
+_COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
+_REJECTIONS = {
+    "04": "125", "045": "126", "046": "125", "057": "127", "06": "121", "061": "1211", "062": "1212",
+    "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
 # Intent to do what the root does: 036 meet or negotiate, 032 diplomatic cooperation,
 # 031 material cooperation, 033 provide material aid, 035 yield.
 _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -331,14 +433,18 @@ _THREAT = {"14": "131", "15": "138", "17": "137", "18": "138", "19": "138", "20"
 # ('the 51 people arrested', 'bjp workers detained') and the arresting agent is left unsaid.
 _ARRESTED_KINDS = frozenset({None, "PPL", "CVL", "OPP", "CRM", "LAB", "EDU", "REL", "HIN", "MUS",
                              "PTY", "REF", "AGR", "BUS", "MED", "HLH", "ELI", "NGO", "RAD"})
-_RANK = {"verb": 0, "passive": 0, "infinitive": 1, "noun": 3}
+# Who can be held in custody: people, not governments, armies or places.
+_DETAINED = _ARRESTED_KINDS - {None} | {"REB", "UAF", "INS"}
+_RANK = {"verb": 0, "passive": 0, "light": 0, "infinitive": 1, "noun": 3}
 
 
-def _rank(verb: _Verb, source: Actor | None) -> tuple:
-    """Lower is better: an event with a source, a finite verb, a deed before a statement."""
+def _rank(verb: _Verb, source: Actor | None, done: bool = False) -> tuple:
+    """Lower is better: an event with a source, a finite verb or an infinitive of a deed done
+    ('refused to meet', 'continued to send'), a deed before a statement."""
     statement = verb.statement or verb.code[:2] == "01"
     noun = verb.kind == "noun" and verb.code[:2] not in _MATERIAL_CONFLICT
-    return (source is None, noun, statement, _RANK[verb.kind] if not statement else 0, verb.first)
+    kind = 0 if statement or done else _RANK[verb.kind]
+    return (source is None, noun, statement, kind, verb.first)
 
 
 _MATERIAL_CONFLICT = frozenset({"17", "18", "19", "20"})
@@ -374,11 +480,40 @@ def _roles(
         between = [t.word for t in tokens if before[-2].end <= t.start < before[-1].start]
         if between and between[0] == "and" and len(between) <= 3:
             return before[-2], before[-1]  # compound subject: 'A and B signed'
+    if verb.kind == "light" and following[:1] == ["of"] and after and not after[0].country:
+        after = after[1:]  # 'the withdrawal of some forces from Panama': the forces are the source's
     target = after[0] if after else None
+    if target is not None and target.country is None and verb.code[:2] in ("06", "07", "15"):
+        # 'providing military intelligence to Macedonia', 'sent troops to Iraq': the recipient
+        recipient = [a for a in after[1:] if a.country and words.get(_start_before(tokens, a.start)) == "to"]
+        target = recipient[0] if recipient else target
+    source = _appositive_head(tokens, before, verb) or source
     if target is None and source is not None:
         earlier = [a for a in before[:-1] if words.get(_start_before(tokens, a.start)) == "with"]
         target = earlier[-1] if earlier else None
     return source, target
+
+
+def _appositive_head(tokens: list[Token], before: list[Actor], verb: _Verb) -> Actor | None:
+    """'Pakistan, a key U.S. ally in the war, has refused': the subject is the actor an indefinite
+    apposition describes, not the last one inside it. A definite one names the subject's role and
+    stays: 'Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded'."""
+    if len(before) < 2:
+        return None
+    index = {t.end: n for n, t in enumerate(tokens)}
+    j = verb.first - 1
+    skipped = _FINITE_BEFORE - _PRONOUNS - {"who", "which", "that"} | _REALIZED | _WHEN_WORDS | {"to"}
+    while j > 0 and tokens[j].word in skipped:
+        j -= 1  # 'has', 'also', 'on friday', 'has refused to'
+    if j < 0 or tokens[j].joined:
+        return None  # no comma closes an apposition before the verb
+    for head in before[:-1]:
+        n = index.get(head.end)
+        if n is None or tokens[n].joined or n + 1 >= len(tokens) or tokens[n + 1].word not in ("a", "an"):
+            continue
+        if all(tokens[k].joined or k == j for k in range(n + 1, j + 1)):
+            return head  # one comma after the head, one before the verb
+    return None
 
 
 _LOCATIVE = frozenset("in at near from into inside outside across".split())
@@ -463,7 +598,10 @@ def _code_sentence(
     actor_ends = {a.end for a in actors}
     statement: tuple[_Verb, Actor] | None = None  # the last verb of saying with a source
     deeds: list[tuple[_Verb, Actor | None]] = []  # the verbs coded so far, with their sources
-    verbs = _candidates(tokens, lower, [(a.start, a.end) for a in actors], _place_modifiers(tokens, actors, lower))
+    detained = frozenset(a.end for a in actors if a.sector in _DETAINED)
+    verbs = _candidates(
+        tokens, lower, [(a.start, a.end) for a in actors], _place_modifiers(tokens, actors, lower), detained
+    )
     verbs = verbs[:_MAX_CANDIDATES]
     for verb in verbs:
         source, target = _roles(tokens, actors, verb, place)
@@ -493,8 +631,9 @@ def _code_sentence(
             if any(v.first > verb.first for v in verbs):
                 verb = replace(verb, code=DEFAULTS.get(verb.lemma) or verb.code)  # the saying itself
         source, target = _implied_agent(tokens, verb, source, target, place)
-        if source is None and verb.kind in ("passive", "noun") and _police_fire(verb):
-            source = _police_nearby(actors, verb_start)  # 'injured in the firing, police said'
+        if verb.kind in ("passive", "noun") and _police_fire(verb) and (source is None or source.sector in _DETAINED):
+            # 'injured in the firing, police said', '10 persons sustained injuries in the firing'
+            source = _police_nearby(actors, verb_start) or source
             target = None if target is source else target
         source = _with_country(source, actors, target, place)
         target = _with_country(target, actors, source, place, domestic=True)
@@ -507,6 +646,7 @@ def _code_sentence(
         reported = source is not None and (
             verb.kind == "verb" and (coordinated or _finite(tokens, verb, actor_ends))
             or verb.kind == "infinitive" and _realized(tokens, verb)
+            or verb.kind == "light"  # 'X completed the withdrawal of'
             or verb.kind in ("passive", "noun") and _police_fire(verb) and source.sector == "COP"
             or verb.code.startswith("173") and verb.kind == "passive"  # an unsaid-agent arrest
             # 'the arrest of five men', unless another deed takes it as its object ('condemned the arrests')
@@ -514,7 +654,8 @@ def _code_sentence(
                 v.kind == "verb" and not v.statement and v.first < verb.first for v, _ in deeds
             )
         )
-        coded.append((_rank(verb, source), verb, source, target, reported))
+        done = verb.kind == "infinitive" and _realized(tokens, verb)
+        coded.append((_rank(verb, source, done), verb, source, target, reported))
         deeds.append((verb, source))
     if not coded:
         return []
@@ -549,6 +690,8 @@ _FINITE_BEFORE = _VERB_LEADERS - {"and", "or", "to", "both", "all"} | {
 _REALIZED = frozenset(
     "had has have forced compelled forcing compelling prompting prompted obliged resorted resorting "
     "able managed lucky succeeded".split()
+) | _REFUSALS | frozenset(  # the refusal is done; so is a deed continued, begun or attempted
+    "continued continues continuing began begun begins started starts resumed resumes".split()
 )
 
 
@@ -557,6 +700,8 @@ def _realized(tokens: list[Token], verb: _Verb) -> bool:
     if to < 1 or tokens[to].word != "to":
         return False
     before = [t.word for t in tokens[max(0, to - 4) : to]]
+    if before and before[-1] in _ATTEMPTS and verb.code == "185":
+        return True  # 'tried to assassinate': the attempt is the assault
     return bool(before) and (before[-1] in _REALIZED or any(w in ("forcing", "forced", "prompting", "compelling")
                                                             for w in before))
 
@@ -724,9 +869,14 @@ def _implied_agent(
     if verb.kind in ("passive", "noun"):
         if not _reported_arrest(tokens, verb):
             return None, None
+        if verb.kind == "passive" and target is not None and target.end <= at:
+            return police, target  # 'bjp and vhp activists were arrested'
+        if verb.kind == "passive" and source is not None and source.end <= at:
+            return police, source  # 'bjp workers were taken into custody, police said'
         return police, target if target is not None else source
     if source is None:
-        return None, None
+        # 'we have arrested five persons': the police speaking (who else arrests in the reports)
+        return (police, target) if _auxiliary(tokens, _after_auxiliaries(tokens, verb.first)) == "we" else (None, None)
     word = tokens[verb.first].word
     before = tokens[verb.first - 1].word if verb.first else ""
     if (
