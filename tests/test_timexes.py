@@ -883,3 +883,12 @@ def test_ambiguous_numeric_date_never_raises():
 )
 def test_month_day_modifying_a_noun(text, value):
     assert [t.value for t in tag_timexes(text, date(2021, 10, 14))] == [value]
+
+
+def test_lower_cased_text_reads_month_and_weekday_names():
+    text = "police fired on friday. the attack on june 15 killed two. on march 3, 2002 riots began."
+    assert [(t.text, t.value) for t in tag_timexes(text, date(2002, 3, 10))] == [
+        ("friday", "2002-03-08"), ("june 15", "2001-06-15"), ("march 3, 2002", "2002-03-03"),
+    ]
+    # In ordinary text a lower-case name is a word, not a date: "may" the verb, "march" the noun.
+    assert tag_timexes("Protesters may march 15 miles on Friday.", date(2002, 3, 10))[0].text == "Friday"

@@ -153,6 +153,7 @@ class _Prefix:
 class _Grammar:
     language: str  # the dateparser language code, e.g. "en"
     lex: Lexicon
+    lower_names: re.Pattern[str]  # month names before a number and weekday names, lower-case
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, regex), by priority
     # per pattern: words (lower-case) one of which every match contains, or None; a text without
     # any of them skips the pattern (a substring test is much cheaper than a regex scan)
@@ -374,8 +375,13 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
     names = {n for _, rx in compiled for n in rx.groupindex}
     names |= {n for p in compiled_prefixes.values() for n in p.regex.groupindex}
     names |= set(suffix_ago.groupindex) | set(suffix_from.groupindex)
+    months_before_number = _alt([m for m in lex.months if "." not in m], style="lower")
+    lower_names = re.compile(
+        rf"(?<![\w.]){months_before_number}(?=\.?\s+[0-9])|(?<![\w.]){_alt(lex.weekdays, style='lower')}(?![\w])"
+    )
     return _Grammar(
         language=language,
+        lower_names=lower_names,
         lex=lex,
         patterns=compiled,
         needs=needs,
@@ -1569,6 +1575,7 @@ def tag_timexes(text: str, dct: date | None, *, language: str = "en") -> list[Ti
         raise ValueError(f"no temporal lexicon for language {language!r}; have {sorted(_GRAMMARS)}")
     if isinstance(dct, datetime):
         dct = dct.date()
+    written, text = text, _truecased(grammar, text)
     hits = _resolve_overlaps(_candidates(grammar, text))
     if not hits:
         return []
@@ -1585,7 +1592,7 @@ def tag_timexes(text: str, dct: date | None, *, language: str = "en") -> list[Ti
             continue
         except (ValueError, OverflowError):
             continue
-        out.append(Timex(h.start, h.end, text[h.start : h.end], norm.type, norm.value, norm.precision))
+        out.append(Timex(h.start, h.end, written[h.start : h.end], norm.type, norm.value, norm.precision))
         if norm.day is not None:
             ref_day, ref_day_at = norm.day, h.start
         if norm.period is not None and norm.value is not None:
@@ -1593,6 +1600,21 @@ def tag_timexes(text: str, dct: date | None, *, language: str = "en") -> list[Ti
             if norm.period[1] == "quarter":
                 ref_quarter = norm.period[0]
     return out
+
+
+_LOWER_CASED = 0.008  # at most this share of capitals among characters: lower-cased ("police fired on friday")
+_NO_CAPITALS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _truecased(grammar: _Grammar, text: str) -> str:
+    """A lower-cased text with its month and weekday names capitalised, so that the grammar, which
+    keeps "may" the verb and "march" the noun apart by their capitals, reads "june 15", "march
+    2002" and "on friday". Same length, so offsets hold; other texts are returned as they are."""
+    sample = text[:3000]
+    capitals = len(sample) - len(sample.translate(_NO_CAPITALS))
+    if capitals > _LOWER_CASED * len(sample):
+        return text
+    return grammar.lower_names.sub(lambda m: m.group(0).capitalize(), text)
 
 
 _VALUE_PATTERNS = (
