@@ -892,3 +892,17 @@ def test_lower_cased_text_reads_month_and_weekday_names():
     ]
     # In ordinary text a lower-case name is a word, not a date: "may" the verb, "march" the noun.
     assert tag_timexes("Protesters may march 15 miles on Friday.", date(2002, 3, 10))[0].text == "Friday"
+
+
+def test_start_positions_find_what_finditer_finds():
+    # patterns with literal starts are tried only where one starts: the same matches as a full scan,
+    # inside words too ("today" holds "day"), so an inside-word match still hides what it overlaps
+    from transforms.timexes import _GRAMMARS, _matches, _start_positions
+
+    g = _GRAMMARS["en"]
+    text = ("Last week, two days ago, today and the next day; Friday morning in June 2021, the third quarter "
+            "of the year, every Monday, for years, recently, noon Thursday, the nineties, nineteen ninety-six.")
+    starts = _start_positions(g, text)
+    for i, (kind, rx) in enumerate(g.patterns):
+        if g.starts[i] is not None:
+            assert [m.span() for m in _matches(rx, text, starts[i])] == [m.span() for m in rx.finditer(text)], kind

@@ -45,10 +45,16 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterator, Mapping
+
+try:  # a private module of the stdlib, read to learn the words a compiled pattern starts with
+    import re._parser as _sre_parse
+except ImportError:  # without it every pattern scans the whole text: slower, same output
+    _sre_parse = None
 
 from transforms.timex_lexicon import LEXICONS, Lexicon
 
@@ -158,10 +164,15 @@ class _Grammar:
     # per pattern: words (lower-case) one of which every match contains, or None; a text without
     # any of them skips the pattern (a substring test is much cheaper than a regex scan)
     needs: tuple[frozenset[str] | None, ...]
+    # per pattern: the strings (as written, case and all) one of which every match starts with,
+    # or None when a match may start with a digit or a single letter; such a pattern is tried
+    # only where `starts` finds one of them (see _candidates)
+    starts: tuple[frozenset[str] | None, ...]
+    start_finder: re.Pattern[str]  # the longest of all those strings at a position
+    start_patterns: Mapping[str, tuple[int, ...]]  # such a string -> patterns that may start there
     prefixes: Mapping[str, _Prefix]
     suffix_ago: re.Pattern[str]  # "two days" + " ago"
     suffix_from: re.Pattern[str]  # "a week" + " from Friday"
-    group_names: tuple[str, ...]  # every named group of every regex above
     future: re.Pattern[str]
     past: re.Pattern[str]
     present: re.Pattern[str]
@@ -366,15 +377,18 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
     )
     compiled = tuple((entry[0], re.compile(entry[1])) for entry in P)
     needs = tuple(frozenset(w.split()[0].lower() for w in entry[2]) if len(entry) > 2 else None for entry in P)
+    starts = tuple(_literal_starts(rx) for _, rx in compiled)
+    start_words = sorted({w for words in starts if words for w in words})
+    start_patterns = {
+        word: tuple(i for i, words in enumerate(starts) if words and any(word.startswith(w) for w in words))
+        for word in start_words
+    }
     compiled_prefixes = {
         kind: _Prefix(re.compile(f"(?:{rx})\\Z"), *special.get(kind, (True, False))) for kind, rx in prefixes.items()
     }
     suffix_ago = re.compile(rf"\s+(?P<dir>{dirs}){_END}")
     suffix_from = re.compile(rf"\s+{_alt(lex.from_words, style='lower')}\s+(?:(?P<fwd>{weekday})|(?P<fdeic>"
                              rf"{_alt(lex.deictic_days, style='lower')})|(?P<fnow>{_alt(lex.present_ref, style='lower')})){_END}")
-    names = {n for _, rx in compiled for n in rx.groupindex}
-    names |= {n for p in compiled_prefixes.values() for n in p.regex.groupindex}
-    names |= set(suffix_ago.groupindex) | set(suffix_from.groupindex)
     months_before_number = _alt([m for m in lex.months if "." not in m], style="lower")
     lower_names = re.compile(
         rf"(?<![\w.]){months_before_number}(?=\.?\s+[0-9])|(?<![\w.]){_alt(lex.weekdays, style='lower')}(?![\w])"
@@ -385,14 +399,42 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         lex=lex,
         patterns=compiled,
         needs=needs,
+        starts=starts,
+        start_finder=re.compile(_trie(start_words)),
+        start_patterns=MappingProxyType(start_patterns),
         prefixes=MappingProxyType(compiled_prefixes),
         suffix_ago=suffix_ago,
         suffix_from=suffix_from,
-        group_names=tuple(sorted(names)),
         future=future,
         past=past,
         present=re.compile(rf"(?<![\w'’-]){_alt(lex.present_cues, style='lower')}(?![\w'’-])"),
     )
+
+
+def _literal_starts(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The strings one of which every match of rx starts with: for each alternative at its start,
+    its literal characters up to the first class, repeat, group or assertion ("Jan" for the
+    months' "Jan(?:uary)?"); None when an alternative starts with fewer than two of them."""
+
+    def heads(items) -> set[str]:
+        if not items:
+            return {""}
+        op, av = items[0]
+        if op is _sre_parse.LITERAL:
+            return {chr(av) + rest for rest in heads(items[1:])}
+        if op is _sre_parse.SUBPATTERN:
+            return heads(list(av[3]))
+        if op is _sre_parse.BRANCH:
+            return set().union(*(heads(list(branch)) for branch in av[1]))
+        return {""}
+
+    if _sre_parse is None or rx.flags & re.IGNORECASE:
+        return None
+    try:
+        found = heads(list(_sre_parse.parse(rx.pattern, rx.flags)))
+    except Exception:  # the private parser's shapes changed: fall back to a full scan
+        return None
+    return frozenset(found) if min(map(len, found)) >= 2 else None
 
 
 _GRAMMARS: Mapping[str, _Grammar] = MappingProxyType({code: _build(code, lex) for code, lex in LEXICONS.items()})
@@ -421,6 +463,16 @@ _NEXT_WORD = re.compile(r"^(\s*)([^\W\d_][\w.]*)")
 
 # ---------------------------------------------------------------------------------------------
 # Finding spans.
+
+
+class _Groups(dict):
+    """The named groups of a match and of its prefix and suffix; any other group of the grammar
+    is None (it did not take part), without a key for each of the hundred-odd names."""
+
+    __slots__ = ()
+
+    def __missing__(self, name: str) -> None:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,20 +660,47 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
     return True
 
 
+def _start_positions(g: _Grammar, text: str) -> list[list[int]]:
+    """Per pattern with `starts`, the offsets in text where one of its starting strings is, in
+    order (inside words too: the same places rx.finditer would try)."""
+    positions: list[list[int]] = [[] for _ in g.patterns]
+    m = g.start_finder.search(text)
+    while m is not None:
+        at = m.start()
+        for i in g.start_patterns[m.group()]:
+            positions[i].append(at)
+        m = g.start_finder.search(text, at + 1)
+    return positions
+
+
+def _matches(rx: re.Pattern[str], text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+    """rx.finditer(text), trying only the given positions (every place a match can start)."""
+    end = 0
+    for at in positions:
+        if at >= end:
+            m = rx.match(text, at)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
 def _candidates(g: _Grammar, text: str) -> list[_Hit]:
     hits: list[_Hit] = []
     low = text.lower()
+    starts = _start_positions(g, text)
     for priority, (kind, rx) in enumerate(g.patterns):
+        if g.starts[priority] is not None and not starts[priority]:
+            continue
         needs = g.needs[priority]
         if needs is not None and not any(w in low for w in needs):
             continue
         prefix = g.prefixes.get(kind)
-        for m in rx.finditer(text):
+        found = rx.finditer(text) if g.starts[priority] is None else _matches(rx, text, starts[priority])
+        for m in found:
             s, e = m.span()
             if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
                 continue  # starts inside a word
-            gd = dict.fromkeys(g.group_names)
-            gd.update(m.groupdict())
+            gd = _Groups(m.groupdict())
             if gd["yws"] is not None:  # a year in words: its figures, as if written so
                 gd["y"] = str(_word_year(g, gd["yws"]))
             if prefix is not None:
@@ -639,12 +718,12 @@ def _candidates(g: _Grammar, text: str) -> list[_Hit]:
             if kind == "duration":
                 after = g.suffix_from.match(text, e)
                 if after is not None and gd["qty"] is not None and gd["old"] is None:
-                    gd_from = {**gd, **{k: v for k, v in after.groupdict().items() if v is not None}}
+                    gd_from = _Groups(gd, **{k: v for k, v in after.groupdict().items() if v is not None})
                     if _acceptable(g, "duration", gd_from, text, s, after.end()):
                         hits.append(_Hit(s, after.end(), "fromday", priority, MappingProxyType(gd_from)))
                 ago = g.suffix_ago.match(text, e)
                 if ago is not None and gd.get("old") is None:
-                    gd_ago = {**gd, "dir": ago.group("dir")}
+                    gd_ago = _Groups(gd, dir=ago.group("dir"))
                     if _acceptable(g, "ago", gd_ago, text, s, ago.end()):
                         hits.append(_Hit(s, ago.end(), "ago", priority, MappingProxyType(gd_ago)))
             if _acceptable(g, kind, gd, text, s, e):
@@ -652,11 +731,11 @@ def _candidates(g: _Grammar, text: str) -> list[_Hit]:
     return hits
 
 
-def _range_hits(kind: str, m: re.Match[str], gd: dict, priority: int) -> list[_Hit]:
+def _range_hits(kind: str, m: re.Match[str], gd: _Groups, priority: int) -> list[_Hit]:
     """"Oct. 14-16" -> "Oct. 14" and "16"; "14-16 October" -> "14" and "16 October": each end of a
     range of days is a DATE of its own (TIMEX3 values are points and do not nest), normalized as
     a month-day with the month and year written once for both."""
-    last = {**gd, "d": gd["d2"]}
+    last = _Groups(gd, d=gd["d2"])
     single = "mdy" if kind == "mdrange" else "dmy"
     return [
         _Hit(m.start("r1"), m.end("r1"), single, priority, MappingProxyType(gd)),
@@ -979,7 +1058,7 @@ def _safe_weekday(y: int, m: int, d: int) -> int | None:
 def _normalize(ctx: _Context, h: _Hit) -> _Norm:
     g, lex, gd, dct = ctx.g, ctx.g.lex, h.groups, ctx.dct
     kind = h.kind
-    low = {k: (v.lower() if isinstance(v, str) else v) for k, v in gd.items()}
+    low = _Groups({k: v.lower() for k, v in gd.items() if v is not None})
 
     if kind in ("iso", "numeric"):
         if kind == "iso":
