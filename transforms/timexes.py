@@ -45,7 +45,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
