@@ -134,3 +134,15 @@ def test_nationality_plurals_and_abbreviations():
     assert codes("Iraqis and Albanians marched.") == [("IRQ", None), ("ALB", None)]
     actors = find_actors("U.S. officials met.", ON)
     assert [(a.name, a.country, a.sector) for a in actors] == [("U.S. officials", "USA", "GOV")]
+
+
+def test_country_words_written_small_are_words():
+    assert codes("They told us to leave Turkey.") == [("TUR", None)]
+    assert codes("the us army left.") == [("USA", "MIL")]  # lower-case text: 'the us' is the country
+    assert codes("the men detained by us were freed.") == [(None, "PPL")]
+    assert codes("the UK is pushing for change.") == [("GBR", None)]
+
+
+def test_hyphenated_pair_of_actors():
+    assert [(a.name, a.country, a.sector) for a in find_actors("Police-VHP clash in old city", ON)] == [
+        ("Police", None, "COP"), ("VHP", "HIN", "RAD")]

@@ -129,12 +129,12 @@ def test_score_police_exact():
 # ---------------------------------------------------------------- corpus floors
 
 # What the coder reaches on the dev halves, minus a small margin (see the report of the change).
-# Reached (verb families: refusals and denials as 12x, intentions, progressive vs passive, light
-# verbs with nominal deeds, deeds in said-clauses first, police 'we', 'held', 'dispersed'):
-# category 0.734, source country 0.817, target country 0.696, source sector 0.715; ARREST F1
-# 0.814, FORCE 0.663, KILL 0.667.
-PLOVER_FLOORS = {"category": 0.71, "source_country": 0.80, "target_country": 0.67, "source_sector": 0.69}
-POLICE_FLOORS = {"ARREST": 0.79, "FORCE": 0.64, "KILL": 0.64}
+# Reached (precision on ordinary news: unnamed speakers, places gone to, the dead, hypotheticals;
+# demands in said-clauses, subjects over uncoded verbs and relative clauses, hyphenated pairs,
+# 166x expulsions, denials as rejections, unidentified assassins): category 0.759, source
+# country 0.829, target country 0.703, source sector 0.728; ARREST F1 0.822, FORCE 0.674, KILL 0.667.
+PLOVER_FLOORS = {"category": 0.74, "source_country": 0.81, "target_country": 0.68, "source_sector": 0.71}
+POLICE_FLOORS = {"ARREST": 0.80, "FORCE": 0.65, "KILL": 0.64}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")

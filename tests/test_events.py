@@ -404,3 +404,52 @@ def test_police_verb_families(text, expected):
 
 def test_defacing_damages_property():
     assert [e.cameo_code for e in code("Hackers defaced nearly 3,000 web sites.")] == ["171"]
+
+
+# Precision on ordinary news: speakers we cannot name, places someone goes to, people who die,
+# hypotheticals and denied deeds give no event; 'us' written small is a pronoun.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The troops will stay," she said.', []),
+        ('"The troops are tired," said Smith.', []),
+        ("The UN envoy to Syria will attend the talks.", [("036", "IGO", "GOV", None, None)]),
+        ("Travelling to Syria to join Isis was a crime.", []),
+        ("Two children died in the camp.", []),
+        ("She married a Bosnian, who was also killed.", []),
+        ("If the army attacks the town, Iran will respond.", []),
+        ("Iran denied that it attacked the ship.", []),
+        ("The raid hurt us badly, Iraqi officials said.", [("010", "IRQ", "GOV", None, None)]),
+        ("we have to arrest the guilty, the minister said.", [("010", None, "GOV", None, None)]),
+        ("we were lucky to arrest the accomplice.", [("173", None, "COP", None, None)]),
+    ],
+)
+def test_no_event_where_none_is_reported(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'X must / should' in a said-clause, whatever the verb after: the speaker demands it of X.
+        ("The United States declared that China must drop its barriers.",
+         [("100", "USA", None, "CHN", None), ("010", "USA", None, None, None)]),
+        ("Britain said Iran should release the sailors.",
+         [("100", "GBR", None, "IRN", None), ("010", "GBR", None, None, None)]),
+        # A verb after 'and' shares the subject of an uncoded verb, not its object.
+        ("policemen chased the raiders and shot one.", [("190", None, "COP", None, None)]),
+        # A relative clause between the subject and its verb.
+        ("the police that was accompanying the mob fired in the air.", [("190", None, "COP", None, None)]),
+        # The halves of a hyphenated headline compound.
+        ("police-vhp clash in the old city.", [("190", "HIN", "COP", "HIN", "RAD")]),
+        ("police clashed with protesters in the city.", [("190", None, "COP", None, "OPP")]),
+        # 166x: expelling inspectors; denying what was asked for is a rejection.
+        ("Iraq expelled UN inspectors.", [("1662", "IRQ", None, "IGO", None)]),
+        ("Iraq denied access to UN inspectors.", [("1245", "IRQ", None, "IGO", None)]),
+        ("Turkey denied visas to Greek officials.", [("120", "TUR", None, "GRC", "GOV")]),
+        # An attempt on a life whose authors go unsaid: unidentified attackers (UAF).
+        ("An attempt to assassinate the Iraqi governor was thwarted.", [("185", "IRQ", "UAF", "IRQ", "GOV")]),
+    ],
+)
+def test_demands_subjects_compounds_and_sanctions(text, expected):
+    assert [row(e) for e in code(text)] == expected

@@ -166,6 +166,16 @@ PATTERN_ADDITIONS = {
     # Fighting or battling a fire is no fight: no code (None), whatever the verb's default says.
     **{lemma: tuple(((word,), None) for word in ("fire", "fires", "blaze", "wildfire", "wildfires", "flames", "bushfire"))
        for lemma in ("fight", "battle", "combat")},
+    # Expelling inspectors, observers, peacekeepers or aid agencies is 166x, not the expulsion of
+    # individuals (174): 1662 'expel or withdraw inspectors, observers', 1661 peacekeepers, 1663 aid.
+    "expel": tuple(((word,), "1662") for word in ("inspectors", "inspector", "observers", "monitors"))
+    + tuple(((word,), "1661") for word in ("peacekeepers", "peacekeeping"))
+    + ((("aid", "workers"), "1663"), (("aid", "agencies"), "1663"), (("aid", "groups"), "1663")),
+    # Denying something asked for is a rejection ('denied land allocation', 'denied visas to'),
+    # access a refusal to allow international involvement (1245); 'denied that' stays a statement.
+    "deny": tuple(((word,), "120") for word in (
+        "allocation", "visas", "visa", "permission", "permit", "permits", "entry", "request", "requests",
+        "application", "licence", "license", "passage", "landing")) + ((("access",), "1245"),),
     # 'blocked streets / the bridge': 144 'obstruct passage, block' (the file has road, traffic).
     "block": tuple(((word,), "144") for word in ("streets", "roads", "bridge", "highway", "railway", "rail")),
 }

@@ -44,6 +44,8 @@ _LED = frozenset({"led", "backed", "sponsored", "commanded"})
 # for the paper', 'the president of Armenia', 'King Hassan of Morocco'.
 _OF = frozenset({"of", "for"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# Country names that are common words when written small: a pronoun, an adjective.
+_PRONOUN_PLACES = frozenset({"us", "male"})
 # Directions before a place: 'the Albanians of southern Serbia'.
 _REGION_WORDS = frozenset("north south east west northern southern eastern western central".split())
 
@@ -123,15 +125,17 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     return code[:3], sector
 
 
-def _lookup(key: str, capital: bool, on: date | None) -> Mention | None:
+def _lookup(key: str, capital: bool, on: date | None, named: bool = True) -> Mention | None:
+    """`capital`: the first word is capitalised (or the text is lower-case); `named`: some word is."""
     if capital and key in PEOPLE:
         return Mention(0, 0, "person", *split_code(role_on(PEOPLE[key], on)))
     if capital and key in ORGANIZATIONS:
         return Mention(0, 0, "org", *split_code(role_on(ORGANIZATIONS[key], on)))
-    if key in COUNTRIES:
+    if key in COUNTRIES and named:
+        # Places are names: in mixed-case text 'us', 'turkey' or 'china' written small are words.
         return Mention(0, 0, "country", COUNTRIES[key], None)
     stem, dash, suffix = key.rpartition("-")
-    if dash and suffix in _LED and " " not in key and stem in COUNTRIES:
+    if dash and suffix in _LED and " " not in key and stem in COUNTRIES and named:
         return Mention(0, 0, "country", COUNTRIES[stem], None)  # 'Vietnamese-led forces'
     if key in AGENTS:
         return Mention(0, 0, "agent", None, AGENTS[key])
@@ -151,7 +155,10 @@ def find_mentions(
             top += 1
         for last in range(top, i - 1, -1):
             key = " ".join(t.word for t in tokens[i : last + 1])
-            found = _lookup(key, lower or tokens[i].capital, on)
+            named = lower or any(t.capital for t in tokens[i : last + 1])
+            found = _lookup(key, lower or tokens[i].capital, on, named)
+            if found and lower and key in _PRONOUN_PLACES and (i == 0 or tokens[i - 1].word != "the"):
+                found = None  # lower-cased text: 'detained by us' is the speaker, 'the us' the country
             if found:
                 mentions.append(Mention(i, last + 1, found.kind, found.country, found.sector))
                 i = last + 1
@@ -253,7 +260,28 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
         start, stop = tokens[first].start, tokens[end - 1].end
         actors.append(Actor(start, stop, sentence[start:stop], country, sector))
         k = next((n for n in range(k, len(mentions)) if mentions[n].first >= end), len(mentions))
-    return actors
+    return _with_hyphen_pairs(sentence, tokens, actors, lower)
+
+
+def _with_hyphen_pairs(sentence: str, tokens: list[Token], actors: list[Actor], lower: bool) -> list[Actor]:
+    """'police-vhp clash', 'India-Pakistan talks': a hyphenated word no actor covers whose two
+    halves are both actors (one of them an agent: police, army, a party) is the two of them."""
+    added = []
+    for token in tokens:
+        if token.word.count("-") != 1 or any(a.start <= token.start < a.end for a in actors):
+            continue
+        halves = []
+        at = token.start
+        for part in token.word.split("-"):
+            capital = lower or sentence[at : at + 1].isupper()
+            found = _lookup(part, capital, None, capital)
+            if found is None or (found.country is None and found.sector is None):
+                break
+            halves.append(Actor(at, at + len(part), sentence[at : at + len(part)], found.country, found.sector))
+            at += len(part) + 1
+        if len(halves) == 2 and any(h.sector for h in halves):
+            added += halves
+    return sorted(actors + added, key=lambda a: a.start) if added else actors
 
 
 def _owner(

@@ -270,6 +270,8 @@ def _candidates(
             kind = "noun"  # 'more than 400 arrests have been made'
         else:
             kind = "verb"
+        if lemma in _UNDERGONE and kind == "verb":
+            kind = "passive"  # 'two men died': the dead did nothing; only 'died in police firing' codes
         stems = stems or [_stems(t.word) for t in tokens]
         code = _verb_code(tokens, i, last, lemma, stems)
         if code is None and lemma == "hold" and kind == "passive" and _subject_end(tokens, i) in detained:
@@ -277,10 +279,71 @@ def _candidates(
         if not code:
             continue
         statement = (DEFAULTS.get(lemma) or code)[:2] == "01"
+        if kind == "noun" and previous in _POSSESSIVE_PRONOUNS and (
+            last >= len(tokens) or tokens[last].word not in ("of", "by", "on", "against", "in", "at")
+        ):
+            continue  # 'in our best interest', 'their fight': no deed done to anyone
+        if not statement and kind not in ("noun", "light") and _hypothetical(tokens, i):
+            continue  # 'if people are tried', 'whether Baghdadi would attack'
         code = _with_mood(tokens, i, code)
         if code:
             found_verbs.append(_Verb(i, last, code, kind, statement, lemma))
-    return found_verbs
+    return _obligations(tokens, found_verbs, actor_ends)
+
+
+_OBLIGATIONS = frozenset({"must", "should"})
+
+
+def _obligations(tokens: list[Token], verbs: list[_Verb], actor_ends: set[int]) -> list[_Verb]:
+    """'The US declared that China must drop barriers': after a verb of saying, 'X must' or 'X
+    should' before a verb with no code of its own is the speaker's demand (100) of X."""
+    added = []
+    for i, token in enumerate(tokens[1:-1], 1):
+        if token.word not in _OBLIGATIONS or tokens[i - 1].end not in actor_ends:
+            continue
+        if not any(v.statement and v.kind == "verb" and v.last <= i - 1 and i - v.last <= 6
+                   and all(t.joined for t in tokens[v.last - 1 : i]) for v in verbs):
+            continue  # the saying opens the clause: 'declared that China must', 'said the girls should'
+        if any(i < v.first <= i + 3 for v in verbs):
+            continue  # 'must release' codes through its verb (_with_mood, _code_sentence)
+        added.append(_Verb(i, i + 1, "100", "verb", False, token.word))
+    return sorted(verbs + added, key=lambda v: v.first) if added else verbs
+
+
+# Verbs whose subject undergoes the deed: 'died' (the dictionary files it under 190).
+_UNDERGONE = frozenset({"die"})
+_CONDITIONS = frozenset("if whether unless lest".split())
+_POSSESSIVE_PRONOUNS = frozenset("our my your his her their its".split())
+_DENIALS = frozenset("denied denies deny denying".split())
+
+
+def _hypothetical(tokens: list[Token], i: int) -> bool:
+    """A verb in a clause that 'if', 'whether' or 'unless' opens, or that 'denied' governs ('Iran
+    denied that it attacked the ship'): no deed is reported."""
+    j = i - 1
+    while j >= 0 and i - j <= 12 and tokens[j].joined:
+        if tokens[j].word in _CONDITIONS or tokens[j].word in _DENIALS and (
+            tokens[j + 1].word in _PRONOUNS or tokens[j + 1].word in ("that", "having")
+        ):
+            return True
+        j -= 1
+    return False
+
+
+def _we_subject(tokens: list[Token], i: int) -> bool:
+    """'we have arrested', 'we were lucky to arrest', 'we also detained': the police speaking;
+    not 'we have to arrest the guilty', a duty."""
+    j = i - 1
+    if j > 1 and tokens[j].word == "to":
+        if tokens[j - 1].word not in _REALIZED - {"have", "has", "had"}:
+            return False
+        j -= 2
+        if j > 0 and tokens[j].word in _PASSIVE:
+            j -= 1  # 'were lucky to', 'were able to'
+    while j > 0 and (tokens[j].word in _ADVERBS | {"have", "had", "has"}
+                     or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
+        j -= 1
+    return j >= 0 and tokens[j].word == "we"
 
 
 def _after_auxiliaries(tokens: list[Token], i: int) -> int:
@@ -299,10 +362,14 @@ def _subject_end(tokens: list[Token], i: int) -> int:
     return tokens[j].end if j >= 0 else -1
 
 
+_ADVERBS = frozenset("also then later since again still even just never".split())
+
+
 def _auxiliary(tokens: list[Token], i: int) -> str:
-    """The word before a verb, over adverbs and times: 'were on wednesday taken' -> 'were'."""
+    """The word before a verb, over adverbs and times: 'were on wednesday taken', 'was also killed'."""
     j = i - 1
-    while j > 0 and (tokens[j].word in _WHEN_WORDS or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
+    while j > 0 and (tokens[j].word in _WHEN_WORDS or tokens[j].word in _ADVERBS
+                     or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
         j -= 1
     return tokens[j].word if j >= 0 else ""
 
@@ -476,6 +543,8 @@ def _roles(
     if any(p in _PASSIVE for p in previous) and "by" in following and after:
         return after[0], before[-1] if before else None
     source = before[-1] if before else None
+    if len(before) >= 2 and any(t.start <= before[-2].start and before[-1].end <= t.end for t in tokens):
+        return before[-2], before[-1]  # the halves of one word: 'police-vhp clash'
     if len(before) >= 2:
         between = [t.word for t in tokens if before[-2].end <= t.start < before[-1].start]
         if between and between[0] == "and" and len(between) <= 3:
@@ -516,12 +585,13 @@ def _appositive_head(tokens: list[Token], before: list[Actor], verb: _Verb) -> A
     return None
 
 
-_LOCATIVE = frozenset("in at near from into inside outside across".split())
+_LOCATIVE = frozenset("in at near from into inside outside across to towards toward via through".split())
 
 
 def _located(tokens: list[Token], actor: Actor) -> bool:
-    """A bare place after a locative preposition ('violence broke out in godhra, we have ...')
-    is where something happened, never who did it."""
+    """A bare place after a locative preposition ('violence broke out in godhra, we have ...',
+    'the envoy to Syria will attend', 'travelling to Syria to join') is where something happened
+    or where someone went, never who did it."""
     if actor.sector is not None or not actor.country:
         return False
     previous = [t.word for t in tokens if t.end <= actor.start][-1:]
@@ -604,6 +674,8 @@ def _code_sentence(
     )
     verbs = verbs[:_MAX_CANDIDATES]
     for verb in verbs:
+        if verb.lemma in _OBLIGATIONS and statement is None:
+            continue  # 'X must' said by nobody we know demands nothing of anyone
         source, target = _roles(tokens, actors, verb, place)
         verb_start = tokens[verb.first].start
         if verb.kind in ("passive", "noun") and source is not None and source.end <= verb_start and not (
@@ -620,17 +692,27 @@ def _code_sentence(
             source = Actor(at, end, phrase, pair[0], sector)
             target = Actor(at, end, phrase, pair[1], sector)
         coordinated = verb.kind == "verb" and previous is not None and _coordinated(tokens, previous[0], verb)
+        if verb.kind == "verb" and not coordinated and source is not None:
+            source = _relative_head(tokens, actors, verb, source) or _shared_subject(tokens, actors, verb, source) or source
         if coordinated and (source is None or source.start >= tokens[previous[0].last - 1].end):
             source = previous[1]  # 'police arrested 20 men and seized arms': the police seized
         if verb.kind == "verb" and statement is not None and _pronoun_subject(tokens, statement[0], verb):
             source = statement[1]  # 'Hungary said it will support Turkey': Hungary supports
-        elif verb.kind == "verb" and statement is not None and verb.first and tokens[verb.first - 1].word == "must":
+        elif verb.kind == "verb" and statement is not None and verb.first and (
+            tokens[verb.first - 1].word in _OBLIGATIONS or verb.lemma in _OBLIGATIONS
+        ):
             source, target = statement[1], source  # 'Britain said Libya must release ...': Britain demands
+            if verb.code[:2] not in ("10", "11", "12", "13"):
+                verb = replace(verb, code="100")  # 'said Iran should halt': a demand, whatever halting codes
         if verb.statement and verb.kind == "verb":
-            source, target = _speaker(tokens, actors, verb, source, target)
+            source, target = _speaker(sentence.text, tokens, actors, verb, source, target)
             if any(v.first > verb.first for v in verbs):
                 verb = replace(verb, code=DEFAULTS.get(verb.lemma) or verb.code)  # the saying itself
         source, target = _implied_agent(tokens, verb, source, target, place)
+        if source is None and verb.code in ("185", "186") and verb.kind in ("infinitive", "passive", "noun"):
+            # 'an attempt to assassinate the governor was thwarted': unidentified attackers (UAF)
+            at = tokens[verb.first].start
+            source = Actor(at, at, "", place.country if place else None, "UAF")
         if verb.kind in ("passive", "noun") and _police_fire(verb) and (source is None or source.sector in _DETAINED):
             # 'injured in the firing, police said', '10 persons sustained injuries in the firing'
             source = _police_nearby(actors, verb_start) or source
@@ -751,17 +833,71 @@ def _bare_at(tokens: list[Token], verb: _Verb) -> bool:
     return _bare(word, FORMS.get(word, word))
 
 
+def _token_at(tokens: list[Token], start: int) -> int | None:
+    return next((n for n, t in enumerate(tokens) if t.start == start), None)
+
+
+def _shared_subject(tokens: list[Token], actors: list[Actor], verb: _Verb, source: Actor) -> Actor | None:
+    """'policemen chased the raiders and shot one': after 'and', a verb whose nearest actor is the
+    object of an earlier verb with no code shares that verb's subject, not its object."""
+    j = verb.first - 1
+    while j > 0 and tokens[j].word.endswith("ly") and len(tokens[j].word) > 4:
+        j -= 1
+    if j < 2 or tokens[j].word not in ("and", "then") or tokens[j - 1].end != source.end:
+        return None
+    k = _token_at(tokens, source.start)
+    if k is None:
+        return None
+    k -= 1
+    while k > 0 and tokens[k].word in _DETERMINERS:
+        k -= 1  # 'chased the raiders'
+    if k < 1 or not (tokens[k].word in FORMS or tokens[k].word.endswith("ed")) or not tokens[k - 1].joined:
+        return None
+    subject = [a for a in actors if a.end == tokens[k - 1].end]
+    return subject[0] if subject else None
+
+
+_RELATIVES = frozenset({"who", "that", "which"})
+
+
+def _relative_head(tokens: list[Token], actors: list[Actor], verb: _Verb, source: Actor) -> Actor | None:
+    """'the police that was accompanying the mob fired': an actor right before the verb that ends
+    a relative clause is the clause's object; the verb's subject is the actor the clause follows."""
+    if verb.first == 0 or tokens[verb.first - 1].end != source.end:
+        return None
+    first = _token_at(tokens, source.start)
+    if first is None:
+        return None
+    for r in range(first - 1, 0, -1):
+        word = tokens[r].word
+        if word in _RELATIVES:
+            after = tokens[r + 1].word
+            if not (after in _PASSIVE or after in ("has", "had", "have") or after in FORMS
+                    or after.endswith(("ed", "ing"))):
+                return None  # 'the man whom the police arrested': the police do arrest
+            head = [a for a in actors if a.end == tokens[r - 1].end]
+            return head[0] if head else None
+        if word in FORMS and r < first - 1 and tokens[r + 1].word in _RELATIVES:
+            continue
+    return None
+
+
 def _speaker(
-    tokens: list[Token], actors: list[Actor], verb: _Verb, source: Actor | None, target: Actor | None
+    text: str, tokens: list[Token], actors: list[Actor], verb: _Verb, source: Actor | None, target: Actor | None
 ) -> tuple[Actor | None, Actor | None]:
     """A statement's source and target: 'X said (that) ...' has no target, 'X told Y' has Y, and so
-    has 'in an interview with Y, X said'; '..., said a spokesman for X' names the speaker after the verb."""
+    has 'in an interview with Y, X said'; '..., said a spokesman for X' names the speaker after the verb.
+    A speaker we cannot name is no actor: 'he said' is nobody we know, and so is the unknown name
+    of '"...," said Parly' (never an actor quoted before the closing quote)."""
     verb_end = tokens[verb.last - 1].end
     after = [a for a in actors if a.start >= verb_end]
     following = tokens[verb.last] if verb.last < len(tokens) else None
     inverted = verb.first > 0 and not tokens[verb.first - 1].joined and after and following is not None
     if inverted and after[0].start <= tokens[min(verb.last + 3, len(tokens) - 1)].start:
         return after[0], None  # '..., said the Israeli spokesman'
+    quoted = verb.first > 0 and any(q in text[tokens[verb.first - 1].end : tokens[verb.first].start] for q in _QUOTES)
+    if quoted or _subject_word(tokens, verb.first) in _SPEAKER_PRONOUNS:
+        return None, None  # '"...," said Parly', '"...," he said', 'she said she had'
     if target is not None and following is not None and target.start >= verb_end:
         # Kept when written before the verb: 'in an interview with X, Y said', 'the two sides said'.
         direct = following.start == target.start and verb.lemma != "say"  # 'told Iran', not 'said Libya'
@@ -772,6 +908,17 @@ def _speaker(
 
 
 _PRONOUNS = frozenset("it they he she we".split())
+_SPEAKER_PRONOUNS = frozenset("he she i you".split())  # 'we', 'they' may be the actor just named
+_QUOTES = frozenset("\"”“’'")
+
+
+def _subject_word(tokens: list[Token], first: int) -> str:
+    """The word before a verb over auxiliaries and adverbs: 'she also said' -> 'she'."""
+    j = first - 1
+    while j > 0 and (tokens[j].word in _ADVERBS or tokens[j].word in ("has", "had", "have", "would", "will")
+                     or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
+        j -= 1
+    return tokens[j].word if j >= 0 else ""
 
 
 def _pronoun_subject(tokens: list[Token], saying: _Verb, verb: _Verb) -> bool:
@@ -876,7 +1023,7 @@ def _implied_agent(
         return police, target if target is not None else source
     if source is None:
         # 'we have arrested five persons': the police speaking (who else arrests in the reports)
-        return (police, target) if _auxiliary(tokens, _after_auxiliaries(tokens, verb.first)) == "we" else (None, None)
+        return (police, target) if _we_subject(tokens, verb.first) else (None, None)
     word = tokens[verb.first].word
     before = tokens[verb.first - 1].word if verb.first else ""
     if (
