@@ -453,3 +453,16 @@ def test_no_event_where_none_is_reported(text, expected):
 )
 def test_demands_subjects_compounds_and_sanctions(text, expected):
     assert [row(e) for e in code(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Syrian officials, the talks went well.",
+        "Turkish officials want a new constitution.",
+        "The Iraqi prime minister faces a difficult choice.",
+        "Russian leaders took office in May.",
+    ],
+)
+def test_generic_verbs_code_only_through_their_patterns(text):
+    assert [e.cameo_code for e in code(text)] == []

@@ -69,6 +69,8 @@ _NOUN_BEFORE = frozenset(
     "a an the his her its their our my your this these those of for in on at during after before "
     "first official joint such whose".split()
 )
+# A noun alone reports an event only for force and arrests ('the attack on', 'the arrest of').
+_NOUN_EVENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _PASSIVE = frozenset("was were been being is are be".split())
 _MODAL = frozenset("will would to shall could may might plan plans planned ready willing agreed".split())
 _PREPOSITIONS = frozenset("in on at with by for from to between over under of".split())
@@ -744,6 +746,8 @@ def _code_sentence(
     best = min(coded, key=lambda c: c[0])
     if best[2] is None:
         return []  # nobody does anything: 'The declaration also pledges joint efforts ...'
+    if best[1].kind == "noun" and not best[4] and best[1].code[:2] not in _NOUN_EVENT_ROOTS:
+        return []  # only a noun names something ('the talks went well'): no deed is reported
     chosen = [best] + [c for c in coded if c is not best and c[4]]
     verbs_at = [sentence.start + tokens[c[1].first].start for c in chosen]
     events: list[Event] = []
