@@ -131,10 +131,11 @@ def test_score_police_exact():
 # What the coder reaches on the dev halves, minus a small margin (see the report of the change).
 # Reached (precision on ordinary news: unnamed speakers, places gone to, the dead, hypotheticals;
 # demands in said-clauses, subjects over uncoded verbs and relative clauses, hyphenated pairs,
-# 166x expulsions, denials as rejections, unidentified assassins): category 0.759, source
-# country 0.829, target country 0.703, source sector 0.728; ARREST F1 0.822, FORCE 0.674, KILL 0.667.
+# 166x expulsions, denials as rejections, unidentified assassins; roles from the verb's own
+# clause, quoted deeds only as the known speaker's own): category 0.759, source country 0.829,
+# target country 0.696, source sector 0.728; ARREST F1 0.827, FORCE 0.674, KILL 0.667.
 PLOVER_FLOORS = {"category": 0.74, "source_country": 0.81, "target_country": 0.68, "source_sector": 0.71}
-POLICE_FLOORS = {"ARREST": 0.80, "FORCE": 0.65, "KILL": 0.64}
+POLICE_FLOORS = {"ARREST": 0.807, "FORCE": 0.654, "KILL": 0.647}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")

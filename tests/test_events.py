@@ -466,3 +466,62 @@ def test_demands_subjects_compounds_and_sanctions(text, expected):
 )
 def test_generic_verbs_code_only_through_their_patterns(text):
     assert [e.cameo_code for e in code(text)] == []
+
+
+# Clauses: a verb's source and target come from its own clause. A relative clause's verb takes
+# the actor it follows; a main verb skips the relative and adverbial clauses between.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt condemned Israel, which attacked Gaza.",
+         [("111", "EGY", None, "ISR", None), ("190", "ISR", None, "PSE", None)]),
+        ("After Israeli troops attacked Gaza, Egypt condemned the raid.",
+         [("190", "ISR", "MIL", "PSE", None), ("111", "EGY", None, None, None)]),
+        # Who reports it is no target: 'according to' opens a clause of its own.
+        ("Turkey threatened Syria, according to Russian officials.", [("130", "TUR", None, "SYR", None)]),
+        ("Turkey threatened Syria; Russia backed the Kurds.",
+         [("130", "TUR", None, "SYR", None), ("050", "RUS", None, None, None)]),
+    ],
+)
+def test_roles_come_from_the_verbs_own_clause(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+# Quotations: a deed inside one is the speaker's only when the speaker says 'we' or 'I' and is
+# known; someone else's deed is a claim, and an unknown speaker's quotation codes nothing.
+# An agentless arrest is the police's whoever tells it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will attack Kuwait," Iraq said.', [("138", "IRQ", None, "KWT", None), ("010", "IRQ", None, None, None)]),
+        ("“Iran attacked the ship,” Israel said.", [("010", "ISR", None, None, None)]),
+        ('"Israel will attack Syria," Smith said.', []),
+        ('"five men were arrested," the police said.',
+         [("173", None, "COP", None, "PPL"), ("010", None, "COP", None, None)]),
+    ],
+)
+def test_deeds_in_quotations(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+# Places: where a state's agents went or met is not whom they dealt with; a domestic target is of
+# the source's country, not of a country named elsewhere in the sentence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian officials arrived in Damascus.", [("040", "IRN", "GOV", None, None)]),
+        ("Iranian officials met the cabinet in Damascus.", [("040", "IRN", "GOV", "SYR", "GOV")]),
+        ("British officials summoned the cabinet to discuss strikes against Syria.",
+         [("040", "GBR", "GOV", "GBR", "GOV")]),
+    ],
+)
+def test_places_are_not_actors(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+def test_quote_marks_read_as_cp1252_are_not_quotations():
+    from transforms.events import _quote_spans
+
+    assert _quote_spans("the officers â€” who acted â€” left.") == []
+    assert _quote_spans("“We left,” he said; \"so\" too.") == [(0, 9), (20, 23)]
+    assert _quote_spans("and then we left.” He said.") == [(0, 17)]

@@ -17,6 +17,7 @@ own verb, else publication.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -534,7 +535,13 @@ def _roles(
     verb_start, verb_end = tokens[verb.first].start, tokens[verb.last - 1].end
     before = [a for a in actors if a.end <= verb_start and not _located(tokens, a)]
     after = [a for a in actors if a.start >= verb_end]
-    after = [a for a in after if a is not place] or after  # 'in Tbilisi against the government'
+    # 'in Tbilisi against the government': the place where it happened comes last. It is the
+    # target of a domestic event ('the opposition postponed the rally in Baku': AZE -> AZE) and of
+    # deeds done to a place (force, aid, withdrawal: 'forces from Panama'), not of a state's
+    # other doings abroad ('Iran's envoy arrived in Damascus').
+    if before and before[-1].country in _STATES and verb.code[:2] not in _PLACE_TARGETS:
+        after = [a for a in after if a.country == before[-1].country or not (a is place or _where(tokens, a))]
+    after = [a for a in after if a is not place] or after
     words = {t.start: t.word for t in tokens}
     following = [t.word for t in tokens[verb.last : verb.last + 3]]
     previous = [t.word for t in tokens[max(0, verb.first - 2) : verb.first]]
@@ -585,6 +592,21 @@ def _appositive_head(tokens: list[Token], before: list[Actor], verb: _Verb) -> A
         if all(tokens[k].joined or k == j for k in range(n + 1, j + 1)):
             return head  # one comma after the head, one before the verb
     return None
+
+
+# Roots whose target may be a bare place: aid (07), withdrawal (08), their refusals (12),
+# mobilization (15), sanctions (16), coercion and force (17-20): 'troops in Iraq', 'forces from Panama'.
+_PLACE_TARGETS = frozenset({"07", "08", "12", "15", "16", "17", "18", "19", "20"})
+_STATES = frozenset(COUNTRIES.values())  # not organisations (IGO, NGO ...), which act in places
+_WHERE = frozenset("in at near from inside outside across via through within around".split())
+
+
+def _where(tokens: list[Token], actor: Actor) -> bool:
+    """A bare place after a preposition of place ('in Damascus', 'from Syria')."""
+    if actor.sector is not None or not actor.country:
+        return False
+    previous = [t.word for t in tokens if t.end <= actor.start][-1:]
+    return bool(previous) and previous[0] in _WHERE
 
 
 _LOCATIVE = frozenset("in at near from into inside outside across to towards toward via through".split())
@@ -645,6 +667,147 @@ def _distance(sentence: Sentence, timex, at: int) -> tuple[int, int]:
     return sum(between.count(mark) for mark in ",;:("), high - low
 
 
+
+# ---------------------------------------------------------------- clauses and quotations
+# Who does a verb's deed is found in the verb's own clause. A relative or adverbial clause
+# (', which ...', ', when ...', 'who ...', a sentence opening 'After ...,') runs from its opening
+# word to the next comma, semicolon, colon, dash or quotation mark; a quotation is a clause of its
+# own. The main clause is what is left.
+_CLAUSE_OPENERS = frozenset(
+    "which who whom whose that when while after as because although though whereas where before since "
+    "until unless once according but".split()
+)
+_RELATIVE_OPENERS = frozenset("which who whom whose".split())
+# Opening a sentence, these start an adverbial clause that a comma closes ('After X attacked Y, ...').
+_OPENING_SUBORDINATORS = frozenset("when while after as because although though whereas before since once".split())
+_CLAUSE_BREAKS = frozenset(",;:–—()\"“”")
+_OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    first: int  # token indices, end exclusive
+    last: int
+    relative: bool  # 'who', 'which': the actor before it is the clause's subject
+
+
+@dataclass(frozen=True, slots=True)
+class _Clauses:
+    quoted: frozenset[int]  # indices of tokens inside quotation marks
+    inner: tuple[_Clause, ...]  # relative and adverbial clauses, outside quotations
+
+    def of(self, i: int) -> _Clause | None:
+        return next((c for c in reversed(self.inner) if c.first <= i < c.last), None)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks: curly pairs, straight ones taken in turn; a quote
+    the sentence opens and does not close runs to its end, one it closes without opening from its
+    start (a quotation of several sentences)."""
+    spans = []
+    opened: int | None = None
+    for n, ch in enumerate(text):
+        if n and text[n - 1] == "€":
+            continue  # UTF-8 punctuation read as cp1252: 'â€”' is a dash, 'â€œ' a quote mark
+        if ch == _OPEN_QUOTE or ch == '"' and opened is None:
+            opened = n
+        elif ch == _CLOSE_QUOTE or ch == '"':
+            spans.append((opened if opened is not None else 0, n))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _clauses(text: str, tokens: list[Token]) -> _Clauses:
+    spans = _quote_spans(text)
+    quoted = frozenset(n for n, t in enumerate(tokens) if any(a <= t.start < b for a, b in spans))
+    breaks = [False] + [
+        any(ch in _CLAUSE_BREAKS for ch in text[tokens[n - 1].end : tokens[n].start]) for n in range(1, len(tokens))
+    ]
+    inner = []
+    for i, token in enumerate(tokens):
+        if i in quoted or token.word not in _CLAUSE_OPENERS:
+            continue
+        relative = token.word in _RELATIVE_OPENERS
+        if not (relative or breaks[i] and token.word != "that"
+                or i == 0 and token.word in _OPENING_SUBORDINATORS):
+            continue  # 'said that', 'as well as', 'the man that'
+        if token.word == "according" and (i + 1 >= len(tokens) or tokens[i + 1].word != "to"):
+            continue
+        end = next((n for n in range(i + 1, len(tokens)) if breaks[n] or n in quoted), len(tokens))
+        inner.append(_Clause(i, end, relative))
+    return _Clauses(quoted, tuple(inner))
+
+
+def _visible(tokens: list[Token], actors: list[Actor], clauses: _Clauses, verb: _Verb) -> list[Actor]:
+    """The actors a verb can take as source or target: those of its own clause. A main verb skips
+    the relative and adverbial clauses and quotations between (unless nothing is left before it);
+    a verb of a relative clause with no subject of its own takes the actor the clause follows
+    ('Isis, which controlled the towns'). Quoted verbs: see _quoted_roles."""
+    place = {id(a): _token_of(tokens, a.start) for a in actors}
+    if verb.first in clauses.quoted:
+        return [a for a in actors if place[id(a)] in clauses.quoted]
+    actors = [a for a in actors if place[id(a)] not in clauses.quoted]
+    start = tokens[verb.first].start
+    clause = clauses.of(verb.first)
+    if clause is None:
+        main = [a for a in actors if clauses.of(place[id(a)]) is None]
+        if any(a.end <= start for a in main):
+            return main
+        return [a for a in actors if a.end <= start] + [a for a in main if a.start >= start]
+    own = [a for a in actors if clause.first <= place[id(a)] < clause.last]
+    if any(a.end <= start for a in own):
+        return own
+    before = [a for a in actors if place[id(a)] < clause.first and clauses.of(place[id(a)]) is None]
+    if clause.relative:
+        return before[-1:] + own
+    return before + own
+
+
+
+_PERSONAL = frozenset("i we you he she it they".split())
+
+
+def _first_person(tokens: list[Token], clauses: _Clauses, verb: _Verb) -> bool:
+    """In a quotation, the nearest pronoun before the verb is 'we' or 'I' ('"We will strike back,"
+    X said'): the speaker's own deed. Anyone else's ('they attacked', 'a country we call an ally
+    is forming') is what the speaker claims."""
+    for j in range(verb.first - 1, -1, -1):
+        if j not in clauses.quoted:
+            return False
+        if tokens[j].word in _PERSONAL:
+            return tokens[j].word in ("i", "we") and verb.first - j <= 6
+    return False
+
+
+def _implied(verb: _Verb) -> bool:
+    """An agentless arrest or police firing ('"20 people were arrested"'): its agent is inferred
+    (_implied_agent, _police_fire) whoever tells it, so a quotation tells it as well."""
+    return verb.kind in ("passive", "noun") and (verb.code.startswith("173") or _police_fire(verb))
+
+
+def _quote_speaker(
+    text: str, tokens: list[Token], actors: list[Actor], clauses: _Clauses, verbs: list[_Verb], place: Actor | None
+) -> Actor | None:
+    """Who speaks the sentence's quotation: the named source of a verb of saying outside it
+    ('"...," Iraq said', 'X said: "..."'), else None (an unnamed or unknown speaker)."""
+    for verb in verbs:
+        if not (verb.statement and verb.kind == "verb") or verb.first in clauses.quoted:
+            continue
+        visible = _visible(tokens, actors, clauses, verb)
+        source, target = _roles(tokens, visible, verb, place)
+        source, _ = _speaker(text, tokens, visible, verb, source, target)
+        if source is not None:
+            return _with_country(source, actors, None, place)
+    return None
+
+
+def _token_of(tokens: list[Token], offset: int) -> int:
+    """Index of the token an offset falls in (or the last one before it)."""
+    return max(bisect_right([t.start for t in tokens], offset) - 1, 0)
+
+
 def _code_sentence(
     sentence: Sentence,
     tokens: list[Token],
@@ -675,11 +838,22 @@ def _code_sentence(
         tokens, lower, [(a.start, a.end) for a in actors], _place_modifiers(tokens, actors, lower), detained
     )
     verbs = verbs[:_MAX_CANDIDATES]
+    clauses = _clauses(sentence.text, tokens)
+    speaker = _quote_speaker(sentence.text, tokens, actors, clauses, verbs, place) if clauses.quoted else None
+    every_actor = actors
     for verb in verbs:
         if verb.lemma in _OBLIGATIONS and statement is None:
             continue  # 'X must' said by nobody we know demands nothing of anyone
+        actors = _visible(tokens, every_actor, clauses, verb)
         source, target = _roles(tokens, actors, verb, place)
         verb_start = tokens[verb.first].start
+        if verb.first in clauses.quoted and not _implied(verb):
+            if speaker is None or verb.kind in ("verb", "infinitive", "light") and not _first_person(
+                tokens, clauses, verb
+            ):
+                continue  # a claim, not a reported deed: unknown speaker, or someone else's deed
+            if verb.kind in ("verb", "infinitive", "light"):
+                source = speaker  # '"We will attack Kuwait," Iraq said': the speaker's own deed
         if verb.kind in ("passive", "noun") and source is not None and source.end <= verb_start and not (
             verb.code.startswith("173") and verb.kind == "passive"
         ):
@@ -719,8 +893,8 @@ def _code_sentence(
             # 'injured in the firing, police said', '10 persons sustained injuries in the firing'
             source = _police_nearby(actors, verb_start) or source
             target = None if target is source else target
-        source = _with_country(source, actors, target, place)
-        target = _with_country(target, actors, source, place, domestic=True)
+        source = _with_country(source, every_actor, target, place)
+        target = _with_country(target, every_actor, source, place, domestic=True)
         if verb.kind in ("passive", "noun") and source is None:
             continue
         if verb.kind == "verb" and source is not None:
@@ -980,9 +1154,11 @@ def _with_country(
     countries = {a.country for a in actors if a.country and a.sector is None}
     if not countries:
         countries = {a.country for a in actors if a.country}
-    country = place.country if place else next(iter(countries)) if len(countries) == 1 else None
+    country = place.country if place else None
     if country is None and domestic and other is not None:
-        country = other.country
+        country = other.country  # 'May summoned the cabinet to discuss strikes on Syria': hers
+    if country is None and len(countries) == 1:
+        country = next(iter(countries))
     if country is None:
         return source
     return Actor(source.start, source.end, source.name, country, source.sector)
