@@ -172,15 +172,12 @@ def cmd_timex(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_code(args: argparse.Namespace, config: Config) -> int:
     from transforms.articles import content_id
-    from transforms.events import code_events
+    from transforms.events import code_text
     from transforms.frames import event_row
-    from transforms.sentences import split_sentences
-    from transforms.timexes import tag_timexes
 
     def events(text: str, dct: date | None) -> list[dict]:
         article_id = content_id(text.strip())
-        coded = code_events(text, split_sentences(text), tag_timexes(text, dct), dct)
-        return [{k: _json_value(v) for k, v in event_row(article_id, event).items()} for event in coded]
+        return [{k: _json_value(v) for k, v in event_row(article_id, event).items()} for event in code_text(text, dct)]
 
     _print_json_lines(args, "events", events)
     return 0

@@ -27,8 +27,8 @@ from transforms.event_scoring import (
     score_plover,
     score_police,
 )
-from transforms.events import Event, code_events
-from transforms.sentences import Sentence, split_sentences
+from transforms.events import Event, code_events, code_text
+from transforms.sentences import Sentence
 from transforms.timexes import tag_timexes
 
 
@@ -50,11 +50,6 @@ def _json_lines(path: Path) -> list[dict]:
         except json.JSONDecodeError:
             raise EvaluationError(f"{path}:{number}: not a JSON object") from None
     return records
-
-
-def code_text(text: str, published: date | None) -> list[Event]:
-    """The pipeline's coding of one text: sentences, timexes, events."""
-    return code_events(text, split_sentences(text), tag_timexes(text, published), published)
 
 
 def evaluate_plover(path: Path) -> tuple[PloverScores, list[PloverError]]:
@@ -99,7 +94,7 @@ def evaluate_police(directory: Path) -> tuple[PoliceScores, list[PoliceError]]:
             ours = by_sentence.get(index, [])
             rows.append(PoliceSentence(
                 doc_id, row["sent_id"], row["sent_text"], frozenset(row["sent_labels"]),
-                police_labels(ours), tuple(_code_text(e) for e in ours),
+                police_labels(ours), tuple(_describe(e) for e in ours),
             ))
     return score_police(rows)
 
@@ -117,7 +112,7 @@ def _locate(text: str, pieces: list[str]) -> list[Sentence]:
     return sentences
 
 
-def _code_text(event: Event) -> str:
+def _describe(event: Event) -> str:
     return (f"{event.cameo_code} {event.source_country or '-'}/{event.source_sector or '-'}"
             f" -> {event.target_country or '-'}/{event.target_sector or '-'}")
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from transforms.actors import Actor, Token, actors_of, find_mentions, tokenize
-from transforms.sentences import Sentence
+from transforms.sentences import Sentence, split_sentences
 from transforms.tables.cameo import CODES
 from transforms.tables.countries import COUNTRIES
 from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
 
-from transforms.timexes import Timex, value_start
+from transforms.timexes import Timex, tag_timexes, value_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +85,11 @@ class _Verb:
     kind: str = "verb"  # verb | passive (no agent) | infinitive | noun ('the arrest of')
     statement: bool = False  # a verb of saying ('said', 'announced'), whatever its pattern codes
     lemma: str = ""
+
+
+def code_text(text: str, published: date | None) -> list[Event]:
+    """The events of a whole text: its sentences, their temporal expressions, then code_events."""
+    return code_events(text, split_sentences(text), tag_timexes(text, published), published)
 
 
 def code_events(
