@@ -110,6 +110,11 @@ def test_agent_words_before_places_and_conjunctions():
         ("Muslim hackers defaced sites.", [(None, "MUS")]),
         # 'X-led' forces are X's.
         ("Vietnamese-led forces retook a village.", [("VNM", "MIL"), (None, "CVL")]),
+        # 'X-backed' forces are not X's: their own country is unknown.
+        ("Russian-backed forces retook a village.", [(None, "MIL"), (None, "CVL")]),
+        ("Iranian backed militias fired.", [(None, "UAF")]),
+        ("a US-allied militia fought", [(None, "UAF")]),
+        ("Russia backed the Kurds.", [("RUS", None)]),
         # Speakers: a spokesman speaks for the body named with him.
         ("a State Department spokesman said", [("USA", "GOV")]),
         ("said a spokeswoman for the U.S. embassy", [("USA", "GOV")]),

@@ -322,7 +322,8 @@ def test_an_arrest_that_another_deed_takes_as_object_is_not_a_second_event():
         ("the city police arrested five men in godhra.", [("173", "IND", "COP", "IND", "PPL")]),
         ("violence broke out in godhra, police said.", [("010", "IND", "COP", None, None)]),
         # People arrested after a party's name are arrested, not arresting.
-        ("over 250 bjp and vhp activists were arrested.", [("173", None, "COP", "HIN", "RAD")]),
+        # The police of the only country the text names (bjp: India), by the article-main-country rule.
+        ("over 250 bjp and vhp activists were arrested.", [("173", "IND", "COP", "HIN", "RAD")]),
         ("the policemen who on sunday killed a man were suspended.", [("190", None, "COP", None, None)]),
     ],
 )
@@ -525,3 +526,61 @@ def test_quote_marks_read_as_cp1252_are_not_quotations():
     assert _quote_spans("the officers â€” who acted â€” left.") == []
     assert _quote_spans("“We left,” he said; \"so\" too.") == [(0, 9), (20, 23)]
     assert _quote_spans("and then we left.” He said.") == [(0, 17)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'X-backed Y': Y's own country is unknown, and nothing infers it; X is recorded nowhere.
+        ("Russian-backed forces attacked Ukrainian positions.", [("190", None, "MIL", "UKR", None)]),
+        ("Iranian backed militias fired rockets at Israel.", [("190", None, "UAF", "ISR", None)]),
+        ("Russia backed the Kurds.", [("050", "RUS", None, None, None)]),  # a verb, not a backer
+        # 'call' + object + a noun phrase names it: a statement, not a telephone call (041).
+        ("The senator called it a blunder.", [("010", None, "LEG", None, None)]),
+        # A participle after the object of 'keep' is the object's state: nobody funds anybody.
+        ("The senators voted for a bill to keep the government funded.", [("030", None, "LEG", None, "GOV")]),
+        # A modal of possibility on a threat or on force is speculation.
+        ("Russia could threaten Ukraine.", []),
+        ("Officials fear the rebels might attack the capital.", []),
+        # Reporters and newspapers only ever say things.
+        ("Journalists blocked the road to the ministry.", []),
+        # '..., telling reporters' is said by the subject before, never by the reporters.
+        ("The minister stayed vague, telling reporters that a decision would come soon.",
+         [("010", None, "GOV", None, "MED")]),
+    ],
+)
+def test_wrong_event_families(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A role with no country is of the article's main country (named twice as often as any other).
+        ("Germany said it would send aid to Mali. German officials met in Berlin. "
+         "The foreign minister said talks would continue.",
+         [("033", "DEU", None, "MLI", None), ("010", "DEU", None, None, None),
+          ("040", "DEU", "GOV", "DEU", None), ("036", "DEU", "GOV", None, None), ("010", "DEU", "GOV", None, None)]),
+        # Two countries named as often: no main country, no guess.
+        ("Germany and France met. The foreign minister said talks would continue.",
+         [("040", "DEU", None, "FRA", None), ("036", None, "GOV", None, None), ("010", None, "GOV", None, None)]),
+    ],
+)
+def test_main_country_of_the_article(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+def test_quotation_across_sentences_keeps_its_speaker():
+    # The second sentence has no quotation mark: it is inside the quote the first one opened, so
+    # 'We invited' is the French minister's own deed.
+    text = ("The French minister said: “We will send troops to Mali. We invited Malian leaders to Paris. "
+            "It was a good day.”")
+    assert [(e.sentence_index, *row(e)) for e in code(text)] == [
+        (0, "031", "FRA", "GOV", "FRA", "MIL"), (0, "010", "FRA", "GOV", None, None),
+        (1, "040", "FRA", "GOV", "MLI", None),
+    ]
+
+
+def test_quotation_across_sentences_with_an_unknown_speaker_codes_nothing():
+    text = "He said: “Ours is a just cause. We invited Malian leaders to Paris.”"
+    assert code(text) == []

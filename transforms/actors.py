@@ -37,9 +37,16 @@ _MODIFIED = frozenset(
 )
 
 
-# 'Vietnamese-led forces', 'US-backed troops': the forces are the leading country's (CAMEO codes
-# the actor that commands them).
-_LED = frozenset({"led", "backed", "sponsored", "commanded"})
+# 'Vietnamese-led forces': the forces are the leading country's (CAMEO codes the actor that
+# commands them).
+_LED = frozenset({"led", "commanded"})
+# 'Russian-backed forces', 'Iranian backed militias', 'US-allied fighters': the country supports
+# forces that are not its own. The actor is the forces, of no country unless their own words name
+# one, and the backer is recorded nowhere (CAMEO has no slot for it); nothing infers a country
+# for them either (Actor.backed).
+_BACKED = frozenset(
+    "backed sponsored supported allied aligned funded financed armed trained equipped proxy".split()
+)
 # Words after an agent that name whose it is: 'the government of Sindh province', 'a spokesman
 # for the paper', 'the president of Armenia', 'King Hassan of Morocco'.
 _OF = frozenset({"of", "for"})
@@ -57,6 +64,7 @@ class Actor:
     name: str  # as written
     country: str | None  # ISO3 / CAMEO country code (IGO, NGO ... for organisations)
     sector: str | None  # CAMEO agent code: GOV, MIL, COP, JUD, MED, BUS, OPP, REB ...
+    backed: bool = False  # 'Russian-backed forces': their country is not the backer's, nor inferred
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +81,7 @@ class Token:
 class Mention:
     first: int  # token indices, end exclusive
     last: int
-    kind: str  # country | person | org | agent | alias
+    kind: str  # country | person | org | agent | alias | backer ('Russian-backed', 'Iranian backed')
     country: str | None
     sector: str | None
 
@@ -137,9 +145,20 @@ def _lookup(key: str, capital: bool, on: date | None, named: bool = True) -> Men
     stem, dash, suffix = key.rpartition("-")
     if dash and suffix in _LED and " " not in key and stem in COUNTRIES and named:
         return Mention(0, 0, "country", COUNTRIES[stem], None)  # 'Vietnamese-led forces'
+    if dash and suffix in _BACKED and " " not in key and stem in COUNTRIES and named:
+        return Mention(0, 0, "backer", None, None)  # 'Russian-backed forces'
     if key in AGENTS:
         return Mention(0, 0, "agent", None, AGENTS[key])
     return None
+
+
+def _agent_at(tokens: list[Token], i: int) -> bool:
+    """An agent noun of one or two words starts at token i ('forces', 'armed forces'): 'Russian
+    backed forces', not 'Russia backed the Kurds'."""
+    if i >= len(tokens) or not tokens[i - 1].joined:
+        return False
+    two = " ".join(t.word for t in tokens[i : i + 2]) if tokens[i].joined else ""
+    return bool(AGENTS.get(tokens[i].word) or AGENTS.get(two))
 
 
 def find_mentions(
@@ -159,6 +178,10 @@ def find_mentions(
             found = _lookup(key, lower or tokens[i].capital, on, named)
             if found and lower and key in _PRONOUN_PLACES and (i == 0 or tokens[i - 1].word != "the"):
                 found = None  # lower-cased text: 'detained by us' is the speaker, 'the us' the country
+            if found and found.kind == "country" and tokens[last].joined and last + 1 < len(tokens) and (
+                tokens[last + 1].word in _BACKED and not tokens[last].possessive and _agent_at(tokens, last + 2)
+            ):
+                found, last = Mention(0, 0, "backer", None, None), last + 1  # 'Iranian backed militias'
             if found:
                 mentions.append(Mention(i, last + 1, found.kind, found.country, found.sector))
                 i = last + 1
@@ -201,6 +224,15 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
                 continue
             k += 1
             continue  # a bare title ('counterpart') does not make an actor
+        if head.kind == "backer":
+            backed = at.get(head.last)
+            if backed and backed.kind == "agent" and backed.sector and tokens[head.last - 1].joined:
+                start, stop = tokens[head.first].start, tokens[backed.last - 1].end
+                actors.append(Actor(start, stop, sentence[start:stop], None, backed.sector, backed=True))
+                k += 2
+                continue
+            k += 1
+            continue  # 'the Russian-backed offensive': the backer alone is no actor
         group = [head]
         while group[-1].kind == "country" and group[-1].last < len(tokens) - 1:
             nxt = at.get(group[-1].last + 1)

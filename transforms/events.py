@@ -113,13 +113,40 @@ def code_events(
         per_sentence.append(actors)
         all_actors += actors
     pair = _main_pair(all_actors)
+    main = _main_country(all_actors)
     in_focus = False  # the last sentence's events were between the article's two countries
+    quoting: tuple[Actor | None] | None = None  # a quotation left open, with its speaker
     for (sentence, tokens, _), actors in zip(parsed, per_sentence):
         anaphor = _plural_anaphor(tokens, actors) if in_focus else None
-        found = _code_sentence(sentence, tokens, actors, timexes, published, pair, anaphor)
+        found, quoting = _code_sentence(sentence, tokens, actors, timexes, published, pair, anaphor, main, quoting)
         in_focus = pair is not None and any({e.source_country, e.target_country} == set(pair) for e in found)
         events += found
     return events
+
+
+def _main_country(actors: list[Actor]) -> str | None:
+    """The article's main country: the state its actors belong to most often, at least twice as
+    often as any other (organisations, IGO and the like, do not count). State roles the
+    dictionaries give no country ('the prime minister', 'the cabinet') belong to it
+    (_with_main_country)."""
+    counts = Counter(a.country for a in actors if a.country in _STATES).most_common(2)
+    if not counts or len(counts) == 2 and counts[0][1] < 2 * counts[1][1]:
+        return None
+    return counts[0][0]
+
+
+# Sectors of a state's own people: an actor of one of them whom nothing else places is the
+# article's main country's ('the president said', 'the cabinet agreed').
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI"})
+
+
+def _with_main_country(actor: Actor | None, main: str | None) -> Actor | None:
+    """An actor with no country after _with_country: a state role ('the foreign minister') is of
+    the article's main country, when it has one. Names the dictionaries lack are not: a guess from
+    the article's country made Giuliani Russian in an article about Russia."""
+    if actor is None or main is None or actor.country or actor.backed:
+        return actor
+    return replace(actor, country=main) if actor.sector in _STATE_SECTORS else actor
 
 
 def _plural_anaphor(tokens: list[Token], actors: list[Actor]) -> tuple[int, int, str | None] | None:
@@ -294,12 +321,63 @@ def _candidates(
         if not statement and kind not in ("noun", "light") and _hypothetical(tokens, i):
             continue  # 'if people are tried', 'whether Baghdadi would attack'
         code = _with_mood(tokens, i, code)
+        if code and code[:2] in _SPECULATED_ROOTS and _possible(tokens, i):
+            continue  # 'steps that could threaten to raise tensions': speculation, no event
+        if code and lemma == "call" and code == DEFAULTS.get("call") and _naming(tokens, last, actors_spans):
+            code = "010"  # 'calls it a blunder', 'a country we call an ally': saying, not phoning
+        if code and _complement(tokens, i, actors_spans):
+            continue  # 'to keep the government funded': a state of the object, nobody's deed
         if code:
             found_verbs.append(_Verb(i, last, code, kind, statement, lemma))
     return _obligations(tokens, found_verbs, actor_ends)
 
 
 _OBLIGATIONS = frozenset({"must", "should"})
+# Modals of possibility: 'could threaten', 'might attack' speculate; CAMEO codes threats and
+# force that are made or done.
+_POSSIBILITY = frozenset({"could", "might", "may", "can"})
+_SPECULATED_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+# Verbs whose object is followed by its state: 'keep the government funded', 'left the city
+# surrounded', 'get the troops trained'.
+_COMPLEMENT_VERBS = frozenset(
+    "keep keeps kept keeping leave leaves left leaving get gets got getting want wants wanted "
+    "see sees saw seen find finds found have has had make makes made".split()
+)
+_OBJECT_PRONOUNS = frozenset("it him her them this that us me".split())
+
+
+def _possible(tokens: list[Token], i: int) -> bool:
+    """A modal of possibility right before the verb, over adverbs: 'could also threaten'."""
+    j = i - 1
+    while j >= 0 and (tokens[j].word in _ADVERBS or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
+        j -= 1
+    return j >= 0 and tokens[j].word in _POSSIBILITY
+
+
+def _naming(tokens: list[Token], last: int, actors_spans: list[tuple[int, int]]) -> bool:
+    """'call' naming its object something: 'call an ally', 'called it a blunder', 'called Iran a
+    threat'; not 'called the president of Armenia' nor 'called him on Monday'."""
+    if last >= len(tokens):
+        return False
+    if tokens[last].word in ("a", "an"):
+        return True
+    j = last + 1 if tokens[last].word in _OBJECT_PRONOUNS else next(
+        (n for n, t in enumerate(tokens) if any(a == tokens[last].start and b == t.end for a, b in actors_spans)), -1
+    ) + 1
+    return 0 < j < len(tokens) and tokens[j - 1].joined and tokens[j].word in ("a", "an")
+
+
+def _complement(tokens: list[Token], i: int, actors_spans: list[tuple[int, int]]) -> bool:
+    """A participle after the object of 'keep', 'leave', 'get' ... ('keep the government funded')."""
+    if i == 0 or not tokens[i].word.endswith("ed"):
+        return False
+    actor = next(((a, b) for a, b in actors_spans if b == tokens[i - 1].end), None)
+    if actor is None:
+        return False
+    j = next((n for n, t in enumerate(tokens) if t.start == actor[0]), 0) - 1
+    while j >= 0 and tokens[j].word in _DETERMINERS:
+        j -= 1
+    return j >= 0 and tokens[j].word in _COMPLEMENT_VERBS
 
 
 def _obligations(tokens: list[Token], verbs: list[_Verb], actor_ends: set[int]) -> list[_Verb]:
@@ -687,6 +765,7 @@ _RELATIVE_OPENERS = frozenset("which who whom whose".split())
 _OPENING_SUBORDINATORS = frozenset("when while after as because although though whereas before since once".split())
 _CLAUSE_BREAKS = frozenset(",;:–—()\"“”")
 _OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
+_QUOTE_MARKS = frozenset('"“”')
 
 
 @dataclass(frozen=True, slots=True)
@@ -705,12 +784,13 @@ class _Clauses:
         return next((c for c in reversed(self.inner) if c.first <= i < c.last), None)
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
+def _quote_spans(text: str, continued: bool = False) -> list[tuple[int, int]]:
     """Character spans inside quotation marks: curly pairs, straight ones taken in turn; a quote
     the sentence opens and does not close runs to its end, one it closes without opening from its
-    start (a quotation of several sentences)."""
+    start (a quotation of several sentences). `continued`: an earlier sentence opened a quotation
+    (its first straight mark closes it)."""
     spans = []
-    opened: int | None = None
+    opened: int | None = 0 if continued else None
     for n, ch in enumerate(text):
         if n and text[n - 1] == "€":
             continue  # UTF-8 punctuation read as cp1252: 'â€”' is a dash, 'â€œ' a quote mark
@@ -724,8 +804,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _clauses(text: str, tokens: list[Token]) -> _Clauses:
-    spans = _quote_spans(text)
+def _clauses(text: str, tokens: list[Token], continued: bool = False) -> _Clauses:
+    spans = _quote_spans(text, continued)
     quoted = frozenset(n for n, t in enumerate(tokens) if any(a <= t.start < b for a, b in spans))
     breaks = [False] + [
         any(ch in _CLAUSE_BREAKS for ch in text[tokens[n - 1].end : tokens[n].start]) for n in range(1, len(tokens))
@@ -821,8 +901,17 @@ def _code_sentence(
     published: date | None,
     pair: tuple[str, str] | None,
     anaphor: tuple[int, int, str | None] | None = None,
-) -> list[Event]:
-    """The sentence's events: the best-ranked one first, then the others it also reports, in order.
+    main: str | None = None,
+    quoting: tuple[Actor | None] | None = None,
+) -> tuple[list[Event], tuple[Actor | None] | None]:
+    """The sentence's events: the best-ranked one first, then the others it also reports, in order;
+    and the quotation it leaves open, if any, with its speaker.
+
+    `quoting`: a quotation an earlier sentence opened with a curly mark and did not close, as
+    (speaker,). A sentence
+    with no quotation mark inside it is quoted whole; one that closes it is quoted up to the mark.
+    Either way, the speaker is the one the opening sentence named, unless this one names its own.
+    Reporters and newspapers (MED) only ever make statements.
 
     Others are the finite verbs with a source of their own (coordinated deeds: 'police fired tear
     gas and arrested 20 protesters'; said-clauses: 'X said Y attacked Z' gives Y's attack and X's
@@ -843,8 +932,21 @@ def _code_sentence(
         tokens, lower, [(a.start, a.end) for a in actors], _place_modifiers(tokens, actors, lower), detained
     )
     verbs = verbs[:_MAX_CANDIDATES]
-    clauses = _clauses(sentence.text, tokens)
+    marks = [n for n, ch in enumerate(sentence.text) if ch in _QUOTE_MARKS]
+    if quoting is not None and not marks:
+        clauses = _Clauses(frozenset(range(len(tokens))), ())  # the whole sentence is quoted
+    else:
+        clauses = _clauses(sentence.text, tokens, quoting is not None)
     speaker = _quote_speaker(sentence.text, tokens, actors, clauses, verbs, place) if clauses.quoted else None
+    if speaker is None and quoting is not None:
+        speaker = quoting[0]
+    opening = sentence.text.rfind(_OPEN_QUOTE)
+    if quoting is not None and not marks:
+        left_open = quoting
+    elif opening >= 0 and _CLOSE_QUOTE not in sentence.text[opening:]:
+        left_open = (speaker,)  # 'X said: “There are few who ... uniform.'
+    else:
+        left_open = None  # straight marks go unbalanced too often to carry a quotation on
     every_actor = actors
     for verb in verbs:
         if verb.lemma in _OBLIGATIONS and statement is None:
@@ -898,10 +1000,12 @@ def _code_sentence(
             # 'injured in the firing, police said', '10 persons sustained injuries in the firing'
             source = _police_nearby(actors, verb_start) or source
             target = None if target is source else target
-        source = _with_country(source, every_actor, target, place)
-        target = _with_country(target, every_actor, source, place, domestic=True)
+        source = _with_main_country(_with_country(source, every_actor, target, place), main)
+        target = _with_main_country(_with_country(target, every_actor, source, place, domestic=True), main)
         if verb.kind in ("passive", "noun") and source is None:
             continue
+        if source is not None and source.sector == "MED" and verb.code[:2] not in _SAID_ROOTS:
+            continue  # 'the Turkish press reported' is a statement; reporters do nothing else
         if verb.kind == "verb" and source is not None:
             previous = (verb, source)
             if verb.statement:
@@ -921,12 +1025,12 @@ def _code_sentence(
         coded.append((_rank(verb, source, done), verb, source, target, reported))
         deeds.append((verb, source))
     if not coded:
-        return []
+        return [], left_open
     best = min(coded, key=lambda c: c[0])
     if best[2] is None:
-        return []  # nobody does anything: 'The declaration also pledges joint efforts ...'
+        return [], left_open  # nobody does anything: 'The declaration also pledges joint efforts ...'
     if best[1].kind == "noun" and not best[4] and best[1].code[:2] not in _NOUN_EVENT_ROOTS:
-        return []  # only a noun names something ('the talks went well'): no deed is reported
+        return [], left_open  # only a noun names something ('the talks went well'): no deed is reported
     chosen = [best] + [c for c in coded if c is not best and c[4]]
     verbs_at = [sentence.start + tokens[c[1].first].start for c in chosen]
     events: list[Event] = []
@@ -938,7 +1042,7 @@ def _code_sentence(
         seen.add(key)
         dated = _date(sentence, timexes, verb_at, published, [v for v in verbs_at if v != verb_at])
         events.append(_event(sentence, verb.code, source, target, place, dated))
-    return events
+    return events, left_open
 
 
 def _actor_key(actor: Actor | None) -> tuple | None:
@@ -1075,7 +1179,9 @@ def _speaker(
     verb_end = tokens[verb.last - 1].end
     after = [a for a in actors if a.start >= verb_end]
     following = tokens[verb.last] if verb.last < len(tokens) else None
-    inverted = verb.first > 0 and not tokens[verb.first - 1].joined and after and following is not None
+    inverted = verb.first > 0 and not tokens[verb.first - 1].joined and after and following is not None and (
+        not tokens[verb.first].word.endswith("ing")  # '..., telling reporters': the subject came before
+    )
     if inverted and after[0].start <= tokens[min(verb.last + 3, len(tokens) - 1)].start:
         return after[0], None  # '..., said the Israeli spokesman'
     quoted = verb.first > 0 and any(q in text[tokens[verb.first - 1].end : tokens[verb.first].start] for q in _QUOTES)
@@ -1144,6 +1250,8 @@ def _event(
 
 
 _MAX_CANDIDATES = 10
+# What the media (MED) can do: say things, appeal, demand, disapprove, reject, threaten in words.
+_SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
 
 def _with_country(
@@ -1154,7 +1262,7 @@ def _with_country(
     the one country the sentence names. A target is also domestic (CAMEO's convention for an
     actor of no other country): 'an Argentine judge ordered former president Carlos Menem' is
     ARG -> ARG."""
-    if source is None or source.country or not source.sector:
+    if source is None or source.country or not source.sector or source.backed:
         return source
     countries = {a.country for a in actors if a.country and a.sector is None}
     if not countries:
