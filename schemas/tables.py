@@ -33,12 +33,6 @@ class Table:
     def names(self) -> list[str]:
         return [column.name for column in self.columns]
 
-    def column(self, name: str) -> Column:
-        for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(f"{self.name} has no column {name!r}")
-
     def polars_schema(self) -> pl.Schema:
         return pl.Schema({column.name: column.dtype for column in self.columns})
 

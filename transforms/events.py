@@ -432,13 +432,6 @@ def _we_subject(tokens: list[Token], i: int) -> bool:
     return j >= 0 and tokens[j].word == "we"
 
 
-def _after_auxiliaries(tokens: list[Token], i: int) -> int:
-    """The index after the subject of a verb: back over 'have', 'had', 'also' ('we have also arrested')."""
-    while i > 0 and tokens[i - 1].word in ("have", "had", "also", "just", "now", "already"):
-        i -= 1
-    return i
-
-
 def _subject_end(tokens: list[Token], i: int) -> int:
     """Where the subject of a verb ends, over auxiliaries, adverbs and times ('50 persons were held')."""
     j = i - 1

@@ -10,11 +10,11 @@ import polars as pl
 from warehouse.connection import WarehouseError, connect, read_sql
 
 
-def query(db: Path, sql: str, params: list | None = None) -> pl.DataFrame:
+def query(db: Path, sql: str) -> pl.DataFrame:
     """Run one read-only query and return its rows."""
     con = connect(db, read_only=True)
     try:
-        relation = con.sql(sql, params=params) if params else con.sql(sql)
+        relation = con.sql(sql)
         return relation.pl() if relation is not None else pl.DataFrame()
     except duckdb.Error as error:
         raise WarehouseError(str(error).splitlines()[0]) from error
