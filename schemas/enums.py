@@ -25,3 +25,7 @@ PRECISIONS = (
 DATE_SOURCES = ("text", "published")
 
 SEVERITIES = ("error", "warning")
+
+# Whether the text says the event happened: 'signed' asserted, 'did not sign' negated,
+# 'will meet' / 'plans to meet' intended, 'may attack' / 'could meet' hypothetical.
+MODES = ("asserted", "negated", "intended", "hypothetical")

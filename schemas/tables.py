@@ -144,6 +144,9 @@ EVENTS = Table(
         Column("plover", pl.String(), "PLOVER category (CAMEO2PLOVER, PLOVER draft 0.8)"),
         Column("quad_class", pl.Int8(), "1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
         Column("goldstein", pl.Float64(), "Goldstein score of the CAMEO code (GDELT table)"),
+        Column(
+            "mode", pl.String(), "asserted, negated, intended or hypothetical", nullable=False, accepted=enums.MODES
+        ),
         Column("source_name", pl.String(), "source actor as written"),
         Column("source_country", pl.String(), "ISO 3166-1 alpha-3 / CAMEO country code of the source"),
         Column("source_sector", pl.String(), "CAMEO agent code of the source (GOV, MIL, ...)"),

@@ -20,7 +20,7 @@ def db(tmp_path):
     event = dict.fromkeys(EVENTS.names) | {
         "event_id": "e1", "article_id": "a1", "sentence_index": 0, "sentence": "Talks.", "start": 0, "end": 6,
         "cameo_code": "057", "cameo_root": "05", "event_date": date(2021, 6, 15), "date_precision": "day",
-        "date_source": "text", "source_country": "AZE", "target_country": "TUR",
+        "date_source": "text", "source_country": "AZE", "target_country": "TUR", "mode": "asserted",
     }
     load(path, {"articles": ARTICLES.frame([article]), "events": EVENTS.frame([event])})
     return path

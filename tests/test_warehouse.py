@@ -24,7 +24,7 @@ def event(event_id="e1", article_id="a1", **fields):
     row = dict.fromkeys(EVENTS.names)
     row.update(
         event_id=event_id, article_id=article_id, sentence_index=0, sentence="Talks ended.", start=0, end=12,
-        cameo_code="040", cameo_root="04", event_date=date(2021, 6, 15), date_precision="day", date_source="text",
+        cameo_code="040", cameo_root="04", event_date=date(2021, 6, 15), date_precision="day", date_source="text", mode="asserted",
     )
     row.update(fields)
     return row

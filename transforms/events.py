@@ -54,6 +54,7 @@ class Event:  # every EVENTS column except event_id and article_id
     target_sector: str | None
     location: str | None
     location_country: str | None
+    mode: str = "asserted"
 
 
 # Phrases that stand for the article's two main countries; the value is the sector they imply.
