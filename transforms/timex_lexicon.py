@@ -80,6 +80,9 @@ class Lexicon:
     past_suffix: str  # regular past tense ending
     not_past: frozenset[str]  # words ending in the past suffix that are not verbs
     not_future: tuple[str, ...]  # phrases that start with a future cue and are not future: "next to"
+    # Words before a form with the past suffix that make it an adjective, not the verb of the
+    # clause ("the proposed merger", "its planned visit").
+    attributive_determiners: frozenset[str]
     # Anaphoric periods: "the quarter", "the year", "the weekend" -> unit ("P": the period the
     # text is talking about, only with a modifier: "the latest period").
     anaphoric_nouns: Mapping[str, str]
@@ -169,6 +172,20 @@ class Lexicon:
     year_glued_prefixes: frozenset[str]
     # "overnight" as an adverb (not "overnight loans"): the night before the dct.
     overnight_words: frozenset[str]
+    # Reference words that open a sentence before a comma as discourse markers, not times ("Now,
+    # he says, ..."): none of the 3 such cases in TimeBank/AQUAINT is annotated.
+    discourse_markers: frozenset[str]
+    # Endings of a possessive ("Wednesday's ruling"): a weekday so written names a day that has
+    # come (20 of 20 cases in TimeBank/AQUAINT), unless a future cue governs it closely.
+    possessive_suffixes: tuple[str, ...]
+    # "the day before yesterday", "the day after Christmas", "day before last Tuesday": the word
+    # between the day unit and the day it is counted from -> days added.
+    before_after: Mapping[str, int]
+    # "a week or so ago": words between a quantity of time and its direction that approximate it.
+    approx_suffixes: frozenset[str]
+    # "the last half of 1989", "the final quarter of 2020": the last quarter or half of a year
+    # (only with the year: "last quarter" alone is the one before the dct's).
+    last_ordinals: frozenset[str]
 
 
 def _fz(words: str) -> frozenset[str]:
@@ -275,7 +292,7 @@ ENGLISH = Lexicon(
     future_phrases=(
         "going to", "set to", "due to", "about to", "as soon as", "as early as", "in the coming",
         # an agreement or intention about later action: "agreed to cut fees by June"
-        "plans to", "plan to", "planning to", "planned for",
+        "plans to", "plan to", "planning to", "planned for", "planned to",
         "agreed to", "agree to", "decided to", "promised to", "pledged to", "vowed to", "aims to",
         "hopes to", "wants to", "intend to", "expects to", "expected to", "scheduled to", "is to", "are to",
     ),
@@ -291,9 +308,15 @@ ENGLISH = Lexicon(
     not_past=_fz(
         "need indeed speed seed feed bed red shed hundred proceed succeed exceed breed deed greed "
         "creed steed embed bred tired allied united based related advanced armed detailed "
-        "limited concerned interested experienced qualified skilled talented"
+        "limited concerned interested experienced qualified skilled talented "
+        # adjectives of business and crime news: "preferred shares", "an unspecified date"
+        "preferred unspecified undisclosed unidentified unnamed unexpected unprecedented unrelated "
+        "unarmed unmanned"
     ),
-    anaphoric_nouns=MappingProxyType({"quarter": "Q", "year": "Y", "week": "W", "weekend": "WE", "period": "P"}),
+    attributive_determiners=_fz("the a an its their his her our"),
+    anaphoric_nouns=MappingProxyType(
+        {"quarter": "Q", "year": "Y", "month": "M", "week": "W", "weekend": "WE", "period": "P"}
+    ),
     anaphoric_modifiers=MappingProxyType(
         {"latest": "latest", "current": "this", "full": "", "entire": "", "whole": "", "fiscal": "",
          "same": "", "comparable": "", "calendar": ""}
@@ -363,6 +386,11 @@ ENGLISH = Lexicon(
     named_dates=MappingProxyType({"9/11": "2001-09-11"}),
     year_glued_prefixes=_fz("pre post"),
     overnight_words=_fz("overnight"),
+    discourse_markers=_fz("now"),
+    possessive_suffixes=("'s", "’s"),
+    before_after=MappingProxyType({"before": -1, "after": 1}),
+    approx_suffixes=frozenset(["or so"]),
+    last_ordinals=_fz("last final"),
 )
 
 LEXICONS: Mapping[str, Lexicon] = MappingProxyType({"en": ENGLISH})

@@ -34,6 +34,17 @@ year, valued by the year it starts in ("the 2019-20 season" -> 2019). "FY23" is 
 "the same period last year" the period talked about, a year before; "overnight" (an adverb) the
 night before the dct. Names with a year ("Euro 2020", "Vision 2030") are no dates.
 
+Business news reports on a quarter: the quarter reported on is the last one named that is over by
+the dct or not in a clause about the future (a forecast, "will fall in the fourth quarter", is not);
+comparisons keep it ("the year-ago third quarter", "last year's quarter", "the quarter a year ago",
+"the 1988 period", "the corresponding period last year" -> that quarter in the year named); a fiscal
+quarter keeps its name; "the quarter ended July 31" without one named is the three months ending
+then (2021-Q2); "the year-earlier period" after a span reported ("the nine months") is a span as
+long (P9M). Days anchor on days: "the day before last Tuesday", "the week of March 6", "the previous
+Friday" (before the day the text is at). A possessive weekday ("Wednesday's ruling") has come; an age
+("25 years old") and a sentence-opening "Now," are no times; an -ed adjective ("preferred shares",
+"the proposed merger") is no past tense.
+
 Values follow TimeML / TempEval-3: 2021-06-15, 2021-06, 1992, 199 (1990s), 19 (20th century),
 2021-W41, 2021-Q3, 2021-H1, 2021-SU, 2021-06-15TMO, 2021-06-15T14:30, PRESENT_REF, P8M, PT3H,
 PXY, XXXX-WXX-1. Without a dct, relative expressions keep their span and precision but get
@@ -229,6 +240,14 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
     fraction = _alt(lex.fractions, style="lower")
     quarter_half = lex.quarter_words | lex.half_words
     qh = _alt(quarter_half, style="lower")
+    pn = _alt(lex.anaphoric_nouns, style="lower")
+    # "the week of March 6": the week (or weekend) holding the day named after it
+    week_units = _alt([u for u, v in lex.units.items() if v in ("W", "WE") and not u.endswith("s")], style="lower")
+    # "the day before yesterday", "day before last Tuesday"
+    day_unit = _alt([u for u, v in lex.units.items() if v == "D" and not u.endswith("s")], style="lower")
+    dba = rf"(?P<dba>(?:{the}\s+)?{day_unit}\s+(?P<dbaw>{_alt(lex.before_after, style='lower')}))"
+    # "last year's first quarter", "next year's quarter"
+    rel_year = (rf"(?P<tyr>{_alt(lex.last_words | lex.next_words | lex.this_words)})\s+{year_word}['’]s")
 
     def _split(kind: str, template: str) -> list[tuple[str, str]]:
         """Two regexes for a pattern that starts with a number: one starting with a digit, one
@@ -276,10 +295,17 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         *_needing(quarter_half, _split("quarter", rf"{year}(?:['’]s)?\s+(?P<ord>{{ORD}})(?P<sep>[- ])(?P<qh>{qh}){_END}")),
         *_needing(quarter_half, _split("quarter", rf"(?P<ord>{{ORD}})(?P<sep>[- ])(?P<qh>{qh})"
                                                   rf"(?:\s+{of}\s+(?:{year}|(?P<ty>{rel}|the)\s+{year_word}))?{_END}")),
+        # "the last half of 1989", "the final quarter of 2020"
+        ("quarter", rf"(?P<lastord>{_alt(lex.last_ordinals)})\s+(?P<qh>{qh})\s+{of}\s+{year}{_END}", lex.last_ordinals),
+        # "the 1988 quarter", "the 1989 period": the quarter talked about, in that year
+        ("yearperiod", rf"{year}\s+(?P<pn>{pn}){_END}"),
         ("relquarter", rf"(?P<qh>{_alt(lex.quarter_words, style='lower')}){_END}", lex.quarter_words),
-        ("theperiod", rf"(?P<pn>{_alt(lex.anaphoric_nouns, style='lower')})(?![\w-])"
-                      rf"(?:(?=(?P<ended>\s+{_alt(lex.ended_words, style='lower')}(?!\w)))|)"),
-        ("yearago", rf"(?P<ya>{_alt(lex.year_ago_words)})(?:\s+(?P<pn>{_alt(lex.anaphoric_nouns, style='lower')}))?{_END}",
+        # "the quarter a year ago"; "the quarter ended Sept. 30" (the ending day is a DATE of its own)
+        ("theperiod", rf"(?P<pn>{pn})(?![\w-])(?:\s+{a}\s+{year_word}\s+(?P<pdir>{dirs}){_END})?"
+                      rf"(?:(?=(?P<ended>\s+{_alt(lex.ended_words, style='lower')}(?!\w)"
+                      rf"(?:\s+(?P<emon>{month})\s+(?P<eday>[0-9]{{1,2}})(?![0-9]))?))|)"),
+        # "the year-ago quarter"; "the year-earlier nine months" (a span, as long as the one reported)
+        ("yearago", rf"(?P<ya>{_alt(lex.year_ago_words)})(?:\s+(?P<pn>{pn})|\s+(?P<qty>{num})\s+(?P<unit>{plural_units}))?{_END}",
          lex.year_ago_words),
         ("qn", rf"(?:Q(?<!\wQ)(?P<q>[1-4])|H(?<!\wH)(?P<h>[12]))(?:\s+{year}|(?P<y2>['’][0-9]{{2}}))?{_END}"),
         # "the 2019-20 season", "1990-91": one period named by the year it starts in
@@ -330,26 +356,28 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
                    rf"(?:(?P<yw>(?:{the}\s+)?(?:{fiscal}\s+)?{_alt(lex.year_words)})\s+|(?P<fy>{fiscal})\s+)?")
     day_mod = _alt(lex.day_modifiers)
     prefixes = {
-        "mdy": rf"{B}(?P<wd>{weekday}),?\s+",
+        "mdy": rf"{B}(?:(?P<wd>{weekday}),?|(?P<wkof>{the}\s+{week_units}\s+{of})|{dba})\s+",
         "dmy": rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<the>{the})\s+",
         "monthyear": rf"{B}(?:(?P<edge>{the}\s+{_alt(lex.edge_words, style='lower')}\s+{of})\s+|(?P<mod>{mod})(?:-|\s+|\s*-\s*))",
         "decade": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?:(?P<mod>{mod})[- ]?)?",
         "century": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?:(?P<mod>{mod})[- ]?)?",
         "season": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel})\s+|(?P<mod>{mod})[- ]?)?",
-        "quarter": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?:(?P<rel>{rel}|{_cap('latest')})\s+)?(?:{_cap('fiscal')}\s+)?",
+        "quarter": rf"{B}{edge}(?:(?P<the>{the})\s+|{rel_year}\s+)?(?:(?P<rel>{rel}|{_cap('latest')})\s+)?"
+                   rf"(?:(?P<ya>{_alt(lex.year_ago_words)})\s+)?(?:{_cap('fiscal')}\s+)?",
+        "yearperiod": rf"{B}(?P<the>{the})\s+",
         "relquarter": rf"{B}{edge}(?:(?P<the>{the})\s+)?(?P<rel>{rel}|{_cap('latest')})\s+",
         "holiday": rf"{B}(?P<rel>{_alt(lex.last_words | lex.next_words | lex.this_words)})\s+",
-        "theperiod": rf"{B}{edge}(?P<the>{the})\s+(?P<amod>(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+){{0,2}})",
+        "theperiod": rf"{B}{edge}(?:(?P<the>{the})|{rel_year})\s+(?P<amod>(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+){{0,2}})",
         "yearago": rf"{B}(?P<the>{the})\s+(?:{_alt(lex.anaphoric_modifiers, style='lower')}\s+)?",
         "year": year_prefix,
         "yearspan": year_prefix,
         "yearword": year_prefix,
-        "weekday": rf"{B}(?P<mod>{day_mod})(?:-|\s+)",
+        "weekday": rf"{B}(?:(?P<mod>{day_mod})(?:-|\s+)|{dba}\s+)",
         "podmod": rf"{B}(?P<mod>{day_mod})(?:-|\s+)",
         "yearend": rf"{B}(?P<the>{the})\s+",
         # "this past weekend", "this coming Monday": "this" is in the span, "past"/"coming" decide
-        "relative": rf"{B}{edge}(?:(?P<mod>{mod})[- ]?(?:in\s+)?)?(?:(?P<the>{the})\s+|{_alt(lex.this_words)}\s+)?",
-        "deictic": rf"{B}(?:(?P<dba>{the}\s+{_alt(lex.units, style='lower')}\s+(?:before|after))\s+"
+        "relative": rf"{B}(?:{edge}(?:(?P<mod>{mod})[- ]?(?:in\s+)?)?(?:(?P<the>{the})\s+|{_alt(lex.this_words)}\s+)?|{dba}\s+)",
+        "deictic": rf"{B}(?:{dba}\s+"
                    rf"|(?P<mod>{_alt(lex.day_modifiers | lex.earlier_words | lex.later_words)})(?:-|\s+))",
         "ago": rf"{B}(?P<few>{vague})\s+",
         "duration": rf"{B}(?:(?P<the>{the})\s+(?P<rel>{_alt(lex.last_words | lex.next_words | lex.following_words | {'first'}, style='lower')})\s+)?"
@@ -385,7 +413,7 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
     compiled_prefixes = {
         kind: _Prefix(re.compile(f"(?:{rx})\\Z"), *special.get(kind, (True, False))) for kind, rx in prefixes.items()
     }
-    suffix_ago = re.compile(rf"\s+(?P<dir>{dirs}){_END}")
+    suffix_ago = re.compile(rf"(?:\s+{_alt(lex.approx_suffixes, style='lower')})?\s+(?P<dir>{dirs}){_END}")
     suffix_from = re.compile(rf"\s+{_alt(lex.from_words, style='lower')}\s+(?:(?P<fwd>{weekday})|(?P<fdeic>"
                              rf"{_alt(lex.deictic_days, style='lower')})|(?P<fnow>{_alt(lex.present_ref, style='lower')})){_END}")
     months_before_number = _alt([m for m in lex.months if "." not in m], style="lower")
@@ -541,6 +569,8 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
             return False
         if kind != "deictic" and _next_word(text, e)[:1].isupper():
             return False
+    if kind == "ref" and _lower_in(span, lex.discourse_markers) and text.startswith(",", e) and _sentence_initial(text, s):
+        return False  # "Now, he says, ...": a discourse marker
     if kind == "ref" and _in_conjunction(lex, text, s, e):
         return False  # "as soon as possible", "soon after the vote"
     if kind == "setadv" and _lower_in(span, lex.unmarked_set_adjectives):
@@ -551,6 +581,8 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
         if int(gd["y2"]) != (int(gd["y"]) + 1) % 100:
             return False  # "2019-20" is a season or fiscal year; "2019-17" is not
         kind = "year"
+    if kind == "yearperiod":
+        return 1000 <= int(gd["y"]) <= 2099
     if kind == "year":
         y = int(gd["y"] or 0)
         if y > 2099 or y < 1000:
@@ -618,10 +650,16 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
             return name not in ("fall", "spring") or prev in lex.date_prepositions
         return prev in lex.date_prepositions and name not in ("fall", "spring")
     if kind == "quarter":
+        if gd["lastord"]:
+            return True
         if (gd["qh"] or "").lower() in lex.half_words:
-            return bool(gd["y"] or gd["ty"])  # "the first half of 2021", not a match's half
+            return bool(gd["y"] or gd["ty"] or gd["tyr"])  # "the first half of 2021", not a match's half
         ordv = _ordinal(g, gd["ord"] or "")
         return 1 <= ordv <= 4
+    if kind == "theperiod" and lex.anaphoric_nouns[gd["pn"].lower()] == "P":
+        # "the latest period", not "the period" alone nor "the same period a year ago" (a "sameperiod")
+        roles = {lex.anaphoric_modifiers.get(w, "") for w in (gd["amod"] or "").lower().split()}
+        return bool(roles & {"latest", "this"})
     if kind == "relquarter":
         return (gd["rel"] or "").lower() not in lex.same_words
     if kind in ("duration", "ago", "times", "bareunit"):
@@ -633,8 +671,10 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
             return False  # "a second time"
         if kind == "duration" and unit == "WE" and not gd["the"]:
             return False
-        if kind == "duration" and text.startswith("-old", e):
-            return False  # "a 6-year-old boy": an age used as an adjective, not annotated in TimeML
+        if kind == "duration" and (text.startswith("-old", e) or gd["old"] is not None):
+            # an age, "a 6-year-old boy" or "Howes, 37 years old": TimeBank/AQUAINT annotate none
+            # of their 4 "N years old" (nor any "-year-old")
+            return False
         return True
     if kind == "relative":
         r = (gd["rel"] or "").lower()
@@ -797,6 +837,9 @@ class _Context:
     ref_period: tuple[date, str] | None  # last period mentioned: first day, precision
     ref_from_text: bool = False  # ref_period was mentioned in the text (not the dct)
     ref_quarter: date | None = None  # first day of the last quarter mentioned
+    # the value of the timex just before, when it is a span ("the nine months"): "the year-earlier
+    # period" after it is a span as long (P9M), a year before
+    last_duration: str | None = None
 
 
 def _number(g: _Grammar, raw: str | None) -> float | None:
@@ -935,8 +978,10 @@ def _tense_cue(ctx: _Context, s: int, e: int) -> tuple[str | None, int]:
                 continue
             if label == "future" and ctx.text[m.start() : m.start() + 16].lower().startswith(ctx.g.lex.not_future):
                 continue  # "next to the embassy"
-            if label == "past" and _prev_word(ctx.text, m.start())[0] in ctx.g.lex.participle_auxiliaries:
-                continue  # "will be held", "has invited": a participle, not the clause's tense
+            if label == "past" and _prev_word(ctx.text, m.start())[0] in (
+                ctx.g.lex.participle_auxiliaries | ctx.g.lex.attributive_determiners
+            ):
+                continue  # "will be held", "has invited", "the proposed merger": not the clause's tense
             if m.end() <= s:
                 key = (s - m.end(), rank, label)
                 before = key if before is None or key < before else before
@@ -1055,6 +1100,25 @@ def _safe_weekday(y: int, m: int, d: int) -> int | None:
 
 
 def _normalize(ctx: _Context, h: _Hit) -> _Norm:
+    """_normalize_span, then what the words before a day do to it: "the day before Tuesday" is the
+    Monday before, "the week of March 6" the week holding March 6."""
+    norm = _normalize_span(ctx, h)
+    gd = h.groups
+    if (gd["dba"] or gd["wkof"]) and norm.day is None:
+        if norm.value is None or "X" in norm.value:  # no dct: "the week of June 5" has no value
+            return _Norm(norm.type, None, "week" if gd["wkof"] else norm.precision)
+        raise _Reject("not a day")  # "the day before last week"
+    if gd["dba"]:
+        day = norm.day + timedelta(days=ctx.g.lex.before_after[gd["dbaw"].lower()])
+        shifted = _period_norm(day, "day")
+        return _Norm(norm.type, day.isoformat() + norm.value[10:], norm.precision, day=day, period=shifted.period)
+    if gd["wkof"]:
+        week = _period_norm(norm.day, "week")
+        return _weekend(week) if ctx.g.lex.units[gd["wkof"].split()[-2].lower()] == "WE" else week
+    return norm
+
+
+def _normalize_span(ctx: _Context, h: _Hit) -> _Norm:
     g, lex, gd, dct = ctx.g, ctx.g.lex, h.groups, ctx.dct
     kind = h.kind
     low = _Groups({k: v.lower() for k, v in gd.items() if v is not None})
@@ -1204,11 +1268,14 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
                 1 if (r in lex.next_words or r in lex.following_words) else 0)
             return _period_norm(_add_months(dct.replace(day=1), 3 * step), "quarter")
         else:
-            n = _ordinal(g, gd["ord"])
             is_half = low["qh"] in lex.half_words
-            ty = low["ty"]
+            n = (2 if is_half else 4) if gd["lastord"] else _ordinal(g, gd["ord"])
+            ty = low["ty"] or low["tyr"]  # "the first quarter of next year", "next year's first quarter"
             if gd["y"]:
                 y = int(gd["y"])
+            elif gd["ya"] and dct is not None:
+                # "the year-ago third quarter": in the year before the one the text reports on
+                y = (ctx.ref_quarter or dct).year - 1
             elif dct is None:
                 if ty in (None, "the", *lex.this_words):
                     return _Norm("DATE", f"XXXX-{'H' if is_half else 'Q'}{n}", "half" if is_half else "quarter")
@@ -1234,8 +1301,6 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
         if word in lex.tonight:
             return _Norm("TIME", f"{dct.isoformat()}TNI", "time", day=dct, period=(dct, "day"))
         offset = lex.deictic_days[word]
-        if gd["dba"]:
-            offset += 1 if " after" in low["dba"] else -1
         day = dct + timedelta(days=offset)
         return _with_pod(_period_norm(day, "day"), gd["pod"], g)
 
@@ -1248,7 +1313,10 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
         # 15 of the 25 whole-phrase spans, the bare day in 10.
         if dct is None:
             return _Norm("DATE", None, "time" if gd["pod"] else "day")
-        day = _weekday_date(dct, wd, _tense(ctx, h.start, h.end))
+        tense, gap = _tense_cue(ctx, h.start, h.end)
+        if ctx.text.startswith(lex.possessive_suffixes, h.end) and not (tense == "future" and gap <= _NEAR_CUE):
+            tense = "past"  # "Wednesday's ruling": a day that has come
+        day = _weekday_date(dct, wd, tense)
         return _with_pod(_period_norm(day, "day"), gd["pod"], g, typ="DATE")
 
     if kind == "ago":
@@ -1295,14 +1363,31 @@ def _normalize(ctx: _Context, h: _Hit) -> _Norm:
         near = _holiday(rule, dct.year)
         return _period_norm(_holiday(rule, _pick_year(ctx, near.month, near.day, h.start, h.end)), "day")
 
+    if kind == "yearperiod":  # "the 1988 quarter", "the 1989 period": the quarter reported on, in that year
+        y, unit = int(gd["y"]), lex.anaphoric_nouns[low["pn"]]
+        quarter = ctx.ref_quarter if unit in ("Q", "P") else None
+        if quarter is None and unit == "Q" and dct is not None:
+            quarter = _add_months(dct.replace(day=1), -3)  # the last reported quarter
+        if quarter is None:
+            return _period_norm(date(y, 1, 1), "year")
+        return _year_shift((quarter, "quarter"), y - quarter.year)
+
     if kind == "yearago":
+        if gd["unit"]:
+            n = _number(g, gd["qty"])
+            if n is None:
+                raise _Reject("number")
+            return _Norm("DURATION", _duration(lex.units[low["unit"]], n), "duration")
+        unit = lex.anaphoric_nouns.get(low["pn"] or "")
+        if unit == "P" and ctx.last_duration is not None:
+            # "For the nine months, net rose. In the year-earlier period, ...": TimeBank P9M
+            return _Norm("DURATION", ctx.last_duration, "duration")
         if dct is None:
             return _Norm("DATE", None, "year")
-        unit = lex.anaphoric_nouns.get(low["pn"] or "")
+        if unit in ("Q", "P") and ctx.ref_quarter is not None:  # "the year-ago quarter": the one reported
+            return _year_shift((ctx.ref_quarter, "quarter"), -1)
         if ctx.ref_from_text and ctx.ref_period[1] in _COMPARED:
             return _year_shift(ctx.ref_period, -1)
-        if unit in ("Q", "P") and ctx.ref_quarter is not None:
-            return _year_shift((ctx.ref_quarter, "quarter"), -1)
         base = ctx.ref_period[0] if ctx.ref_from_text else dct
         if ctx.ref_from_text and ctx.ref_period[1] == "year" and base.year < dct.year:
             # "... in the 1988 period. The year-ago results": the text already talks about the
@@ -1465,7 +1550,22 @@ def _year_shift_period(period: tuple[date, str], years: int) -> _Norm:
 
 def _the_period(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
     """"the quarter", "the year", "the fiscal year", "the latest period", "the weekend": the period
-    of that unit the text is talking about (the last one mentioned), else the dct's."""
+    of that unit the text is talking about (the last one mentioned), else the dct's; "the quarter
+    ended Sept. 30" the quarter ending that day; "last year's quarter", "the quarter a year ago"
+    the quarter talked about, a year before (a comparison: not a new period to talk about)."""
+    lex = ctx.g.lex
+    norm = _the_period_named(ctx, h, low)
+    years = 0
+    if low["tyr"]:
+        years = -1 if low["tyr"] in lex.last_words else 1 if low["tyr"] in lex.next_words else 0
+    if low["pdir"]:
+        years = 1 if low["pdir"] in lex.later_words else -1
+    if years and norm.period is not None and norm.period[1] in _COMPARED | {"year"}:
+        return _year_shift(norm.period, years)
+    return norm
+
+
+def _the_period_named(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
     lex, dct = ctx.g.lex, ctx.dct
     unit = lex.anaphoric_nouns[low["pn"]]
     roles = {lex.anaphoric_modifiers.get(w, "") for w in (low["amod"] or "").split()}
@@ -1482,10 +1582,21 @@ def _the_period(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
         if "this" in roles:
             return _period_norm(dct, "quarter")
         if ctx.ref_quarter is not None:
+            # the quarter reported on, also "the quarter ended Sept. 29" after "its fiscal first
+            # quarter": a fiscal quarter keeps its name (TimeBank: 1989-Q1)
             return _period_norm(ctx.ref_quarter, "quarter")
+        if low["emon"]:  # the three months ending that day, named by the calendar quarter of most of them
+            m, d = _month_of(ctx.g, low["emon"]), int(low["eday"])
+            _safe_date(2000, m, d)
+            y = _pick_year(ctx, m, d, h.start, h.end)
+            return _period_norm(_add_months(date(y, m, 1), -1), "quarter")
         return _period_norm(_add_months(dct.replace(day=1), -3), "quarter")  # the last reported quarter
     if unit == "Y":
         return _period_norm(text_ref or dct, "year")
+    if unit == "M":  # "by the end of the month"
+        if text_ref is not None and not _coarser(ctx.ref_period[1], "month"):
+            return _period_norm(text_ref, "month")
+        return _period_norm(dct, "month")
     if unit == "W":
         if text_ref is not None and not _coarser(ctx.ref_period[1], "week"):
             return _period_norm(text_ref, "week")
@@ -1512,6 +1623,8 @@ def _same_period(ctx: _Context, low: Mapping[str, str | None]) -> _Norm:
     if unit == "Q":
         quarter = ctx.ref_quarter or _add_months(dct.replace(day=1), -3)  # else the last reported one
         return _year_shift((quarter, "quarter"), sign)
+    if unit == "P" and ctx.ref_quarter is not None:  # "the corresponding period last year": the quarter reported
+        return _year_shift((ctx.ref_quarter, "quarter"), sign)
     if unit == "P" and ctx.ref_from_text and ctx.ref_period[1] in _COMPARED | {"year"}:
         return _year_shift(ctx.ref_period, sign)
     if unit == "M":
@@ -1573,7 +1686,16 @@ def _relative(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
                 return _Norm("TIME", None, "time")
             day = base + timedelta(days=step)
             return _with_pod(_period_norm(day, "day"), what, g)
-        if unit is None:  # "that Friday", "the following June"
+        if unit is None and step and ctx.ref_day is not None and what in lex.weekdays:
+            # "the previous Friday", "the following Monday": the nearest one before or after the
+            # day the text is at
+            return _period_norm(_weekday_date(ctx.ref_day, lex.weekdays[what], "last" if step < 0 else "next"), "day")
+        if unit is None and step and ctx.ref_period is not None and what in lex.months:
+            # "the following June": the first June after the period the text is at
+            base, m = ctx.ref_period[0], lex.months[what]
+            y = base.year + (1 if step > 0 and m <= base.month else -1 if step < 0 and m >= base.month else 0)
+            return _period_norm(date(y, m, 1), "month")
+        if unit is None:  # "that Friday"
             return _Norm("DATE", None, "day" if what in lex.weekdays else "month")
         precision = _UNIT_PRECISION[unit]
         if unit == "D" or ctx.ref_period is None or _coarser(ctx.ref_period[1], precision):
@@ -1663,7 +1785,8 @@ def tag_timexes(text: str, dct: date | None, *, language: str = "en") -> list[Ti
     ref_from_text, ref_quarter = False, None
     out: list[Timex] = []
     for h in hits:
-        ctx = _Context(grammar, text, dct, ends, ref_day, ref_day_at, ref_period, ref_from_text, ref_quarter)
+        last_duration = out[-1].value if out and out[-1].type == "DURATION" else None
+        ctx = _Context(grammar, text, dct, ends, ref_day, ref_day_at, ref_period, ref_from_text, ref_quarter, last_duration)
         try:
             norm = _normalize(ctx, h)
         except _Reject:
@@ -1675,7 +1798,12 @@ def tag_timexes(text: str, dct: date | None, *, language: str = "en") -> list[Ti
             ref_day, ref_day_at = norm.day, h.start
         if norm.period is not None and norm.value is not None:
             ref_period, ref_from_text = norm.period, True
-            if norm.period[1] == "quarter":
+            if norm.period[1] == "quarter" and (
+                dct is None or _add_months(norm.period[0], 3) <= dct or _tense(ctx, h.start, h.end) != "future"
+            ):
+                # a quarter reported on; one not over by the dct in a clause about the future is a
+                # forecast ("expects a loss in the fourth quarter", "the third quarter of 1990"),
+                # and "the year-ago period" still compares with the one reported
                 ref_quarter = norm.period[0]
     return out
 
