@@ -151,3 +151,21 @@ def test_country_words_written_small_are_words():
 def test_hyphenated_pair_of_actors():
     assert [(a.name, a.country, a.sector) for a in find_actors("Police-VHP clash in old city", ON)] == [
         ("Police", None, "COP"), ("VHP", "HIN", "RAD")]
+
+
+# A people's agent with no country of its own is of the place it is 'in' (not troops, who are
+# often abroad); a nationality, one common noun, then an agent: the agent is the nationality's.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Opposition groups in Zimbabwe protested.", [("ZWE", "OPP"), ("ZWE", None)]),
+        ("Settlers in the Gaza Strip protested.", [("PSE", "CVL"), ("PSE", None)]),
+        ("Troops in Iraq attacked.", [(None, "MIL"), ("IRQ", None)]),
+        ("US troops in Iraq attacked.", [("USA", "MIL"), ("IRQ", None)]),
+        ("Angry French paper workers blocked the bridge.", [("FRA", "LAB")]),
+        ("Police arrested political opponents.", [(None, "COP"), (None, "OPP")]),
+        ("Forces attacked Kampuchean positions.", [(None, "MIL"), ("KHM", None)]),
+    ],
+)
+def test_agents_placed_in_a_country_and_nationalities_before_a_noun(sentence, expected):
+    assert codes(sentence) == expected

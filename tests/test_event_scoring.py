@@ -20,13 +20,13 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPORA = SHARED / "corpora"
 
 
-def event(code: str, source=(None, None), target=(None, None), sentence: str = "") -> Event:
+def event(code: str, source=(None, None), target=(None, None), sentence: str = "", mode: str = "asserted") -> Event:
     return Event(
         sentence_index=0, sentence=sentence, start=0, end=len(sentence), event_date=None,
         date_precision=None, date_value=None, date_source=None, cameo_code=code, cameo_root=code[:2],
         plover=None, quad_class=None, goldstein=None, source_name=None, source_country=source[0],
         source_sector=source[1], target_name=None, target_country=target[0], target_sector=target[1],
-        location=None, location_country=None,
+        location=None, location_country=None, mode=mode,
     )
 
 
@@ -93,6 +93,7 @@ def test_score_plover_exact():
         ("1731", "COP", "police held ten men", {"ARREST"}),
         ("175", "COP", "police beat the crowd", {"FORCE"}),
         ("172", "COP", "police imposed a curfew", set()),
+        ("170", "COP", "police blocked sms services", set()),
         ("190", "COP", "police opened fire", {"FORCE"}),
         ("190", "COP", "two died in police firing", {"FORCE", "KILL"}),
         ("1823", "COP", "police beat a man to death", {"FORCE", "KILL"}),
@@ -103,6 +104,16 @@ def test_score_plover_exact():
 )
 def test_police_labels(code, source, sentence, expected):
     assert police_labels([event(code, (None, source), sentence=sentence)]) == expected
+
+
+def test_only_reported_events_count():
+    assert police_labels([event("173", (None, "COP"), mode="negated")]) == frozenset()
+    assert police_labels([event("190", (None, "COP"), mode="hypothetical")]) == frozenset()
+    assert police_labels([event("137", (None, "COP"), mode="intended")]) == frozenset()
+    # An intention stated (036, 13x) is reported; a deed intended that has no such code is not.
+    assert pick_event("AGREE", [event("057", mode="negated"), event("036", mode="intended")]).cameo_code == "036"
+    assert pick_event("SANCTION", [event("162", mode="intended")]) is None
+    assert pick_event("ASSAULT", [event("190", mode="hypothetical"), event("010")]).cameo_code == "010"
 
 
 def test_score_police_exact():
@@ -129,13 +140,14 @@ def test_score_police_exact():
 # ---------------------------------------------------------------- corpus floors
 
 # What the coder reaches on the dev halves, minus a small margin (see the report of the change).
-# Reached (precision on ordinary news: unnamed speakers, places gone to, the dead, hypotheticals;
-# demands in said-clauses, subjects over uncoded verbs and relative clauses, hyphenated pairs,
-# 166x expulsions, denials as rejections, unidentified assassins; roles from the verb's own
-# clause, quoted deeds only as the known speaker's own): category 0.759, source country 0.829,
-# target country 0.696, source sector 0.728; ARREST F1 0.827, FORCE 0.674, KILL 0.667.
-PLOVER_FLOORS = {"category": 0.74, "source_country": 0.81, "target_country": 0.68, "source_sector": 0.71}
-POLICE_FLOORS = {"ARREST": 0.807, "FORCE": 0.654, "KILL": 0.647}
+# Reached (only reported events count: asserted, or an intention CAMEO codes as stated, 03x/13x;
+# negated and hypothetical events are kept with their mode; conditions open clauses without a
+# comma, opposition groups and people 'in' a country are its, 'French paper workers', rejected
+# plans, 'the arrested X', 'taken into custody', charges and blazes are no deeds, 170 is no
+# force): category 0.747, source country 0.854, target country 0.715, source sector 0.747;
+# ARREST F1 0.850, FORCE 0.710, KILL 0.690.
+PLOVER_FLOORS = {"category": 0.74, "source_country": 0.845, "target_country": 0.705, "source_sector": 0.74}
+POLICE_FLOORS = {"ARREST": 0.84, "FORCE": 0.70, "KILL": 0.68}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")

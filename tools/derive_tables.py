@@ -37,6 +37,8 @@ AGENT_ADDITIONS = {
     "agency": "MED", "news agency": "MED", "counterpart": None, "counterparts": None,
     "officer": None, "chief": None, "head": None, "deputy": None,
     "hacker": "CRM", "hackers": "CRM",
+    # Political opponents are the opposition (CAMEO OPP).
+    "opponents": "OPP", "political opponents": "OPP", "opposition group": "OPP", "opposition groups": "OPP",
     # Police of Indian news (CAMEO COP): the Rapid Action Force and the reserve police are police
     # units; 'jawans' are the constables and troopers they send.
     "cop": "COP", "cops": "COP", "jawan": "COP", "jawans": "COP", "rapid action force": "COP",
@@ -118,6 +120,8 @@ PLACE_ADDITIONS = {
         "sindh", "balochistan", "baluchistan", "multan", "faisalabad", "sukkur", "gujranwala",
         "sialkot", "bahawalpur", "larkana", "north-west frontier province", "nwfp",
     ), "PAK"),
+    # Cambodia's name of 1976-1989 (Democratic Kampuchea, People's Republic of Kampuchea).
+    "kampuchea": "KHM", "kampuchean": "KHM", "kampucheans": "KHM",
 }
 
 # Organisations the Phoenix International and MilNonState files lack, in their code style
@@ -176,6 +180,9 @@ PATTERN_ADDITIONS = {
     "deny": tuple(((word,), "120") for word in (
         "allocation", "visas", "visa", "permission", "permit", "permits", "entry", "request", "requests",
         "application", "licence", "license", "passage", "landing")) + ((("access",), "1245"),),
+    # Rejecting a plan or deal is 127 'reject plan, agreement to settle dispute', an offer 120
+    # (the REFUSE block has no default, and &PROPOSAL lacks 'plan' and 'offer').
+    "reject": ((("plan",), "127"), (("deal",), "127"), (("offer",), "120")),
     # 'blocked streets / the bridge': 144 'obstruct passage, block' (the file has road, traffic).
     "block": tuple(((word,), "144") for word in ("streets", "roads", "bridge", "highway", "railway", "rail")),
 }

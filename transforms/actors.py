@@ -257,6 +257,11 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
                 end = mention.last
             elif mention is None and tokens[end].capital and not lower:
                 end += 1  # part of a name: 'Anvar Afandiyev', 'Anadolu'
+            elif (
+                mention is None and last.kind == "country" and sector is None and end == last.last
+                and _noun_before_agent(tokens, at, end)
+            ):
+                sector, end = at[end + 1].sector, at[end + 1].last  # 'French paper workers'
             else:
                 break
             if tokens[end - 1].possessive:
@@ -286,6 +291,10 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
             country, sector, end = owner[1], "CVL", owner[0]  # 'the Albanians of southern Serbia'
         elif owner and country is None and last.kind == "agent" and owner[1]:
             country, sector, end = owner[1], sector or owner[2], owner[0]  # 'the government of Sindh'
+        elif country is None and last.kind == "agent" and sector not in _STATIONED:
+            place = _owner(tokens, at, end, frozenset({"in"}))
+            if place and place[2] is None and place[1] in _STATES:
+                country = place[1]  # 'opposition groups in Zimbabwe': the place stays an actor
         for member in group[:-1]:
             start, stop = tokens[member.first].start, tokens[member.last - 1].end
             actors.append(Actor(start, stop, sentence[start:stop], member.country, sector))
@@ -293,6 +302,23 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
         actors.append(Actor(start, stop, sentence[start:stop], country, sector))
         k = next((n for n in range(k, len(mentions)) if mentions[n].first >= end), len(mentions))
     return _with_hyphen_pairs(sentence, tokens, actors, lower)
+
+
+_STATES = frozenset(COUNTRIES.values())
+# Sectors often stationed abroad: 'troops in Iraq' are not, for that, Iraq's.
+_STATIONED = frozenset({"MIL", "IGO", "UAF", None})
+
+
+def _noun_before_agent(tokens: list[Token], at: Mapping[int, Mention], end: int) -> bool:
+    """A nationality, one common noun, then an agent: 'French paper workers', 'Iraqi oil workers'."""
+    if end + 1 >= len(tokens) or not (tokens[end - 1].joined and tokens[end].joined):
+        return False
+    word, following = tokens[end].word, at.get(end + 1)
+    return (
+        following is not None and following.kind == "agent" and following.sector is not None
+        and not tokens[end].capital and not tokens[end - 1].possessive and word not in _VERBISH
+        and word not in FORMS and not word.endswith(("ed", "ing", "ly"))
+    )
 
 
 def _with_hyphen_pairs(sentence: str, tokens: list[Token], actors: list[Actor], lower: bool) -> list[Actor]:

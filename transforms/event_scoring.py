@@ -15,6 +15,11 @@ code and sometimes a sector. Our events for the text are compared field by field
 - source sector: the first 3-letter group of the gold sector equals ours (both absent is right);
 - all: the four together.
 
+Only events the text reports count (`reported`): asserted ones, and intentions coded as CAMEO
+codes the expressing of them (03x intent to cooperate, 13x threat: 'will meet' 036, 'vowed to
+attack' 138), which is itself reported. A negated or hypothetical event ('did not sign', 'may
+attack') counts for nothing: a negated arrest is not an ARREST.
+
 "Our event" for a record, when the coder finds several in its text: the first whose code falls in
 the gold category, else the first. Choosing by category only (never by actors) keeps the
 actor scores honest: they are measured on the event we would have reported for that category.
@@ -24,7 +29,8 @@ predicted when an event coded in that sentence has a police source (sector COP) 
 
 - ARREST: CAMEO 173 (arrest, detain);
 - FORCE: a root from 17 to 20 (coerce, assault, fight, mass violence), except the coercion
-  that is not force or violence, 171-174 (seize property, curfews and bans, arrest, expel): the
+  that is not force or violence, 170-174 (coercion not specified, such as deploying or
+  restricting, seize property, curfews and bans, arrest, expel): the
   gold question is "did police use force or violence?", and an arrest alone is labelled ARREST;
 - KILL: 1823 (kill by physical assault) or 186 (assassinate), or a root 19 or 20 when the sentence
   reports deaths: a word of `DEATH_WORDS` in it ('killed', 'dead', 'died', 'toll' ...). The
@@ -65,7 +71,7 @@ PLOVER_CAMEO: dict[str, tuple[str, ...]] = {
 LEGACY_COUNTRY = {"JAP": "JPN"}
 
 POLICE_LABELS = ("ARREST", "FORCE", "KILL")
-_NOT_FORCE = ("171", "172", "173", "174")
+_NOT_FORCE = ("170", "171", "172", "173", "174")
 DEATH_WORDS = re.compile(
     r"\b(?:kill(?:s|ed|ing|ings)?|dead|died|dies|dying|deaths?|death toll|toll|murder(?:s|ed)?|"
     r"lynch(?:ed|ing)?|bodies|body|fatal(?:ly)?|lives|succumbed|perished|massacred?)\b"
@@ -108,12 +114,22 @@ def _country(code: str | None) -> str | None:
     return LEGACY_COUNTRY.get(code, code) if code else None
 
 
+# CAMEO roots that code the stating of an intention, not the deed intended.
+_INTENT_ROOTS = ("03", "13")
+
+
+def reported(event: Event) -> bool:
+    """The text says it happened: asserted, or an intention stated (036, 138; see the module doc)."""
+    return event.mode == "asserted" or event.mode == "intended" and event.cameo_root in _INTENT_ROOTS
+
+
 def in_category(category: str, cameo_code: str) -> bool:
     return cameo_code.startswith(PLOVER_CAMEO.get(category, ()))
 
 
 def pick_event(category: str, events: Sequence[Event]) -> Event | None:
-    """The first event whose code falls in the category, else the first event, else None."""
+    """The first reported event whose code falls in the category, else the first, else None."""
+    events = [e for e in events if reported(e)]
     return next((e for e in events if in_category(category, e.cameo_code)), events[0] if events else None)
 
 
@@ -173,7 +189,7 @@ def score_plover(coded: Iterable[tuple[PloverGold, Sequence[Event]]]) -> tuple[P
     records = with_events = 0
     for gold, events in coded:
         records += 1
-        with_events += bool(events)
+        with_events += any(reported(e) for e in events)
         verdict, ours = judge_plover(gold, events)
         for name, ok in verdict.items():
             right[name] += ok
@@ -219,7 +235,7 @@ def police_labels(events: Iterable[Event]) -> frozenset[str]:
     """The labels among POLICE_LABELS that a sentence's events support (see the module doc)."""
     labels = set()
     for event in events:
-        if event.source_sector != "COP":
+        if event.source_sector != "COP" or not reported(event):
             continue
         code, root = event.cameo_code, event.cameo_root
         if code.startswith("173"):

@@ -8,9 +8,11 @@ first: of the verbs that code, the first finite one with a source (deeds before 
 target; then every other action the sentence reports (coordinated verbs, the saying itself, see
 _code_sentence), never two equal ones. Nominal and agentless arrests ('the arrest of', 'were
 arrested') and police firing ('injured in the firing, police said') get the police as their
-implied source, as do 'we have arrested' and people 'held'. Mood changes the code (_with_mood):
-'refused to meet' and 'did not sign' are rejections (12x), 'is willing to send' an intent,
-'vowed to attack' a threat; a denied act of force is no event. A light verb carries out the deed
+implied source, as do 'we have arrested' and people 'held'. Every event has a mode (_with_mood,
+_possible, _hypothetical): 'refused to meet' and 'will not meet' are rejections done (12x,
+asserted); 'did not sign', 'never attacked', 'denied that it attacked' keep the deed's own code,
+negated; 'will meet', 'is willing to send' are intended, coded as CAMEO codes the intention (036,
+033, 13x); 'may attack', 'would have attacked' and a verb after 'if' are hypothetical. A light verb carries out the deed
 its noun names ('speeded up the withdrawal of'). Each event is dated by the DATE timex nearest its
 own verb, else publication.
 """
@@ -86,6 +88,7 @@ class _Verb:
     kind: str = "verb"  # verb | passive (no agent) | infinitive | noun ('the arrest of')
     statement: bool = False  # a verb of saying ('said', 'announced'), whatever its pattern codes
     lemma: str = ""
+    mode: str = "asserted"  # schemas.enums.MODES: what the text says of the deed (_with_mood)
 
 
 def code_text(text: str, published: date | None) -> list[Event]:
@@ -315,25 +318,34 @@ def _candidates(
         if not code:
             continue
         statement = (DEFAULTS.get(lemma) or code)[:2] == "01"
+        if kind == "noun" and token.word == "fire" and previous in ("the", "a", "on"):
+            continue  # 'set on fire', 'fuel to the fire': a blaze; shooting is 'the firing'
+        if kind == "noun" and previous == "of" and i > 1 and tokens[i - 2].word in _CHARGES:
+            continue  # 'registered a case of murder', 'charges of rioting': a charge, not a deed
         if kind == "noun" and previous in _POSSESSIVE_PRONOUNS and (
             last >= len(tokens) or tokens[last].word not in ("of", "by", "on", "against", "in", "at")
         ):
             continue  # 'in our best interest', 'their fight': no deed done to anyone
-        if not statement and kind not in ("noun", "light") and _hypothetical(tokens, i):
-            continue  # 'if people are tried', 'whether Baghdadi would attack'
-        code = _with_mood(tokens, i, code)
-        if code and code[:2] in _SPECULATED_ROOTS and _possible(tokens, i):
-            continue  # 'steps that could threaten to raise tensions': speculation, no event
+        code, mode = _with_mood(tokens, i, code)
+        if not statement and kind not in ("noun", "light"):
+            # 'if people are tried', 'whether Baghdadi would attack': hypothetical; 'Iran denied
+            # that it attacked': negated
+            mode = _hypothetical(tokens, i) or mode
+        if not statement and mode in ("asserted", "intended") and _possible(tokens, i):
+            mode = "hypothetical"  # 'steps that could threaten to raise tensions', 'may attack'
         if code and lemma == "call" and code == DEFAULTS.get("call") and _naming(tokens, last, actors_spans):
             code = "010"  # 'calls it a blunder', 'a country we call an ally': saying, not phoning
         if code and _complement(tokens, i, actors_spans):
             continue  # 'to keep the government funded': a state of the object, nobody's deed
         if code:
-            found_verbs.append(_Verb(i, last, code, kind, statement, lemma))
+            found_verbs.append(_Verb(i, last, code, kind, statement, lemma, mode))
     return _obligations(tokens, found_verbs, actor_ends)
 
 
 _OBLIGATIONS = frozenset({"must", "should"})
+# Nouns of legal charges: the deed 'of' them is alleged, not reported ('a case of murder').
+_CHARGES = frozenset("case cases charge charges complaint complaints accusation accusations allegation "
+                     "allegations fir firs".split())
 # Modals of possibility: 'could threaten', 'might attack' speculate; CAMEO codes threats and
 # force that are made or done.
 _POSSIBILITY = frozenset({"could", "might", "may", "can"})
@@ -348,10 +360,13 @@ _OBJECT_PRONOUNS = frozenset("it him her them this that us me".split())
 
 
 def _possible(tokens: list[Token], i: int) -> bool:
-    """A modal of possibility right before the verb, over adverbs: 'could also threaten'."""
+    """A modal of possibility right before the verb, over adverbs ('could also threaten'), or a
+    counterfactual ('would have attacked', 'could have signed')."""
     j = i - 1
     while j >= 0 and (tokens[j].word in _ADVERBS or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
         j -= 1
+    if j >= 1 and tokens[j].word in ("have", "be") and tokens[j - 1].word in _POSSIBILITY | {"would"}:
+        return tokens[j].word == "have" or tokens[j - 1].word != "would"  # not 'would be sent': a future
     return j >= 0 and tokens[j].word in _POSSIBILITY
 
 
@@ -404,17 +419,17 @@ _POSSESSIVE_PRONOUNS = frozenset("our my your his her their its".split())
 _DENIALS = frozenset("denied denies deny denying".split())
 
 
-def _hypothetical(tokens: list[Token], i: int) -> bool:
-    """A verb in a clause that 'if', 'whether' or 'unless' opens, or that 'denied' governs ('Iran
-    denied that it attacked the ship'): no deed is reported."""
+def _hypothetical(tokens: list[Token], i: int) -> str | None:
+    """'hypothetical' for a verb in a clause that 'if', 'whether' or 'unless' opens; 'negated' for
+    one that 'denied' governs ('Iran denied that it attacked the ship'); else None."""
     j = i - 1
     while j >= 0 and i - j <= 12 and tokens[j].joined:
-        if tokens[j].word in _CONDITIONS or tokens[j].word in _DENIALS and (
-            tokens[j + 1].word in _PRONOUNS or tokens[j + 1].word in ("that", "having")
-        ):
-            return True
+        if tokens[j].word in _CONDITIONS:
+            return "hypothetical"
+        if tokens[j].word in _DENIALS and (tokens[j + 1].word in _PRONOUNS or tokens[j + 1].word in ("that", "having")):
+            return "negated"
         j -= 1
-    return False
+    return None
 
 
 def _we_subject(tokens: list[Token], i: int) -> bool:
@@ -509,38 +524,41 @@ def _after_subject(tokens: list[Token], i: int, actor_ends: set[int]) -> bool:
     return tokens[j].word in _VERB_LEADERS or tokens[j].end in actor_ends or not tokens[j].joined
 
 
-def _with_mood(tokens: list[Token], first: int, code: str) -> str | None:
-    """Future, obligation, refusal and negation change the code (CAMEO names in cameoCodes.json).
+def _with_mood(tokens: list[Token], first: int, code: str) -> tuple[str, str]:
+    """The code and mode (schemas.enums.MODES) of a verb, from the words before it.
 
-    'will support' is an intent to cooperate (03), 'would blockade' a threat (13), 'must hand over'
-    a demand (10); 'refused to deploy peacekeepers', 'did not sign' and 'will not meet' reject what
-    the verb would do (12x: 1224, 127, 125); 'tried to assassinate' is an attempt (185). A denied
-    deed of any other kind ('did not fire', 'never condemned') is no event: None.
+    Refusals are deeds done, coded as CAMEO rejections (12x, asserted): 'refused to deploy
+    peacekeepers' 1224, and so is a negated future or ability of cooperation, a refusal stated
+    ('will not meet' 125, 'cannot accept' 120). Any other negation keeps the deed's own code with
+    the mode negated: 'did not sign' 057, 'never attacked' 190. The future and intentions ('will
+    support', 'vowed to attack', 'is willing to send') are intended, coded as CAMEO codes the
+    expressing of them: intent to cooperate (03x) or threat (13x); 'must hand over' is a demand
+    (100, asserted); 'tried to assassinate' an attempt (185, asserted). Possibility and conditions
+    (hypothetical) are told by _possible and _hypothetical.
     """
     window = [t.word for t in tokens[max(0, first - 4) : first]]
     if not window:
-        return code
+        return code, "asserted"
     root = code[:2]
     if window[-1] == "to" and len(window) >= 2:
         if window[-2] in _REFUSALS:
-            return _rejection(code)  # the refusal is the deed: 'has refused to meet'
+            return _rejection(code), "asserted"  # the refusal is the deed: 'has refused to meet'
         if window[-2] in _ATTEMPTS and code.startswith("186"):
-            return "185"
+            return "185", "asserted"
+    if window[-1] == "have" and len(window) >= 2 and window[-2] in _FUTURE | _POSSIBILITY:
+        return code, "hypothetical"  # 'would have attacked', 'could have signed'
     negated = any(w in _NEGATIONS for w in window[-2:])
     if window[-1] == "must":
-        return "100" if root not in ("10", "11", "12", "13") else code
+        return ("100" if root not in ("10", "11", "12", "13") else code), "asserted"
     future = any(w in _FUTURE for w in window[-3:]) or window[-2:] == ["going", "to"] or (
         window[-1] == "to" and len(window) >= 2 and window[-2] in _INTENTIONS)  # 'is willing to send'
-    if negated and root in _COOPERATION:
-        return _rejection(code)
-    if negated and root not in ("01", "02", "12"):
-        return None
-    if future and not negated:
-        if root in _INTENT:
-            return _INTENT[root]
-        if root in _THREAT:
-            return _THREAT[root]
-    return code
+    if negated:
+        if root in _COOPERATION and (future or any(w in _REFUSING for w in window[-3:])):
+            return _rejection(code), "asserted"  # 'will not meet', 'cannot accept'
+        return code, "negated"
+    if future:
+        return _INTENT.get(root) or _THREAT.get(root) or code, "intended"
+    return code, "asserted"
 
 
 def _rejection(code: str) -> str:
@@ -556,6 +574,8 @@ _NEGATIONS = frozenset(
     "didn’t don’t doesn’t won’t wouldn’t hasn’t haven’t can’t couldn’t".split()
 )
 _FUTURE = frozenset("will would 'll shall won't wouldn't won’t wouldn’t".split())
+# Modals whose negation refuses: 'cannot accept', 'could not agree', 'can't support'.
+_REFUSING = frozenset("can cannot can't can’t could couldn't couldn’t".split())
 _REFUSALS = frozenset("refuse refused refuses refusing declined declines declining".split())
 # Words before 'to' that state an intention, like 'will': 'is ready to host', 'vowed to fight'.
 _INTENTIONS = frozenset(
@@ -586,12 +606,14 @@ _RANK = {"verb": 0, "passive": 0, "light": 0, "infinitive": 1, "noun": 3}
 
 
 def _rank(verb: _Verb, source: Actor | None, done: bool = False) -> tuple:
-    """Lower is better: an event with a source, a finite verb or an infinitive of a deed done
-    ('refused to meet', 'continued to send'), a deed before a statement."""
+    """Lower is better: an event with a source, one that happened or is intended (not denied nor
+    supposed), a finite verb or an infinitive of a deed done ('refused to meet', 'continued to
+    send'), a deed before a statement."""
     statement = verb.statement or verb.code[:2] == "01"
     noun = verb.kind == "noun" and verb.code[:2] not in _MATERIAL_CONFLICT
     kind = 0 if statement or done else _RANK[verb.kind]
-    return (source is None, noun, statement, kind, verb.first)
+    unreal = verb.mode in ("negated", "hypothetical")
+    return (source is None, unreal, noun, statement, kind, verb.first)
 
 
 _MATERIAL_CONFLICT = frozenset({"17", "18", "19", "20"})
@@ -626,8 +648,10 @@ def _roles(
         if len(after) >= 2:
             return after[0], after[1]  # 'signed between A and B'; not 'X hosted talks between A and B'
 
-    if any(p in _PASSIVE for p in previous) and "by" in following and after:
-        return after[0], before[-1] if before else None
+    if any(p in _PASSIVE for p in previous) and "by" in following:
+        # 'were attacked by a fierce mob': the agent is after 'by', whether or not we know it
+        by_agent = [a for a in after if a.start <= tokens[min(verb.last + 3, len(tokens) - 1)].start]
+        return (by_agent or after or [None])[0], before[-1] if before else None
     source = before[-1] if before else None
     if len(before) >= 2 and any(t.start <= before[-2].start and before[-1].end <= t.end for t in tokens):
         return before[-2], before[-1]  # the halves of one word: 'police-vhp clash'
@@ -682,20 +706,31 @@ def _where(tokens: list[Token], actor: Actor) -> bool:
     """A bare place after a preposition of place ('in Damascus', 'from Syria')."""
     if actor.sector is not None or not actor.country:
         return False
-    previous = [t.word for t in tokens if t.end <= actor.start][-1:]
+    previous = _word_before_place(tokens, actor)
     return bool(previous) and previous[0] in _WHERE
 
 
 _LOCATIVE = frozenset("in at near from into inside outside across to towards toward via through".split())
 
 
+def _word_before_place(tokens: list[Token], actor: Actor) -> list[str]:
+    """The word before a place, over a direction ('in central Iran', 'from southern Lebanon')."""
+    before = [t.word for t in tokens if t.end <= actor.start]
+    while before and before[-1] in _REGION_WORDS:
+        before.pop()
+    return before[-1:]
+
+
+_REGION_WORDS = frozenset("north south east west northern southern eastern western central".split())
+
+
 def _located(tokens: list[Token], actor: Actor) -> bool:
     """A bare place after a locative preposition ('violence broke out in godhra, we have ...',
-    'the envoy to Syria will attend', 'travelling to Syria to join') is where something happened
-    or where someone went, never who did it."""
+    'the envoy to Syria will attend', 'travelling to Syria to join', 'in central Iran') is where
+    something happened or where someone went, never who did it."""
     if actor.sector is not None or not actor.country:
         return False
-    previous = [t.word for t in tokens if t.end <= actor.start][-1:]
+    previous = _word_before_place(tokens, actor)
     return previous == ["in"] or bool(previous) and previous[0] in _LOCATIVE
 
 
@@ -752,8 +787,11 @@ def _distance(sentence: Sentence, timex, at: int) -> tuple[int, int]:
 # own. The main clause is what is left.
 _CLAUSE_OPENERS = frozenset(
     "which who whom whose that when while after as because although though whereas where before since "
-    "until unless once according but".split()
+    "until unless once according but if whether".split()
 )
+# Subordinators that open a clause wherever they stand, comma or not ('will not accept refugees
+# if war starts in Iraq'); 'after', 'since', 'before' are also prepositions and need the comma.
+_ALWAYS_SUBORDINATE = frozenset("if unless whether because although though whereas".split())
 _RELATIVE_OPENERS = frozenset("which who whom whose".split())
 # Opening a sentence, these start an adverbial clause that a comma closes ('After X attacked Y, ...').
 _OPENING_SUBORDINATORS = frozenset("when while after as because although though whereas before since once".split())
@@ -810,8 +848,9 @@ def _clauses(text: str, tokens: list[Token], continued: bool = False) -> _Clause
             continue
         relative = token.word in _RELATIVE_OPENERS
         if not (relative or breaks[i] and token.word != "that"
-                or i == 0 and token.word in _OPENING_SUBORDINATORS):
-            continue  # 'said that', 'as well as', 'the man that'
+                or i == 0 and token.word in _OPENING_SUBORDINATORS
+                or token.word in _ALWAYS_SUBORDINATE and i + 1 < len(tokens) and tokens[i + 1].word != "of"):
+            continue  # 'said that', 'as well as', 'the man that', 'because of'
         if token.word == "according" and (i + 1 >= len(tokens) or tokens[i + 1].word != "to"):
             continue
         end = next((n for n in range(i + 1, len(tokens)) if breaks[n] or n in quoted), len(tokens))
@@ -1030,12 +1069,12 @@ def _code_sentence(
     events: list[Event] = []
     seen = set()
     for (_, verb, source, target, _), verb_at in zip(chosen, verbs_at):
-        key = (verb.code, _actor_key(source), _actor_key(target))
+        key = (verb.code, _actor_key(source), _actor_key(target), verb.mode)
         if key in seen:
             continue
         seen.add(key)
         dated = _date(sentence, timexes, verb_at, published, [v for v in verbs_at if v != verb_at])
-        events.append(_event(sentence, verb.code, source, target, place, dated))
+        events.append(_event(sentence, verb.code, source, target, place, dated, verb.mode))
     return events, left_open
 
 
@@ -1045,7 +1084,7 @@ def _actor_key(actor: Actor | None) -> tuple | None:
 
 # Words right before a verb that show it is finite: auxiliaries, modals, pronoun subjects.
 _FINITE_BEFORE = _VERB_LEADERS - {"and", "or", "to", "both", "all"} | {
-    "has", "have", "had", "was", "were", "is", "are"}
+    "has", "have", "had", "was", "were", "is", "are", "been"}
 
 
 # Words before 'to' that make the infinitive a deed done: 'police had to fire', 'forcing the
@@ -1093,6 +1132,10 @@ def _finite(tokens: list[Token], verb: _Verb, actor_ends: set[int]) -> bool:
     return j >= 0 and (tokens[j].end in actor_ends or tokens[j].word in _FINITE_BEFORE)
 
 
+# Auxiliaries and modals between 'and' and a verb that shares the subject before it.
+_AUXILIARIES = frozenset(
+    "did does do has have had will would shall should can could may might must also then".split()
+)
 _WHEN_WORDS = frozenset(
     "on monday tuesday wednesday thursday friday saturday sunday yesterday today last night morning "
     "evening afternoon".split()
@@ -1102,10 +1145,13 @@ _WHEN_WORDS = frozenset(
 def _coordinated(tokens: list[Token], earlier: _Verb, verb: _Verb) -> bool:
     """'VERB ... and VERB': the second verb shares the earlier one's subject unless it has its own."""
     j = verb.first - 1
-    while j > earlier.last and tokens[j].word.endswith("ly") and len(tokens[j].word) > 4:
-        j -= 1  # 'and later arrested', 'and promptly seized'
-    if j <= earlier.last - 1 or tokens[j].word not in ("and", "then"):
+    while j > earlier.last and (tokens[j].word.endswith("ly") and len(tokens[j].word) > 4
+                                or tokens[j].word in _AUXILIARIES or tokens[j].word in _NEGATIONS):
+        j -= 1  # 'and later arrested', 'and promptly seized', 'but did not sign', 'and will meet'
+    if j <= earlier.last - 1 or tokens[j].word not in ("and", "then", "but"):
         return False
+    if j < verb.first - 1 and tokens[j + 1].word in _AUXILIARIES | _NEGATIONS:
+        return True  # an auxiliary makes it a verb: 'and will meet'
     return not (_bare_at(tokens, verb) and not _bare_at(tokens, earlier))  # not 'signed a deal and talks'
 
 
@@ -1214,7 +1260,8 @@ def _pronoun_subject(tokens: list[Token], saying: _Verb, verb: _Verb) -> bool:
 
 
 def _event(
-    sentence: Sentence, code: str, source: Actor | None, target: Actor | None, place: Actor | None, dated: tuple
+    sentence: Sentence, code: str, source: Actor | None, target: Actor | None, place: Actor | None, dated: tuple,
+    mode: str = "asserted",
 ) -> Event:
     event_date, precision, value, date_source = dated
     name, goldstein, plover, quad = CODES.get(code, ("", None, None, None))
@@ -1240,6 +1287,7 @@ def _event(
         target_sector=target.sector if target else None,
         location=place.name if place else None,
         location_country=place.country if place else None,
+        mode=mode,
     )
 
 
@@ -1278,17 +1326,22 @@ def _reported_arrest(tokens: list[Token], verb: _Verb) -> bool:
     'arrests have been made'; not 'should be arrested', 'no arrests', 'makeshift jails'."""
     first, last = verb.first, verb.last
     before = [t.word for t in tokens[max(0, first - 3) : first]]
-    if any(w in _IRREALIS for w in before):
-        return False
+    word = tokens[first].word
+    if before and before[-1] in ("the", "those", "these") and word.endswith("ed") and verb.kind == "noun":
+        return True  # 'to house the arrested ram sevaks': the participle says it was done
+    if any(w in _IRREALIS for w in before) or before[-1:] == ["be"]:
+        return False  # 'should be arrested', 'suggested that those guilty be booked'
     if verb.kind == "passive":
         return True
     after = [t.word for t in tokens[last : last + 4]]
-    word = tokens[first].word
     if before and before[-1] in ("the", "those", "these") and (word.endswith("ed") or word == "arrests"):
         return True  # 'the arrested ram sevaks', 'those arrested', 'the arrests followed'
     return not word.endswith(("ed", "ing")) and (
         after[:1] == ["of"] or first and tokens[first - 1].possessive or "made" in after
     )
+
+
+_IRREGULAR_PARTICIPLES = frozenset("held caught put sent".split())
 
 
 def _implied_agent(
@@ -1320,7 +1373,7 @@ def _implied_agent(
         source, target = target, None  # 'bjp and vhp activists arrested': the nearer is the arrested
     if (
         source.sector in _ARRESTED_KINDS and source.end >= tokens[verb.first - 1].start
-        and word.endswith("ed") and before not in ("have", "has", "had")
+        and (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES) and before not in ("have", "has", "had")
     ):
         return police, source  # a participle after the people arrested
     return source, target
