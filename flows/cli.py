@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from warehouse.connection import DEFAULT_DB, WarehouseError
+from warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +65,36 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(run)
     run.add_argument("--published", type=_iso_date, metavar="DATE", help="publication date of inputs without one in their metadata")
     run.add_argument("--batch-size", type=int, default=500, metavar="N", help="articles per task and transaction (default 500)")
+    _wait_option(run, "for each batch")
 
     sql = _command(
-        commands, "sql", cmd_sql, "run a read-only SQL query against the warehouse",
-        "eventpipe sql \"select event_date, cameo_code, sentence from events order by event_date\" --format csv",
+        commands, "sql", cmd_sql, "run a SQL query against the warehouse (read-only unless --write)",
+        "eventpipe sql \"select event_date, cameo_code, num_articles, sentence from events order by event_date\" --format csv",
     )
     sql.add_argument("query", metavar="QUERY")
     _db_option(sql)
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("--write", action="store_true", help="allow statements that change the warehouse")
+    _wait_option(sql, "")
+
+    check = _command(
+        commands, "check", cmd_check, "run the warehouse checks; exit 1 if any finds offending rows",
+        "eventpipe check --db warehouse/events.duckdb",
+    )
+    _db_option(check)
+    check.add_argument("--rows", type=int, default=5, metavar="N", help="offending rows to show per check (default 5)")
+    _wait_option(check, "")
+
+    export = _command(
+        commands, "export", cmd_export, "write events and mentions as Parquet, CSV or GDELT 2.0 event files",
+        "eventpipe export --format parquet --out exports/",
+    )
+    _db_option(export)
+    export.add_argument("--format", choices=("parquet", "csv", "gdelt"), required=True,
+                        help="parquet: folders events/ and mentions/ partitioned by year and month of the event date "
+                             "(year=0 for undated ones); csv: events.csv and mentions.csv; gdelt: events.export.CSV")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    _wait_option(export, "")
 
     timex = _command(
         commands, "timex", cmd_timex, "print the temporal expressions of a text as JSON lines",
@@ -112,6 +134,14 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, metavar="FILE", help=f"DuckDB file (default: $EVENTPIPE_DB or {DEFAULT_DB})")
 
 
+def _wait_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS",
+        help=f"how long to wait {what + ' ' if what else ''}while another process holds the warehouse "
+             f"(default {DEFAULT_WAIT:g})",
+    )
+
+
 def _text_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE|-", help="a text file, or - for standard input")
     parser.add_argument("--dct", type=_iso_date, metavar="DATE", help="publication date (default: inferred from the text)")
@@ -126,37 +156,70 @@ def _iso_date(value: str) -> date:
 
 
 def cmd_run(args: argparse.Namespace, config: Config) -> int:
-    from warehouse.connection import connect
-
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
-    connect(config.db).close()  # a locked or unwritable warehouse fails here, before Prefect starts
+    if args.wait < 0:
+        raise UsageError("--wait must not be negative")
+    from transforms.clusters import cluster
+    from warehouse.load import settle
+
+    # An unwritable warehouse fails here, before Prefect starts; mentions a migration left without
+    # events (or an interrupted older version) are clustered now.
+    settle(config.db, cluster, wait=args.wait)
 
     from flows.ingest import run_ingest  # imports prefect (1 s)
 
-    summary = run_ingest(args.paths, config.db, args.published, args.batch_size)
+    summary = run_ingest(args.paths, config.db, args.published, args.batch_size, args.wait)
     for line in summary.problems[:MAX_PROBLEMS]:
         print(f"eventpipe: {line}", file=sys.stderr)
     if len(summary.problems) > MAX_PROBLEMS:
         more = len(summary.problems) - MAX_PROBLEMS
         print(f"eventpipe: ... and {more} more (select * from rejects)", file=sys.stderr)
     print(
-        f"loaded {summary.articles} articles, {summary.timexes} timexes, {summary.events} events, "
+        f"loaded {summary.articles} articles, {summary.timexes} timexes, {summary.mentions} event mentions, "
         f"{summary.rejects} rejects from {summary.files} files into {config.db} in {summary.seconds:.1f} s"
     )
+    if summary.failed_batches:
+        print(f"eventpipe: {summary.failed_batches} batches were not loaded; run the same command again to load them",
+              file=sys.stderr)
+        return 1
     return 0
 
 
 def cmd_sql(args: argparse.Namespace, config: Config) -> int:
     from warehouse.query import query
 
-    frame = query(config.db, args.query)
+    frame = query(config.db, args.query, write=args.write, wait=args.wait)
     if args.format == "json":
         print(json.dumps(frame.to_dicts(), default=_json_value, ensure_ascii=False))
     elif args.format == "csv":
         print(frame.write_csv(), end="")
     else:
         print(format_table(frame.columns, frame.rows()))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, config: Config) -> int:
+    from warehouse.query import run_checks
+
+    failed = 0
+    for check in run_checks(config.db, wait=args.wait):
+        rows = check.offending.height
+        print(f"{'ok  ' if rows == 0 else 'FAIL'} {check.name}: {rows} rows  ({check.meaning})")
+        if rows:
+            failed += 1
+            shown = check.offending.head(args.rows)
+            print(format_table(shown.columns, shown.rows()))
+    print(f"{failed} of the checks found offending rows" if failed else "all checks pass")
+    return 1 if failed else 0
+
+
+def cmd_export(args: argparse.Namespace, config: Config) -> int:
+    from warehouse.export import export
+
+    written = export(config.db, args.out, args.format, wait=args.wait)
+    for name, rows in written.items():
+        print(f"wrote {rows} rows to {args.out / name}")
     return 0
 
 
@@ -173,11 +236,11 @@ def cmd_timex(args: argparse.Namespace, config: Config) -> int:
 def cmd_code(args: argparse.Namespace, config: Config) -> int:
     from transforms.articles import content_id
     from transforms.events import code_text
-    from transforms.frames import event_row
+    from transforms.frames import mention_row
 
     def events(text: str, dct: date | None) -> list[dict]:
         article_id = content_id(text.strip())
-        return [{k: _json_value(v) for k, v in event_row(article_id, event).items()} for event in code_text(text, dct)]
+        return [{k: _json_value(v) for k, v in mention_row(article_id, event).items()} for event in code_text(text, dct)]
 
     _print_json_lines(args, "events", events)
     return 0

@@ -63,6 +63,7 @@ _DUCKDB_TYPES: dict[type, str] = {
     pl.Int32: "INTEGER",
     pl.Int64: "BIGINT",
     pl.Int8: "TINYINT",
+    pl.UInt64: "UBIGINT",
     pl.Float64: "DOUBLE",
     pl.Boolean: "BOOLEAN",
     pl.Date: "DATE",
@@ -101,6 +102,7 @@ ARTICLES = Table(
         ),
         Column("text", pl.String(), "body text; every offset points into it", nullable=False),
         Column("ingested_at", UTC, "when this article was first stored (UTC)", nullable=False),
+        Column("simhash", pl.UInt64(), "64-bit SimHash of the text's word trigrams: near-identical texts differ in <= 3 bits"),
     ),
 )
 
@@ -124,12 +126,12 @@ TIMEXES = Table(
     ),
 )
 
-EVENTS = Table(
-    name="events",
-    meaning="Sentence-level who-did-what-to-whom rows, dated by the text where it says.",
-    key=("event_id",),
+MENTIONS = Table(
+    name="mentions",
+    meaning="Every coded event in every sentence of every article: who did what to whom, dated by the text.",
+    key=("mention_id",),
     columns=(
-        Column("event_id", pl.String(), "sha256 (16 hex) of article, sentence, action, actors", nullable=False),
+        Column("mention_id", pl.String(), "sha256 (16 hex) of article, sentence, action, actors", nullable=False),
         Column("article_id", pl.String(), "article the event was coded from", nullable=False),
         Column("sentence_index", pl.Int64(), "0-based sentence number in the article", nullable=False),
         Column("sentence", pl.String(), "the sentence as written", nullable=False),
@@ -158,6 +160,63 @@ EVENTS = Table(
     ),
 )
 
+EVENTS = Table(
+    name="events",
+    meaning="One row per real-world event: the mentions of one action between one pair of actors at one time.",
+    key=("event_id",),
+    columns=(
+        Column("event_id", pl.String(), "sha256 (16 hex) of the cluster key and the first mention", nullable=False),
+        Column("cluster_key", pl.String(), "action root, actor pair and mode the mentions share", nullable=False),
+        Column("event_date", pl.Date(), "first day of the most precise date its mentions give"),
+        Column("date_precision", pl.String(), "granularity of event_date", accepted=enums.PRECISIONS),
+        Column("date_value", pl.String(), "TIMEX3 value of that date"),
+        Column("date_source", pl.String(), "text or published", accepted=enums.DATE_SOURCES),
+        Column("cameo_code", pl.String(), "the most specific CAMEO code all its mentions agree with", nullable=False),
+        Column("cameo_root", pl.String(), "first two digits of the CAMEO code", nullable=False),
+        Column("plover", pl.String(), "PLOVER category of the code"),
+        Column("quad_class", pl.Int8(), "1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
+        Column("goldstein", pl.Float64(), "Goldstein score of the code"),
+        Column("mode", pl.String(), "asserted, negated, intended or hypothetical", nullable=False, accepted=enums.MODES),
+        Column("source_name", pl.String(), "source actor as the first mention writes it"),
+        Column("source_country", pl.String(), "country code of the source"),
+        Column("source_sector", pl.String(), "CAMEO agent code of the source"),
+        Column("target_name", pl.String(), "target actor as the first mention writes it"),
+        Column("target_country", pl.String(), "country code of the target"),
+        Column("target_sector", pl.String(), "CAMEO agent code of the target"),
+        Column("location", pl.String(), "place it happened, from the first mention that names one"),
+        Column("location_country", pl.String(), "country code of the location"),
+        Column("num_mentions", pl.Int64(), "mentions (sentences) that report it", nullable=False),
+        Column("num_articles", pl.Int64(), "distinct texts that report it (near-identical texts count once)", nullable=False),
+        Column("num_sources", pl.Int64(), "distinct outlets that report it", nullable=False),
+        Column("first_seen_at", UTC, "when the first article reporting it was stored", nullable=False),
+        Column("last_seen_at", UTC, "when the latest article reporting it was stored", nullable=False),
+        Column("article_id", pl.String(), "article of the representative mention", nullable=False),
+        Column("mention_id", pl.String(), "the representative mention: most precise date, most specific code", nullable=False),
+        Column("sentence", pl.String(), "sentence of the representative mention", nullable=False),
+    ),
+)
+
+EVENT_MENTIONS = Table(
+    name="event_mentions",
+    meaning="Which event each mention reports.",
+    key=("mention_id",),
+    columns=(
+        Column("mention_id", pl.String(), "a mention", nullable=False),
+        Column("event_id", pl.String(), "the event it reports", nullable=False),
+    ),
+)
+
+SCHEMA_VERSION = Table(
+    name="schema_version",
+    meaning="Migrations applied to this warehouse file, in order.",
+    key=("version",),
+    columns=(
+        Column("version", pl.Int64(), "number of the migration (warehouse/migrations/NNNN_*.sql)", nullable=False),
+        Column("name", pl.String(), "file name of the migration", nullable=False),
+        Column("applied_at", UTC, "when it was applied (UTC)", nullable=False),
+    ),
+)
+
 REJECTS = Table(
     name="rejects",
     meaning="Inputs that could not be loaded, or loaded with a warning, and why.",
@@ -171,4 +230,22 @@ REJECTS = Table(
     ),
 )
 
-TABLES: tuple[Table, ...] = (ARTICLES, TIMEXES, EVENTS, REJECTS)
+# Tables the loads write, in load order; schema_version belongs to the migrations.
+TABLES: tuple[Table, ...] = (ARTICLES, TIMEXES, MENTIONS, EVENTS, EVENT_MENTIONS, REJECTS)
+
+# What the clustering reads: a mention with the period it may have happened in, the key of the
+# mentions it can be clustered with, and what it needs of its article (warehouse view stg_mentions).
+CLUSTER_INPUT = Table(
+    name="stg_mentions",
+    meaning="Mentions ready for clustering.",
+    key=("mention_id",),
+    columns=(
+        *MENTIONS.columns,
+        Column("cluster_key", pl.String(), "action root, actor pair (sorted for symmetric actions) and mode", nullable=False),
+        Column("date_from", pl.Date(), "first day it may have happened on"),
+        Column("date_to", pl.Date(), "last day it may have happened on"),
+        Column("outlet", pl.String(), "the article's source, else the host of its url"),
+        Column("simhash", pl.UInt64(), "the article's SimHash"),
+        Column("ingested_at", UTC, "when the article was first stored", nullable=False),
+    ),
+)

@@ -28,9 +28,11 @@ def seed_path(shared: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def prefect_server():
-    """One temporary Prefect server for every flow test of the session (about 11 s to start)."""
+    """One temporary Prefect server for every flow test of the session (about 11 s to start); its API URL."""
     import flows.ingest  # noqa: F401  (sets telemetry and start-up settings before prefect loads)
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=120):
-        yield
+        from prefect.settings import PREFECT_API_URL
+
+        yield PREFECT_API_URL.value()  # processes the tests start can use it too

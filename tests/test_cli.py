@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from flows.cli import build_parser, format_table, main
-from schemas.tables import ARTICLES, EVENTS
+from schemas.tables import ARTICLES, MENTIONS
+from transforms.clusters import cluster
 from warehouse.load import load
 
 
@@ -17,12 +18,12 @@ def db(tmp_path):
         "article_id": "a1", "input": "a.txt", "text": "Talks.", "ingested_at": datetime(2026, 1, 1, tzinfo=UTC),
         "published_date": date(2021, 10, 14), "published_source": "cli",
     }
-    event = dict.fromkeys(EVENTS.names) | {
-        "event_id": "e1", "article_id": "a1", "sentence_index": 0, "sentence": "Talks.", "start": 0, "end": 6,
+    mention = dict.fromkeys(MENTIONS.names) | {
+        "mention_id": "e1", "article_id": "a1", "sentence_index": 0, "sentence": "Talks.", "start": 0, "end": 6,
         "cameo_code": "057", "cameo_root": "05", "event_date": date(2021, 6, 15), "date_precision": "day",
         "date_source": "text", "source_country": "AZE", "target_country": "TUR", "mode": "asserted",
     }
-    load(path, {"articles": ARTICLES.frame([article]), "events": EVENTS.frame([event])})
+    load(path, {"articles": ARTICLES.frame([article]), "mentions": MENTIONS.frame([mention])}, cluster)
     return path
 
 
@@ -94,7 +95,7 @@ def test_timex_jsonl(monkeypatch, capsys):
 def test_code_on_the_seed_gives_the_june_15_agreement(seed_path, capsys):
     assert main(["code", "--dct", "2021-10-14", str(seed_path)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert set(rows[0]) == set(EVENTS.names)
+    assert set(rows[0]) == set(MENTIONS.names)
     june = [r for r in rows if r["event_date"] == "2021-06-15" and r["cameo_root"] == "05"]
     assert june and {june[0]["source_country"], june[0]["target_country"]} == {"AZE", "TUR"}
 
@@ -147,20 +148,44 @@ def test_eval_police_scores_even_documents_only(tmp_path, capsys):
     assert report["labels"]["ARREST"]["fp"] == 0
 
 
-def test_run_on_a_warehouse_another_process_holds_fails_fast_with_one_line(tmp_path, capsys):
+def _holder(db, seconds):
+    """A process that holds the warehouse file read-write for `seconds`, and says when it has it."""
     import subprocess
     import sys
 
+    code = f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep({seconds}); c.close()"
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_run_on_a_warehouse_another_process_holds_gives_up_after_wait_with_one_line(tmp_path, capsys):
     db = tmp_path / "held.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, sys, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
-    )
+    holder = _holder(db, 30)
     try:
-        assert holder.stdout.readline().strip() == "ready"
-        assert main(["run", str(tmp_path), "--db", str(db)]) == 2
+        assert main(["run", str(tmp_path), "--db", str(db), "--wait", "0.5"]) == 2
         err = capsys.readouterr().err
-        assert err.startswith("eventpipe: cannot open") and "lock" in err and err.count("\n") == 1
+        assert err.startswith(f"eventpipe: {db} is locked by process {holder.pid}") and "0.5 s" in err
+        assert err.count("\n") == 1
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_sql_waits_for_a_writer_to_let_go(db, capsys):
+    holder = _holder(db, 1.5)
+    try:
+        assert main(["sql", "select count(*) as n from mentions", "--db", str(db), "--format", "csv", "--wait", "20"]) == 0
+        assert capsys.readouterr().out == "n\n1\n"
+        assert holder.poll() is not None  # it answered only after the holder was gone
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_sql_writes_only_with_write(db, capsys):
+    assert main(["sql", "delete from rejects", "--db", str(db)]) == 2
+    assert "read-only" in capsys.readouterr().err
+    assert main(["sql", "create table notes as select 1 as n", "--db", str(db), "--write"]) == 0
+    assert main(["sql", "select n from notes", "--db", str(db), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.endswith("n\n1\n")

@@ -16,13 +16,13 @@ pytestmark = pytest.mark.flow
 
 
 def ids(db):
-    return {name: query(db, f"select * from {name} order by all").rows() for name in ("articles", "timexes", "events", "rejects")}
+    return {name: query(db, f"select * from {name} order by all").rows() for name in ("articles", "timexes", "mentions", "events", "event_mentions", "rejects")}
 
 
 def test_seed_article_end_to_end_and_idempotent(prefect_server, seed_path, tmp_path):
     db = tmp_path / "x.duckdb"
     summary = run_ingest([seed_path], db)
-    assert (summary.articles, summary.rejects) == (1, 0) and summary.events >= 5
+    assert (summary.articles, summary.rejects) == (1, 0) and summary.mentions >= 5
     assert query(db, "select published_date, published_source, byline from articles").rows() == [
         (date(2021, 10, 14), "inferred", "Azernews; Vugar Khalilov")
     ]
@@ -69,12 +69,19 @@ def test_examples_load_with_their_dates(prefect_server, tmp_path):
     folder = tmp_path / "examples"
     shutil.copytree(EXAMPLES, folder)
     summary = run_ingest([folder], db, batch_size=2)
-    assert summary.articles == 5 and summary.rejects == 0
+    assert summary.articles == 6 and summary.rejects == 0
     sources = dict(query(db, "select external_id, published_source from articles where external_id is not null").rows())
-    assert sources == {"ep-wire-0001": "metadata", "ep-wire-0002": "metadata", "ep-wire-0003": "metadata", "ep-desk-0001": "inferred"}
+    assert sources == {
+        "ep-wire-0001": "metadata", "ep-wire-0002": "metadata", "ep-wire-0003": "metadata", "ep-desk-0002": "metadata",
+        "ep-desk-0001": "inferred",
+    }
     records = [json.loads(line) for line in (folder / "wire.jsonl").read_text().splitlines()]
     assert query(db, "select count(*) from articles where input like '%wire.jsonl:%'").rows() == [(len(records),)]
     assert query(db, "select count(*) from events where date_source = 'text'").rows()[0][0] >= 3
+    # the Tokyo meeting, reported by the wire and by a daily with the roles the other way round
+    assert query(db, "select source_country, target_country, num_articles, num_sources from events "
+                     "where cameo_root = '04' and event_date = DATE '2024-02-08'").rows() in (
+        [("JPN", "KOR", 2, 2)], [("KOR", "JPN", 2, 2)])
 
 
 def test_cli_run_prints_a_summary_and_one_line_per_reject(prefect_server, tmp_path, capsys):

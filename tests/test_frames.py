@@ -6,7 +6,7 @@ import polars as pl
 from hypothesis import given, settings, strategies as st
 from polars.testing import assert_frame_equal
 
-from schemas.tables import ARTICLES, EVENTS, REJECTS, TIMEXES
+from schemas.tables import ARTICLES, MENTIONS, REJECTS, TIMEXES
 from transforms.articles import Reject, parse_file
 from transforms.frames import extract
 
@@ -17,7 +17,7 @@ TEXT = "Turkish troops attacked Syrian forces on June 15. The two countries sign
 def test_frames_of_one_article_are_exact_and_typed():
     articles, rejects = parse_file("a.txt", ".txt", TEXT.encode(), published=date(2021, 10, 14))
     frames = extract(articles, [*rejects, Reject("b.txt", "empty file")], NOW)
-    for frame, table in ((frames.articles, ARTICLES), (frames.timexes, TIMEXES), (frames.events, EVENTS), (frames.rejects, REJECTS)):
+    for frame, table in ((frames.articles, ARTICLES), (frames.timexes, TIMEXES), (frames.mentions, MENTIONS), (frames.rejects, REJECTS)):
         assert frame.schema == table.polars_schema()
     assert_frame_equal(
         frames.timexes.select("text", "type", "value", "precision"),
@@ -25,7 +25,7 @@ def test_frames_of_one_article_are_exact_and_typed():
             {"text": ["June 15", "yesterday"], "type": ["DATE", "DATE"], "value": ["2021-06-15", "2021-10-13"], "precision": ["day", "day"]}
         ),
     )
-    assert frames.events.select("cameo_code", "source_country", "target_country", "event_date").rows() == [
+    assert frames.mentions.select("cameo_code", "source_country", "target_country", "event_date").rows() == [
         ("190", "TUR", "SYR", date(2021, 6, 15)),  # use conventional military force
         ("0871", "TUR", "SYR", date(2021, 10, 13)),  # declare truce; 'the two countries' = the pair
     ]
@@ -38,7 +38,7 @@ def test_the_same_article_twice_in_a_batch_is_one_row():
     second, _ = parse_file("b.txt", ".txt", TEXT.encode(), date(2021, 10, 14))
     frames = extract(first + second, [Reject("x", "empty file"), Reject("x", "empty file")], NOW)
     assert frames.articles.height == 1 and frames.rejects.height == 1
-    assert frames.events["event_id"].n_unique() == frames.events.height
+    assert frames.mentions["mention_id"].n_unique() == frames.mentions.height
     assert frames.timexes.select("start", "end").is_duplicated().sum() == 0
 
 

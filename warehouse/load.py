@@ -1,43 +1,97 @@
-"""Write one batch of frames into the warehouse in one transaction; reruns change nothing."""
+"""Write one batch of frames into the warehouse in one transaction; reruns change nothing.
+
+The clustering of mentions into events is a pure function the caller passes in (flows passes
+transforms.clusters.cluster), so that the warehouse stays free of the transforms and the events
+are rebuilt in the same transaction as the mentions they come from.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from schemas.tables import TABLES
-from warehouse.connection import connect, read_sql
+from schemas.tables import ARTICLES, CLUSTER_INPUT, EVENT_MENTIONS, EVENTS, MENTIONS, REJECTS, TIMEXES
+from warehouse.connection import DEFAULT_WAIT, connect, read_sql
 
+# (events, event_mentions) from mentions with the columns of CLUSTER_INPUT.
+Cluster = Callable[[pl.DataFrame], tuple[pl.DataFrame, pl.DataFrame]]
+
+BATCH_TABLES = (ARTICLES, TIMEXES, MENTIONS, REJECTS)
 # Statements in the order they run; each reads the batch frames registered as batch_<table>.
-_STEPS = ("load_articles", "clear_derived", "load_timexes", "load_events", "load_rejects")
+_STEPS = ("load_articles", "cluster_touched", "clear_derived", "load_timexes", "load_mentions", "load_rejects")
 
 
-def load(db: Path, frames: dict[str, pl.DataFrame]) -> None:
-    """Upsert articles, replace their timexes and events, add rejects: all or nothing."""
-    con = connect(db)
+def load(db: Path, frames: dict[str, pl.DataFrame], cluster: Cluster | None, wait: float = DEFAULT_WAIT) -> None:
+    """Upsert articles, replace their timexes and mentions, rebuild the events they touch, add
+    rejects: all or nothing. The file is held only for the transaction; while another process
+    holds it, wait up to `wait` seconds (then WarehouseError, and nothing of the batch is stored)."""
+    con = connect(db, wait=wait)
     try:
-        load_batch(con, frames)
+        load_batch(con, frames, cluster)
     finally:
         con.close()
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
-    for table in TABLES:
+def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], cluster: Cluster | None) -> None:
+    registered = []
+    for table in BATCH_TABLES:
         frame = frames.get(table.name, table.empty_frame())
         if frame.columns != table.names:
             raise ValueError(f"{table.name} frame has columns {frame.columns}, expected {table.names}")
+        if frame.height != frame.select(table.key).n_unique():
+            raise ValueError(f"{table.name} frame repeats a key {table.key}; deduplicate the batch first")
         con.register(f"batch_{table.name}", frame)
+        registered.append(f"batch_{table.name}")
     con.execute("BEGIN TRANSACTION")
     try:
         for step in _STEPS:
             con.execute(read_sql(step))
+        if cluster is not None:
+            registered += _recluster(con, cluster)
         con.execute("COMMIT")
     except BaseException:
         # DuckDB 2 turns a COMMIT after a failed statement into a silent rollback; be explicit.
         con.execute("ROLLBACK")
         raise
     finally:
-        for table in TABLES:
-            con.unregister(f"batch_{table.name}")
+        for name in registered:
+            con.unregister(name)
+
+
+def settle(db: Path, cluster: Cluster, wait: float = DEFAULT_WAIT) -> int:
+    """Cluster every mention that has no event yet (after a migration); returns how many there were."""
+    con = connect(db, wait=wait)
+    try:
+        unlinked = con.execute(
+            "SELECT count(*) FROM mentions ANTI JOIN event_mentions USING (mention_id)"
+        ).fetchall()[0][0]
+        if unlinked:
+            load_batch(con, {}, cluster)
+        return unlinked
+    finally:
+        con.close()
+
+
+def _recluster(con: duckdb.DuckDBPyConnection, cluster: Cluster) -> list[str]:
+    con.execute(read_sql("cluster_reach_start"))
+    size = con.execute("SELECT count(*) FROM reach").fetchall()[0][0]
+    while True:  # reach only grows, within a finite table
+        con.execute(read_sql("cluster_reach_grow"))
+        grown = con.execute("SELECT count(*) FROM reach").fetchall()[0][0]
+        if grown == size:
+            break
+        size = grown
+    columns = ", ".join(f'"{name}"' for name in CLUSTER_INPUT.names)
+    mentions = con.sql(
+        f"SELECT {columns} FROM stg_mentions WHERE mention_id IN (SELECT mention_id FROM reach)"
+    ).pl()
+    events, links = cluster(mentions)
+    if events.columns != EVENTS.names or links.columns != EVENT_MENTIONS.names:
+        raise ValueError("the clustering returned frames that do not match the events tables")
+    con.register("batch_events", events)
+    con.register("batch_event_mentions", links)
+    con.execute(read_sql("cluster_replace"))
+    return ["batch_events", "batch_event_mentions"]

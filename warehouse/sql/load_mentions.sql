@@ -1,1 +1,1 @@
-INSERT INTO events BY NAME SELECT * FROM batch_events;
+INSERT INTO mentions BY NAME SELECT * FROM batch_mentions;

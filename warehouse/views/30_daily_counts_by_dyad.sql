@@ -1,0 +1,13 @@
+-- Mart: daily counts of events that happened (mode asserted) by source and target country,
+-- with the sum of their Goldstein scores; only events whose date is known to the day or finer.
+CREATE OR REPLACE VIEW daily_counts_by_dyad AS
+SELECT
+    event_date AS day,
+    source_country, target_country,
+    count(*) AS events,
+    sum(num_mentions) AS mentions,
+    sum(num_articles) AS articles,
+    round(sum(goldstein), 2) AS goldstein
+FROM stg_events
+WHERE "mode" = 'asserted' AND known_to_day
+GROUP BY ALL;
