@@ -9,8 +9,11 @@ from transforms.event_scoring import (
     PloverGold,
     PoliceSentence,
     in_category,
+    joint_action,
+    judge_plover,
     pick_event,
     police_labels,
+    reported,
     score_plover,
     score_police,
 )
@@ -110,10 +113,31 @@ def test_only_reported_events_count():
     assert police_labels([event("173", (None, "COP"), mode="negated")]) == frozenset()
     assert police_labels([event("190", (None, "COP"), mode="hypothetical")]) == frozenset()
     assert police_labels([event("137", (None, "COP"), mode="intended")]) == frozenset()
-    # An intention stated (036, 13x) is reported; a deed intended that has no such code is not.
+    # Police labels count what happened: an intention stated (036, 13x) is reported, a deed
+    # intended with its own code is not.
+    assert reported(event("036", mode="intended")) and not reported(event("162", mode="intended"))
+    # PLOVER counts intended events of any code: it codes 'announced it would prohibit all aid'
+    # as SANCTION (with a mode we do not score); negated and hypothetical ones never count.
     assert pick_event("AGREE", [event("057", mode="negated"), event("036", mode="intended")]).cameo_code == "036"
-    assert pick_event("SANCTION", [event("162", mode="intended")]) is None
+    assert pick_event("SANCTION", [event("010"), event("162", mode="intended")]).cameo_code == "162"
     assert pick_event("ASSAULT", [event("190", mode="hypothetical"), event("010")]).cameo_code == "010"
+    gold = PloverGold.from_record(record("SANCTION", [USA], [{"code": "ALB"}]))
+    assert judge_plover(gold, [event("010", ("USA", None)), event("162", ("USA", None), ("ALB", None), mode="intended")])[0] == {
+        "category": True, "source_country": True, "target_country": True, "source_sector": True}
+    assert judge_plover(gold, [event("162", ("USA", None), ("ALB", None), mode="hypothetical")])[1] is None
+
+
+def test_a_joint_action_is_the_dyad_between_its_parties():
+    """PLOVER's 'A and B signed' (sources A|B, no target) is CAMEO's A -> B: the target counts."""
+    joint = PloverGold.from_record(record("AGREE", [{"code": "LBY"}, {"code": "BGR"}], ""))
+    verdict = lambda source, target: judge_plover(joint, [event("057", (source, None), (target, None))])[0]
+    assert verdict("LBY", "BGR")["target_country"] is True
+    assert verdict("LBY", None)["target_country"] is True
+    assert verdict("LBY", "USA")["target_country"] is False  # a third country
+    assert verdict("LBY", "LBY")["target_country"] is False  # not between the two
+    alone = PloverGold.from_record(record("AGREE", [{"code": "LBY"}], ""))
+    assert judge_plover(alone, [event("057", ("LBY", None), ("BGR", None))])[0]["target_country"] is False
+    assert joint_action(joint, event("057", ("BGR", None), ("LBY", None)))
 
 
 def test_score_police_exact():
@@ -146,8 +170,8 @@ def test_score_police_exact():
 # plans, 'the arrested X', 'taken into custody', charges and blazes are no deeds, 170 is no
 # force): category 0.747, source country 0.854, target country 0.715, source sector 0.747;
 # ARREST F1 0.850, FORCE 0.710, KILL 0.690.
-PLOVER_FLOORS = {"category": 0.74, "source_country": 0.845, "target_country": 0.705, "source_sector": 0.74}
-POLICE_FLOORS = {"ARREST": 0.84, "FORCE": 0.70, "KILL": 0.68}
+PLOVER_FLOORS = {"category": 0.755, "source_country": 0.855, "target_country": 0.805, "source_sector": 0.75}
+POLICE_FLOORS = {"ARREST": 0.845, "FORCE": 0.705, "KILL": 0.685}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")

@@ -312,7 +312,8 @@ def test_an_arrest_that_another_deed_takes_as_object_is_not_a_second_event():
         ("An Argentine judge has ordered former president Carlos Menem to appear.",
          [("100", "ARG", "JUD", "ARG", "ELI")]),
         # 'of PLACE' gives the agent its country; the target takes the place of the event.
-        ("The government of Sindh province has ordered patrols by police.", [("152", "PAK", "GOV", "PAK", "COP")]),
+        # ... and the forces it mobilizes are its means, not its target (test_targets_of_undirected_deeds).
+        ("The government of Sindh province has ordered patrols by police.", [("152", "PAK", "GOV", None, None)]),
         ("Vietnamese-led forces attacked guerrillas in Cambodia.", [("190", "VNM", "MIL", "KHM", "REB")]),
         # A spokesman speaks for his department, which is government, not media; the deed he
         # reports comes first (sending arms continued: military aid, 072).
@@ -514,6 +515,67 @@ def test_deeds_in_quotations(text, expected):
 )
 def test_places_are_not_actors(text, expected):
     assert [row(e) for e in code(text)] == expected
+
+
+# Whom a deed is done to. Yielding, withdrawing, resigning and mobilizing need no one to receive
+# them: a place of the source's own country is only where they were done (force on a home place
+# keeps it: the place is struck), and mobilized forces are the source's means, the target is whom
+# they face. The speaker of a closing '..., X said' is no target; a complaint told to an audience
+# is of what it is about; 'alleged' before the actor it qualifies is an adjective.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five hundred Ugandan rebels surrendered last week in Soroti, a local official said.",
+         [("080", "UGA", "REB", None, None)]),
+        ("The rebels surrendered to Ugandan troops, a local official said.", [("080", "UGA", "REB", "UGA", "MIL")]),
+        ("Bosnian Serb forces completed their withdrawal from the Bosnian town of Gorazde.",
+         [("0874", "BIH", "MIL", None, None)]),
+        ("Israeli troops withdrew from Lebanon.", [("0874", "ISR", "MIL", "LBN", None)]),
+        ("Afghan rebels shelled Kabul on Sunday.", [("190", "AFG", "REB", "AFG", None)]),
+        ("Britain mobilized army reservists for a possible war against Iraq.", [("150", "GBR", None, "IRQ", None)]),
+        ("Britain sent troops to Iraq.", [("062", "GBR", None, "IRQ", None)]),
+        ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
+         [("114", "LBN", None, "ISR", None)]),
+        ("Lebanon complained to the United Nations.", [("114", "LBN", None, "IGO", None)]),
+        ("A British minister said that Libya must hand over alleged bombers of the airliner.",
+         [("100", "GBR", "GOV", "LBY", None), ("010", "GBR", "GOV", None, None)]),
+        ("Police arrested two suspected militants.", [("173", None, "COP", None, "UAF")]),
+        # ... but a verb after its subject, even over words between: these accuse and allege.
+        ("The US, Britain and other countries accused Moscow of time-wasting.", [("112", "GBR", None, "RUS", None)]),
+        ("Iran on Monday alleged Israel had attacked a ship.",
+         [("110", "IRN", None, "ISR", None), ("190", "ISR", None, None, None)]),
+        # Troops that are Syrian only by the place they leave keep it as their target.
+        ("Donald Trump announced a rapid troop withdrawal from Syria.", [("080", "SYR", "MIL", "SYR", None)]),
+        # A clause of its own is no closing attribution: 'the Pentagon' announced, nothing told of it.
+        ("The offensive began in January, shortly after the Pentagon announced it would raise a militia.",
+         [("138", "USA", "MIL", None, None)]),
+    ],
+)
+def test_targets_of_undirected_deeds_reporters_and_complaints(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The camps are overstretched, said Abdel Karim Omar, co-chair of the committee.", True),
+        ("The women are tired, said Tang.", True),
+        ("The plan would irk Assad, said the Israeli spokesman.", False),  # an actor: _speaker takes it
+        ("Hassan al-Kaabi, the deputy speaker, said Trump's comments were a violation.", False),
+        ("Hassan al-Kaabi, the deputy speaker, said: “We will not accept it.”", False),
+        ("The deputy speaker, Hassan al-Kaabi, told Trump.", False),
+    ],
+)
+def test_a_speaker_named_after_said_is_told_apart(text, expected):
+    """'..., said Tang.': the speaker is the name after the verb (unknown to us: no source), not the
+    actor before it."""
+    from transforms.actors import tokenize
+    from transforms.events import _Verb, _inverted_name
+
+    tokens = tokenize(text)
+    at = next(n for n, t in enumerate(tokens) if t.word in ("said", "told"))
+    verb = _Verb(at, at + 1, "010", statement=True, lemma="say" if tokens[at].word == "said" else "tell")
+    assert _inverted_name(text, tokens, verb) is expected
 
 
 def test_quote_marks_read_as_cp1252_are_not_quotations():

@@ -15,17 +15,25 @@ code and sometimes a sector. Our events for the text are compared field by field
 - source sector: the first 3-letter group of the gold sector equals ours (both absent is right);
 - all: the four together.
 
-Only events the text reports count (`reported`): asserted ones, and intentions coded as CAMEO
-codes the expressing of them (03x intent to cooperate, 13x threat: 'will meet' 036, 'vowed to
-attack' 138), which is itself reported. A negated or hypothetical event ('did not sign', 'may
-attack') counts for nothing: a negated arrest is not an ARREST.
+Which events count (`plover_counted`): asserted and intended ones, whatever their code. PLOVER
+codes an announced intention under the category of the action announced ('offered to hand over'
+is AGREE, 'announced it would prohibit all aid' SANCTION) and keeps the intention in a separate
+mode field, which we do not score; our intended events carry the deed's code or CAMEO's code for
+the intention (036, 138), both of which the category tells. A negated or hypothetical event ('did
+not sign', 'may attack') counts for nothing.
+
+A joint action (`joint_action`): PLOVER writes 'A and B signed a treaty' with both as sources and
+no target; CAMEO, and this coder, write the same dyad as A -> B. When a gold record has two or
+more source countries and no target, an event from one of them to another of them is the same
+reading and its target counts right; an event to a third country, or to its own, does not.
 
 "Our event" for a record, when the coder finds several in its text: the first whose code falls in
 the gold category, else the first. Choosing by category only (never by actors) keeps the
 actor scores honest: they are measured on the event we would have reported for that category.
 
 IndiaPoliceEvents (Halterman et al. 2021, slanglab/IndiaPoliceEvents): per sentence, a label is
-predicted when an event coded in that sentence has a police source (sector COP) and
+predicted when an event the sentence reports as happening (`reported`: asserted, or an intention
+stated and coded as such, 03x/13x, which never gives a label) has a police source (sector COP) and
 
 - ARREST: CAMEO 173 (arrest, detain);
 - FORCE: a root from 17 to 20 (coerce, assault, fight, mass violence), except the coercion
@@ -119,8 +127,22 @@ _INTENT_ROOTS = ("03", "13")
 
 
 def reported(event: Event) -> bool:
-    """The text says it happened: asserted, or an intention stated (036, 138; see the module doc)."""
+    """The text says it happened: asserted, or an intention stated (036, 138). Police scoring."""
     return event.mode == "asserted" or event.mode == "intended" and event.cameo_root in _INTENT_ROOTS
+
+
+def plover_counted(event: Event) -> bool:
+    """Asserted or intended, whatever the code: PLOVER scoring (see the module doc)."""
+    return event.mode in ("asserted", "intended")
+
+
+def joint_action(gold: PloverGold, event: Event) -> bool:
+    """Our A -> B for a gold joint action of A and B (sources A|B, no target; see the module doc)."""
+    return (
+        len(gold.source_countries) >= 2 and not gold.target_countries
+        and event.source_country in gold.source_countries and event.target_country in gold.source_countries
+        and event.source_country != event.target_country
+    )
 
 
 def in_category(category: str, cameo_code: str) -> bool:
@@ -128,8 +150,8 @@ def in_category(category: str, cameo_code: str) -> bool:
 
 
 def pick_event(category: str, events: Sequence[Event]) -> Event | None:
-    """The first reported event whose code falls in the category, else the first, else None."""
-    events = [e for e in events if reported(e)]
+    """The first counted event whose code falls in the category, else the first, else None."""
+    events = [e for e in events if plover_counted(e)]
     return next((e for e in events if in_category(category, e.cameo_code)), events[0] if events else None)
 
 
@@ -175,7 +197,7 @@ def judge_plover(gold: PloverGold, events: Sequence[Event]) -> tuple[dict[str, b
         "source_country": ours.source_country in gold.source_countries,
         "target_country": (
             ours.target_country in gold.target_countries if gold.target_countries
-            else ours.target_country is None
+            else ours.target_country is None or joint_action(gold, ours)
         ),
         "source_sector": ours.source_sector in gold.source_sectors,
     }, ours
@@ -189,7 +211,7 @@ def score_plover(coded: Iterable[tuple[PloverGold, Sequence[Event]]]) -> tuple[P
     records = with_events = 0
     for gold, events in coded:
         records += 1
-        with_events += any(reported(e) for e in events)
+        with_events += any(plover_counted(e) for e in events)
         verdict, ours = judge_plover(gold, events)
         for name, ok in verdict.items():
             right[name] += ok

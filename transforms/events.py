@@ -13,8 +13,11 @@ _possible, _hypothetical): 'refused to meet' and 'will not meet' are rejections 
 asserted); 'did not sign', 'never attacked', 'denied that it attacked' keep the deed's own code,
 negated; 'will meet', 'is willing to send' are intended, coded as CAMEO codes the intention (036,
 033, 13x); 'may attack', 'would have attacked' and a verb after 'if' are hypothetical. A light verb carries out the deed
-its noun names ('speeded up the withdrawal of'). Each event is dated by the DATE timex nearest its
-own verb, else publication.
+its noun names ('speeded up the withdrawal of'). Targets (_roles): the speaker of a closing '..., X
+said' is none; a complaint told to an audience is of what it is about; forces mobilized are the
+source's means, not its target; a place of the source's own country is only where a deed that
+needs no receiver was done ('surrendered in Soroti'). Each event is dated by the DATE timex
+nearest its own verb, else publication.
 """
 
 from __future__ import annotations
@@ -284,6 +287,7 @@ def _candidates(
     stems: list[frozenset[str]] = []
     starts = {t.start: n for n, t in enumerate(tokens)}
     actor_ends = {b for a, b in actors_spans if not _indefinite(tokens, starts.get(a, 0))} - modifiers
+    actor_starts = {a for a, _ in actors_spans}
     for i, token in enumerate(tokens):
         found = _forms_at(tokens, i)
         if not found or (token.capital and not lower):
@@ -292,6 +296,8 @@ def _candidates(
             continue
         lemma, last = found
         previous = tokens[i - 1].word if i else ""
+        if token.word in _ATTRIBUTIVE and _attributive(tokens, i, actor_starts, actor_ends):
+            continue  # 'hand over alleged bombers': an adjective, nobody alleges anything
         auxiliary = _auxiliary(tokens, i)
         if previous in _NOUN_BEFORE and previous != "to" or token.possessive or i and tokens[i - 1].possessive:
             light = _light_verb_before(tokens, i)
@@ -343,6 +349,28 @@ def _candidates(
 
 
 _OBLIGATIONS = frozenset({"must", "should"})
+# Participles that also qualify a noun: 'alleged bombers', 'suspected militants'.
+_ATTRIBUTIVE = frozenset({"alleged", "suspected", "purported", "reputed"})
+_PARTICLES = frozenset({"over", "up", "out", "down", "off"})
+
+
+def _attributive(tokens: list[Token], i: int, actor_starts: set[int], actor_ends: set[int]) -> bool:
+    """'alleged' between a determiner, number, preposition or verb and the actor it qualifies:
+    'must hand over alleged bombers', 'two suspected militants', 'the alleged plotters'; not
+    'Israel alleged militants had ...' nor 'other countries alleged Moscow ...'."""
+    if i + 1 >= len(tokens) or not tokens[i].joined or tokens[i + 1].start not in actor_starts:
+        return False
+    if i == 0 or not tokens[i - 1].joined:
+        return i == 0
+    previous = tokens[i - 1].word
+    return tokens[i - 1].end not in actor_ends and (
+        previous in _NOUN_BEFORE | _PREPOSITIONS | _PARTICLES or previous.isdigit() or previous in _NUMBERS
+        or previous in FORMS
+    )
+
+
+_NUMBERS = frozenset("two three four five six seven eight nine ten dozen dozens hundreds thousands several "
+                     "many some".split())
 # Nouns of legal charges: the deed 'of' them is alleged, not reported ('a case of murder').
 _CHARGES = frozenset("case cases charge charges complaint complaints accusation accusations allegation "
                      "allegations fir firs".split())
@@ -640,6 +668,7 @@ def _roles(
     # other doings abroad ('Iran's envoy arrived in Damascus').
     if before and before[-1].country in _STATES and verb.code[:2] not in _PLACE_TARGETS:
         after = [a for a in after if a.country == before[-1].country or not (a is place or _where(tokens, a))]
+    after = [a for a in after if not _reporter(tokens, a, verb_end)]
     after = [a for a in after if a is not place] or after
     words = {t.start: t.word for t in tokens}
     following = [t.word for t in tokens[verb.last : verb.last + 3]]
@@ -663,14 +692,68 @@ def _roles(
         after = after[1:]  # 'the withdrawal of some forces from Panama': the forces are the source's
     target = after[0] if after else None
     if target is not None and target.country is None and verb.code[:2] in ("06", "07", "15"):
-        # 'providing military intelligence to Macedonia', 'sent troops to Iraq': the recipient
-        recipient = [a for a in after[1:] if a.country and words.get(_start_before(tokens, a.start)) == "to"]
-        target = recipient[0] if recipient else target
+        # 'providing military intelligence to Macedonia', 'sent troops to Iraq': the recipient;
+        # forces mobilized are the source's means, the target is whom they face ('mobilized
+        # army reservists for a possible war against Iraq'), else nobody ('ordered patrols by police')
+        mobilized = verb.code[:2] == "15" and target.sector in _FORCES
+        towards = ("to", "against") if mobilized else ("to",)
+        recipient = [a for a in after[1:] if a.country and words.get(_start_before(tokens, a.start)) in towards]
+        target = recipient[0] if recipient else None if mobilized else target
+    if target is not None and verb.code[:2] == "11" and _preposition_before(tokens, target) == "to":
+        target = _complained_of(tokens, after[1:], target) or target
     source = _appositive_head(tokens, before, verb) or source
     if target is None and source is not None:
         earlier = [a for a in before[:-1] if words.get(_start_before(tokens, a.start)) == "with"]
         target = earlier[-1] if earlier else None
     return source, target
+
+
+# Verbs of a closing attribution: '..., a local official said', '..., police reported'.
+_REPORTING = frozenset("said says say told tell tells reported reports added adds stated noted claimed claims "
+                       "announced confirmed".split())
+
+
+def _reporter(tokens: list[Token], actor: Actor, verb_end: int) -> bool:
+    """The subject of a closing attribution after a comma ('surrendered in Soroti, a local
+    official said'): who tells of the deed, never whom it was done to."""
+    n = _token_of(tokens, actor.end - 1) + 1
+    while n < len(tokens) and tokens[n].word in _ADVERBS | _WHEN_WORDS:
+        n += 1
+    if n >= len(tokens) or tokens[n].word not in _REPORTING or not tokens[n - 1].joined:
+        return False
+    j = _token_of(tokens, actor.start) - 1
+    for _ in range(3):  # 'Soroti, a local official said', 'consumers, several people said'
+        if j < 0 or tokens[j].end < verb_end or not tokens[j].joined:
+            break
+        word = tokens[j].word
+        if word in _CLAUSE_OPENERS or word in _PREPOSITIONS or word.endswith("ly"):
+            return False  # 'shortly after the Pentagon announced': a clause of its own
+        j -= 1
+    return j >= 0 and tokens[j].end >= verb_end and not tokens[j].joined
+
+
+_ABOUT = frozenset({"over", "about", "against"})
+
+
+def _preposition_before(tokens: list[Token], actor: Actor) -> str:
+    """The word before an actor over articles: 'to the United Nations' -> 'to'."""
+    before = [t.word for t in tokens if t.end <= actor.start]
+    while before and before[-1] in ("the", "a", "an"):
+        before.pop()
+    return before[-1] if before else ""
+
+
+def _complained_of(tokens: list[Token], later: list[Actor], audience: Actor) -> Actor | None:
+    """'complained to the United Nations over two Israeli air raids': a disapproval told to an
+    audience is of the actor it is about (within four words after 'over', 'about', 'against',
+    times aside)."""
+    for actor in later:
+        between = [t.word for t in tokens if audience.end <= t.start and t.end <= actor.start]
+        while between and between[0] in _WHEN_WORDS:
+            between.pop(0)  # 'on Tuesday over ...'
+        if between and between[0] in _ABOUT and len(between) <= 4:
+            return actor
+    return None
 
 
 def _appositive_head(tokens: list[Token], before: list[Actor], verb: _Verb) -> Actor | None:
@@ -1033,8 +1116,11 @@ def _code_sentence(
             # 'injured in the firing, police said', '10 persons sustained injuries in the firing'
             source = _police_nearby(actors, verb_start) or source
             target = None if target is source else target
+        placed = source is not None and source.country is not None  # by its own words
         source = _with_main_country(_with_country(source, every_actor, target, place), main)
         target = _with_main_country(_with_country(target, every_actor, source, place, domestic=True), main)
+        if _home_place(placed, source, target, verb, every_actor):
+            target = None  # 'rebels surrendered in Soroti': where it happened, not to whom
         if verb.kind in ("passive", "noun") and source is None:
             continue
         if source is not None and source.sector == "MED" and verb.code[:2] not in _SAID_ROOTS:
@@ -1076,6 +1162,29 @@ def _code_sentence(
         dated = _date(sentence, timexes, verb_at, published, [v for v in verbs_at if v != verb_at])
         events.append(_event(sentence, verb.code, source, target, place, dated, verb.mode))
     return events, left_open
+
+
+def _home_place(
+    placed: bool, source: Actor | None, target: Actor | None, verb: _Verb, actors: list[Actor]
+) -> bool:
+    """A bare place of the source's own country as the target of a deed that needs no one to
+    receive it (yielding, withdrawing, resigning, mobilizing: _UNDIRECTED): only where it was
+    done. 'Ugandan rebels surrendered in Soroti', 'Bosnian Serbs said their forces withdrew from
+    the Bosnian town of Gorazde', 'resigned to allow Haiti's elections' have no target; 'forces
+    withdrew from Panama' (another country's) and 'rebels shelled Juba' (force) keep theirs. The
+    source must be of that country by its own words (`placed`) or by another actor of the
+    sentence: in 'a troop withdrawal from Syria' the troops are Syrian only by the place they leave."""
+    if source is None or target is None or target.sector is not None or target.backed:
+        return False
+    if target.country not in _STATES or target.country != source.country or verb.code[:2] not in _UNDIRECTED:
+        return False
+    return placed or any(a.country == target.country and a.start != target.start for a in actors)
+
+
+# Armed and police forces: what a state mobilizes or deploys.
+_FORCES = frozenset({"MIL", "COP", "SPY"})
+# Roots of deeds done without anyone to receive them.
+_UNDIRECTED = frozenset({"08", "15"})
 
 
 def _actor_key(actor: Actor | None) -> tuple | None:
@@ -1224,6 +1333,8 @@ def _speaker(
     )
     if inverted and after[0].start <= tokens[min(verb.last + 3, len(tokens) - 1)].start:
         return after[0], None  # '..., said the Israeli spokesman'
+    if _inverted_name(text, tokens, verb):
+        return None, None  # '... are overstretched, said Abdel Karim Omar': a speaker we do not know
     quoted = verb.first > 0 and any(q in text[tokens[verb.first - 1].end : tokens[verb.first].start] for q in _QUOTES)
     if quoted or _subject_word(tokens, verb.first) in _SPEAKER_PRONOUNS:
         return None, None  # '"...," said Parly', '"...," he said', 'she said she had'
@@ -1234,6 +1345,23 @@ def _speaker(
         if not (direct or to):
             target = None  # the target of what was said, not of the saying
     return source, target
+
+
+def _inverted_name(text: str, tokens: list[Token], verb: _Verb) -> bool:
+    """'..., said Abdel Karim Omar, co-chair of ...', '..., said Tang.': a comma, 'said', then a
+    capitalised name that a comma or the sentence's end closes."""
+    if verb.lemma != "say" or verb.first == 0 or verb.last >= len(tokens) or tokens[verb.first - 1].joined:
+        return False
+    if "," not in text[tokens[verb.first - 1].end : tokens[verb.first].start] or not tokens[verb.last - 1].joined:
+        return False
+    k = verb.last
+    while k < len(tokens) and tokens[k].capital and tokens[k].word not in _WHEN_WORDS:
+        if tokens[k].possessive:
+            return False  # 'said Trump's comments were ...': the name begins what was said
+        k += 1
+        if not tokens[k - 1].joined:
+            return True
+    return k == len(tokens) and k > verb.last
 
 
 _PRONOUNS = frozenset("it they he she we".split())
