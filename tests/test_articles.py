@@ -43,9 +43,9 @@ def test_unreadable_metadata_date_falls_back_with_a_warning():
 
 
 def test_json_lines_reject_bad_lines_and_keep_the_rest():
-    lines = b'{"text": "One."}\nnot json\n\n{"title": "no text"}\n[1, 2]\n{"text": "Two."}\n'
+    lines = b'{"text": "Talks began."}\nnot json\n\n{"title": "no text"}\n[1, 2]\n{"text": "Talks ended."}\n'
     articles, rejects = parse_file("f.jsonl", ".jsonl", lines, published=date(2021, 1, 1))
-    assert [a.text for a in articles] == ["One.", "Two."]
+    assert [a.text for a in articles] == ["Talks began.", "Talks ended."]
     assert [a.input for a in articles] == ["f.jsonl:1", "f.jsonl:6"]
     assert [(r.input, r.severity) for r in rejects] == [("f.jsonl:2", "error"), ("f.jsonl:4", "error"), ("f.jsonl:5", "error")]
     assert "invalid JSON" in rejects[0].reason and "without text" in rejects[1].reason
@@ -68,7 +68,7 @@ def test_bad_files_are_rejected_with_a_reason(data, reason):
 
 def test_unsupported_type_is_rejected():
     assert parse_file("x.pdf", ".pdf", b"%PDF-1.4 text")[1] == [
-        Reject("x.pdf", "unsupported file type '.pdf' (expected .txt, .json, .jsonl)")
+        Reject("x.pdf", "unsupported file type '.pdf' (expected .txt, .json, .jsonl, .csv, .html, .htm, .rss, .atom, .xml)")
     ]
 
 
@@ -109,5 +109,7 @@ def test_seed_article_date_is_inferred(seed_path):
 def test_json_lines_split_on_newlines_only():
     line = json.dumps({"text": "Talks\u2028ended\u0085today."}, ensure_ascii=False).encode()
     [article], rejects = parse_file("f.jsonl", ".jsonl", line + b"\n", date(2021, 1, 1))
-    assert article.text == "Talks\u2028ended\u0085today." and rejects == []
+    # One article, not three; the stored text is repaired: U+2028 is a line break, and a C1 control
+    # character is the Windows-1252 character it stood for (0x85 is an ellipsis).
+    assert article.text == "Talks\nended…today." and rejects == []
     assert parse_file("g.jsonl", ".jsonl", "\u0085\n".encode())[1][0].reason.startswith("no JSON lines")

@@ -1,16 +1,46 @@
-"""Raw inputs (bytes of .txt, .json, .jsonl files) -> articles with a publication date, or rejects."""
+"""Raw inputs (bytes of .txt, .json, .jsonl, .csv, .html, feed files) -> articles with a
+publication date, or rejects.
+
+Every article's text is repaired (mojibake, Unicode normalization: `transforms/clean.py`) before
+it gets its id, so ids and offsets refer to the repaired text that is stored.
+"""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from transforms.clean import language_problem, repair_text
 from transforms.timexes import tag_timexes
 
-SUFFIXES = (".txt", ".json", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUFFIXES = (".txt", ".json", ".jsonl", ".csv", *HTML_SUFFIXES, *FEED_SUFFIXES)
+# Files that hold one article (or one page) each, and files that hold many.
+SINGLE_ARTICLE_SUFFIXES = (".txt", ".json", *HTML_SUFFIXES)
+
+# The largest article: a file of one article (.txt, .json, .html) over this is rejected before it
+# is read, and so is an article (JSON line, CSV row, feed item, fetched page) whose text is over it.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# The largest file of many articles (.jsonl, .csv, feeds), also rejected before it is read: with
+# --batch-size files per batch, a batch holds at most that many times these bytes in memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# Shorter texts are not articles ("x", "OK", a stray heading).
+MIN_ARTICLE_CHARS = 10
+
+# JSON keys and CSV columns read as the article's text and publication date when no
+# --text-column / --date-column names one: the first present wins.
+TEXT_KEYS = ("text", "full_text", "doc_text", "body", "content")
+DATE_KEYS = ("published", "date", "published_date", "pubdate")
+
+
+def max_input_bytes(suffix: str) -> int:
+    """The largest file of this type that is read at all."""
+    return MAX_ARTICLE_BYTES if suffix in SINGLE_ARTICLE_SUFFIXES else MAX_FILE_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,38 +70,104 @@ def content_id(*parts: str) -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which JSON key or CSV column holds the text and the publication date (None: the usual names)."""
+
+    text: str | None = None
+    date: str | None = None
+
+
 def parse_file(
-    input: str, suffix: str, data: bytes, published: date | None = None
+    input: str, suffix: str, data: bytes, published: date | None = None, *,
+    columns: Columns = Columns(), today: date | None = None, url: str | None = None,
 ) -> tuple[list[Article], list[Reject]]:
     """Articles and rejects from the bytes of one input file.
 
     `published` is the publication date given on the command line; metadata wins over it.
+    `today` is the run's date: publication dates after it are not believed (None: no such check).
+    `url` is where an HTML page was fetched from, when it was.
     """
-    text, problem = decode(data)
+    if suffix not in SUFFIXES:
+        return [], [Reject(input, f"unsupported file type {suffix!r} (expected {', '.join(SUFFIXES)})")]
+    limit = max_input_bytes(suffix)
+    if len(data) > limit:
+        return [], [Reject(input, f"file too large: {len(data)} bytes (maximum {limit} for {suffix} files)")]
+    problem = _not_text(data)
     if problem:
         return [], [Reject(input, problem)]
-    if suffix == ".txt":
-        found, rejects = parse_text(input, text)
-    elif suffix == ".json":
-        found, rejects = _parse_json_document(input, text)
-    elif suffix == ".jsonl":
-        found, rejects = _parse_json_lines(input, text)
+    if suffix in HTML_SUFFIXES:
+        from transforms.html import parse_html  # trafilatura takes 0.2 s to import: only when needed
+
+        found, rejects = parse_html(input, data, url=url, today=today)
+    elif suffix in FEED_SUFFIXES:
+        from transforms.feeds import parse_feed_file
+
+        found, rejects = parse_feed_file(input, data, today=today)
     else:
-        return [], [Reject(input, f"unsupported file type {suffix!r} (expected {', '.join(SUFFIXES)})")]
+        text, problem = decode(data)
+        if problem:
+            return [], [Reject(input, problem)]
+        if suffix == ".txt":
+            found, rejects = parse_text(input, text)
+        elif suffix == ".json":
+            found, rejects = _parse_json_document(input, text, columns, today)
+        elif suffix == ".jsonl":
+            found, rejects = _parse_json_lines(input, text, columns, today)
+        else:
+            found, rejects = parse_csv(input, text, columns, today)
+    return finish(found, rejects, published)
+
+
+def finish(found: list[Article], rejects: list[Reject], published: date | None) -> tuple[list[Article], list[Reject]]:
+    """Repair, check and date the articles found in one input; each one that fails becomes a reject."""
     articles = []
+    rejects = list(rejects)
     for article in found:
-        dated, warning = date_article(article, published)
+        cleaned, problem = clean_article(article)
+        if problem:
+            rejects.append(Reject(article.input, problem))
+            continue
+        dated, warning = date_article(cleaned, published)
         articles.append(dated)
         rejects.extend([warning] if warning else [])
     return articles, rejects
 
 
+def clean_article(article: Article) -> tuple[Article, str | None]:
+    """The article with its text repaired and its id recomputed, or why it cannot be coded."""
+    text = repair_text(article.text).strip()
+    if len(text) < MIN_ARTICLE_CHARS:
+        return article, (f"article too short: {len(text)} character{'s' if len(text) != 1 else ''} of text "
+                         f"(minimum {MIN_ARTICLE_CHARS})")
+    size = len(text.encode("utf-8"))
+    if size > MAX_ARTICLE_BYTES:
+        return article, f"article too long: {size} bytes of text (maximum {MAX_ARTICLE_BYTES})"
+    problem = language_problem(text)
+    if problem:
+        return article, problem
+    fields = {name: _repaired(getattr(article, name)) for name in ("title", "byline", "source")}
+    return replace(article, article_id=content_id(text), text=text, **fields), None
+
+
+def _repaired(value: str | None) -> str | None:
+    value = repair_text(value).strip() if value else None
+    return value or None
+
+
+def _not_text(data: bytes) -> str | None:
+    if not data.strip():
+        return "empty file"
+    if b"\x00" in data[:8192]:
+        return "binary file (contains NUL bytes), not text"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """UTF-8 text of a file, or the reason it is not usable text."""
-    if not data.strip():
-        return "", "empty file"
-    if b"\x00" in data[:8192]:
-        return "", "binary file (contains NUL bytes), not text"
+    problem = _not_text(data)
+    if problem:
+        return "", problem
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
@@ -121,15 +217,17 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(line) <= 200 and not _SENTENCE_END.search(line) and len(line.split()) <= 30
 
 
-def _parse_json_document(input: str, text: str) -> tuple[list[Article], list[Reject]]:
+def _parse_json_document(input: str, text: str, columns: Columns, today: date | None) -> tuple[list[Article], list[Reject]]:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
         return [], [Reject(input, f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}")]
-    return parse_record(input, record)
+    except RecursionError:
+        return [], [Reject(input, "invalid JSON: nested too deeply")]
+    return parse_record(input, record, columns, today)
 
 
-def _parse_json_lines(input: str, text: str) -> tuple[list[Article], list[Reject]]:
+def _parse_json_lines(input: str, text: str, columns: Columns, today: date | None) -> tuple[list[Article], list[Reject]]:
     articles: list[Article] = []
     rejects: list[Reject] = []
     # Split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() splits on.
@@ -142,7 +240,10 @@ def _parse_json_lines(input: str, text: str) -> tuple[list[Article], list[Reject
         except json.JSONDecodeError as error:
             rejects.append(Reject(where, f"invalid JSON line: {error.msg} at column {error.colno}"))
             continue
-        found, problems = parse_record(where, record)
+        except RecursionError:
+            rejects.append(Reject(where, "invalid JSON line: nested too deeply"))
+            continue
+        found, problems = parse_record(where, record, columns, today)
         articles.extend(found)
         rejects.extend(problems)
     if not articles and not rejects:
@@ -150,22 +251,76 @@ def _parse_json_lines(input: str, text: str) -> tuple[list[Article], list[Reject
     return articles, rejects
 
 
-def parse_record(input: str, record: object) -> tuple[list[Article], list[Reject]]:
-    """One JSON article: `text` required; `id`, `title`, `url`, `source`, `published`, `byline`."""
+def parse_csv(input: str, text: str, columns: Columns = Columns(), today: date | None = None) -> tuple[list[Article], list[Reject]]:
+    """A CSV file with a header row: one article per row, the text in `columns.text` or the first
+    of TEXT_KEYS; other columns as in JSON (title, url, source, byline, id, the date)."""
+    # Split on "\n" only (as for JSON lines): a quoted field may hold U+2028 and the like.
+    lines = [line + "\n" for line in text.split("\n")]
+    csv.field_size_limit(MAX_ARTICLE_BYTES)  # process-wide, always this constant
+    reader = csv.reader(lines)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as error:
+        return [], [Reject(input, f"invalid CSV header: {error}")]
+    names = [name.strip() for name in header]
+    text_key = columns.text or next((key for key in TEXT_KEYS if key in names), None)
+    if text_key not in names:
+        wanted = repr(columns.text) if columns.text else "one of " + ", ".join(TEXT_KEYS) + " (or --text-column)"
+        return [], [Reject(input, f"no text column: expected {wanted}; the columns are {', '.join(map(repr, names[:20]))}")]
+    if columns.date and columns.date not in names:
+        return [], [Reject(input, f"no date column {columns.date!r}; the columns are {', '.join(map(repr, names[:20]))}")]
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    while True:
+        line_number = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            rejects.append(Reject(f"{input}:{line_number}", f"invalid CSV from this line on: {error}"))
+            break
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"{input}:{line_number}"
+        if len(row) != len(names):
+            rejects.append(Reject(where, f"CSV row has {len(row)} fields, the header {len(names)}"))
+            continue
+        found, problems = parse_record(where, dict(zip(names, row)), Columns(text_key, columns.date), today)
+        articles.extend(found)
+        rejects.extend(problems)
+    if not articles and not rejects:
+        rejects.append(Reject(input, "no rows in the CSV file after its header"))
+    return articles, rejects
+
+
+def parse_record(
+    input: str, record: object, columns: Columns = Columns(), today: date | None = None
+) -> tuple[list[Article], list[Reject]]:
+    """One JSON article: the text (`text`, else the first of TEXT_KEYS present, or `columns.text`);
+    `id`, `title`, `url`, `source`, `byline`; the date (`published`, else `date`, ..., or `columns.date`)."""
     if not isinstance(record, dict):
         return [], [Reject(input, f"expected a JSON object, got {type(record).__name__}")]
-    text = record.get("text")
+    text_key = columns.text or next((key for key in TEXT_KEYS if key in record), "text")
+    text = record.get(text_key)
+    if text is not None and not isinstance(text, str):
+        return [], [Reject(input, f"field {text_key!r} is {_type_name(text)}, not a string")]
     if not isinstance(text, str) or not text.strip():
-        return [], [Reject(input, "article without text (field 'text' missing or empty)")]
-    fields = {}
-    for name in ("id", "title", "url", "source", "byline", "published"):
-        value = record.get(name)
-        fields[name] = str(value).strip() if value not in (None, "") else None
+        return [], [Reject(input, f"article without text (field {text_key!r} missing or empty)")]
+    date_key = columns.date or next((key for key in DATE_KEYS if record.get(key) not in (None, "")), "published")
     warnings = []
-    published = parse_published(fields["published"]) if fields["published"] else None
-    if fields["published"] and published is None:
-        reason = f"unreadable published date {fields['published'][:40]!r}; used the next source"
-        warnings.append(Reject(input, reason, "warning"))
+    fields = {}
+    for name in ("id", "title", "url", "source", "byline", date_key):
+        value = record.get(name)
+        if isinstance(value, (dict, list, bool)):
+            warnings.append(Reject(input, f"field {name!r} is {_type_name(value)}, not a string: ignored", "warning"))
+            value = None
+        fields[name] = str(value).strip() if value not in (None, "") else None
+    published = None
+    if fields[date_key]:
+        published, problem = check_published(fields[date_key], today)
+        if problem:
+            warnings.append(Reject(input, f"{problem}; used the next source", "warning"))
     body = text.strip()
     article = Article(
         article_id=content_id(body),
@@ -180,6 +335,30 @@ def parse_record(input: str, record: object) -> tuple[list[Article], list[Reject
         published_source="metadata" if published else None,
     )
     return [article], warnings
+
+
+def _type_name(value: object) -> str:
+    names = {dict: "an object", list: "an array", bool: "a boolean", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def check_published(value: str, today: date | None = None) -> tuple[date | None, str | None]:
+    """A publication date from metadata, or why it is not believed ("2021-02-30", "9999-99-99",
+    a date after `today`, a year before 1800)."""
+    shown = repr(value.strip()[:40])
+    published = parse_published(value)
+    if published is None:
+        try:
+            datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            reason = "not a date"
+        except ValueError as error:
+            reason = str(error)
+        return None, f"unreadable published date {shown} ({reason})"
+    if published.year < 1800:
+        return None, f"implausible published date {shown}: before 1800"
+    if today is not None and published > today:
+        return None, f"implausible published date {shown}: after today ({today.isoformat()})"
+    return published, None
 
 
 def parse_published(value: str) -> date | None:

@@ -1,0 +1,55 @@
+"""Dirty text -> clean text: mojibake repaired, Unicode normalized, and the language it is in.
+
+Every article's text goes through `repair_text` before it gets its id, its date or its timexes,
+so the offsets stored in `timexes` and `mentions` are offsets into the repaired text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import ftfy
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+# ftfy's defaults, except that curly quotes and full-width characters are kept as they were written.
+_FIXER = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+# What ftfy cannot undo: a no-break space (UTF-8 C2 A0) read as Windows-1252 is "Â\xa0"; once a
+# scraper has turned the no-break space into a plain space, only a stray "Â" before a space is left.
+_STRAY_A_CIRCUMFLEX = re.compile(r"Â(?=[ \u00a0])")
+
+# Texts shorter than this are not identified: on a line or two the detector guesses.
+LANGUAGE_MIN_CHARS = 100
+# A text is taken for another language only when the detector is at least this sure.
+LANGUAGE_MIN_PROBABILITY = 0.9
+SUPPORTED_LANGUAGES = ("en",)
+
+
+def repair_text(text: str) -> str:
+    """The text with mojibake ("â€™" for "’") repaired, control characters and terminal escapes
+    removed, line breaks unified and Unicode in NFC; curly quotes stay curly."""
+    fixed = ftfy.fix_text(text, _FIXER)
+    return _STRAY_A_CIRCUMFLEX.sub("", fixed)
+
+
+@functools.cache
+def _identifier() -> LanguageIdentifier:
+    # The model ships inside py3langid; it is loaded once, on first use (about 0.4 s).
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code of the language of the text and the detector's probability for it."""
+    language, probability = _identifier().classify(text)
+    return language, float(probability)
+
+
+def language_problem(text: str) -> str | None:
+    """Why the text cannot be coded because of its language, or None when it can (or is too short to tell)."""
+    if len(text) < LANGUAGE_MIN_CHARS:
+        return None
+    language, probability = detect_language(text[:20_000])
+    if language in SUPPORTED_LANGUAGES or probability < LANGUAGE_MIN_PROBABILITY:
+        return None
+    return (f"language is {language!r} (probability {probability:.2f}), not English: "
+            f"only {', '.join(SUPPORTED_LANGUAGES)} articles are coded")
