@@ -1,3 +1,4 @@
 from flows.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # Dask worker processes import the main module again
+    raise SystemExit(main())

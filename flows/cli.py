@@ -58,14 +58,49 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     run = _command(
-        commands, "run", cmd_run, "load articles (.txt, .json, .jsonl files or folders) into the warehouse",
+        commands, "run", cmd_run, "load articles (files, folders, feeds) into the warehouse",
         "eventpipe run ~/news/ --db warehouse/events.duckdb --published 2021-10-14",
     )
-    run.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (searched recursively)")
+    run.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                     help="files or folders (searched recursively): .txt .json .jsonl .csv .html .htm .rss .atom .xml")
     _db_option(run)
     run.add_argument("--published", type=_iso_date, metavar="DATE", help="publication date of inputs without one in their metadata")
     run.add_argument("--batch-size", type=int, default=500, metavar="N", help="articles per task and transaction (default 500)")
     _wait_option(run, "for each batch")
+    run.add_argument("--text-column", metavar="NAME",
+                     help="JSON key or CSV column of the article text (default: text, full_text, doc_text, body or content)")
+    run.add_argument("--date-column", metavar="NAME",
+                     help="JSON key or CSV column of the publication date (default: published, date, published_date or pubdate)")
+    run.add_argument("--feed", action="append", default=[], metavar="URL",
+                     help="an RSS or Atom feed to load: each item's page is fetched (repeatable)")
+    run.add_argument("--runner", metavar="dask[=ADDRESS]",
+                     help="extract batches on Dask: a local cluster of 2 processes, or the scheduler at ADDRESS")
+
+    serve = _command(
+        commands, "serve", cmd_serve, "serve a scheduled deployment that loads what is new in a folder",
+        "eventpipe serve --inbox ~/news/inbox --interval 300 --db warehouse/events.duckdb",
+    )
+    serve.add_argument("--inbox", type=Path, required=True, metavar="DIR", help="folder to load new and changed files from")
+    _db_option(serve)
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--cron", metavar="EXPR", help="cron schedule, e.g. '*/15 * * * *'")
+    when.add_argument("--interval", type=float, metavar="SECONDS", help="run every SECONDS (default 3600)")
+    serve.add_argument("--batch-size", type=int, default=500, metavar="N", help="articles per task and transaction (default 500)")
+    serve.add_argument("--name", default="inbox", help="deployment name (default inbox)")
+
+    trigger = _command(
+        commands, "trigger", cmd_trigger, "start a run of the served deployment now",
+        "eventpipe trigger",
+    )
+    trigger.add_argument("--name", default="inbox", help="deployment name (default inbox)")
+
+    status = _command(
+        commands, "status", cmd_status, "print the last runs and the warehouse's row counts",
+        "eventpipe status --runs 5",
+    )
+    _db_option(status)
+    status.add_argument("--runs", type=int, default=10, metavar="N", help="how many runs to show (default 10)")
+    _wait_option(status, "")
 
     sql = _command(
         commands, "sql", cmd_sql, "run a SQL query against the warehouse (read-only unless --write)",
@@ -160,6 +195,10 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
         raise UsageError("--batch-size must be at least 1")
     if args.wait < 0:
         raise UsageError("--wait must not be negative")
+    if not args.paths and not args.feed:
+        raise UsageError("run: give at least one PATH or --feed URL")
+    if args.runner and args.runner.partition("=")[0] != "dask":
+        raise UsageError(f"--runner {args.runner}: expected dask or dask=ADDRESS")
     from transforms.clusters import cluster
     from warehouse.load import settle
 
@@ -167,22 +206,59 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     # events (or an interrupted older version) are clustered now.
     settle(config.db, cluster, wait=args.wait)
 
+    from flows import progress
     from flows.ingest import run_ingest  # imports prefect (1 s)
 
-    summary = run_ingest(args.paths, config.db, args.published, args.batch_size, args.wait)
+    progress.enable()
+    summary = run_ingest(args.paths, config.db, args.published, args.batch_size, args.wait, args.runner,
+                         args.text_column, args.date_column, args.feed)
     for line in summary.problems[:MAX_PROBLEMS]:
         print(f"eventpipe: {line}", file=sys.stderr)
     if len(summary.problems) > MAX_PROBLEMS:
         more = len(summary.problems) - MAX_PROBLEMS
         print(f"eventpipe: ... and {more} more (select * from rejects)", file=sys.stderr)
-    print(
-        f"loaded {summary.articles} articles, {summary.timexes} timexes, {summary.mentions} event mentions, "
-        f"{summary.rejects} rejects from {summary.files} files into {config.db} in {summary.seconds:.1f} s"
-    )
+    print(f"loaded {summary.line()} into {config.db} in {summary.seconds:.1f} s")
     if summary.failed_batches:
         print(f"eventpipe: {summary.failed_batches} batches were not loaded; run the same command again to load them",
               file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, config: Config) -> int:
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    if not args.inbox.is_dir():
+        raise UsageError(f"--inbox {args.inbox}: no such folder")
+    if args.interval is not None and args.interval <= 0:
+        raise UsageError("--interval must be positive")
+    from flows.serve import ServeError, serve
+
+    try:
+        return serve(args.inbox, config.db, args.name, args.cron, args.interval or (None if args.cron else 3600.0),
+                     args.batch_size)
+    except ServeError as error:
+        raise UsageError(str(error)) from error
+
+
+def cmd_trigger(args: argparse.Namespace, config: Config) -> int:
+    from flows.serve import ServeError, trigger
+
+    try:
+        print(trigger(args.name))
+    except ServeError as error:
+        raise UsageError(str(error)) from error
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, config: Config) -> int:
+    from warehouse.query import table_counts
+    from warehouse.runs import last_runs
+
+    runs = last_runs(config.db, args.runs, wait=args.wait)
+    print(format_table(runs.columns, runs.rows()))
+    counts = table_counts(config.db, wait=args.wait)
+    print("  ".join(f"{name} {count}" for name, count in counts.items()))
     return 0
 
 
@@ -275,6 +351,12 @@ def cmd_eval_police(args: argparse.Namespace, config: Config) -> int:
     return _report(args, evaluate_police, format_police_report)
 
 
+def cmd_eval_pubdates(args: argparse.Namespace, config: Config) -> int:
+    from flows.evaluate_pubdates import evaluate_pubdates, format_pubdates_report
+
+    return _report(args, evaluate_pubdates, format_pubdates_report)
+
+
 # eval subcommands: name, handler, help, example, path metavar, path help.
 EVALUATIONS = (
     ("timex", cmd_eval_timex, "TempEval-3 scores of the temporal tagger on TimeML (.tml) documents",
@@ -284,6 +366,8 @@ EVALUATIONS = (
      "records in the PLOVER gold-standard format"),
     ("police", cmd_eval_police, "per-sentence P/R/F1 of police ARREST, FORCE and KILL on IndiaPoliceEvents",
      "eventpipe eval police ../shared/corpora/india-police-events", "DIR", "folder with docs.jsonl and sents.jsonl"),
+    ("pubdates", cmd_eval_pubdates, "exact-day accuracy of the publication dates found in HTML pages",
+     "eventpipe eval pubdates ../shared/corpora/html-pubdates --errors 5", "DIR", "folder with gold.json and html/"),
 )
 
 

@@ -1,4 +1,9 @@
-"""The ingest flow: read raw articles, extract timexes and events, load the warehouse."""
+"""The ingest flows: read raw articles, extract timexes and events, load the warehouse.
+
+`ingest` loads the paths it is given (`eventpipe run`); `inbox` loads what is new in one folder and
+is the flow `eventpipe serve` deploys on a schedule. Both skip files unchanged since they were
+loaded, record themselves in the `runs` table and log a summary to their Prefect run.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +15,26 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 import time
+import uuid
+from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from flows import sources
-from transforms.articles import Article, Reject, parse_file
+from flows import progress, sources
+from schemas.tables import FILE_ARTICLES, FILES
+from transforms.articles import Article, Columns, Reject, parse_file
 from transforms.clusters import cluster
 from transforms.frames import Frames, extract
-from warehouse.connection import DEFAULT_WAIT, WarehouseError
+from warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
 from warehouse.load import load
+from warehouse.runs import finish_run, start_run
+
+AHEAD = 2  # extraction batches submitted ahead of the one being loaded (memory stays bounded)
 
 
 def batched(items: list, size: int) -> list[list]:
@@ -41,25 +52,60 @@ class RunSummary:
     seconds: float
     problems: tuple[str, ...] = ()  # one line per reject or failed batch: "input: reason"
     failed_batches: int = 0  # batches not stored (the warehouse stayed locked); the next run loads them
+    skipped: int = 0  # files unchanged since they were loaded: not read again
+    run_id: str = ""
+
+    def line(self) -> str:
+        return (
+            f"{self.articles} articles, {self.timexes} timexes, {self.mentions} event mentions, {self.rejects} rejects "
+            f"from {self.files} files ({self.skipped} unchanged, skipped)"
+        )
 
 
-@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    articles: list[Article]
+    rejects: list[Reject]
+    files: list[dict]  # FILES rows of the files read
+
+
+@task(retries=3, retry_delay_seconds=[1, 2, 4], cache_policy=NO_CACHE)
 def read_files(files: list[Path]) -> list[sources.RawFile]:
     return sources.read(files)
 
 
 @task(cache_policy=NO_CACHE)
-def parse_articles(raw: list[sources.RawFile], published: date | None) -> tuple[list[Article], list[Reject]]:
+def parse_articles(
+    raw: list[sources.RawFile], published: date | None, known: dict[str, tuple], columns: Columns = Columns()
+) -> Parsed:
     articles: list[Article] = []
     rejects: list[Reject] = []
+    files: list[dict] = []
+    now = datetime.now(UTC)
     for file in raw:
         if file.error:
             rejects.append(Reject(file.input, file.error))
             continue
-        found, problems = parse_file(file.input, file.suffix, file.data, published)
+        record = {"path": file.input, "sha256": file.sha256, "size": file.size, "mtime_ns": file.mtime_ns, "loaded_at": now}
+        before = known.get(file.input)
+        if before is not None and before[0] == file.sha256:
+            files.append({**record, "status": before[3], "articles": before[4]})  # touched, not changed
+            continue
+        found, problems = parse_file(file.input, file.suffix, file.data, published, columns=columns, today=now.date())
         articles.extend(found)
         rejects.extend(problems)
-    return articles, rejects
+        files.append({**record, "status": "loaded" if found else "rejected", "articles": len(found)})
+    return Parsed(articles, rejects, files)
+
+
+@task(cache_policy=NO_CACHE)  # no task retries: the fetcher retries each request itself
+def fetch_feed(url: str, published: date | None) -> Parsed:
+    """The articles of a feed's items, their pages fetched over HTTP; each failure a reject."""
+    from flows.fetch import Fetcher, feed_articles
+
+    with Fetcher() as fetcher:
+        articles, rejects = feed_articles(url, fetcher, published, today=datetime.now(UTC).date())
+    return Parsed(articles, rejects, [])
 
 
 @task(cache_policy=NO_CACHE)
@@ -68,56 +114,158 @@ def extract_frames(articles: list[Article], rejects: list[Reject]) -> Frames:
 
 
 @task(cache_policy=NO_CACHE)  # no retries: load() itself waits up to `wait` seconds for the file
-def load_frames(db: Path, frames: Frames, wait: float) -> dict[str, int]:
-    load(db, frames.tables(), cluster, wait=wait)
+def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], wait: float) -> dict[str, int]:
+    tables = {**frames.tables(), "files": FILES.frame(files), "file_articles": FILE_ARTICLES.frame(holds)}
+    load(db, tables, cluster, wait=wait)
     return frames.counts()
 
 
-@flow(name="ingest", log_prints=True)
-def ingest(
-    paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT
+def _ingest(
+    name: str, paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float,
+    columns: Columns = Columns(), feeds: tuple[str, ...] = (),
 ) -> RunSummary:
-    """Load every article under `paths` into the warehouse at `db`, one transaction per batch.
-
-    A batch that cannot be stored (the warehouse stayed locked for `wait` seconds) is reported and
-    skipped; the batches before and after it are stored, and rerunning the same input loads it.
-    """
     started = time.perf_counter()
-    files, missing = sources.discover(paths)
+    run_id = str(runtime.flow_run.id or uuid.uuid4())
+    known = start_run(db, run_id, name, "; ".join(str(p) for p in paths), datetime.now(UTC), wait=wait)
+    try:
+        summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, columns, feeds)
+    except BaseException as error:
+        _finish(db, run_id, _outcome("failed", error=f"{type(error).__name__}: {error}"), wait)
+        raise
+    failed = f"{summary.failed_batches} batches not stored: " + " | ".join(
+        p for p in summary.problems if "not loaded" in p) if summary.failed_batches else None
+    _finish(db, run_id, _outcome("completed", summary, failed), wait)
+    get_run_logger().info("loaded %s into %s in %.1f s", summary.line(), db, summary.seconds)
+    return summary
+
+
+def _finish(db: Path, run_id: str, outcome: dict, wait: float) -> None:
+    """Record the end of a run; a warehouse still locked leaves the run 'running' with a warning."""
+    try:
+        finish_run(db, run_id, outcome, wait=wait)
+    except WarehouseError as error:
+        get_run_logger().warning("the end of run %s was not recorded: %s", run_id, error)
+
+
+def _outcome(status: str, summary: RunSummary | None = None, error: str | None = None) -> dict:
+    counts = (summary.files, summary.skipped, summary.articles, summary.mentions, summary.rejects) if summary else (None,) * 5
+    return dict(zip(("files_seen", "files_skipped", "articles_loaded", "mentions_loaded", "rejects"), counts)) | {
+        "finished_at": datetime.now(UTC), "status": status, "error": error}
+
+
+def _load_all(
+    paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float, run_id: str, started: float,
+    known: dict[str, tuple], columns: Columns = Columns(), feeds: tuple[str, ...] = (),
+) -> RunSummary:
+    found, missing = sources.discover(paths)
+    to_read, skipped = sources.unchanged(sources.stat(found), known)
     totals = dict.fromkeys(("articles", "timexes", "mentions", "rejects"), 0)
     pending = [Reject(file.input, file.error) for file in missing]
     problems = [f"{reject.input}: {reject.severity}: {reject.reason}" for reject in pending]
     failed = 0
-    for group in batched(files, batch_size):
-        articles, rejects = parse_articles(read_files(group), published)
-        pending.extend(rejects)
-        problems.extend(f"{reject.input}: {reject.severity}: {reject.reason}" for reject in rejects)
-        chunks = batched(articles, batch_size) or [[]]
-        for chunk in chunks:
-            frames = extract_frames(chunk, pending)
-            try:
-                counts = load_frames(db, frames, wait)
-            except WarehouseError as error:
-                failed += 1
-                inputs = sorted({article.input.rsplit(":", 1)[0] for article in chunk} | {r.input for r in pending})
-                problems.append(f"{inputs[0] if inputs else group[0]}{' ...' if len(inputs) > 1 else ''}: "
-                                f"batch of {len(chunk)} articles not loaded: {error}")
-                counts = dict.fromkeys(totals, 0)
-            pending = []
-            totals = {name: totals[name] + counts[name] for name in totals}
-    if pending:  # rejects of missing paths when no file was found
+    progress.start(len(to_read))
+
+    def store(future, chunk: list[Article], files: list[dict], holds: list[dict], rejects: list[Reject]) -> None:
+        nonlocal totals, failed
+        frames = future.result()
         try:
-            totals["rejects"] += load_frames(db, extract_frames([], pending), wait)["rejects"]
+            counts = load_frames(db, frames, files, holds, wait)
         except WarehouseError as error:
             failed += 1
-            problems.append(f"{pending[0].input}: rejects not recorded: {error}")
+            inputs = sorted({article.input.rsplit(":", 1)[0] for article in chunk} | {r.input for r in rejects})
+            problems.append(f"{inputs[0] if inputs else '(batch)'}{' ...' if len(inputs) > 1 else ''}: "
+                            f"batch of {len(chunk)} articles not loaded: {error}")
+            counts = dict.fromkeys(totals, 0)
+        totals = {name: totals[name] + counts[name] for name in totals}
+
+    queue: deque = deque()  # extraction futures, loaded in order by the single writer
+    def parsed_batches():  # (Parsed, files it read): the files in batches, then each feed
+        for group in batched(to_read, batch_size):
+            yield parse_articles(read_files(group), published, known, columns), len(group)
+        for feed in feeds:
+            yield fetch_feed(feed, published), 0
+
+    for parsed, read_count in parsed_batches():
+        pending.extend(parsed.rejects)
+        problems.extend(f"{reject.input}: {reject.severity}: {reject.reason}" for reject in parsed.rejects)
+        chunks = batched(parsed.articles, batch_size) or [[]]
+        holds = _holds(parsed)
+        for index, chunk in enumerate(chunks):
+            last = index == len(chunks) - 1  # a file is recorded with its last article
+            queue.append((extract_frames.submit(chunk, pending), chunk, parsed.files if last else [],
+                          [{"path": p, "article_id": i} for p, i in holds] if last else [], pending))
+            pending = []
+            while len(queue) > AHEAD:
+                store(*queue.popleft())
+        progress.advance(read_count)
+    while queue:
+        store(*queue.popleft())
+    if pending:  # rejects of missing paths when no file was read
+        store(extract_frames.submit([], pending), [], [], [], pending)
+    progress.finish()
     seconds = round(time.perf_counter() - started, 2)
-    return RunSummary(files=len(files), **totals, seconds=seconds, problems=tuple(problems), failed_batches=failed)
+    return RunSummary(files=len(found), **totals, seconds=seconds, problems=tuple(problems), failed_batches=failed,
+                      skipped=len(skipped), run_id=run_id)
+
+
+def _holds(parsed: Parsed) -> list[tuple[str, str]]:
+    """(file, article_id) of every article parsed: the input of a JSON line is 'file:line'."""
+    read = {file["path"] for file in parsed.files}
+    pairs = {}
+    for article in parsed.articles:
+        path = article.input if article.input in read else article.input.rsplit(":", 1)[0]
+        pairs[(path, article.article_id)] = None
+    return list(pairs)
+
+
+@flow(name="ingest", log_prints=True)
+def ingest(
+    paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT,
+    text_column: str | None = None, date_column: str | None = None, feeds: list[str] | None = None,
+) -> RunSummary:
+    """Load every new or changed article under `paths` into the warehouse at `db`, one transaction
+    per batch, then the items of each feed in `feeds` (their pages fetched over HTTP).
+
+    A batch that cannot be stored (the warehouse stayed locked for `wait` seconds) is reported and
+    skipped; the batches before and after it are stored, and rerunning the same input loads it.
+    """
+    columns = Columns(text=text_column, date=date_column)
+    return _ingest("ingest", paths, db, published, batch_size, wait, columns, tuple(feeds or ()))
+
+
+@flow(name="inbox", log_prints=True)
+def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = 500) -> RunSummary:
+    """Load what is new or changed in the folder `inbox` into the warehouse file `db`."""
+    return _ingest("inbox", [Path(inbox)], Path(db), None, batch_size, DEFAULT_WAIT)
 
 
 def run_ingest(
-    paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT
+    paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT,
+    runner: str | None = None, text_column: str | None = None, date_column: str | None = None,
+    feeds: list[str] | None = None,
 ) -> RunSummary:
-    """Run the flow without Prefect's 1 s flow heartbeat (it only delays the exit of short runs)."""
+    """Run the flow without Prefect's 1 s flow heartbeat (it only delays the exit of short runs).
+
+    `runner` 'dask' extracts batches on a local Dask cluster of two worker processes, 'dask=ADDRESS'
+    on the cluster at ADDRESS (prefect-dask); loading stays in this process, the single writer.
+    """
+    chosen = ingest
+    if runner:
+        chosen = ingest.with_options(task_runner=dask_runner(runner))
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return ingest(paths, db, published, batch_size, wait)
+        return chosen(paths, db, published, batch_size, wait, text_column, date_column, feeds)
+
+
+def dask_runner(runner: str):
+    """A DaskTaskRunner for 'dask' (a LocalCluster of 2 processes on 127.0.0.1) or 'dask=ADDRESS'."""
+    from prefect_dask import DaskTaskRunner
+
+    kind, _, address = runner.partition("=")
+    if kind != "dask":
+        raise ValueError(f"unknown runner {runner!r} (expected dask or dask=ADDRESS)")
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={
+        "n_workers": 2, "threads_per_worker": 1, "processes": True, "host": "127.0.0.1",
+        "dashboard_address": "127.0.0.1:0",
+    })

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from transforms.articles import SUFFIXES
+from transforms.articles import SUFFIXES, max_input_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +15,18 @@ class RawFile:
     suffix: str  # lower-cased file suffix: .txt, .json, .jsonl
     data: bytes
     error: str | None = None  # why it could not be read, if it could not
+    sha256: str = ""
+    size: int = 0
+    mtime_ns: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A file as found on disk, before it is read."""
+
+    path: Path
+    size: int
+    mtime_ns: int
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[RawFile]]:
@@ -40,12 +53,47 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[RawFile]]:
     return list(dict.fromkeys(found)), missing
 
 
-def read(files: list[Path]) -> list[RawFile]:
-    """The bytes of each file; an unreadable file becomes a RawFile with its error."""
-    raw = []
+def stat(files: list[Path]) -> list[Seen]:
+    """Size and modification time of each file (0, 0 when it vanished meanwhile)."""
+    seen = []
     for file in files:
         try:
-            raw.append(RawFile(str(file), file.suffix.lower(), file.read_bytes()))
+            status = file.stat()
+            seen.append(Seen(file, status.st_size, status.st_mtime_ns))
+        except OSError:
+            seen.append(Seen(file, 0, 0))
+    return seen
+
+
+def unchanged(seen: list[Seen], known: dict[str, tuple]) -> tuple[list[Path], list[Path]]:
+    """(files to read, files skipped): a file whose size and mtime match the last load is skipped."""
+    to_read, skipped = [], []
+    for file in seen:
+        before = known.get(str(file.path))
+        if before is not None and tuple(before[1:3]) == (file.size, file.mtime_ns):
+            skipped.append(file.path)
+        else:
+            to_read.append(file.path)
+    return to_read, skipped
+
+
+def read(files: list[Path]) -> list[RawFile]:
+    """The bytes of each file, with their sha256; an unreadable file becomes a RawFile with its error."""
+    raw = []
+    for file in files:
+        suffix = file.suffix.lower()
+        try:
+            status = file.stat()
+            limit = max_input_bytes(suffix)  # checked before reading: memory stays bounded
+            if status.st_size > limit:
+                reason = f"file too large: {status.st_size} bytes (maximum {limit} for {suffix} files)"
+                raw.append(RawFile(str(file), suffix, b"", reason, size=status.st_size, mtime_ns=status.st_mtime_ns))
+                continue
+            with file.open("rb") as stream:
+                data = stream.read(limit + 1)  # a file that grew since stat() is still cut past the limit
         except OSError as error:
-            raw.append(RawFile(str(file), file.suffix.lower(), b"", f"cannot read: {error.strerror}"))
+            raw.append(RawFile(str(file), suffix, b"", f"cannot read: {error.strerror}"))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        raw.append(RawFile(str(file), suffix, data, sha256=digest, size=len(data), mtime_ns=status.st_mtime_ns))
     return raw

@@ -29,3 +29,9 @@ SEVERITIES = ("error", "warning")
 # Whether the text says the event happened: 'signed' asserted, 'did not sign' negated,
 # 'will meet' / 'plans to meet' intended, 'may attack' / 'could meet' hypothetical.
 MODES = ("asserted", "negated", "intended", "hypothetical")
+
+# What became of an input file: its articles loaded, or the whole file rejected.
+FILE_STATUSES = ("loaded", "rejected")
+
+# A run of the ingest flow: 'running' until it ends (a run killed on the way stays 'running').
+RUN_STATUSES = ("running", "completed", "failed")

@@ -217,6 +217,53 @@ SCHEMA_VERSION = Table(
     ),
 )
 
+FILES = Table(
+    name="files",
+    meaning="Every input file a run has processed, so that unchanged files are skipped unread.",
+    key=("path",),
+    columns=(
+        Column("path", pl.String(), "the file as given (the prefix of articles.input)", nullable=False),
+        Column("sha256", pl.String(), "sha256 of its bytes", nullable=False),
+        Column("size", pl.Int64(), "bytes", nullable=False),
+        Column("mtime_ns", pl.Int64(), "modification time (ns) when it was read", nullable=False),
+        Column("status", pl.String(), "loaded or rejected", nullable=False, accepted=enums.FILE_STATUSES),
+        Column("articles", pl.Int64(), "articles it held", nullable=False),
+        Column("loaded_at", UTC, "when this version of it was processed (UTC)", nullable=False),
+    ),
+)
+
+# Not stored: with the files of a batch, every article each file holds now, so that a changed
+# file's articles loaded in earlier batches of the same run are kept and only the others retired.
+FILE_ARTICLES = Table(
+    name="file_articles",
+    meaning="The articles an input file holds, as the batch that records the file read it.",
+    key=("path", "article_id"),
+    columns=(
+        Column("path", pl.String(), "the file", nullable=False),
+        Column("article_id", pl.String(), "an article it holds", nullable=False),
+    ),
+)
+
+RUNS = Table(
+    name="runs",
+    meaning="Every run of the ingest flow, with what it saw and did.",
+    key=("run_id",),
+    columns=(
+        Column("run_id", pl.String(), "the Prefect flow run id", nullable=False),
+        Column("flow", pl.String(), "the flow's name (ingest or inbox)", nullable=False),
+        Column("inputs", pl.String(), "paths it was given, joined by '; '", nullable=False),
+        Column("started_at", UTC, "start (UTC)", nullable=False),
+        Column("finished_at", UTC, "end (UTC); NULL while running"),
+        Column("status", pl.String(), "running, completed or failed", nullable=False, accepted=enums.RUN_STATUSES),
+        Column("files_seen", pl.Int64(), "input files found"),
+        Column("files_skipped", pl.Int64(), "files unchanged since they were loaded, not read again"),
+        Column("articles_loaded", pl.Int64(), "articles stored"),
+        Column("mentions_loaded", pl.Int64(), "event mentions stored"),
+        Column("rejects", pl.Int64(), "reject rows recorded"),
+        Column("error", pl.String(), "why it failed, or which batches were not stored"),
+    ),
+)
+
 REJECTS = Table(
     name="rejects",
     meaning="Inputs that could not be loaded, or loaded with a warning, and why.",
@@ -231,7 +278,7 @@ REJECTS = Table(
 )
 
 # Tables the loads write, in load order; schema_version belongs to the migrations.
-TABLES: tuple[Table, ...] = (ARTICLES, TIMEXES, MENTIONS, EVENTS, EVENT_MENTIONS, REJECTS)
+TABLES: tuple[Table, ...] = (ARTICLES, TIMEXES, MENTIONS, EVENTS, EVENT_MENTIONS, REJECTS, FILES, RUNS)
 
 # What the clustering reads: a mention with the period it may have happened in, the key of the
 # mentions it can be clustered with, and what it needs of its article (warehouse view stg_mentions).

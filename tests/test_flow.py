@@ -95,3 +95,138 @@ def test_cli_run_prints_a_summary_and_one_line_per_reject(prefect_server, tmp_pa
     assert "loaded 1 articles" in out and "1 rejects from 2 files" in out
     assert f"eventpipe: {tmp_path / 'empty.txt'}: error: empty file" in err.splitlines()
     assert query(db, "select event_date, source_sector, cameo_code from events").rows() == [(date(2022, 1, 5), "COP", "173")]
+
+
+def test_a_run_that_finds_the_warehouse_held_fails_at_once_and_stores_nothing(prefect_server, tmp_path):
+    import subprocess
+    import sys
+
+    from warehouse.connection import WarehouseError
+
+    db = tmp_path / "w.duckdb"
+    run_ingest([EXAMPLES / "statement.json"], db)
+    code = f"import duckdb, time; c = duckdb.connect({str(db)!r}, read_only=True); print('ready', flush=True); time.sleep(60)"
+    reader = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "ready"
+        with pytest.raises(WarehouseError, match=f"locked by process {reader.pid}"):
+            run_ingest([EXAMPLES / "wire.jsonl"], db, wait=0.3)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert table_counts(db)["articles"] == 1 and table_counts(db)["runs"] == 1
+
+
+def test_batches_that_cannot_get_the_warehouse_mid_run_are_skipped_and_the_next_run_loads_them(prefect_server, tmp_path):
+    """A reader takes the file as soon as the run has started: the batches after that are not
+    stored, the run says so, and running the same input again loads exactly what was missing."""
+    import subprocess
+    import sys
+
+    inbox, db, clean = tmp_path / "inbox", tmp_path / "w.duckdb", tmp_path / "clean.duckdb"
+    inbox.mkdir()
+    story = (EXAMPLES / "border-trade.txt").read_text(encoding="utf-8")
+    for index in range(40):
+        (inbox / f"{index:02d}.txt").write_text(f"{story}\nCorrection number {index} was appended.\n", encoding="utf-8")
+    connect_code = f"""
+import duckdb, time
+while True:
+    try:
+        c = duckdb.connect({str(db)!r}, read_only=True)
+        if c.execute("select count(*) from runs where status = 'running'").fetchall()[0][0]:
+            break
+        c.close()
+    except Exception:
+        pass
+    time.sleep(0.01)
+print('holding', flush=True)
+time.sleep(60)
+"""
+    run_ingest([EXAMPLES / "statement.json"], db)  # the warehouse exists before the reader polls it
+    reader = subprocess.Popen([sys.executable, "-c", connect_code], stdout=subprocess.PIPE, text=True)
+    try:
+        summary = run_ingest([inbox], db, batch_size=2, wait=0.3)
+        assert reader.stdout.readline().strip() == "holding"
+    finally:
+        reader.kill()
+        reader.wait()
+    assert summary.failed_batches >= 1
+    assert sum("not loaded" in line and "locked by process" in line for line in summary.problems) == summary.failed_batches
+    stored = table_counts(db)["articles"] - 1
+    assert stored == summary.articles < 40
+    again = run_ingest([inbox], db)
+    assert again.failed_batches == 0 and again.articles == 40 - stored
+    run_ingest([EXAMPLES / "statement.json", inbox], clean)
+    same = "select article_id, count(*) from mentions group by 1 order by 1"
+    assert query(db, same).rows() == query(clean, same).rows()
+
+
+def test_the_dask_runner_gives_exactly_the_rows_of_the_default_runner(prefect_server, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    plain, dask = tmp_path / "plain.duckdb", tmp_path / "dask.duckdb"
+    run_ingest([EXAMPLES], plain, batch_size=2)
+    env = {**os.environ, "PREFECT_API_URL": prefect_server}
+    command = [sys.executable, "-m", "flows", "run", str(EXAMPLES), "--db", str(dask), "--runner", "dask", "--batch-size", "2"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "loaded 6 articles" in done.stdout
+    same = {
+        "articles": "select * exclude (ingested_at) from articles order by all",
+        "timexes": "select * from timexes order by all",
+        "mentions": "select * from mentions order by all",
+        "events": "select * exclude (first_seen_at, last_seen_at) from events order by all",
+        "event_mentions": "select * from event_mentions order by all",
+    }
+    for name, sql in same.items():
+        assert query(dask, sql).rows() == query(plain, sql).rows(), name
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+
+
+def test_unchanged_files_are_skipped_and_a_changed_file_replaces_its_articles(prefect_server, tmp_path):
+    import os
+
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    story = inbox / "story.txt"
+    story.write_text("Kenyan police arrested two men in Nairobi on June 3, 2023.", encoding="utf-8")
+    shutil.copy(EXAMPLES / "wire.jsonl", inbox / "wire.jsonl")
+    first = run_ingest([inbox], db)
+    assert (first.files, first.skipped, first.articles) == (2, 0, 5)
+    before = ids(db)
+
+    again = run_ingest([inbox], db)
+    assert (again.skipped, again.articles, again.mentions) == (2, 0, 0)
+    assert ids(db)["articles"] == before["articles"] and ids(db)["events"] == before["events"]
+
+    os.utime(story, ns=(story.stat().st_atime_ns, story.stat().st_mtime_ns + 10**9))  # touched, same bytes
+    touched = run_ingest([inbox], db)
+    assert (touched.skipped, touched.articles) == (1, 0)
+    assert query(db, f"select mtime_ns from files where path = '{story}'").rows() == [(story.stat().st_mtime_ns,)]
+
+    story.write_text("Kenyan police arrested three men in Mombasa on June 4, 2023.", encoding="utf-8")
+    changed = run_ingest([inbox], db)
+    assert (changed.skipped, changed.articles) == (1, 1)
+    texts = [text for (text,) in query(db, f"select text from articles where input = '{story}'").rows()]
+    assert texts == ["Kenyan police arrested three men in Mombasa on June 4, 2023."]
+    assert query(db, "select count(*) from articles").rows() == [(5,)]
+    assert query(db, "select count(*) from events where event_date = DATE '2023-06-03'").rows() == [(0,)]
+    assert query(db, "select count(*) from events where event_date = DATE '2023-06-04'").rows() == [(1,)]
+    runs = query(db, "select status, files_seen, files_skipped, articles_loaded from runs order by started_at").rows()
+    assert runs == [("completed", 2, 0, 5), ("completed", 2, 2, 0), ("completed", 2, 1, 0), ("completed", 2, 1, 1)]
+
+
+def test_status_prints_the_last_runs_and_the_counts(prefect_server, tmp_path, capsys):
+    from flows.cli import main
+
+    db = tmp_path / "w.duckdb"
+    run_ingest([EXAMPLES / "statement.json"], db)
+    run_ingest([EXAMPLES / "statement.json"], db)
+    capsys.readouterr()
+    assert main(["status", "--db", str(db), "--runs", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[:5] == ["run_id", "flow", "started_at", "finished_at", "status"]
+    assert "completed" in out[2] and out[3] == "(1 row)"
+    assert out[-1].startswith("articles 1  timexes ") and out[-1].endswith("runs 2")

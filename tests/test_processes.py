@@ -120,6 +120,25 @@ def test_kill_9_in_the_middle_of_a_load_keeps_whole_batches_and_a_rerun_complete
     rerun = _writer(thousand, db, prefect_server)
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, out + err
-    assert table_counts(db) == table_counts(clean_db)
+    assert {**table_counts(db), "runs": 1} == table_counts(clean_db)
+    assert query(db, "select status from runs order by started_at").rows() == [("running",), ("completed",)]
     same = "select event_id, cameo_code, event_date, num_mentions, num_articles from events order by event_id"
     assert query(db, same).equals(query(clean_db, same))
+
+
+def test_a_rerun_on_an_unchanged_inbox_of_1000_files_reads_none_of_them(thousand, prefect_server, tmp_path):
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    for index, line in enumerate(thousand.read_text(encoding="utf-8").splitlines()):
+        (inbox / f"{index:04d}.json").write_text(line, encoding="utf-8")
+    env = {**os.environ, "PREFECT_API_URL": prefect_server}
+    command = [sys.executable, "-m", "flows", "run", str(inbox), "--db", str(db)]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0 and "loaded 1000 articles" in first.stdout, first.stderr[-2000:]
+    before = table_counts(db)
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and "loaded 0 articles" in again.stdout and "(1000 unchanged, skipped)" in again.stdout
+    assert table_counts(db) == {**before, "runs": 2}
+    assert query(db, "select files_seen, files_skipped, articles_loaded from runs order by started_at").rows() == [
+        (1000, 0, 1000), (1000, 1000, 0)
+    ]

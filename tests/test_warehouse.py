@@ -58,7 +58,7 @@ def test_loading_the_same_batch_twice_changes_nothing(tmp_path):
     load(db, later, cluster)
     assert snapshot(db) == first
     assert table_counts(db) == {
-        "articles": 1, "timexes": 1, "mentions": 1, "events": 1, "event_mentions": 1, "rejects": 1
+        "articles": 1, "timexes": 1, "mentions": 1, "events": 1, "event_mentions": 1, "rejects": 1, "files": 0, "runs": 0
     }
 
 

@@ -13,20 +13,25 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from schemas.tables import ARTICLES, CLUSTER_INPUT, EVENT_MENTIONS, EVENTS, MENTIONS, REJECTS, TIMEXES
+from schemas.tables import (
+    ARTICLES, CLUSTER_INPUT, EVENT_MENTIONS, EVENTS, FILE_ARTICLES, FILES, MENTIONS, REJECTS, TIMEXES,
+)
 from warehouse.connection import DEFAULT_WAIT, connect, read_sql
 
 # (events, event_mentions) from mentions with the columns of CLUSTER_INPUT.
 Cluster = Callable[[pl.DataFrame], tuple[pl.DataFrame, pl.DataFrame]]
 
-BATCH_TABLES = (ARTICLES, TIMEXES, MENTIONS, REJECTS)
+BATCH_TABLES = (ARTICLES, TIMEXES, MENTIONS, REJECTS, FILES, FILE_ARTICLES)  # registered as batch_<name>
 # Statements in the order they run; each reads the batch frames registered as batch_<table>.
-_STEPS = ("load_articles", "cluster_touched", "clear_derived", "load_timexes", "load_mentions", "load_rejects")
+_STEPS = (
+    "load_articles", "retire_changed_files", "cluster_touched", "clear_derived", "load_timexes", "load_mentions",
+    "load_rejects", "load_files",
+)
 
 
 def load(db: Path, frames: dict[str, pl.DataFrame], cluster: Cluster | None, wait: float = DEFAULT_WAIT) -> None:
-    """Upsert articles, replace their timexes and mentions, rebuild the events they touch, add
-    rejects: all or nothing. The file is held only for the transaction; while another process
+    """Upsert articles, replace their timexes and mentions (and remove the articles a changed file
+    no longer holds), rebuild the events they touch, add rejects, record the files: all or nothing. The file is held only for the transaction; while another process
     holds it, wait up to `wait` seconds (then WarehouseError, and nothing of the batch is stored)."""
     con = connect(db, wait=wait)
     try:

@@ -1,0 +1,1 @@
+SELECT path, sha256, size, mtime_ns, status, articles FROM files;
