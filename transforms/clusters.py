@@ -80,11 +80,14 @@ class _Cluster:
 
 
 def _order(row: dict) -> tuple:
-    """Narrowest period first, then the most specific code, the earliest date, the first stored."""
+    """Narrowest period first, then the most specific code, the earliest date, then the mention id.
+
+    Content only, never when an article was stored: loading the same articles in other batches,
+    or again after a crash, gives the same events with the same ids.
+    """
     undated = row["date_from"] is None
     width = 0 if undated else (row["date_to"] - row["date_from"]).days
-    return (undated, width, -len(_specific(row["cameo_code"])), row["date_from"] or date.min,
-            row["ingested_at"], row["mention_id"])
+    return (undated, width, -len(_specific(row["cameo_code"])), row["date_from"] or date.min, row["mention_id"])
 
 
 def cluster(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
