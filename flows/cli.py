@@ -1,6 +1,6 @@
 """`eventpipe`: one console script; each command parses, calls one function, prints a summary.
 
-Only `run` imports prefect (1 s of import time); `timex`, `code` and `sql` answer without it.
+Only `run`, `serve` and `trigger` import prefect (1 s of import time); the others answer without it.
 """
 
 from __future__ import annotations
