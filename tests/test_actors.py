@@ -92,6 +92,13 @@ def test_agent_words_before_places_and_conjunctions():
     assert codes("arrested by the railway police while boarding") == [(None, "COP")]
 
 
+def test_an_agent_before_initials_in_lower_case_is_an_actor():
+    # 'v k gupta': a name written small opens with initials, so the title before it is no modifier.
+    assert codes("police commissioner v k gupta said 10 persons were hurt.") == [(None, "COP"), (None, "PPL")]
+    assert codes("the police commissioner said") == [(None, "COP")]
+    assert codes("a police complaint was filed") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

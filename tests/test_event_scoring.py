@@ -169,9 +169,12 @@ def test_score_police_exact():
 # comma, opposition groups and people 'in' a country are its, 'French paper workers', rejected
 # plans, 'the arrested X', 'taken into custody', charges and blazes are no deeds, 170 is no
 # force): category 0.747, source country 0.854, target country 0.715, source sector 0.747;
-# ARREST F1 0.850, FORCE 0.710, KILL 0.690.
+# ARREST F1 0.850, FORCE 0.710, KILL 0.690. Then (arrests after 'led to', 'made' over a
+# parenthesis, participles after a noun, 'arrested and' as 173, none asked for, 'confined to'
+# a place that is no jail, titles before initials, unrealized infinitives intended):
+# PLOVER unchanged (0.759, 0.861, 0.810, 0.753); ARREST F1 0.895, FORCE 0.717, KILL 0.690.
 PLOVER_FLOORS = {"category": 0.755, "source_country": 0.855, "target_country": 0.805, "source_sector": 0.75}
-POLICE_FLOORS = {"ARREST": 0.845, "FORCE": 0.705, "KILL": 0.685}
+POLICE_FLOORS = {"ARREST": 0.89, "FORCE": 0.71, "KILL": 0.685}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")

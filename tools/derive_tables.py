@@ -152,7 +152,12 @@ PATTERN_ADDITIONS = {
     # 'sent arms to', 'supplying arms': military aid (072); the weapon synset lacks 'arms'.
     **{lemma: ((("arms",), "072"),) for lemma in ("supply", "deliver", "ship", "provide")},
     "take": ((("into", "custody"), "173"),),
-    "send": ((("to", "jail"), "173"), (("to", "police", "custody"), "173"), (("arms",), "072")),
+    "send": ((("to", "jail"), "173"), (("to", "police", "custody"), "173"), (("to", "police", "station"), "173"),
+             (("arms",), "072")),
+    # Confined to a place that is no jail is kept there, not detained: 'riots confined to pockets
+    # of the city', 'students confined to their campuses'; confined to jail or custody stays 173.
+    "confine": ((("to",), None), (("to", "jail"), "173"), (("to", "prison"), "173"), (("to", "custody"), "173"),
+                (("to", "cell"), "173"), (("to", "police", "station"), "173")),
     "burst": ((("tear", "gas"), "175"), (("tear-gas",), "175"), (("teargas",), "175")),
     "disperse": tuple(((*words,), "175") for words in (
         ("tear", "gas"), ("tear-gas",), ("teargas",), ("lathi",), ("lathis",), ("batons",), ("mob",),
@@ -222,6 +227,9 @@ VERB_ADDITIONS = {
     "disperse": (None, None),
     # A magistrate remanding the accused to custody detains them (173).
     "remand": ("173", None),
+    # 'arrested and booked': the dictionary's ARREST_AND has no code of its own and so takes its
+    # block's 171 (seize property); ARREST in the same block is [173], and so is this.
+    "arrest and": ("173", None),
     # Defacing web sites or monuments damages property (171 'seize or damage property').
     "deface": ("171", None),
 }

@@ -272,6 +272,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
             and (
                 tokens[end].word not in _VERBISH and tokens[end].word not in FORMS
                 and not (tokens[end].word.endswith("ed") and len(tokens[end].word) > 4)  # 'police sealed'
+                and not (lower and _initial(tokens[end].word))  # 'police commissioner v k gupta said'
                 or last.first > 0 and tokens[last.first - 1].word in ("a", "an")
                 or tokens[end].word in _MODIFIED
             )
@@ -307,6 +308,11 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
 _STATES = frozenset(COUNTRIES.values())
 # Sectors often stationed abroad: 'troops in Iraq' are not, for that, Iraq's.
 _STATIONED = frozenset({"MIL", "IGO", "UAF", None})
+
+
+def _initial(word: str) -> bool:
+    """A single letter other than 'a' and 'i': the initial that opens a name written small ('v k gupta')."""
+    return len(word) == 1 and word.isalpha() and word not in ("a", "i")
 
 
 def _noun_before_agent(tokens: list[Token], at: Mapping[int, Mention], end: int) -> bool:

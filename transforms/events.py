@@ -12,7 +12,8 @@ implied source, as do 'we have arrested' and people 'held'. Every event has a mo
 _possible, _hypothetical): 'refused to meet' and 'will not meet' are rejections done (12x,
 asserted); 'did not sign', 'never attacked', 'denied that it attacked' keep the deed's own code,
 negated; 'will meet', 'is willing to send' are intended, coded as CAMEO codes the intention (036,
-033, 13x); 'may attack', 'would have attacked' and a verb after 'if' are hypothetical. A light verb carries out the deed
+033, 13x), and so is an infinitive nothing says was done ('a way to prosecute'); 'may attack',
+'would have attacked' and a verb after 'if' are hypothetical. A light verb carries out the deed
 its noun names ('speeded up the withdrawal of'). Targets (_roles): the speaker of a closing '..., X
 said' is none; a complaint told to an audience is of what it is about; forces mobilized are the
 source's means, not its target; a place of the source's own country is only where a deed that
@@ -309,6 +310,10 @@ def _candidates(
             kind = "passive"  # agentless: 'five men were arrested', 'were on wednesday taken'
         elif previous == "to" or previous == "help" and i > 1 and tokens[i - 2].word == "to":
             kind = "infinitive"  # 'agreed to cut', 'to help fight'
+        elif previous in ("and", "or") and _bare(token.word, lemma) and (
+            last < len(tokens) and tokens[last].word == "of" or _made(tokens, last)
+        ):
+            kind = "noun"  # 'detection of explosives and arrest of terrorists', 'action and arrests have been taken'
         elif _bare(tokens[i].word, lemma) and not _after_subject(tokens, i, actor_ends):
             if not _made(tokens, last):
                 continue  # a noun: 'the godhra train carnage', 'the sabarmati express'
@@ -319,8 +324,10 @@ def _candidates(
             kind = "passive"  # 'two men died': the dead did nothing; only 'died in police firing' codes
         stems = stems or [_stems(t.word) for t in tokens]
         code = _verb_code(tokens, i, last, lemma, stems)
-        if code is None and lemma == "hold" and kind == "passive" and _subject_end(tokens, i) in detained:
-            code = "173"  # '50 persons were held': people held are detained
+        if code is None and lemma == "hold" and kind == "passive" and _subject_end(tokens, i) in detained and (
+            "by" not in [t.word for t in tokens[last : last + 4]]
+        ):
+            code = "173"  # '50 persons were held': people held are detained; not 'held at ransom by X'
         if not code:
             continue
         statement = (DEFAULTS.get(lemma) or code)[:2] == "01"
@@ -523,10 +530,19 @@ def _indefinite(tokens: list[Token], first: int) -> bool:
     return any(t.word in ("a", "an") for t in tokens[max(0, first - 2) : first])
 
 
+# Participles that say a deed named by a noun was done: 'arrests were made', 'were effected'
+# (Indian English), 'arrests ... have been taken'; after an auxiliary, or 'made' right after the noun.
+_DONE = frozenset({"made", "effected", "taken"})
+_DONE_AUXILIARIES = frozenset({"been", "were", "was", "are", "is"})
+
+
 def _made(tokens: list[Token], last: int) -> bool:
-    """'... have been made', 'were made': the noun before names something done."""
-    after = [t.word for t in tokens[last : last + 4]]
-    return "made" in after and after[0] in ("have", "has", "had", "were", "was", "are", "made")
+    """'... have been made', 'were made', 'arrests, including preventive ones, have been made':
+    the noun before names something done (its passive within eight words, over a parenthesis)."""
+    after = [t.word for t in tokens[last : last + 8]]
+    if after[:1] == ["made"]:
+        return True
+    return any(w in _DONE and after[k - 1] in _DONE_AUXILIARIES for k, w in enumerate(after) if k)
 
 
 def _bare(word: str, lemma: str) -> bool:
@@ -1108,6 +1124,10 @@ def _code_sentence(
             if any(v.first > verb.first for v in verbs):
                 verb = replace(verb, code=DEFAULTS.get(verb.lemma) or verb.code)  # the saying itself
         source, target = _implied_agent(tokens, verb, source, target, place)
+        if verb.kind == "noun" and verb.code.startswith("173") and any(
+            v.kind == "verb" and v.code[:2] in _APPEALS for v, _ in deeds
+        ):
+            continue  # 'called for a ban on the vhp and arrest of its leaders': asked for, not done
         if source is None and verb.code in ("185", "186") and verb.kind in ("infinitive", "passive", "noun"):
             # 'an attempt to assassinate the governor was thwarted': unidentified attackers (UAF)
             at = tokens[verb.first].start
@@ -1135,6 +1155,7 @@ def _code_sentence(
             or verb.kind == "light"  # 'X completed the withdrawal of'
             or verb.kind in ("passive", "noun") and _police_fire(verb) and source.sector == "COP"
             or verb.code.startswith("173") and verb.kind == "passive"  # an unsaid-agent arrest
+            or verb.code.startswith("173") and source.sector == "COP" and _participle_after_noun(tokens, verb)
             # 'the arrest of five men', unless another deed takes it as its object ('condemned the arrests')
             or verb.code.startswith("173") and verb.kind == "noun" and not any(
                 v.kind == "verb" and not v.statement and v.first < verb.first for v, _ in deeds
@@ -1150,6 +1171,10 @@ def _code_sentence(
         return [], left_open  # nobody does anything: 'The declaration also pledges joint efforts ...'
     if best[1].kind == "noun" and not best[4] and best[1].code[:2] not in _NOUN_EVENT_ROOTS:
         return [], left_open  # only a noun names something ('the talks went well'): no deed is reported
+    if best[1].kind == "infinitive" and best[1].mode == "asserted" and not best[4]:
+        # 'difficulty in finding a way to prosecute suspected fighters', 'went to arrest him':
+        # the deed an infinitive names is aimed at, not done, unless something says it was (_realized)
+        best = (best[0], replace(best[1], mode="intended"), *best[2:])
     chosen = [best] + [c for c in coded if c is not best and c[4]]
     verbs_at = [sentence.start + tokens[c[1].first].start for c in chosen]
     events: list[Event] = []
@@ -1206,6 +1231,9 @@ _REALIZED = frozenset(
 )
 
 
+_NO_CHOICE = frozenset("choice option alternative".split())
+
+
 def _realized(tokens: list[Token], verb: _Verb) -> bool:
     to = verb.first - 1
     if to < 1 or tokens[to].word != "to":
@@ -1213,6 +1241,8 @@ def _realized(tokens: list[Token], verb: _Verb) -> bool:
     before = [t.word for t in tokens[max(0, to - 4) : to]]
     if before and before[-1] in _ATTEMPTS and verb.code == "185":
         return True  # 'tried to assassinate': the attempt is the assault
+    if before[-2:-1] and before[-1] == "but" and before[-2] in _NO_CHOICE:
+        return True  # 'leaving us with no choice but to fire': what was left was done
     return bool(before) and (before[-1] in _REALIZED or any(w in ("forcing", "forced", "prompting", "compelling")
                                                             for w in before))
 
@@ -1420,6 +1450,8 @@ def _event(
 
 
 _MAX_CANDIDATES = 10
+# Roots of asking for something (appeal 02, demand 10): an arrest they name is not yet made.
+_APPEALS = frozenset({"02", "10"})
 # What the media (MED) can do: say things, appeal, demand, disapprove, reject, threaten in words.
 _SAID_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
@@ -1457,7 +1489,7 @@ def _reported_arrest(tokens: list[Token], verb: _Verb) -> bool:
     word = tokens[first].word
     if before and before[-1] in ("the", "those", "these") and word.endswith("ed") and verb.kind == "noun":
         return True  # 'to house the arrested ram sevaks': the participle says it was done
-    if any(w in _IRREALIS for w in before) or before[-1:] == ["be"]:
+    if any(w in _IRREALIS for w in _irrealis_window(before)) or before[-1:] == ["be"]:
         return False  # 'should be arrested', 'suggested that those guilty be booked'
     if verb.kind == "passive":
         return True
@@ -1465,11 +1497,40 @@ def _reported_arrest(tokens: list[Token], verb: _Verb) -> bool:
     if before and before[-1] in ("the", "those", "these") and (word.endswith("ed") or word == "arrests"):
         return True  # 'the arrested ram sevaks', 'those arrested', 'the arrests followed'
     return not word.endswith(("ed", "ing")) and (
-        after[:1] == ["of"] or first and tokens[first - 1].possessive or "made" in after
+        after[:1] == ["of"] or first and tokens[first - 1].possessive or _made(tokens, last)
     )
 
 
+def _irrealis_window(before: list[str]) -> list[str]:
+    """The words before an arrest that can make it unreal, less a 'to' that is a preposition
+    (a determiner follows it): 'led to the arrest of' reports one, 'to ensure the arrest of' not."""
+    return [w for n, w in enumerate(before)
+            if not (w == "to" and n + 1 < len(before) and before[n + 1] in _DETERMINERS)]
+
+
 _IRREGULAR_PARTICIPLES = frozenset("held caught put sent".split())
+# Words after a participle that open where, when or why it was done, not its object.
+_AFTER_PARTICIPLE = frozenset(
+    "in under for from on at during after near since till until over last yesterday earlier".split()
+)
+
+
+def _participle_after_noun(tokens: list[Token], verb: _Verb) -> bool:
+    """'the others arrested in connection with', 'people similarly arrested under poto': a
+    participle right after a noun that is no actor and before a preposition qualifies the noun
+    (those arrested); not a finite verb after a subject or auxiliary ('they arrested him',
+    'who arrested in ...')."""
+    word = tokens[verb.first].word
+    if verb.kind != "verb" or verb.last >= len(tokens) or tokens[verb.last].word not in _AFTER_PARTICIPLE:
+        return False
+    if not (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES):
+        return False
+    j = verb.first - 1
+    while j >= 0 and tokens[j].word.endswith("ly") and len(tokens[j].word) > 4:
+        j -= 1  # 'people similarly arrested'
+    return j >= 0 and tokens[j].joined and tokens[j].word not in (
+        _VERB_LEADERS | _PASSIVE | _PRONOUNS | {"have", "has", "had"}
+    ) and tokens[j].word not in FORMS
 
 
 def _implied_agent(
@@ -1484,11 +1545,17 @@ def _implied_agent(
     if verb.kind in ("passive", "noun"):
         if not _reported_arrest(tokens, verb):
             return None, None
+        if verb.kind == "noun" and target is not None and target.sector not in _DETAINED | {None} and (
+            verb.last < len(tokens) and tokens[verb.last].start == target.start
+        ):
+            return None, None  # 'the indicted government': a participle qualifying who cannot be held
         if verb.kind == "passive" and target is not None and target.end <= at:
             return police, target  # 'bjp and vhp activists were arrested'
         if verb.kind == "passive" and source is not None and source.end <= at:
             return police, source  # 'bjp workers were taken into custody, police said'
         return police, target if target is not None else source
+    if _participle_after_noun(tokens, verb) and (source is None or source.sector in _ARRESTED_KINDS):
+        return police, source  # 'the others arrested in connection with', 'a US pastor detained for'
     if source is None:
         # 'we have arrested five persons': the police speaking (who else arrests in the reports)
         return (police, target) if _we_subject(tokens, verb.first) else (None, None)
