@@ -179,6 +179,7 @@ def _load_all(
         totals = {name: totals[name] + counts[name] for name in totals}
 
     queue: deque = deque()  # extraction futures, loaded in order by the single writer
+
     def parsed_batches():  # (Parsed, files it read): the files in batches, then each feed
         for group in batched(to_read, batch_size):
             yield parse_articles(read_files(group), published, known, columns), len(group)
