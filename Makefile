@@ -5,7 +5,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= warehouse/events.duckdb
-DEMO_QUERY := select event_date, date_precision, source_country, cameo_code, plover, target_country, num_mentions as mentions, num_articles as articles, left(sentence, 50) as sentence from events order by event_date
+DEMO_QUERY := select event_date, date_precision, source_country, cameo_code, plover, target_country, mode, num_mentions as mentions, num_articles as articles, left(sentence, 44) as sentence from events order by event_date
 
 .PHONY: demo test install clean
 

@@ -176,3 +176,18 @@ def test_hyphenated_pair_of_actors():
 )
 def test_agents_placed_in_a_country_and_nationalities_before_a_noun(sentence, expected):
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A country alone after 'AGENT of X and' has the same role as X.
+        ("The foreign ministers of Hungary and Romania met.", [("HUN", "GOV"), ("ROU", "GOV")]),
+        ("Russia criticised the governments of Hungary and Romania.",
+         [("RUS", None), ("HUN", "GOV"), ("ROU", "GOV")]),
+        # One with an agent of its own keeps it.
+        ("The president of Hungary and Romanian troops met.", [("HUN", "GOV"), ("ROU", "MIL")]),
+    ],
+)
+def test_a_country_coordinated_after_an_owner_shares_its_role(sentence, expected):
+    assert codes(sentence) == expected

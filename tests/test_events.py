@@ -775,3 +775,49 @@ def test_clauses_charges_participles_and_places(text, expected):
 def test_a_passive_with_an_unknown_agent_is_not_the_police_deed():
     events = code("she told the police that the two were attacked by a fierce mob.")
     assert all(e.source_sector != "COP" for e in events)
+
+
+# A coordinated subject or object with a party of its own on the other side of the verb is one
+# event per member; without one, the members are each other's counterparts (a joint action).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hungarian and Romanian officials criticised Russia on Monday.",
+         [("111", "HUN", "GOV", "RUS", None), ("111", "ROU", "GOV", "RUS", None)]),
+        ("Hungarian and Romanian officials met German diplomats in Berlin.",
+         [("040", "HUN", "GOV", "DEU", "GOV"), ("040", "ROU", "GOV", "DEU", "GOV")]),
+        ("Both Hungary and Romania criticised Russia.",
+         [("111", "HUN", None, "RUS", None), ("111", "ROU", None, "RUS", None)]),
+        ("The United States, Britain and France condemned Russia.",
+         [("111", "USA", None, "RUS", None), ("111", "GBR", None, "RUS", None), ("111", "FRA", None, "RUS", None)]),
+        ("The foreign ministers of Hungary and Romania criticised Russia.",
+         [("111", "HUN", "GOV", "RUS", None), ("111", "ROU", "GOV", "RUS", None)]),
+        ("Russia criticised Hungary and Romania.",
+         [("111", "RUS", None, "HUN", None), ("111", "RUS", None, "ROU", None)]),
+        # A coordinated subject of a said-clause: each says it; the deed said is one event.
+        ("Hungary and Romania said Russia attacked Ukraine.",
+         [("190", "RUS", None, "UKR", None), ("010", "HUN", None, None, None), ("010", "ROU", None, None, None)]),
+        # A coordinated verb shares the coordinated subject.
+        ("Hungary and Romania criticised Russia and imposed sanctions on it.",
+         [("111", "HUN", None, "RUS", None), ("111", "ROU", None, "RUS", None),
+          ("163", "HUN", None, None, None), ("163", "ROU", None, None, None)]),
+        # Joint actions: no other party, or only where or what about.
+        ("Azerbaijan and Turkey signed an agreement.", [("057", "AZE", None, "TUR", None)]),
+        ("Azerbaijan and Turkey signed an agreement on Karabakh.", [("057", "AZE", None, "TUR", None)]),
+        ("Hungarian and Romanian officials met in Budapest.", [("040", "HUN", "GOV", "ROU", "GOV")]),
+        ("Azerbaijan and Turkey periodically hold joint drills between their army units.",
+         [("062", "AZE", None, "TUR", None)]),
+        # Places listed are where, not who; a comma closes an opening phrase of place.
+        ("American troops in Syria and Iraq attacked Isis.", [("190", "USA", "MIL", "IMG", "MUS")]),
+        ("In Kyiv, Poland and Hungary criticised Russia.",
+         [("111", "POL", None, "RUS", None), ("111", "HUN", None, "RUS", None)]),
+    ],
+)
+def test_coordinated_actors_are_one_event_each(text, expected):
+    assert [row(e) for e in code(text)] == expected
+
+
+def test_the_two_countries_acting_on_a_third_are_each_of_them():
+    text = "Azerbaijan and Turkey met. Azerbaijan hosted Turkey. The two countries criticised Armenia."
+    last = [row(e) for e in code(text) if e.sentence_index == 2]
+    assert last == [("111", "AZE", None, "ARM", None), ("111", "TUR", None, "ARM", None)]

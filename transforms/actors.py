@@ -212,6 +212,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
     """Merge mentions into actor phrases: 'the Azerbaijani and Turkish governments' -> two actors."""
     at = {m.first: m for m in mentions}
     actors: list[Actor] = []
+    shared: tuple[int, str] | None = None  # 'the governments of Hungary and Romania': (token, sector)
     k = 0
     while k < len(mentions):
         head = mentions[k]
@@ -292,6 +293,10 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
             country, sector, end = owner[1], "CVL", owner[0]  # 'the Albanians of southern Serbia'
         elif owner and country is None and last.kind == "agent" and owner[1]:
             country, sector, end = owner[1], sector or owner[2], owner[0]  # 'the government of Sindh'
+            if sector and end + 1 < len(tokens) and tokens[end].word == "and" and tokens[end - 1].joined:
+                shared = end + 1, sector  # '... and Romania': a country alone after it has the same role
+        elif shared and shared[0] == first and last.kind == "country" and sector is None and len(group) == 1:
+            sector = shared[1]
         elif country is None and last.kind == "agent" and sector not in _STATIONED:
             place = _owner(tokens, at, end, frozenset({"in"}))
             if place and place[2] is None and place[1] in _STATES:

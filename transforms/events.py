@@ -17,8 +17,12 @@ negated; 'will meet', 'is willing to send' are intended, coded as CAMEO codes th
 its noun names ('speeded up the withdrawal of'). Targets (_roles): the speaker of a closing '..., X
 said' is none; a complaint told to an audience is of what it is about; forces mobilized are the
 source's means, not its target; a place of the source's own country is only where a deed that
-needs no receiver was done ('surrendered in Soroti'). Each event is dated by the DATE timex
-nearest its own verb, else publication.
+needs no receiver was done ('surrendered in Soroti'). A coordinated subject or object ('Hungarian
+and Romanian officials', 'the US, Britain and France', 'criticised Hungary and Romania', and 'the
+two countries' of the article's pair) with a party of its own across the verb is one event per
+member (_conjuncts); without one, the members are each other's counterparts, a joint action
+('Azerbaijan and Turkey signed an agreement', 'met in Budapest': A -> B, _own_target). Each event
+is dated by the DATE timex nearest its own verb, else publication.
 """
 
 from __future__ import annotations
@@ -676,7 +680,7 @@ def _roles(
     tokens: list[Token], actors: list[Actor], verb: _Verb, place: Actor | None
 ) -> tuple[Actor | None, Actor | None]:
     verb_start, verb_end = tokens[verb.first].start, tokens[verb.last - 1].end
-    before = [a for a in actors if a.end <= verb_start and not _located(tokens, a)]
+    before = _subjects("", tokens, actors, verb)  # 'police in Delhi and Mumbai arrested'
     after = [a for a in actors if a.start >= verb_end]
     # 'in Tbilisi against the government': the place where it happened comes last. It is the
     # target of a domestic event ('the opposition postponed the rally in Baku': AZE -> AZE) and of
@@ -700,10 +704,13 @@ def _roles(
     source = before[-1] if before else None
     if len(before) >= 2 and any(t.start <= before[-2].start and before[-1].end <= t.end for t in tokens):
         return before[-2], before[-1]  # the halves of one word: 'police-vhp clash'
+    joint = None
     if len(before) >= 2:
         between = [t.word for t in tokens if before[-2].end <= t.start < before[-1].start]
         if between and between[0] == "and" and len(between) <= 3:
-            return before[-2], before[-1]  # compound subject: 'A and B signed'
+            joint = before[-2], before[-1]  # compound subject: 'A and B signed' (see below)
+            if _preposition_before(tokens, before[-2]) == "between":
+                return joint  # 'a debate between politicians and military over ...'
     if verb.kind == "light" and following[:1] == ["of"] and after and not after[0].country:
         after = after[1:]  # 'the withdrawal of some forces from Panama': the forces are the source's
     target = after[0] if after else None
@@ -717,11 +724,30 @@ def _roles(
         target = recipient[0] if recipient else None if mobilized else target
     if target is not None and verb.code[:2] == "11" and _preposition_before(tokens, target) == "to":
         target = _complained_of(tokens, after[1:], target) or target
+    if joint and not _own_target(tokens, target, place, joint):
+        return joint  # 'A and B signed an agreement', 'met in Budapest': each other's counterparts
     source = _appositive_head(tokens, before, verb) or source
     if target is None and source is not None:
         earlier = [a for a in before[:-1] if words.get(_start_before(tokens, a.start)) == "with"]
         target = earlier[-1] if earlier else None
     return source, target
+
+
+# Prepositions that make what follows a topic, not a party: 'signed an agreement on Karabakh'.
+_TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _own_target(tokens: list[Token], target: Actor | None, place: Actor | None, members: tuple[Actor, ...]) -> bool:
+    """A party after the verb that a compound subject acts on together ('A and B criticised
+    Russia'), not where they acted ('met in Budapest'), nor what about ('an agreement on Karabakh'),
+    nor, when they are of countries, an agent of none or of one of theirs ('drills between their
+    army units', 'cemented the military ... alliance')."""
+    if target is None or target is place or _where(tokens, target):
+        return False
+    countries = {m.country for m in members if m.country}
+    if countries and (target.country is None or target.country in countries):
+        return False  # 'Palestinians and Israelis failed to reach agreement on Palestinian offices'
+    return _preposition_before(tokens, target) not in _TOPIC
 
 
 # Verbs of a closing attribution: '..., a local official said', '..., police reported'.
@@ -1054,7 +1080,7 @@ def _code_sentence(
     lower = not any(ch.isupper() for ch in sentence.text)
     place = _location(tokens, actors)
     pair_phrase = _pair_at(tokens) or anaphor
-    coded: list[tuple[tuple, _Verb, Actor | None, Actor | None, bool]] = []
+    coded: list[tuple[tuple, _Verb, list[tuple[Actor | None, Actor | None]], bool]] = []
     previous: tuple[_Verb, Actor] | None = None  # the last finite verb with a source
     actor_ends = {a.end for a in actors}
     statement: tuple[_Verb, Actor] | None = None  # the last verb of saying with a source
@@ -1080,7 +1106,9 @@ def _code_sentence(
     else:
         left_open = None  # straight marks go unbalanced too often to carry a quotation on
     every_actor = actors
+    verb_firsts = frozenset(v.first for v in verbs)
     for verb in verbs:
+        subjects: list[Actor] | None = None  # the article's pair, each acting on a target of its own
         if verb.lemma in _OBLIGATIONS and statement is None:
             continue  # 'X must' said by nobody we know demands nothing of anyone
         actors = _visible(tokens, every_actor, clauses, verb)
@@ -1105,7 +1133,14 @@ def _code_sentence(
             at, end, sector = pair_phrase
             phrase = sentence.text[at:end]
             source = Actor(at, end, phrase, pair[0], sector)
-            target = Actor(at, end, phrase, pair[1], sector)
+            own = target if _own_target(tokens, target, place, (source,)) else None
+            if own is not None and (
+                own.start < tokens[verb.last - 1].end or at <= own.start < end or own.country in pair
+            ):
+                own = None  # before the verb; 'the two ministers' found as 'ministers'; one of the two
+            target = own or Actor(at, end, phrase, pair[1], sector)
+            if own is not None:  # 'the two countries criticised Russia': each of them did
+                subjects = [source, Actor(at, end, phrase, pair[1], sector)]
         coordinated = verb.kind == "verb" and previous is not None and _coordinated(tokens, previous[0], verb)
         if verb.kind == "verb" and not coordinated and source is not None:
             source = _relative_head(tokens, actors, verb, source) or _shared_subject(tokens, actors, verb, source) or source
@@ -1136,15 +1171,26 @@ def _code_sentence(
             # 'injured in the firing, police said', '10 persons sustained injuries in the firing'
             source = _police_nearby(actors, verb_start) or source
             target = None if target is source else target
-        placed = source is not None and source.country is not None  # by its own words
-        source = _with_main_country(_with_country(source, every_actor, target, place), main)
-        target = _with_main_country(_with_country(target, every_actor, source, place, domestic=True), main)
-        if _home_place(placed, source, target, verb, every_actor):
-            target = None  # 'rebels surrendered in Soroti': where it happened, not to whom
+        if subjects is None or source is not subjects[0]:
+            subjects = _conjuncts(sentence.text, tokens, _subjects(sentence.text, tokens, actors, verb), source, target)
+            if len(subjects) > 1 and "," in sentence.text[subjects[-1].end : verb_start]:
+                subjects = [source]  # 'Against the advice of his generals and Nato allies, Trump has ordered'
+        objects = _conjuncts(sentence.text, tokens, _objects(tokens, actors, verb, verb_firsts), target, source)
+        pairs = []
+        for source, target in [(s, t) for s in subjects for t in objects]:
+            placed = source is not None and source.country is not None  # by its own words
+            source = _with_main_country(_with_country(source, every_actor, target, place), main)
+            target = _with_main_country(_with_country(target, every_actor, source, place, domestic=True), main)
+            if _home_place(placed, source, target, verb, every_actor):
+                target = None  # 'rebels surrendered in Soroti': where it happened, not to whom
+            if source is not None and source.sector == "MED" and verb.code[:2] not in _SAID_ROOTS:
+                continue  # 'the Turkish press reported' is a statement; reporters do nothing else
+            pairs.append((source, target))
+        if not pairs:
+            continue
+        source, target = pairs[0]
         if verb.kind in ("passive", "noun") and source is None:
             continue
-        if source is not None and source.sector == "MED" and verb.code[:2] not in _SAID_ROOTS:
-            continue  # 'the Turkish press reported' is a statement; reporters do nothing else
         if verb.kind == "verb" and source is not None:
             previous = (verb, source)
             if verb.statement:
@@ -1162,31 +1208,132 @@ def _code_sentence(
             )
         )
         done = verb.kind == "infinitive" and _realized(tokens, verb)
-        coded.append((_rank(verb, source, done), verb, source, target, reported))
+        coded.append((_rank(verb, source, done), verb, pairs, reported))
         deeds.append((verb, source))
     if not coded:
         return [], left_open
     best = min(coded, key=lambda c: c[0])
-    if best[2] is None:
+    if best[2][0][0] is None:
         return [], left_open  # nobody does anything: 'The declaration also pledges joint efforts ...'
-    if best[1].kind == "noun" and not best[4] and best[1].code[:2] not in _NOUN_EVENT_ROOTS:
+    if best[1].kind == "noun" and not best[3] and best[1].code[:2] not in _NOUN_EVENT_ROOTS:
         return [], left_open  # only a noun names something ('the talks went well'): no deed is reported
-    if best[1].kind == "infinitive" and best[1].mode == "asserted" and not best[4]:
+    if best[1].kind == "infinitive" and best[1].mode == "asserted" and not best[3]:
         # 'difficulty in finding a way to prosecute suspected fighters', 'went to arrest him':
         # the deed an infinitive names is aimed at, not done, unless something says it was (_realized)
         best = (best[0], replace(best[1], mode="intended"), *best[2:])
-    chosen = [best] + [c for c in coded if c is not best and c[4]]
+    chosen = [best] + [c for c in coded if c is not best and c[3]]
     verbs_at = [sentence.start + tokens[c[1].first].start for c in chosen]
     events: list[Event] = []
     seen = set()
-    for (_, verb, source, target, _), verb_at in zip(chosen, verbs_at):
-        key = (verb.code, _actor_key(source), _actor_key(target), verb.mode)
-        if key in seen:
-            continue
-        seen.add(key)
+    for (_, verb, pairs, _), verb_at in zip(chosen, verbs_at):
         dated = _date(sentence, timexes, verb_at, published, [v for v in verbs_at if v != verb_at])
-        events.append(_event(sentence, verb.code, source, target, place, dated, verb.mode))
+        for source, target in pairs:  # one per member of a coordinated subject or object
+            key = (verb.code, _actor_key(source), _actor_key(target), verb.mode)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(_event(sentence, verb.code, source, target, place, dated, verb.mode))
     return events, left_open
+
+
+def _subjects(text: str, tokens: list[Token], actors: list[Actor], verb: _Verb) -> list[Actor]:
+    """The actors before a verb that can be its subject or part of it: not a place, nor the places
+    listed with it ('in Egypt, Libya and Afghanistan'), unless a comma closes an opening phrase of
+    place ('In Kyiv, Poland and Hungary said'). Without `text`, lists joined by commas are not seen."""
+    verb_start = tokens[verb.first].start
+    subjects = []
+    placed = None  # the last place left out
+    for actor in actors:
+        if actor.end > verb_start:
+            break
+        link = placed is not None and _link(text, tokens, placed, actor)
+        if link == "," and _token_of(tokens, placed.start) <= 2 and tokens[0].word in _LOCATIVE:
+            link = None
+        if _located(tokens, actor) or link:
+            placed = actor
+        else:
+            subjects.append(actor)
+    return subjects
+
+
+# Words after an actor that make it the subject of a clause of its own: 'criticised Hungary and
+# Romania said ...' has one object.
+_CLAUSE_VERBS = frozenset(
+    "has have had is are was were will would said says say also did does could should may might must can".split()
+)
+
+
+def _objects(tokens: list[Token], actors: list[Actor], verb: _Verb, verb_firsts: frozenset[int]) -> list[Actor]:
+    """The actors after a verb that can be its object or part of it: not a place where it was done
+    ('in Berlin'), nor the subject of a verb that follows ('... and Romania said')."""
+    verb_end = tokens[verb.last - 1].end
+    objects = []
+    for actor in actors:
+        if actor.start < verb_end or _where(tokens, actor):
+            continue
+        n = _token_of(tokens, actor.end - 1)
+        if n + 1 < len(tokens) and tokens[n].joined and (
+            n + 1 in verb_firsts or tokens[n + 1].word in _CLAUSE_VERBS or tokens[n + 1].word in FORMS
+        ):
+            continue
+        objects.append(actor)
+    return objects
+
+
+# Words that may follow 'and' inside a coordination of actors: 'Hungarian officials and their
+# Romanian counterparts'.
+_CONJUNCT_WORDS = frozenset({"the", "its", "their", "his", "her", "both"})
+
+
+def _link(text: str, tokens: list[Token], a: Actor, b: Actor) -> str | None:
+    """How actor `b` is coordinated with the actor `a` right before it: 'and', ',' or not (None)."""
+    if a.end > b.start or (a.country, a.sector) == (b.country, b.sector):
+        return None
+    first = _token_of(tokens, a.end - 1) + 1
+    words = []
+    for token in tokens[first:]:
+        if token.start >= b.start or len(words) > 2:
+            break
+        words.append(token.word)
+    if words[:1] == ["and"] and len(words) <= 2 and all(w in _CONJUNCT_WORDS for w in words[1:]):
+        return "and"
+    return "," if not words and text[a.end : b.start].strip() == "," else None
+
+
+def _conjuncts(
+    text: str, tokens: list[Token], candidates: list[Actor], actor: Actor | None, other: Actor | None
+) -> list[Actor | None]:
+    """The members of the coordination `actor` belongs to, in the order written ('Hungary and
+    Romania', 'Hungarian and Romanian officials', 'both X and Y', 'the US, Britain and France'),
+    among `candidates` (_subjects or _objects); just `actor` when it is alone, or when `other`
+    (the counterpart of the event) is a member too: 'A and B signed' is a joint action, A -> B,
+    and so is 'between A and B'. Members differ in country or sector: 'Budapest, Hungary' is one place."""
+    if actor is None:
+        return [actor]
+    n = next((k for k, a in enumerate(candidates) if a.start == actor.start and a.end == actor.end), None)
+    if n is None:
+        return [actor]
+    first, last = n, n
+    while first > 0 and _link(text, tokens, candidates[first - 1], candidates[first]):
+        first -= 1
+    links = [_link(text, tokens, candidates[k], candidates[k + 1]) for k in range(first, n)]
+    while last + 1 < len(candidates) and (kind := _link(text, tokens, candidates[last], candidates[last + 1])):
+        links.append(kind)
+        last += 1
+    while links and links[-1] == ",":  # 'Hungary, Romania said': a list ends with 'and'
+        links.pop()
+        last -= 1
+    if last <= first or n > last:
+        return [actor]
+    head = candidates[first]
+    if _preposition_before(tokens, head) == "between" or any(
+        t.word == "between" for t in tokens if head.start <= t.start < head.end
+    ):
+        return [actor]  # 'battles between insurgents and security forces': a pair, not a list
+    members = [actor if k == n else candidates[k] for k in range(first, last + 1)]
+    if other is not None and any(m.start == other.start and m.end == other.end for m in members):
+        return [actor]
+    return members
 
 
 def _home_place(
