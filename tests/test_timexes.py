@@ -1025,3 +1025,76 @@ def test_any_calendar_date_in_a_common_form_normalizes_to_itself(day, form, dct)
 )
 def test_reported_spans_markers_and_possessive_days(sentence, expected):
     assert tags(sentence) == expected
+
+
+# --- rates, "one day", plans of the past, days after a bracket, sets of months and nights ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "a year" after an amount or a plural noun is a rate: a SET (TimeML "$5 a year")
+        ("Unisys said the cuts should save $500 million a year in costs.", [("a year", "SET", "P1Y")]),
+        ("Qantas will add nearly 700 seats a week on the route.", [("a week", "SET", "P1W")]),
+        ("Volunteers guard the clinic 24 hours a day.", [("24 hours", "DURATION", "PT24H"), ("a day", "SET", "P1D")]),
+        ("Exports grew 5% a year through the decade.", [("a year", "SET", "P1Y")]),
+        # a span, not a rate: after a verb or a non-noun, or counted from something
+        ("The talks lasted a year.", [("a year", "DURATION", "P1Y")]),
+        ("It was a year of heavy losses.", [("a year", "DURATION", "P1Y")]),
+        ("Ten soldiers were freed a week after the raid.", [("a week", "DURATION", "P1W")]),
+    ],
+)
+def test_a_unit_after_a_quantity_is_a_rate(sentence, expected):
+    assert tags(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Islam will one day be the second largest religion in the country.", ("one day", "DATE", "FUTURE_REF")),
+        ("She hopes she one day follows her mother into orbit.", ("one day", "DATE", "FUTURE_REF")),
+        ("The strike lasted one day.", ("one day", "DURATION", "P1D")),
+    ],
+)
+def test_one_day_after_a_modal_is_some_day_to_come(sentence, expected):
+    assert one(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a pluperfect plan: the day has come (the dct is Thursday 2021-10-14)
+        ("The offer, which had been due to expire Friday evening, was extended to Nov. 16.",
+         [("Friday evening", "DATE", "2021-10-08TEV"), ("Nov. 16", "DATE", "2021-11-16")]),
+        ("The tender had been scheduled to close at midnight Friday.",
+         [("midnight Friday", "TIME", "2021-10-08T24:00")]),
+        # an intention in the past after the day: the day it was agreed
+        ("On Friday, the government agreed to release the prisoners.", [("Friday", "DATE", "2021-10-08")]),
+        # before the day, the intention governs it: the day to come
+        ("The government agreed to release the prisoners on Friday.", [("Friday", "DATE", "2021-10-15")]),
+        ("Officials will meet on Friday.", [("Friday", "DATE", "2021-10-15")]),
+    ],
+)
+def test_plans_of_the_past_and_intentions_after_the_day(sentence, expected):
+    assert tags(sentence) == expected
+
+
+def test_a_clock_time_takes_the_day_after_a_bracketed_conversion():
+    found = tags("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.", date(2021, 10, 9))
+    assert found == [("10:35 a.m.", "TIME", "2021-10-08T10:35"), ("Friday", "DATE", "2021-10-08")]
+    # without a day after the bracket the time stays on the dct
+    assert tags("Polls close at 8 p.m. (1800 GMT).") == [("8 p.m.", "TIME", "2021-10-14T20:00")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Orangemen march each July through the town.", [("each July", "SET", "XXXX-07")]),
+        ("Every August the city holds a festival.", [("Every August", "SET", "XXXX-08")]),
+        ("Two new flights will leave Bombay on Tuesday nights from March 30.",
+         [("Tuesday nights", "SET", "XXXX-WXX-2TNI"), ("March 30", "DATE", "2022-03-30")]),
+        ("The market opens on Sunday mornings.", [("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
+    ],
+)
+def test_sets_of_months_and_of_parts_of_a_weekday(sentence, expected):
+    assert tags(sentence) == expected

@@ -24,6 +24,8 @@ class Lexicon:
     ordinals: Mapping[str, int]  # "first", "3rd", ...
     seasons: Mapping[str, str]  # -> SP SU FA WI
     parts_of_day: Mapping[str, str]  # -> MO AF EV NI
+    # Parts of the day in the plural: after a weekday they make a SET ("on Tuesday nights").
+    plural_parts_of_day: Mapping[str, str]
     noon_words: Mapping[str, str]  # "noon" -> "12:00"
     deictic_days: Mapping[str, int]  # "yesterday" -> -1
     tonight: frozenset[str]
@@ -186,6 +188,18 @@ class Lexicon:
     # "the last half of 1989", "the final quarter of 2020": the last quarter or half of a year
     # (only with the year: "last quarter" alone is the one before the dct's).
     last_ordinals: frozenset[str]
+    # Words ending like a plural that are no noun ("was", "this", "perhaps"): "was a year" is no
+    # rate, while "$5 million a year", "50,000 CDs a year" and "24 hours a day" are (see below).
+    not_plural: frozenset[str]
+    # Words just after "a year" that make it a span counted from something ("a week after the
+    # vote", "a year of talks"), never a rate.
+    rate_blockers: frozenset[str]
+    # Words before "one day" that make it "some day" ("will one day be", "hopes he one day
+    # becomes"): a DATE valued FUTURE_REF, not a day's span (TimeML; TimeBank 1 of 1).
+    someday_cues: frozenset[str]
+    # Auxiliaries before an intention ("had been due to expire Friday", "had planned to vote
+    # Monday"): a plan of the past, whose day has come (TimeBank 2 of 2).
+    backshift_auxiliaries: tuple[str, ...]
 
 
 def _fz(words: str) -> frozenset[str]:
@@ -236,6 +250,7 @@ ENGLISH = Lexicon(
     parts_of_day=MappingProxyType(
         {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
     ),
+    plural_parts_of_day=MappingProxyType({"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}),
     noon_words=MappingProxyType({"noon": "12:00", "midday": "12:00", "midnight": "24:00"}),
     deictic_days=MappingProxyType({"yesterday": -1, "today": 0, "tomorrow": 1}),
     tonight=_fz("tonight"),
@@ -391,6 +406,13 @@ ENGLISH = Lexicon(
     before_after=MappingProxyType({"before": -1, "after": 1}),
     approx_suffixes=frozenset(["or so"]),
     last_ordinals=_fz("last final"),
+    not_plural=_fz(
+        "is was has his its this thus us yes as does less unless plus perhaps always across "
+        "towards afterwards besides whereas sometimes"
+    ),
+    rate_blockers=_fz("after before later earlier ago of from since into or and"),
+    someday_cues=_fz("will would could might may can shall should must i he she we they you"),
+    backshift_auxiliaries=("had", "had been", "had not been", "hadn't been", "had already been"),
 )
 
 LEXICONS: Mapping[str, Lexicon] = MappingProxyType({"en": ENGLISH})

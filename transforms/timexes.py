@@ -43,7 +43,12 @@ then (2021-Q2); "the year-earlier period" after a span reported ("the nine month
 long (P9M). Days anchor on days: "the day before last Tuesday", "the week of March 6", "the previous
 Friday" (before the day the text is at). A possessive weekday ("Wednesday's ruling") has come; an age
 ("25 years old") and a sentence-opening "Now," are no times; an -ed adjective ("preferred shares",
-"the proposed merger") is no past tense.
+"the proposed merger") is no past tense. A plan of the past ("had been due to expire Friday") and an
+intention in the past after the day ("On Friday, the government agreed to ...") put the day before
+the dct; a clock time takes the day after a bracketed conversion ("10:35 a.m. (0735 GMT) Friday").
+A unit after an amount or a plural noun is a rate, a SET ("$5 million a year", "700 seats a week"
+-> P1Y, P1W); so are "each July" (XXXX-07) and "Tuesday nights" (XXXX-WXX-2TNI); "will one day"
+is FUTURE_REF.
 
 Values follow TimeML / TempEval-3: 2021-06-15, 2021-06, 1992, 199 (1990s), 19 (20th century),
 2021-W41, 2021-Q3, 2021-H1, 2021-SU, 2021-06-15TMO, 2021-06-15T14:30, PRESENT_REF, P8M, PT3H,
@@ -183,6 +188,7 @@ class _Grammar:
     prefixes: Mapping[str, _Prefix]
     suffix_ago: re.Pattern[str]  # "two days" + " ago"
     suffix_from: re.Pattern[str]  # "a week" + " from Friday"
+    aside_day: re.Pattern[str]  # "10:35 a.m." + " (0735 GMT) Friday": the day of a clock time, outside its span
     future: re.Pattern[str]
     past: re.Pattern[str]
     present: re.Pattern[str]
@@ -317,7 +323,8 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("relative", rf"(?P<rel>{rel})\s+(?P<what>{_alt([*lex.units.keys(), *lex.parts_of_day], style='lower')}"
                      rf"|{weekday}|{full_month}){_END}"),
         ("deictic", rf"(?P<deic>{_alt([*lex.deictic_days, *lex.tonight])})(?:\s+(?P<pod>{pod}))?{_END}"),
-        ("weekday", rf"(?P<wd>{weekday})(?P<pl>s)?(?:\s+(?P<pod>{pod}))?{_END}"),
+        ("weekday", rf"(?P<wd>{weekday})(?P<pl>s)?(?:\s+(?:(?P<pod>{pod})|(?P<pods>"
+                    rf"{_alt(lex.plural_parts_of_day, style='lower')})))?{_END}"),
         ("ago", rf"(?P<unit>{plural_units})\s+(?P<dir>{dirs}){_END}"),
         ("duration", rf"(?P<unit>{unit})(?:\s+(?P<frac2>{_alt([f for f in lex.fractions if f[:1].isalpha()], style='lower')}))?"
                      rf"(?:\s+(?P<old>{_alt(lex.old_words, style='lower')}))?{_END}"),
@@ -344,7 +351,7 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("holiday", rf"(?P<hol>{_alt(_title_variants(lex.holidays), style='lower')}){_END}", lex.holidays),
         ("refnoun", rf"(?P<n>{_alt(lex.past_nouns | lex.future_nouns, style='lower')}){_END}"),
         ("every", rf"(?P<every>{_alt(lex.every_words)})\s+(?:(?P<other>other)\s+|(?P<qty>{num})\s+)?"
-                  rf"(?P<what>{unit}|{weekday}|{pod}|{season}){_END}", lex.every_words),
+                  rf"(?P<what>{unit}|{weekday}|{pod}|{season}|{full_month}){_END}", lex.every_words),
         ("setadv", rf"(?P<adv>{_alt(lex.set_adverbs)}){_END}", lex.set_adverbs),
         ("times", rf"(?P<unit>{unit}){_END}", {*lex.times_words, *lex.times_suffix}),
     ]
@@ -416,6 +423,8 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
     suffix_ago = re.compile(rf"(?:\s+{_alt(lex.approx_suffixes, style='lower')})?\s+(?P<dir>{dirs}){_END}")
     suffix_from = re.compile(rf"\s+{_alt(lex.from_words, style='lower')}\s+(?:(?P<fwd>{weekday})|(?P<fdeic>"
                              rf"{_alt(lex.deictic_days, style='lower')})|(?P<fnow>{_alt(lex.present_ref, style='lower')})){_END}")
+    aside_day = re.compile(rf"\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:(?P<twd>{weekday})|(?P<tdeic>"
+                           rf"{_alt(lex.deictic_days, style='lower')})){_END}")
     months_before_number = _alt([m for m in lex.months if "." not in m], style="lower")
     lower_names = re.compile(
         rf"(?<![\w.]){months_before_number}(?=\.?\s+[0-9])|(?<![\w.]){_alt(lex.weekdays, style='lower')}(?![\w])"
@@ -432,6 +441,7 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         prefixes=MappingProxyType(compiled_prefixes),
         suffix_ago=suffix_ago,
         suffix_from=suffix_from,
+        aside_day=aside_day,
         future=future,
         past=past,
         present=re.compile(rf"(?<![\w'’-]){_alt(lex.present_cues, style='lower')}(?![\w'’-])"),
@@ -970,14 +980,20 @@ def _tense_cue(ctx: _Context, s: int, e: int) -> tuple[str | None, int]:
     before: tuple[int, int, str] | None = None
     after: tuple[int, int, str] | None = None
     cues = ((ctx.g.future, "future", 0), (ctx.g.past, "past", 1), (ctx.g.present, "present", 2))
-    for rx, label, rank in cues:
+    for rx, base_label, base_rank in cues:
+        label, rank = base_label, base_rank
         for m in rx.finditer(ctx.text, lo, hi):
+            label, rank = base_label, base_rank
             if m.end() > s and m.start() < e:
                 continue  # inside the expression itself
             if label == "past" and m.group(0) in ctx.g.lex.not_past:
                 continue
             if label == "future" and ctx.text[m.start() : m.start() + 16].lower().startswith(ctx.g.lex.not_future):
                 continue  # "next to the embassy"
+            if label == "future" and _backshifted(ctx, m.start(), m.end() <= s):
+                label, rank = "past", 1  # "had been due to expire Friday"; "On Friday, they agreed to ..."
+            else:
+                label, rank = base_label, base_rank
             if label == "past" and _prev_word(ctx.text, m.start())[0] in (
                 ctx.g.lex.participle_auxiliaries | ctx.g.lex.attributive_determiners
             ):
@@ -992,6 +1008,25 @@ def _tense_cue(ctx: _Context, s: int, e: int) -> tuple[str | None, int]:
     if best is None or best[2] == "present":
         return None, 0
     return best[2], best[0]
+
+
+def _backshifted(ctx: _Context, at: int, before_date: bool) -> bool:
+    """True when the future cue at `at` speaks of a plan made in the past: after a pluperfect
+    ("had been due to expire Friday", "had planned to vote Monday"), or, after the date, a past
+    form that is the verb of the clause ("On Friday, the government agreed to ..." names the day
+    it agreed, not the day of what it agreed to; "the vote Friday is expected to ..." stays)."""
+    lex = ctx.g.lex
+    words = re.findall(r"[^\W\d_][\w'’]*", ctx.text[max(0, at - 30) : at].lower())
+    for phrase in lex.backshift_auxiliaries:
+        aux = phrase.split()
+        if words[-len(aux) :] == aux:
+            return True
+    if before_date:
+        return False
+    head = re.match(r"[^\W\d_]+", ctx.text[at : at + 20].lower())
+    if head is None or not (head.group(0).endswith(lex.past_suffix) or head.group(0) in lex.past_cues):
+        return False
+    return not words or words[-1] not in lex.participle_auxiliaries | lex.attributive_determiners
 
 
 _NEAR_CUE = 24  # characters: a tense cue this close governs the date ("met on November 3")
@@ -1306,6 +1341,8 @@ def _normalize_span(ctx: _Context, h: _Hit) -> _Norm:
 
     if kind == "weekday":
         wd = lex.weekdays[low["wd"]]
+        if gd["pods"]:  # "on Tuesday nights": every Tuesday night
+            return _Norm("SET", f"XXXX-WXX-{wd}T{lex.plural_parts_of_day[low['pods']]}", "set")
         if gd["pl"]:
             return _Norm("SET", f"XXXX-WXX-{wd}", "set")
         # "Friday morning" is a DATE with the part of the day in its value: TimeBank/AQUAINT type
@@ -1400,6 +1437,13 @@ def _normalize_span(ctx: _Context, h: _Hit) -> _Norm:
         n = _number(g, gd["qty"]) if gd["qty"] else None
         if gd["qty"] and n is None:
             raise _Reject("number")
+        plain = not (gd["the"] or gd["approx"] or gd["more"] or gd["frac"] or gd["frac2"] or gd["few"])
+        if plain and low["qty"] in lex.a_words and _after_quantity(ctx, h):
+            # "$5 million a year", "50,000 CDs a year", "24 hours a day": a rate, a SET (TimeML)
+            return _Norm("SET", _duration(unit, 1), "set")
+        if plain and unit == "D" and n == 1 and _prev_word(ctx.text, h.start)[0] in lex.someday_cues:
+            # "Islam will one day be ...", "hopes he one day follows ...": some day to come
+            return _Norm("DATE", "FUTURE_REF", "reference")
         if gd["few"] and _squash(low["few"]) in lex.counted_quantities:
             n = lex.counted_quantities[_squash(low["few"])]  # "a couple of years" -> P2Y
         for frac in (low["frac"], low["frac2"]):
@@ -1460,6 +1504,8 @@ def _normalize_span(ctx: _Context, h: _Hit) -> _Norm:
             return _Norm("SET", f"XXXX-XX-XXT{lex.parts_of_day[what]}", "set")
         if what in lex.seasons:
             return _Norm("SET", f"XXXX-{lex.seasons[what]}", "set")
+        if what in lex.months:  # "each July": every July
+            return _Norm("SET", f"XXXX-{lex.months[what]:02d}", "set")
         n = 2 if gd["other"] else (_number(g, gd["qty"]) if gd["qty"] else 1)
         if n is None:
             raise _Reject("number")
@@ -1472,6 +1518,29 @@ def _normalize_span(ctx: _Context, h: _Hit) -> _Norm:
         return _Norm("SET", _duration(lex.units[low["unit"]], 1), "set")
 
     raise _Reject(kind)
+
+
+_LAST_TOKEN = re.compile(r"(\S+)\s+$")
+
+
+def _after_quantity(ctx: _Context, h: _Hit) -> bool:
+    """True when "a year" at h counts per unit the quantity just before it: an amount ("$5
+    million", "358,000", "5%") or a plural noun ("flights", "hours"); not "was a year", not "a
+    week after the vote"."""
+    lex = ctx.g.lex
+    if h.groups["qty"] is None or h.groups["qty"].lower() == "one":
+        return False  # "one year" is a span: "$5 one year, $7 the next"
+    if _next_word(ctx.text, h.end).lower() in lex.rate_blockers:
+        return False
+    m = _LAST_TOKEN.search(ctx.text, max(0, h.start - 40), h.start)
+    if m is None:
+        return False
+    token = m.group(1).lower().strip("\"'“”‘’()[],;:")
+    if not token or token[-1:] in ".!?":
+        return False
+    if any(ch.isdigit() for ch in token) or token.endswith("%") or token in lex.count_words:
+        return True
+    return token.isalpha() and len(token) > 2 and token.endswith("s") and token not in lex.not_plural
 
 
 def _squash(phrase: str) -> str:
@@ -1490,8 +1559,15 @@ def _decade_from_digit(digit: int, dct: date | None) -> _Norm:
 def _time_day(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> date | None:
     """The day written after a clock time ("5 p.m. EST Nov. 9", "noon Thursday"), if any."""
     lex, dct = ctx.g.lex, ctx.dct
-    if dct is None or not (low["twd"] or low["tdeic"] or low["tmon"]):
+    if dct is None:
         return None
+    if not (low["twd"] or low["tdeic"] or low["tmon"]):
+        # "at 10:35 a.m. (0735 GMT) Friday": the day after a conversion in brackets is the time's
+        # (TimeBank/AQUAINT annotate the day as a DATE of its own)
+        aside = ctx.g.aside_day.match(ctx.text, h.end)
+        if aside is None:
+            return None
+        low = _Groups({k: v.lower() for k, v in aside.groupdict().items() if v is not None})
     if low["twd"]:
         return _weekday_date(dct, lex.weekdays[low["twd"]], _tense(ctx, h.start, h.end))
     if low["tdeic"]:
