@@ -14,6 +14,7 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
+import logging
 import time
 import uuid
 from collections import deque
@@ -264,6 +265,10 @@ def dask_runner(runner: str):
     kind, _, address = runner.partition("=")
     if kind != "dask":
         raise ValueError(f"unknown runner {runner!r} (expected dask or dask=ADDRESS)")
+    # Dask logs every worker start and stop at INFO, with tracebacks of connections it closes
+    # itself on shutdown: keep warnings only, here and in the worker processes it spawns.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     if address:
         return DaskTaskRunner(address=address)
     return DaskTaskRunner(cluster_kwargs={

@@ -182,7 +182,7 @@ def test_the_dask_runner_gives_exactly_the_rows_of_the_default_runner(prefect_se
     }
     for name, sql in same.items():
         assert query(dask, sql).rows() == query(plain, sql).rows(), name
-    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert "INFO    | distributed." not in done.stderr  # Dask's own chatter is kept to warnings
 
 
 def test_unchanged_files_are_skipped_and_a_changed_file_replaces_its_articles(prefect_server, tmp_path):
