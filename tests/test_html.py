@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from transforms.articles import content_id, parse_file
 from transforms.clean import detect_language, language_problem, repair_text
-from transforms.html import page_date
+from transforms.html import local_date, page_date, page_utc_offset, url_date
 
 TODAY = date(2026, 11, 29)
 PAGE = b"""<!DOCTYPE html><html lang="en"><head><title>Troops meet in Baku | Wire</title>
@@ -54,6 +54,99 @@ def test_page_dates_from_json_ld_url_time_elements_and_epoch_attributes(html, ur
 def test_a_page_date_after_today_is_not_taken():
     html = b'<html><head><meta property="article:published_time" content="2031-01-01"></head><body></body></html>'
     assert page_date(html, None, TODAY) is None
+
+
+def _head(*tags: str, body: str = "<p>Text.</p>") -> bytes:
+    return f"<html><head>{''.join(tags)}</head><body>{body}</body></html>".encode()
+
+
+def _meta(prop: str, content: str) -> str:
+    return f'<meta property="{prop}" content="{content}">'
+
+
+def _json_ld(**fields: str) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-01-02T01:30:00-05:00", date(2020, 1, 2)),  # local day at its own offset, though UTC is 06:30
+        ("2020-01-01T23:30:00+09:00", date(2020, 1, 1)),  # UTC is 14:30 the same day
+        ("2020-01-01T22:00:00-05:00", date(2020, 1, 1)),  # UTC is already 2 January
+        ("2020-01-02T02:00:00Z", date(2020, 1, 2)),  # UTC and nothing else known: the UTC day
+        ("2020-05-16", date(2020, 5, 16)),
+        ("20200516T14:51:53Z", date(2020, 5, 16)),
+        ("2020-02-30T10:00:00Z", None),
+        ("16 May 2020", None),
+    ],
+)
+def test_a_timestamp_gives_the_day_where_it_was_written(value, expected):
+    assert local_date(value) == expected
+
+
+def test_a_utc_timestamp_gives_the_day_in_the_page_time_zone_else_the_url_day_else_utc():
+    minus_five, plus_eight = -timedelta(hours=5), timedelta(hours=8)
+    assert local_date("2020-05-02T02:54:29.000Z", minus_five) == date(2020, 5, 1)
+    assert local_date("2020-05-02T02:54:29+00:00", minus_five) == date(2020, 5, 1)  # +00:00 is UTC too
+    assert local_date("2020-05-01T20:00:00Z", plus_eight) == date(2020, 5, 2)
+    assert local_date("2020-05-02T02:54:29Z", None, date(2020, 5, 1)) == date(2020, 5, 1)
+    assert local_date("2020-05-02T02:54:29Z", None, date(2020, 4, 20)) == date(2020, 5, 2)  # too far: not a tie
+    assert local_date("2020-01-02T01:30:00-05:00", plus_eight) == date(2020, 1, 2)  # own offset wins
+
+
+def test_the_page_time_zone_is_its_most_frequent_non_zero_offset():
+    html = (b'<time datetime="2020-05-01T10:00:00-04:00"></time><script>{"d": "Fri, 01 May 2020 23:00:00 -0400",'
+            b' "u": "2020-05-01T10:00:00+00:00", "v": "2020-05-01T10:00:00+05:30"}</script>')
+    assert page_utc_offset(html) == -timedelta(hours=4)
+    assert page_utc_offset(b'<meta content="2020-05-01T10:00:00Z"><p>Open 10:30-12:00</p>') is None
+
+
+def test_url_dates():
+    assert url_date("https://news.example.org/2021/10/14/troops-meet") == date(2021, 10, 14)
+    assert url_date("https://news.example.org/2021-02-30-troops") is None
+    assert url_date(None) is None
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # a UTC publication time read in the time zone the page gives its other times in
+        (_head(_meta("article:published_time", "2020-05-02T02:54:29.000Z"),
+               body='<script>var show = {"date": "Fri, 01 May 2020 23:00:00 -0400"};</script><p>Text.</p>'),
+         date(2020, 5, 1)),
+        # the published time, not the later modified time the page also states
+        (_head('<meta name="REVISION_DATE" content="2020-01-20T09:49:32Z">',
+               _meta("og:article:modified_time", "2020-01-20T09:49:32Z"),
+               _meta("og:article:published_time", "2020-01-19T12:25:36Z")), date(2020, 1, 19)),
+        # JSON-LD datePublished, not dateModified
+        (_head(_json_ld(dateModified="2021-03-04T08:00:00+01:00", datePublished="2021-03-01T08:00:00+01:00")),
+         date(2021, 3, 1)),
+        # meta tags before JSON-LD; the earliest of the meta tags
+        (_head(_meta("article:published_time", "2020-04-24T21:25:06+00:00"),
+               '<meta itemprop="datePublished" content="2020-04-25T09:00:00+02:00">',
+               _json_ld(datePublished="2020-04-23T07:25:06Z")), date(2020, 4, 24)),
+        # a UTC time just past midnight, and the URL dated the day before
+        (_head('<link rel="canonical" href="https://example.org/2023/01/16/letters">',
+               _meta("article:published_time", "2023-01-17T00:30:41Z")), date(2023, 1, 16)),
+        # a JSON-LD date of another object (the publisher) is not the article's
+        (_head('<script type="application/ld+json">[{"@type": "Organization", "datePublished": "2001-01-01"},'
+               ' {"@type": "NewsArticle", "datePublished": "2018-11-02T09:00:00+01:00"}]</script>'), date(2018, 11, 2)),
+        # dates before 1990 or after the run's day are not the page's: the next field is taken
+        (_head(_meta("article:published_time", "1970-01-01T00:00:00Z"), _json_ld(datePublished="2019-06-01")),
+         date(2019, 6, 1)),
+        (_head(_meta("article:published_time", "2027-01-01T10:00:00+01:00"), _json_ld(datePublished="2026-11-28")),
+         date(2026, 11, 28)),
+    ],
+)
+def test_the_publication_date_comes_from_the_page_own_published_fields(html, expected):
+    assert page_date(html, None, TODAY) == expected
+
+
+def test_a_utc_time_moved_past_the_run_day_falls_back_to_its_written_day():
+    html = _head(_meta("article:published_time", "2026-11-29T20:00:00Z"),
+                 body='<time datetime="2026-11-29T10:00:00+08:00"></time>')
+    assert page_date(html, None, TODAY) == date(2026, 11, 29)  # 30 November at +08:00, after the run's day
 
 
 def test_a_page_in_another_encoding_is_decoded_by_its_declared_charset():

@@ -1,16 +1,19 @@
 """HTML news pages -> their main text, title, author, canonical URL and publication date.
 
 trafilatura finds the main text without the boilerplate, and the title, author, site name and
-canonical URL; htmldate finds the publication date (meta tags, JSON-LD, the URL, <time>
-elements, then the visible text). Both parse the bytes themselves, with the page's declared or
-guessed encoding.
+canonical URL. The publication date comes first from the page's own publication-time fields
+(meta tags, then JSON-LD), read with their time zone; else from htmldate (the URL, other meta
+tags, <time> elements, then the visible text). Both parse the bytes themselves, with the page's
+declared or guessed encoding.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import htmldate
 import trafilatura
@@ -18,8 +21,8 @@ from trafilatura.utils import load_html
 
 from transforms.articles import MIN_ARTICLE_CHARS, Article, Reject, content_id
 
-# htmldate's own earliest date; no news page is older.
-EARLIEST_PAGE_DATE = date(1995, 1, 1)
+# No news page is dated earlier (an earlier date on a page is a quoted or placeholder date).
+EARLIEST_PAGE_DATE = date(1990, 1, 1)
 # Without the run's date a page may be dated up to here (htmldate's default would read the clock).
 LATEST_PAGE_DATE = date(2099, 12, 31)
 # libxml2 does not build trees deeper than this: a page nested deeper has lost its content.
@@ -29,6 +32,28 @@ MAX_HTML_DEPTH = 255
 # trustworthy than a date pattern found somewhere in the page's text.
 _EPOCH_ATTRIBUTE = re.compile(rb"""\sdata-(?:time|timestamp|utime|published|date)(-ms)?=["'](\d{10}|\d{13})["']""")
 _HTML_END = re.compile(rb"</html\s*>", re.IGNORECASE)
+
+# Fields that hold the first publication time (never the modification time), lower-cased; in
+# <meta name|property|itemprop=... content=...> or any element's itemprop with content/datetime.
+_PUBLISHED_FIELDS = frozenset({
+    "article:published_time", "og:article:published_time", "og:published_time", "article:published",
+    "datepublished", "dc.date.issued", "dcterms.issued", "parsely-pub-date", "publish-date", "publishdate",
+    "pubdate",
+})
+# JSON-LD objects that describe the page's own article (not an organisation, a breadcrumb, a video).
+_JSON_LD_PAGE_TYPES = re.compile(r"article|posting|report|webpage", re.IGNORECASE)
+# An ISO 8601 date, optionally with a time and a zone: Z/UTC/GMT/+00:00 (UTC) or +hh:mm (local).
+_TIMESTAMP = re.compile(
+    r"\s*(\d{4})-?(\d{2})-?(\d{2})(?:(?:T|\s+)(\d{2}):?(\d{2})(?::?\d{2})?(?:[.,]\d+)?\s*"
+    r"(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?(?![\d:])", re.IGNORECASE)
+# Times written with an explicit UTC offset anywhere in the page (ISO 8601 and RFC 2822): the
+# page's own time zone, to read its Z timestamps and Unix times in.
+_OFFSET_TIMES = (
+    re.compile(rb"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})(?!\d)"),
+    re.compile(rb"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? ([+-])(\d{2})(\d{2})(?!\d)"),
+)
+# A Y/M/D date in a URL path, as htmldate reads it.
+_URL_DATE = re.compile(r"\D((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:\D|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +101,15 @@ def read_page(data: bytes, url: str | None = None, today: date | None = None) ->
 
 
 def page_date(data: bytes, url: str | None = None, today: date | None = None) -> date | None:
-    """The publication date of a page: its metadata, JSON-LD, URL and <time> elements (htmldate
-    without text search); else a Unix time in a data-* attribute; else a date pattern in its text
-    (htmldate's extensive search). Always the original date, not the last update."""
+    """The publication date of a page, always the original date, not the last update: its own
+    publication-time fields (meta tags, then JSON-LD); else htmldate without text search (the
+    URL, other metadata, <time> elements); else a Unix time in a data-* attribute; else a date
+    pattern in its text (htmldate's extensive search). Dates before EARLIEST_PAGE_DATE or after
+    `today` (the run's day) are never taken."""
+    latest = today or LATEST_PAGE_DATE
+    published = _published_field_date(data, url, latest)
+    if published:
+        return published
     found = htmldate.find_date(data, url=url, **_date_params(today, extensive=False))
     if found:
         return date.fromisoformat(found)
@@ -95,12 +126,134 @@ def _date_params(today: date | None, extensive: bool) -> dict:
             "min_date": EARLIEST_PAGE_DATE.isoformat(), "max_date": latest.isoformat()}
 
 
+def _published_field_date(data: bytes, url: str | None, latest: date) -> date | None:
+    """The earliest date in the page's meta publication-time fields, else in the datePublished of
+    its JSON-LD article. A timestamp with a non-zero offset gives the day at that offset; one in
+    UTC (Z, +00:00) gives the day in the page's own time zone, else the URL's date when it is within a day of
+    the UTC day, else the UTC day."""
+    tree = load_html(data)
+    if tree is None:
+        return None
+    offset = page_utc_offset(data)
+    url_day = url_date(url or _canonical_url(tree))
+    for values in (_meta_published(tree), _json_ld_published(tree)):
+        days = [day for value in values if (day := local_date(value, offset, url_day)) is not None
+                and EARLIEST_PAGE_DATE <= day <= latest]
+        if days:
+            return min(days)
+    return None
+
+
+def local_date(value: str, offset: timedelta | None = None, url_day: date | None = None) -> date | None:
+    """The day of an ISO 8601 date or timestamp where it was written. A timestamp with a non-zero
+    offset (2020-01-02T01:30:00-05:00) is already local: its day. A UTC one (Z or +00:00) is
+    moved to `offset`, the page's time zone, when known; else the URL's day settles which side of
+    midnight it was when it is within a day; else it is the UTC day."""
+    match = _TIMESTAMP.match(value)
+    if not match:
+        return None
+    year, month, day, hour, minute, zone = match.groups()
+    try:
+        written = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return None
+    if hour is None or zone is None or not _is_utc(zone):
+        return written.date()
+    return _utc_to_local(written, offset, url_day)
+
+
+def _is_utc(zone: str) -> bool:
+    """Z, UTC, GMT or a zero offset: how servers write UTC, whatever the page's own time zone."""
+    return zone.upper() in {"Z", "UTC", "GMT"} or set(zone[1:].replace(":", "")) == {"0"}
+
+
+def _utc_to_local(moment: datetime, offset: timedelta | None, url_day: date | None) -> date:
+    if offset is not None:
+        return (moment + offset).date()
+    if url_day is not None and abs(url_day - moment.date()) <= timedelta(days=1):
+        return url_day
+    return moment.date()
+
+
+def page_utc_offset(data: bytes) -> timedelta | None:
+    """The page's own time zone: the non-zero UTC offset its timestamps give most often, or None
+    when they give none (a page that writes only Z or +00:00 times is read in UTC)."""
+    offsets: Counter[timedelta] = Counter()
+    for pattern in _OFFSET_TIMES:
+        for sign, hours, minutes in pattern.findall(data):
+            if int(hours) <= 14 and minutes in {b"00", b"30", b"45"} and (hours, minutes) != (b"00", b"00"):
+                offsets[(1 if sign == b"+" else -1) * timedelta(hours=int(hours), minutes=int(minutes))] += 1
+    return offsets.most_common(1)[0][0] if offsets else None
+
+
+def url_date(url: str | None) -> date | None:
+    """The Y/M/D date in a URL (/2020/01/19/, /2020-01-19-...), if it has a valid one."""
+    match = _URL_DATE.search(url or "")
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
+        return None
+
+
+def _canonical_url(tree) -> str | None:
+    for element in tree.iterfind('.//link[@rel="canonical"]'):
+        return element.get("href")
+    for element in tree.iterfind('.//meta[@property="og:url"]'):
+        return element.get("content")
+    return None
+
+
+def _meta_published(tree) -> list[str]:
+    values = []
+    for element in tree.iter("meta"):
+        name = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        if name in _PUBLISHED_FIELDS and element.get("content"):
+            values.append(element.get("content"))
+    for element in tree.xpath('.//*[@itemprop="datePublished"][not(self::meta)]'):
+        value = element.get("content") or element.get("datetime")
+        if value:
+            values.append(value)
+    return values
+
+
+def _json_ld_published(tree) -> list[str]:
+    values = []
+    for element in tree.xpath('.//script[@type="application/ld+json"]'):
+        try:
+            document = json.loads(element.text or "")
+        except (ValueError, RecursionError):
+            continue
+        values.extend(_json_ld_dates(document, depth=0))
+    return values
+
+
+def _json_ld_dates(node, depth: int) -> list[str]:
+    """datePublished of the article objects in a JSON-LD document: top level, a list or @graph."""
+    if depth > 3:
+        return []
+    if isinstance(node, list):
+        return [value for item in node for value in _json_ld_dates(item, depth + 1)]
+    if not isinstance(node, dict):
+        return []
+    found = []
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if any(isinstance(k, str) and _JSON_LD_PAGE_TYPES.search(k) for k in kinds) \
+            and isinstance(node.get("datePublished"), str):
+        found.append(node["datePublished"])
+    if "@graph" in node:
+        found.extend(_json_ld_dates(node["@graph"], depth + 1))
+    return found
+
+
 def _epoch_date(data: bytes, today: date | None) -> date | None:
+    """A Unix time in a data-* attribute, as a day in the page's own time zone (else UTC)."""
     match = _EPOCH_ATTRIBUTE.search(data)
     if not match:
         return None
     seconds = int(match.group(2)) / (1000 if match.group(1) else 1)
-    day = datetime.fromtimestamp(seconds, UTC).date()
+    moment = datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
+    day = _utc_to_local(moment, page_utc_offset(data), None)
     return day if EARLIEST_PAGE_DATE <= day <= (today or LATEST_PAGE_DATE) else None
 
 
