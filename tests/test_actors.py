@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from transforms.actors import Actor, find_actors, role_on, split_code, tokenize
+from transforms.actors import Actor, find_actors, lower_cased, role_on, split_code, tokenize
 from transforms.tables.countries import COUNTRIES
 
 ON = date(2021, 10, 14)
@@ -190,4 +190,28 @@ def test_agents_placed_in_a_country_and_nationalities_before_a_noun(sentence, ex
     ],
 )
 def test_a_country_coordinated_after_an_owner_shares_its_role(sentence, expected):
+    assert codes(sentence) == expected
+
+
+def test_mojibake_punctuation_is_read_as_spaces():
+    # UTF-8 quotes and no-break spaces read as cp1252: no word takes them in, offsets hold.
+    assert [(t.word, t.start, t.end) for t in tokenize("storiesÂ one clashÂ")] == [
+        ("stories", 0, 7), ("one", 9, 12), ("clash", 13, 18)]
+    assert [t.word for t in tokenize("â€œwhatever modiâ€™s")] == ["whatever", "modi", "s"]
+    assert lower_cased("one dead in police-vhp clashÂ") and not lower_cased("Police fired")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The police act through their men and weapons; a station or a complaint is only theirs.
+        ("a police team raided the house.", [(None, "COP")]),
+        ("they were killed by police bullets", [(None, "COP")]),
+        ("police sentries fired", [(None, "COP")]),
+        ("the police station was attacked.", []),
+        # A place name that is a plain plural when written small.
+        ("the army held flag marches in the city.", [(None, "MIL")]),
+    ],
+)
+def test_agents_acting_through_their_men_and_common_place_words(sentence, expected):
     assert codes(sentence) == expected

@@ -173,8 +173,12 @@ def test_score_police_exact():
 # parenthesis, participles after a noun, 'arrested and' as 173, none asked for, 'confined to'
 # a place that is no jail, titles before initials, unrealized infinitives intended):
 # PLOVER unchanged (0.759, 0.861, 0.810, 0.753); ARREST F1 0.895, FORCE 0.717, KILL 0.690.
-PLOVER_FLOORS = {"category": 0.755, "source_country": 0.855, "target_country": 0.805, "source_sector": 0.75}
-POLICE_FLOORS = {"ARREST": 0.89, "FORCE": 0.71, "KILL": 0.685}
+# Then (mojibake read as spaces, agentless firing and any 175 by the police of the sentences just
+# before, 'police bullets', a passive's agent only in its 'by' phrase, clashes between others and
+# deeds suffered are nobody's, 'likely to' hypothetical, subjects of participles): PLOVER 0.766,
+# 0.861, 0.817, 0.759; ARREST F1 0.895, FORCE 0.764, KILL 0.754.
+PLOVER_FLOORS = {"category": 0.763, "source_country": 0.858, "target_country": 0.815, "source_sector": 0.755}
+POLICE_FLOORS = {"ARREST": 0.89, "FORCE": 0.76, "KILL": 0.75}
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")

@@ -821,3 +821,75 @@ def test_the_two_countries_acting_on_a_third_are_each_of_them():
     text = "Azerbaijan and Turkey met. Azerbaijan hosted Turkey. The two countries criticised Armenia."
     last = [row(e) for e in code(text) if e.sentence_index == 2]
     assert last == [("111", "AZE", None, "ARM", None), ("111", "TUR", None, "ARM", None)]
+
+
+# Police force reported without the police in the clause: agentless firing and tear gas, the
+# police of the sentences just before, their men and weapons, the subject of a chase.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The police named in the sentence before fire the rounds this one leaves agentless.
+        ("three persons were injured in police firing on friday. five or six rounds were fired in the air.",
+         [("190", None, "COP", None, None, "asserted"), ("190", None, "COP", None, None, "asserted")]),
+        ("five or six rounds were fired in the air.", []),
+        # Any violent repression (175) done to a crowd, not only firing, is theirs.
+        ("the police reached the spot. the mob was dispersed. also 12 tear-gas shells were lobbed during the action.",
+         [("175", None, "COP", None, None, "asserted"), ("175", None, "COP", None, None, "asserted")]),
+        # 'police bullets', 'police sentries': the police act through their men and weapons.
+        ("nearly 25 per cent of them had been killed by police bullets.", [("190", None, "COP", None, None, "asserted")]),
+        ("police sentries posted there killed one of them on the spot.",
+         [("190", None, "COP", None, None, "asserted")]),
+        # The object of an uncoded verb, with a number, a participle and a place phrase round it.
+        ("singh said policemen chased the two surviving raiders inside the shrine and shot one.",
+         [("190", None, "COP", None, None, "asserted")]),
+        # Mojibake no-break spaces: the text is still lower-cased and the last word still a word.
+        ("related storiesÂ one dead in bengal police-vhp clashÂ", [("190", "IND", "COP", "HIN", "RAD", "asserted")]),
+    ],
+)
+def test_police_force_without_the_police_in_the_clause(text, expected):
+    assert [moded(e) for e in code(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A passive's agent is in its 'by' phrase, up to the next clause, or unknown.
+        ("the lenses were smashed by the crowd even as the police stood mute witness.", []),
+        ("a watchman was stabbed to death by some miscreants, police said.",
+         [("182", None, "CRM", None, None, "asserted"), ("010", None, "COP", None, None, "asserted")]),
+        # A clash between others, or a deed the actor was hurt in, is not the actor's.
+        ("three police officials sustained injuries during a clash between two communities.", []),
+        ("a clash between police and protesters broke out.", [("190", None, "COP", None, "OPP", "asserted")]),
+        ("an apsp constable was injured in the stone throwing.", []),
+        ("two men were injured in the police firing.", [("190", None, "COP", None, None, "asserted")]),
+    ],
+)
+def test_who_did_the_violence_and_who_suffered_it(text, expected):
+    assert [moded(e) for e in code(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'likely to' is a likelihood, like 'may': nothing done.
+        ("Iran is likely to attack the ships.", [("190", "IRN", None, None, None, "hypothetical")]),
+        # The agent of a participle after the subject is not the subject.
+        ("Muslim hackers angered by the publication of cartoons have defaced nearly 3,000 Danish Web sites.",
+         [("171", "DNK", "MUS", "DNK", "MED", "asserted")]),
+        # ', killing ...' after a main clause: the sentence's subject kills.
+        ("Sudanese rebels shelled the southern regional capital Juba on Sunday, killing about 20 people.",
+         [("190", "SDN", "REB", "SSD", None, "asserted"), ("190", "SDN", "REB", "SDN", "PPL", "asserted")]),
+        # Not a place opening the sentence, nor the one 'with' introduces.
+        ("In Iraq, the state has continued to brutalise Sunnis, denying them their rights.",
+         [("1233", "IRQ", "MUS", None, None, "asserted")]),
+        ("The government has taken a hard line, with Ben Wallace, the security minister, saying it.",
+         [("010", None, "GOV", None, None, "asserted")]),
+    ],
+)
+def test_subjects_of_participles(text, expected):
+    assert [moded(e) for e in code(text)] == expected
+
+
+def test_a_participle_after_with_is_its_own_subjects():
+    events = code("The government has taken a hard line, with Ben Wallace, the security minister, saying it.")
+    assert [(e.cameo_code, e.source_name) for e in events] == [("010", "minister")]

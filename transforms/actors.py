@@ -19,6 +19,9 @@ from transforms.tables.verbs import FORMS
 from transforms.tables.countries import COUNTRIES, LONGEST, ORGANIZATIONS, PEOPLE, SECTORS
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*")
+# UTF-8 punctuation read as Latin-1/cp1252 (mojibake), which TOKEN would glue to the words beside
+# it: 'â€œwhatever' (“), 'modiâ€™s' (’), 'clashÂ ' (a no-break space). Read as spaces.
+_MOJIBAKE = re.compile(r"â€.?|Â(?=\s|$)")
 _POSSESSIVE = ("'s", "’s")
 _COORDINATORS = frozenset({"and", "or", "&"})
 # Words after a bare agent noun that show it is the subject, not a modifier ('police have ...').
@@ -36,6 +39,12 @@ _MODIFIED = frozenset(
     "complaint complaints custody remand case cases record records control jeep van vehicle".split()
 )
 
+# Nouns after an agent word that are its men or its weapons, so the agent acts through them: 'a
+# police team raided', 'police sentries killed one', 'killed by police bullets'.
+_WIELDED = frozenset(
+    "team teams party parties squad squads contingent contingents patrol patrols picket pickets sentry "
+    "sentries bullet bullets lathis batons rifles".split()
+)
 
 # 'Vietnamese-led forces': the forces are the leading country's (CAMEO codes the actor that
 # commands them).
@@ -53,6 +62,9 @@ _OF = frozenset({"of", "for"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Country names that are common words when written small: a pronoun, an adjective.
 _PRONOUN_PLACES = frozenset({"us", "male"})
+# Place names that are plain plural nouns when written small, with or without 'the': 'the army held
+# flag marches' (the Marches, an Italian region).
+_COMMON_PLACES = frozenset({"marches"})
 # Directions before a place: 'the Albanians of southern Serbia'.
 _REGION_WORDS = frozenset("north south east west northern southern eastern western central".split())
 
@@ -86,8 +98,17 @@ class Mention:
     sector: str | None
 
 
+def lower_cased(text: str) -> bool:
+    """Text written all in small letters (as some corpora store news), mojibake aside: the 'Â' of
+    a misread no-break space is no capital."""
+    return not any(ch.isupper() and ch != "Â" for ch in text)
+
+
 def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets; "Turkey's" -> 'turkey' marked possessive."""
+    """Word tokens with offsets; "Turkey's" -> 'turkey' marked possessive. Mojibake punctuation
+    is read as the spaces it was ('police-vhp clashÂ' -> 'clash')."""
+    if "â€" in text or "Â" in text:
+        text = _MOJIBAKE.sub(lambda m: " " * len(m.group(0)), text)  # same length: offsets hold
     matches = list(TOKEN.finditer(text))
     tokens = []
     for n, match in enumerate(matches):
@@ -178,6 +199,8 @@ def find_mentions(
             found = _lookup(key, lower or tokens[i].capital, on, named)
             if found and lower and key in _PRONOUN_PLACES and (i == 0 or tokens[i - 1].word != "the"):
                 found = None  # lower-cased text: 'detained by us' is the speaker, 'the us' the country
+            if found and lower and key in _COMMON_PLACES:
+                found = None
             if found and found.kind == "country" and tokens[last].joined and last + 1 < len(tokens) and (
                 tokens[last + 1].word in _BACKED and not tokens[last].possessive and _agent_at(tokens, last + 2)
             ):
@@ -204,7 +227,7 @@ def find_actors(
     [('TUR', 'MIL')]
     """
     tokens = tokenize(sentence)
-    lower = not any(ch.isupper() for ch in sentence)
+    lower = lower_cased(sentence)
     return actors_of(sentence, tokens, find_mentions(tokens, on, lower, aliases), lower)
 
 
@@ -277,6 +300,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
                 or last.first > 0 and tokens[last.first - 1].word in ("a", "an")
                 or tokens[end].word in _MODIFIED
             )
+            and not (last.sector in ("COP", "MIL") and tokens[end].word in _WIELDED)
         ):
             k += 1
             continue  # an agent word used as a modifier: 'military cooperation', 'official visit'

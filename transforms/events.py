@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from transforms.actors import Actor, Token, actors_of, find_mentions, tokenize
+from transforms.actors import Actor, Token, actors_of, find_mentions, lower_cased, tokenize
 from transforms.sentences import Sentence, split_sentences
 from transforms.tables.cameo import CODES
 from transforms.tables.countries import COUNTRIES
@@ -111,7 +111,7 @@ def code_events(
     parsed = []
     for sentence in sentences:
         tokens = tokenize(sentence.text)
-        lower = not any(ch.isupper() for ch in sentence.text)
+        lower = lower_cased(sentence.text)
         parsed.append((sentence, tokens, lower))
     first_pass = [
         actors_of(s.text, t, find_mentions(t, published, lower), lower) for s, t, lower in parsed
@@ -128,12 +128,29 @@ def code_events(
     main = _main_country(all_actors)
     in_focus = False  # the last sentence's events were between the article's two countries
     quoting: tuple[Actor | None] | None = None  # a quotation left open, with its speaker
-    for (sentence, tokens, _), actors in zip(parsed, per_sentence):
+    for n, ((sentence, tokens, _), actors) in enumerate(zip(parsed, per_sentence)):
         anaphor = _plural_anaphor(tokens, actors) if in_focus else None
-        found, quoting = _code_sentence(sentence, tokens, actors, timexes, published, pair, anaphor, main, quoting)
+        police = _recent_police(per_sentence[max(0, n - _POLICE_REACH) : n])
+        found, quoting = _code_sentence(
+            sentence, tokens, actors, timexes, published, pair, anaphor, main, quoting, police
+        )
         in_focus = pair is not None and any({e.source_country, e.target_country} == set(pair) for e in found)
         events += found
     return events
+
+
+# Sentences back that police named stay the ones who fire: 'three persons were injured in police
+# firing ... five or six rounds were fired in the air' (_police_fire).
+_POLICE_REACH = 2
+
+
+def _recent_police(earlier: list[list[Actor]]) -> Actor | None:
+    """The police last named in the sentences just before, if any."""
+    for actors in reversed(earlier):
+        police = [a for a in actors if a.sector == "COP"]
+        if police:
+            return police[-1]
+    return None
 
 
 def _main_country(actors: list[Actor]) -> str | None:
@@ -399,8 +416,11 @@ _OBJECT_PRONOUNS = frozenset("it him her them this that us me".split())
 
 
 def _possible(tokens: list[Token], i: int) -> bool:
-    """A modal of possibility right before the verb, over adverbs ('could also threaten'), or a
-    counterfactual ('would have attacked', 'could have signed')."""
+    """A modal of possibility right before the verb, over adverbs ('could also threaten'), a
+    counterfactual ('would have attacked', 'could have signed'), or a likelihood ('likely to
+    dominate', 'unlikely to attack')."""
+    if i >= 2 and tokens[i - 1].word == "to" and tokens[i - 2].word in ("likely", "unlikely"):
+        return True
     j = i - 1
     while j >= 0 and (tokens[j].word in _ADVERBS or tokens[j].word.endswith("ly") and len(tokens[j].word) > 4):
         j -= 1
@@ -677,7 +697,7 @@ def _pair_at(tokens: list[Token]) -> tuple[int, int, str | None] | None:
 
 
 def _roles(
-    tokens: list[Token], actors: list[Actor], verb: _Verb, place: Actor | None
+    tokens: list[Token], actors: list[Actor], verb: _Verb, place: Actor | None, text: str = ""
 ) -> tuple[Actor | None, Actor | None]:
     verb_start, verb_end = tokens[verb.first].start, tokens[verb.last - 1].end
     before = _subjects("", tokens, actors, verb)  # 'police in Delhi and Mumbai arrested'
@@ -696,11 +716,13 @@ def _roles(
     if "between" in following[:1] or ("between" in following and not before):
         if len(after) >= 2:
             return after[0], after[1]  # 'signed between A and B'; not 'X hosted talks between A and B'
+        if verb.kind == "noun" and following[:1] == ["between"]:
+            return None, None  # 'police officials injured in a clash between two communities': not theirs
 
     if any(p in _PASSIVE for p in previous) and "by" in following:
         # 'were attacked by a fierce mob': the agent is after 'by', whether or not we know it
         by_agent = [a for a in after if a.start <= tokens[min(verb.last + 3, len(tokens) - 1)].start]
-        return (by_agent or after or [None])[0], before[-1] if before else None
+        return (by_agent or _by_phrase(text, tokens, after, verb) or [None])[0], before[-1] if before else None
     source = before[-1] if before else None
     if len(before) >= 2 and any(t.start <= before[-2].start and before[-1].end <= t.end for t in tokens):
         return before[-2], before[-1]  # the halves of one word: 'police-vhp clash'
@@ -731,6 +753,16 @@ def _roles(
         earlier = [a for a in before[:-1] if words.get(_start_before(tokens, a.start)) == "with"]
         target = earlier[-1] if earlier else None
     return source, target
+
+
+def _by_phrase(text: str, tokens: list[Token], after: list[Actor], verb: _Verb) -> list[Actor]:
+    """The actors of the phrase after a passive's 'by', up to the next clause: 'stabbed to death by
+    some miscreants', not 'smashed by the crowd even as the police stood mute witness'."""
+    n = next(k for k in range(verb.last, len(tokens)) if tokens[k].word == "by")
+    end = next((tokens[k].start for k in range(n + 1, len(tokens)) if tokens[k].word in _CLAUSE_OPENERS
+                or tokens[k].word == "even" or any(ch in ",;:" for ch in text[tokens[k - 1].end : tokens[k].start])),
+               tokens[-1].end)
+    return [a for a in after if a.start < end]
 
 
 # Prepositions that make what follows a topic, not a party: 'signed an agreement on Karabakh'.
@@ -1039,7 +1071,7 @@ def _quote_speaker(
         if not (verb.statement and verb.kind == "verb") or verb.first in clauses.quoted:
             continue
         visible = _visible(tokens, actors, clauses, verb)
-        source, target = _roles(tokens, visible, verb, place)
+        source, target = _roles(tokens, visible, verb, place, text)
         source, _ = _speaker(text, tokens, visible, verb, source, target)
         if source is not None:
             return _with_country(source, actors, None, place)
@@ -1061,6 +1093,7 @@ def _code_sentence(
     anaphor: tuple[int, int, str | None] | None = None,
     main: str | None = None,
     quoting: tuple[Actor | None] | None = None,
+    police: Actor | None = None,
 ) -> tuple[list[Event], tuple[Actor | None] | None]:
     """The sentence's events: the best-ranked one first, then the others it also reports, in order;
     and the quotation it leaves open, if any, with its speaker.
@@ -1069,6 +1102,8 @@ def _code_sentence(
     (speaker,). A sentence
     with no quotation mark inside it is quoted whole; one that closes it is quoted up to the mark.
     Either way, the speaker is the one the opening sentence named, unless this one names its own.
+    `police`: the police the sentences just before named, who fire when this one names nobody
+    who could ('five or six rounds were fired in the air').
     Reporters and newspapers (MED) only ever make statements.
 
     Others are the finite verbs with a source of their own (coordinated deeds: 'police fired tear
@@ -1077,7 +1112,7 @@ def _code_sentence(
     the arrests whose agent goes unsaid and police firing named by a noun ('in the firing'). Other
     infinitives ('to disperse the mob') and nouns never add an event.
     """
-    lower = not any(ch.isupper() for ch in sentence.text)
+    lower = lower_cased(sentence.text)
     place = _location(tokens, actors)
     pair_phrase = _pair_at(tokens) or anaphor
     coded: list[tuple[tuple, _Verb, list[tuple[Actor | None, Actor | None]], bool]] = []
@@ -1112,7 +1147,7 @@ def _code_sentence(
         if verb.lemma in _OBLIGATIONS and statement is None:
             continue  # 'X must' said by nobody we know demands nothing of anyone
         actors = _visible(tokens, every_actor, clauses, verb)
-        source, target = _roles(tokens, actors, verb, place)
+        source, target = _roles(tokens, actors, verb, place, sentence.text)
         verb_start = tokens[verb.first].start
         if verb.first in clauses.quoted and not _implied(verb):
             if speaker is None or verb.kind in ("verb", "infinitive", "light") and not _first_person(
@@ -1143,7 +1178,9 @@ def _code_sentence(
                 subjects = [source, Actor(at, end, phrase, pair[1], sector)]
         coordinated = verb.kind == "verb" and previous is not None and _coordinated(tokens, previous[0], verb)
         if verb.kind == "verb" and not coordinated and source is not None:
-            source = _relative_head(tokens, actors, verb, source) or _shared_subject(tokens, actors, verb, source) or source
+            source = (_relative_head(tokens, actors, verb, source) or _shared_subject(tokens, actors, verb, source)
+                      or _participial_subject(tokens, actors, verb, source)
+                      or _clause_subject(sentence.text, tokens, actors, verb) or source)
         if coordinated and (source is None or source.start >= tokens[previous[0].last - 1].end):
             source = previous[1]  # 'police arrested 20 men and seized arms': the police seized
         if verb.kind == "verb" and statement is not None and _pronoun_subject(tokens, statement[0], verb):
@@ -1167,9 +1204,11 @@ def _code_sentence(
             # 'an attempt to assassinate the governor was thwarted': unidentified attackers (UAF)
             at = tokens[verb.first].start
             source = Actor(at, at, "", place.country if place else None, "UAF")
+        if verb.kind == "noun" and not _police_fire(verb) and _suffered(tokens, verb):
+            source = None  # 'a constable was injured in the stone throwing': hurt by it, not its doer
         if verb.kind in ("passive", "noun") and _police_fire(verb) and (source is None or source.sector in _DETAINED):
             # 'injured in the firing, police said', '10 persons sustained injuries in the firing'
-            source = _police_nearby(actors, verb_start) or source
+            source = _police_nearby(actors, verb_start) or _police_here(police, verb_start) or source
             target = None if target is source else target
         if subjects is None or source is not subjects[0]:
             subjects = _conjuncts(sentence.text, tokens, _subjects(sentence.text, tokens, actors, verb), source, target)
@@ -1400,13 +1439,32 @@ _POLICE_FIRE = frozenset({"fire", "open fire", "lathi-charge"})
 
 
 def _police_fire(verb: _Verb) -> bool:
-    return verb.lemma in _POLICE_FIRE and verb.code[:2] in ("17", "18", "19", "20") and verb.code[:3] not in (
-        "171", "172", "173", "174")
+    """Firing or a lathi-charge, or any violent repression (175: 'tear-gas shells were lobbed',
+    'the mob was dispersed with tear gas'), which only the police and troops do to crowds."""
+    return verb.code.startswith("175") or verb.lemma in _POLICE_FIRE and verb.code[:2] in (
+        "17", "18", "19", "20") and verb.code[:3] not in ("171", "172", "173", "174")
 
 
 def _police_nearby(actors: list[Actor], at: int) -> Actor | None:
     police = [a for a in actors if a.sector == "COP"]
     return min(police, key=lambda a: abs(a.start - at)) if police else None
+
+
+_HURT = frozenset("injured hurt wounded killed died dead injuries injury".split())
+
+
+def _suffered(tokens: list[Token], verb: _Verb) -> bool:
+    """A deed named by a noun after 'injured in', 'died during' ('injured in the stone throwing'):
+    whoever the sentence names before it suffered it."""
+    k = verb.first - 1
+    while k > 0 and verb.first - k <= 3 and tokens[k].word not in ("in", "during"):
+        k -= 1
+    return k > 0 and tokens[k].word in ("in", "during") and tokens[k - 1].word in _HURT
+
+
+def _police_here(police: Actor | None, at: int) -> Actor | None:
+    """The police of an earlier sentence, placed (with no extent) at offset `at` of this one."""
+    return Actor(at, at, police.name, police.country, police.sector) if police is not None else None
 
 
 def _finite(tokens: list[Token], verb: _Verb, actor_ends: set[int]) -> bool:
@@ -1452,22 +1510,72 @@ def _token_at(tokens: list[Token], start: int) -> int | None:
 
 def _shared_subject(tokens: list[Token], actors: list[Actor], verb: _Verb, source: Actor) -> Actor | None:
     """'policemen chased the raiders and shot one': after 'and', a verb whose nearest actor is the
-    object of an earlier verb with no code shares that verb's subject, not its object."""
+    object of an earlier verb with no code shares that verb's subject, not its object; the object
+    may have numbers and a participle before it and a short place phrase after it ('chased the two
+    surviving raiders inside the shrine and shot one')."""
     j = verb.first - 1
     while j > 0 and tokens[j].word.endswith("ly") and len(tokens[j].word) > 4:
         j -= 1
-    if j < 2 or tokens[j].word not in ("and", "then") or tokens[j - 1].end != source.end:
+    if j < 2 or tokens[j].word not in ("and", "then"):
         return None
+    if tokens[j - 1].end != source.end:
+        ends = [n for n in range(j - 4, j - 1) if n >= 0 and tokens[n].end == source.end]
+        if not ends or tokens[ends[0] + 1].word not in _WHERE or any(
+            t.word in FORMS for t in tokens[ends[0] + 1 : j]
+        ):
+            return None  # not 'the raiders inside the shrine and'
     k = _token_at(tokens, source.start)
     if k is None:
         return None
     k -= 1
-    while k > 0 and tokens[k].word in _DETERMINERS:
-        k -= 1  # 'chased the raiders'
+    while k > 0 and (tokens[k].word in _DETERMINERS or tokens[k].word in _NUMBERS or tokens[k].word.isdigit()
+                     or tokens[k].word.endswith("ing") and k + 1 < len(tokens) and tokens[k].joined):
+        k -= 1  # 'chased the raiders', 'chased the two surviving raiders'
     if k < 1 or not (tokens[k].word in FORMS or tokens[k].word.endswith("ed")) or not tokens[k - 1].joined:
         return None
     subject = [a for a in actors if a.end == tokens[k - 1].end]
     return subject[0] if subject else None
+
+
+def _participial_subject(tokens: list[Token], actors: list[Actor], verb: _Verb, source: Actor) -> Actor | None:
+    """'Muslim hackers angered by the publication of cartoons have defaced ...': an actor after the
+    'by' of a participle that follows another actor is the participle's agent; the verb's subject
+    is the actor the participle follows."""
+    k = _token_at(tokens, source.start)
+    if k is None:
+        return None
+    at = {t.end: n for n, t in enumerate(tokens)}
+    for head in reversed([a for a in actors if a.end <= source.start]):
+        n = at.get(head.end)
+        if n is None or n + 2 >= k or not tokens[n].joined:
+            continue
+        participle, by = tokens[n + 1], tokens[n + 2]
+        if participle.word.endswith("ed") and participle.joined and by.word == "by" and not any(
+            not t.joined for t in tokens[n + 2 : verb.first - 1]
+        ):
+            return head
+    return None
+
+
+def _clause_subject(text: str, tokens: list[Token], actors: list[Actor], verb: _Verb) -> Actor | None:
+    """', killing 20 people' after a main clause ('Sudanese rebels shelled Juba on Sunday, killing
+    about 20 people'): the participle's subject is the one that opens the sentence, not the actor
+    nearest before it."""
+    i = verb.first
+    if i < 2 or not tokens[i].word.endswith("ing") or "," not in text[tokens[i - 1].end : tokens[i].start]:
+        return None
+    first = actors[0] if actors else None
+    at = _token_at(tokens, first.start) if first is not None else None
+    if first is None or first.end > tokens[i - 1].end or not (at == 0 or at == 1 and tokens[0].word in ("the", "a", "an")):
+        return None  # not 'In Baghdad, ...': the subject opens the sentence, an article at most before it
+    if first.sector is None and first.country not in _STATES or any(
+        t.possessive for t in tokens if first.start <= t.start < first.end
+    ):
+        return None  # not 'The small town's population ...'
+    w = max((n for n in range(i) if tokens[n].word == "with"), default=None)
+    if w is not None and not any(t.word in FORMS for t in tokens[w + 1 : i]):
+        return None  # 'with Ben Wallace, the security minister, saying': his saying
+    return first
 
 
 _RELATIVES = frozenset({"who", "that", "which"})
