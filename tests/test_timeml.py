@@ -140,7 +140,7 @@ def test_tbaq_value_f1_floor():
     print(format_report(scores, errors, 0))
     assert isinstance(scores, TimexScores)
     assert scores.documents == 256 and scores.overall.gold == 1822
-    # achieved 0.818 overall and 0.833 for DATE (strict F1 0.875, relaxed F1 0.944, type F1 0.911)
-    assert scores.overall.value_f1 >= 0.816
-    assert scores.date.value_f1 >= 0.831
-    assert scores.overall.relaxed_prf[2] >= 0.941
+    # achieved 0.821 overall and 0.836 for DATE (strict F1 0.876, relaxed F1 0.945, type F1 0.912)
+    assert scores.overall.value_f1 >= 0.819
+    assert scores.date.value_f1 >= 0.834
+    assert scores.overall.relaxed_prf[2] >= 0.943

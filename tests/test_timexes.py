@@ -1098,3 +1098,62 @@ def test_a_clock_time_takes_the_day_after_a_bracketed_conversion():
 )
 def test_sets_of_months_and_of_parts_of_a_weekday(sentence, expected):
     assert tags(sentence) == expected
+
+
+def test_the_full_year_is_not_a_target_year_ahead():
+    text = ("By 2025 the company intends to double its market share. "
+            "Its chairman forecast higher earnings for the full year.")
+    assert tags(text) == [("2025", "DATE", "2025"), ("the full year", "DATE", "2021")]
+    # a year the text reports on is still the one talked about
+    assert tags("Sales rose in 2020. For the full year, profit fell.")[-1] == ("the full year", "DATE", "2020")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a preposition opening the sentence is no name before the year
+        ("For 2020, the retailer earned $1.7 billion.", [("2020", "DATE", "2020")]),
+        # nor is a possessive
+        ("He said Acme's 2021 profit would reach $5 million.", [("2021", "DATE", "2021")]),
+        # but a possessive before a capitalised name keeps a model year out
+        ("Police found Smith's 1987 Chevrolet near the river.", []),
+    ],
+)
+def test_a_year_after_a_sentence_opening_preposition_or_a_possessive(sentence, expected):
+    assert tags(sentence) == expected
+
+
+def test_the_future_of_something_is_no_time():
+    assert tags("Ministers met to discuss the future of the alliance.") == []
+    assert tags("Prices may rise in the future.") == [("the future", "DATE", "FUTURE_REF")]
+
+
+def test_that_day_without_a_day_named_before_is_generic():
+    assert tags("Traders can lose heavily on shares bought that day.") == []
+    assert tags("The strike began on Monday. Talks collapsed that day.") == [
+        ("Monday", "DATE", "2021-10-11"), ("that day", "DATE", "2021-10-11")]
+
+
+def test_a_clock_time_takes_the_day_of_the_sentence_before():
+    text = "The minister will fly to Paris on Saturday. He will leave at 4 in the morning."
+    assert tags(text) == [("Saturday", "DATE", "2021-10-16"), ("4 in the morning", "TIME", "2021-10-16T04:00")]
+    # two sentences on, the day named no longer holds it
+    text = "The minister flew to Paris on Saturday. Talks went well. Shops close at 8 p.m."
+    assert tags(text)[-1] == ("8 p.m.", "TIME", "2021-10-14T20:00")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # within a week of the dct the holiday at hand is meant, whatever the tense
+        ("Pilgrims gathered as Easter week began.", date(2022, 4, 12), [("Easter week", "DATE", "2022-W15")]),
+        ("Shoppers crowded the malls before Christmas.", date(2021, 12, 20), [("Christmas", "DATE", "2021-12-25")]),
+        ("Traffic deaths rose over the Memorial Day weekend.", date(2021, 6, 2),
+         [("Memorial Day weekend", "DATE", "2021-W21-WE")]),
+        ("Stores will hire extra staff for Thanksgiving week.", date(2021, 10, 14), [("Thanksgiving week", "DATE", "2021-W47")]),
+        # farther away the tense decides
+        ("Sales fell at Christmas.", date(2021, 10, 14), [("Christmas", "DATE", "2020-12-25")]),
+    ],
+)
+def test_holidays_near_the_dct_and_holiday_weeks(sentence, dct, expected):
+    assert tags(sentence, dct) == expected

@@ -172,6 +172,9 @@ class Lexicon:
     # Prefixes glued to a year with a hyphen that leave it a date ("post-2020", "pre-1990"): like
     # a preposition, outside the span. Other words glued so are names ("Peace-2021").
     year_glued_prefixes: frozenset[str]
+    # Prepositions that may open a sentence before a year without making it a name, besides the
+    # date prepositions: "For 1988, the company earned ..." (not "Vision 2030").
+    year_lead_prepositions: frozenset[str]
     # "overnight" as an adverb (not "overnight loans"): the night before the dct.
     overnight_words: frozenset[str]
     # Reference words that open a sentence before a comma as discourse markers, not times ("Now,
@@ -400,6 +403,7 @@ ENGLISH = Lexicon(
     fiscal_abbreviations=_fz("FY"),
     named_dates=MappingProxyType({"9/11": "2001-09-11"}),
     year_glued_prefixes=_fz("pre post"),
+    year_lead_prepositions=_fz("for"),
     overnight_words=_fz("overnight"),
     discourse_markers=_fz("now"),
     possessive_suffixes=("'s", "’s"),

@@ -48,7 +48,11 @@ intention in the past after the day ("On Friday, the government agreed to ...") 
 the dct; a clock time takes the day after a bracketed conversion ("10:35 a.m. (0735 GMT) Friday").
 A unit after an amount or a plural noun is a rate, a SET ("$5 million a year", "700 seats a week"
 -> P1Y, P1W); so are "each July" (XXXX-07) and "Tuesday nights" (XXXX-WXX-2TNI); "will one day"
-is FUTURE_REF.
+is FUTURE_REF. A holiday within a week of the dct is that one, whatever the tense; "Easter week"
+and "Memorial Day weekend" are the week and the weekend holding it. A clock time without its day
+is at the day named in its sentence or the one before; "that day" before any day is named is
+generic and no time, as are "the future of ..." and a year after a possessive ("Acme's 1989
+profit" is one; "Kopp's 1987 Chevrolet" is a model).
 
 Values follow TimeML / TempEval-3: 2021-06-15, 2021-06, 1992, 199 (1990s), 19 (20th century),
 2021-W41, 2021-Q3, 2021-H1, 2021-SU, 2021-06-15TMO, 2021-06-15T14:30, PRESENT_REF, P8M, PT3H,
@@ -348,7 +352,8 @@ def _build(language: str, lex: Lexicon) -> _Grammar:
         ("noon", rf"(?P<noon>{_alt(lex.noon_words, style='lower')}){_END}{zone_day}", lex.noon_words),
         ("ref", rf"(?P<w>{_alt(lex.present_ref | lex.past_ref | lex.future_ref)}){_END}"),
         ("refadj", rf"(?P<adj>{_alt(lex.time_adjectives, style='lower')})(?=\s+[a-z])", lex.time_adjectives),
-        ("holiday", rf"(?P<hol>{_alt(_title_variants(lex.holidays), style='lower')}){_END}", lex.holidays),
+        ("holiday", rf"(?P<hol>{_alt(_title_variants(lex.holidays), style='lower')})(?:\s+(?P<hwk>{week_units}))?{_END}",
+         lex.holidays),
         ("refnoun", rf"(?P<n>{_alt(lex.past_nouns | lex.future_nouns, style='lower')}){_END}"),
         ("every", rf"(?P<every>{_alt(lex.every_words)})\s+(?:(?P<other>other)\s+|(?P<qty>{num})\s+)?"
                   rf"(?P<what>{unit}|{weekday}|{pod}|{season}|{full_month}){_END}", lex.every_words),
@@ -583,6 +588,8 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
         return False  # "Now, he says, ...": a discourse marker
     if kind == "ref" and _in_conjunction(lex, text, s, e):
         return False  # "as soon as possible", "soon after the vote"
+    if kind == "refnoun" and _next_word(text, e).lower() in lex.of_words:
+        return False  # "the future of NATO" is the alliance's fate, not a time
     if kind == "setadv" and _lower_in(span, lex.unmarked_set_adjectives):
         nxt = _next_word(text, e)
         if nxt[:1].islower() or _prev_word(text, s)[0] in lex.determiners:
@@ -609,7 +616,13 @@ def _acceptable(g: _Grammar, kind: str, gd: Mapping[str, str | None], text: str,
                 # a capitalised word just before a year makes it a name, at the start of a
                 # sentence too ("Euro 2020", "Vision 2030 was launched"), unless it is a preposition
                 word = text[s - 40 if s >= 40 else 0 : s].split()[-1]
-                if word[:1].isupper() and not (prev in lex.date_prepositions or prev in lex.months or prev in lex.determiners):
+                # a possessive is no name with a number ("Acme's 1989 profit"; but "Kopp's 1987
+                # Chevrolet" names a model)
+                possessive = word.endswith(lex.possessive_suffixes) and not nxt[:1].isupper()
+                if word[:1].isupper() and not (
+                    prev in lex.date_prepositions or prev in lex.year_lead_prepositions or prev in lex.months
+                    or prev in lex.determiners or possessive
+                ):  # fmt: skip
                     return False  # "Euro 2020", "Vision 2030"
         if nxt.lower() in lex.count_words:
             return False
@@ -1388,17 +1401,15 @@ def _normalize_span(ctx: _Context, h: _Hit) -> _Norm:
     if kind == "holiday":
         rule = lex.holidays[re.sub(r"\s+", " ", low["hol"])]
         if dct is None:
-            return _Norm("DATE", None, "day")
-        r = low["rel"]
-        if r in lex.last_words or r in lex.next_words:
-            for y in (dct.year - 1, dct.year, dct.year + 1) if r in lex.next_words else (dct.year + 1, dct.year, dct.year - 1):
-                day = _holiday(rule, y)
-                if (day > dct) if r in lex.next_words else (day < dct):
-                    return _period_norm(day, "day")
-        if r in lex.this_words:
-            return _period_norm(_holiday(rule, dct.year), "day")
-        near = _holiday(rule, dct.year)
-        return _period_norm(_holiday(rule, _pick_year(ctx, near.month, near.day, h.start, h.end)), "day")
+            return _Norm("DATE", None, "week" if gd["hwk"] else "day")
+        day = _holiday_day(ctx, h, low, rule)
+        if gd["hwk"] is None:
+            return _period_norm(day, "day")
+        if lex.units[low["hwk"]] == "WE":  # "Memorial Day weekend": the Saturday and Sunday nearest it
+            before, after = (day.weekday() - 5) % 7, (5 - day.weekday()) % 7
+            saturday = day - timedelta(days=before) if before <= after else day + timedelta(days=after)
+            return _weekend(_period_norm(saturday, "week"))
+        return _period_norm(day, "week")  # "Thanksgiving week": the week holding it
 
     if kind == "yearperiod":  # "the 1988 quarter", "the 1989 period": the quarter reported on, in that year
         y, unit = int(gd["y"]), lex.anaphoric_nouns[low["pn"]]
@@ -1472,7 +1483,9 @@ def _normalize_span(ctx: _Context, h: _Hit) -> _Norm:
         day = _time_day(ctx, h, low)
         if day is not None:  # "9 a.m. Tuesday": the time of that day, the new reference day
             return _Norm("TIME", f"{day.isoformat()}T{hhmm}", "time", day=day, period=(day, "day"))
-        base = ctx.ref_day if ctx.ref_day is not None and _near_ref(ctx, h) else dct
+        # a clock time without its day is at the day the narrative is at: the one named in its
+        # sentence or the one before ("will travel Thursday. He will leave at 4 in the morning")
+        base = ctx.ref_day if ctx.ref_day is not None and _near_ref(ctx, h, back=1) else dct
         prefix = base.isoformat() if base else "XXXX-XX-XX"
         return _Norm("TIME", f"{prefix}T{hhmm}", "time")
 
@@ -1482,7 +1495,7 @@ def _normalize_span(ctx: _Context, h: _Hit) -> _Norm:
         elif gd["wd"]:
             base = _weekday_date(dct, lex.weekdays[low["wd"]], _tense(ctx, h.start, h.end)) if dct else None
         else:
-            base = ctx.ref_day if ctx.ref_day is not None and _near_ref(ctx, h) else dct
+            base = ctx.ref_day if ctx.ref_day is not None and _near_ref(ctx, h, back=1) else dct
         if base is None:
             return _Norm("TIME", None, "time")
         return _with_pod(_period_norm(base, "day"), gd["pod"], g)
@@ -1577,6 +1590,29 @@ def _time_day(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> date | N
     return _safe_date(_pick_year(ctx, m, d, h.start, h.end), m, d)
 
 
+_HOLIDAY_DAYS = 7  # a holiday this close to the dct, before or after it, is the one meant
+
+
+def _holiday_day(ctx: _Context, h: _Hit, low: Mapping[str, str | None], rule: str) -> date:
+    """The day of the holiday named at h: "next Easter", "last Christmas", "this Thanksgiving";
+    alone, the one within a week of the dct, else the one the tense of the clause points to."""
+    lex, dct = ctx.g.lex, ctx.dct
+    r = low["rel"]
+    if r in lex.last_words or r in lex.next_words:
+        for y in (dct.year - 1, dct.year, dct.year + 1) if r in lex.next_words else (dct.year + 1, dct.year, dct.year - 1):
+            day = _holiday(rule, y)
+            if (day > dct) if r in lex.next_words else (day < dct):
+                return day
+    if r in lex.this_words:
+        return _holiday(rule, dct.year)
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        if abs((_holiday(rule, y) - dct).days) <= _HOLIDAY_DAYS:
+            # the holiday at hand, whatever the tense: "as Easter week began" six days before it
+            return _holiday(rule, y)
+    near = _holiday(rule, dct.year)
+    return _holiday(rule, _pick_year(ctx, near.month, near.day, h.start, h.end))
+
+
 def _holiday(rule: str, year: int) -> date:
     """The day of a holiday rule of the lexicon in a year."""
     if rule.startswith("easter"):
@@ -1668,6 +1704,10 @@ def _the_period_named(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> 
             return _period_norm(_add_months(date(y, m, 1), -1), "quarter")
         return _period_norm(_add_months(dct.replace(day=1), -3), "quarter")  # the last reported quarter
     if unit == "Y":
+        if text_ref is not None and text_ref.year > dct.year:
+            # a year ahead is a target ("by 1992 it intended to ..."), not the year reported on:
+            # "forecast an increase for the full year" is the dct's
+            text_ref = None
         return _period_norm(text_ref or dct, "year")
     if unit == "M":  # "by the end of the month"
         if text_ref is not None and not _coarser(ctx.ref_period[1], "month"):
@@ -1736,11 +1776,13 @@ def _from_day(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
     return _period_norm(day, "day")
 
 
-def _near_ref(ctx: _Context, h: _Hit) -> bool:
-    """True when the last day mentioned is in the same sentence as h ("June 15 at 3 p.m.")."""
+def _near_ref(ctx: _Context, h: _Hit, back: int = 0) -> bool:
+    """True when the last day mentioned is in the same sentence as h ("June 15 at 3 p.m."), or
+    at most `back` sentences before it."""
     if ctx.ref_day_at is None:
         return False
-    return bisect.bisect_right(ctx.sentence_ends, ctx.ref_day_at) == bisect.bisect_right(ctx.sentence_ends, h.start)
+    sentences_between = bisect.bisect_right(ctx.sentence_ends, h.start) - bisect.bisect_right(ctx.sentence_ends, ctx.ref_day_at)
+    return sentences_between <= back
 
 
 def _relative(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
@@ -1774,6 +1816,10 @@ def _relative(ctx: _Context, h: _Hit, low: Mapping[str, str | None]) -> _Norm:
         if unit is None:  # "that Friday"
             return _Norm("DATE", None, "day" if what in lex.weekdays else "month")
         precision = _UNIT_PRECISION[unit]
+        if unit == "D" and step == 0 and ctx.ref_day_at is None and ctx.dct is not None:
+            # "that day" before the text has named any day is generic ("losses on trades made
+            # that day"), not the dct: TimeBank annotates neither of its 2 such cases
+            raise _Reject("that day")
         if unit == "D" or ctx.ref_period is None or _coarser(ctx.ref_period[1], precision):
             base = ctx.ref_day if unit in ("D", "W", "WE") or ctx.ref_period is None else ctx.ref_period[0]
             if ctx.ref_period is not None and _coarser(ctx.ref_period[1], precision) and unit != "D":
