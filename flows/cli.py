@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="an RSS or Atom feed to load: each item's page is fetched (repeatable)")
     run.add_argument("--runner", metavar="dask[=ADDRESS]",
                      help="extract batches on Dask: a local cluster of 2 processes, or the scheduler at ADDRESS")
+    run.add_argument("--workers", type=int, metavar="N",
+                     help="processes that extract each batch (default: one per core; 1: in the flow's own process)")
 
     serve = _command(
         commands, "serve", cmd_serve, "serve a scheduled deployment that loads what is new in a folder",
@@ -197,6 +199,8 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
         raise UsageError("--wait must not be negative")
     if not args.paths and not args.feed:
         raise UsageError("run: give at least one PATH or --feed URL")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
     if args.runner and args.runner.partition("=")[0] != "dask":
         raise UsageError(f"--runner {args.runner}: expected dask or dask=ADDRESS")
     from transforms.clusters import cluster
@@ -211,7 +215,7 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
 
     progress.enable()
     summary = run_ingest(args.paths, config.db, args.published, args.batch_size, args.wait, args.runner,
-                         args.text_column, args.date_column, args.feed)
+                         args.text_column, args.date_column, args.feed, args.workers)
     for line in summary.problems[:MAX_PROBLEMS]:
         print(f"eventpipe: {line}", file=sys.stderr)
     if len(summary.problems) > MAX_PROBLEMS:

@@ -127,6 +127,11 @@ def feed_articles(
 ) -> tuple[list[Article], list[Reject]]:
     """The articles of a feed: each item's page, fetched and parsed as HTML, its gaps filled from the
     item (title, link, author, date); an item whose page cannot be fetched is a reject with the reason."""
+    return finish(*feed_pages(feed_url, fetcher, today), published)
+
+
+def feed_pages(feed_url: str, fetcher: Fetcher, today: date | None = None) -> tuple[list[Article], list[Reject]]:
+    """`feed_articles` before `finish`: the articles as their pages give them, not yet repaired or dated."""
     fetched = fetcher.get(feed_url, MAX_FILE_BYTES)
     if fetched.error:
         return [], [Reject(feed_url, f"feed not fetched: {fetched.error}")]
@@ -153,8 +158,6 @@ def feed_articles(
             rejects.append(Reject(item.link, "page not fetched: empty response"))
             continue
         found, problems = parse_html(item.link, page.data, url=page.url, today=today, source=feed.title)
-        found = [fill_from_item(article, item, feed.title) for article in found]
-        done, problems = finish(found, problems, published)
-        articles.extend(done)
+        articles.extend(fill_from_item(article, item, feed.title) for article in found)
         rejects.extend(problems)
     return articles, rejects

@@ -18,7 +18,10 @@ import logging
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -28,14 +31,16 @@ from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settin
 
 from flows import progress, sources
 from schemas.tables import FILE_ARTICLES, FILES
-from transforms.articles import Article, Columns, Reject, parse_file
+from flows.parallel import Extractors
+from transforms.articles import Article, Columns, Reject, split_file
 from transforms.clusters import cluster
-from transforms.frames import Frames, extract
+from transforms.frames import Frames
 from warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
 from warehouse.load import load
 from warehouse.runs import finish_run, start_run
 
 AHEAD = 2  # extraction batches submitted ahead of the one being loaded (memory stays bounded)
+GROUP_BYTES = 16 * 2**20  # files read together hold at most this much (or are one file): streamed, not all at once
 
 
 def batched(items: list, size: int) -> list[list]:
@@ -65,9 +70,9 @@ class RunSummary:
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    articles: list[Article]
+    articles: list[Article]  # as found in their files: `finish` repairs, checks and dates them later
     rejects: list[Reject]
-    files: list[dict]  # FILES rows of the files read
+    files: list[dict]  # FILES rows of the files read; a new file's status and count come with its articles
 
 
 @task(retries=3, retry_delay_seconds=[1, 2, 4], cache_policy=NO_CACHE)
@@ -76,9 +81,7 @@ def read_files(files: list[Path]) -> list[sources.RawFile]:
 
 
 @task(cache_policy=NO_CACHE)
-def parse_articles(
-    raw: list[sources.RawFile], published: date | None, known: dict[str, tuple], columns: Columns = Columns()
-) -> Parsed:
+def parse_articles(raw: list[sources.RawFile], known: dict[str, tuple], columns: Columns = Columns()) -> Parsed:
     articles: list[Article] = []
     rejects: list[Reject] = []
     files: list[dict] = []
@@ -92,26 +95,26 @@ def parse_articles(
         if before is not None and before[0] == file.sha256:
             files.append({**record, "status": before[3], "articles": before[4]})  # touched, not changed
             continue
-        found, problems = parse_file(file.input, file.suffix, file.data, published, columns=columns, today=now.date())
+        found, problems = split_file(file.input, file.suffix, file.data, columns=columns, today=now.date())
         articles.extend(found)
         rejects.extend(problems)
-        files.append({**record, "status": "loaded" if found else "rejected", "articles": len(found)})
+        files.append({**record, "status": None, "articles": 0})
     return Parsed(articles, rejects, files)
 
 
 @task(cache_policy=NO_CACHE)  # no task retries: the fetcher retries each request itself
-def fetch_feed(url: str, published: date | None) -> Parsed:
+def fetch_feed(url: str) -> Parsed:
     """The articles of a feed's items, their pages fetched over HTTP; each failure a reject."""
-    from flows.fetch import Fetcher, feed_articles
+    from flows.fetch import Fetcher, feed_pages
 
     with Fetcher() as fetcher:
-        articles, rejects = feed_articles(url, fetcher, published, today=datetime.now(UTC).date())
+        articles, rejects = feed_pages(url, fetcher, today=datetime.now(UTC).date())
     return Parsed(articles, rejects, [])
 
 
 @task(cache_policy=NO_CACHE)
-def extract_frames(articles: list[Article], rejects: list[Reject]) -> Frames:
-    return extract(articles, rejects, now=datetime.now(UTC))
+def extract_frames(articles: list[Article], rejects: list[Reject], published: date | None, extractors: Extractors) -> Frames:
+    return extractors(articles, rejects, published, now=datetime.now(UTC))
 
 
 @task(cache_policy=NO_CACHE)  # no retries: load() itself waits up to `wait` seconds for the file
@@ -123,13 +126,14 @@ def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], 
 
 def _ingest(
     name: str, paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float,
-    columns: Columns = Columns(), feeds: tuple[str, ...] = (),
+    columns: Columns = Columns(), feeds: tuple[str, ...] = (), workers: int | None = None,
 ) -> RunSummary:
     started = time.perf_counter()
     run_id = str(runtime.flow_run.id or uuid.uuid4())
     known = start_run(db, run_id, name, "; ".join(str(p) for p in paths), datetime.now(UTC), wait=wait)
     try:
-        summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, columns, feeds)
+        summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, _steps(), columns, feeds,
+                            workers)
     except BaseException as error:
         _finish(db, run_id, _outcome("failed", error=f"{type(error).__name__}: {error}"), wait)
         raise
@@ -154,23 +158,64 @@ def _outcome(status: str, summary: RunSummary | None = None, error: str | None =
         "finished_at": datetime.now(UTC), "status": status, "error": error}
 
 
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """The tasks of a run: Prefect's, or the same functions called plainly (`run_without_prefect`)."""
+
+    read: Callable[..., list[sources.RawFile]]
+    parse: Callable[..., Parsed]
+    fetch: Callable[..., Parsed]
+    submit_extract: Callable[..., Any]  # returns a future of Frames
+    load: Callable[..., dict[str, int]]
+
+
+def _steps() -> Steps:
+    return Steps(read_files, parse_articles, fetch_feed, extract_frames.submit, load_frames)
+
+
+def run_without_prefect(
+    paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT,
+    workers: int | None = None,
+) -> RunSummary:
+    """The work of the `ingest` flow with its tasks called as plain functions (extraction on a thread
+    pool, as Prefect's default task runner does): what bench/pipeline.py measures Prefect against."""
+    started = time.perf_counter()
+    run_id = str(uuid.uuid4())
+    known = start_run(db, run_id, "ingest", "; ".join(str(p) for p in paths), datetime.now(UTC), wait=wait)
+    with ThreadPoolExecutor() as threads:
+        steps = Steps(read_files.fn, parse_articles.fn, fetch_feed.fn,
+                      lambda *args: threads.submit(extract_frames.fn, *args), load_frames.fn)
+        summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, steps, workers=workers)
+    finish_run(db, run_id, _outcome("completed", summary), wait=wait)
+    return summary
+
+
 def _load_all(
     paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float, run_id: str, started: float,
-    known: dict[str, tuple], columns: Columns = Columns(), feeds: tuple[str, ...] = (),
+    known: dict[str, tuple], steps: Steps, columns: Columns = Columns(), feeds: tuple[str, ...] = (),
+    workers: int | None = None,
 ) -> RunSummary:
     found, missing = sources.discover(paths)
-    to_read, skipped = sources.unchanged(sources.stat(found), known)
+    seen = sources.stat(found)
+    to_read, skipped = sources.unchanged(seen, known)
+    sizes = {file.path: file.size for file in seen}
     totals = dict.fromkeys(("articles", "timexes", "mentions", "rejects"), 0)
     pending = [Reject(file.input, file.error) for file in missing]
     problems = [f"{reject.input}: {reject.severity}: {reject.reason}" for reject in pending]
     failed = 0
     progress.start(len(to_read))
+    held: list[tuple[str, str]] = []  # (file, article_id) of the articles extracted from the files being read
 
-    def store(future, chunk: list[Article], files: list[dict], holds: list[dict], rejects: list[Reject]) -> None:
-        nonlocal totals, failed
+    def store(future, chunk: list[Article], read: frozenset[str], files: list[dict], rejects: list[Reject]) -> None:
+        nonlocal totals, failed, held
         frames = future.result()
+        held += _holds(frames, read)
+        records = _recorded(files, held) if files else []
+        holds = [{"path": path, "article_id": article_id} for path, article_id in held] if files else []
+        held = [] if files else held
+        problems.extend(f"{r.input}: {r.severity}: {r.reason}" for r in _later_rejects(frames, rejects))
         try:
-            counts = load_frames(db, frames, files, holds, wait)
+            counts = steps.load(db, frames, records, holds, wait)
         except WarehouseError as error:
             failed += 1
             inputs = sorted({article.input.rsplit(":", 1)[0] for article in chunk} | {r.input for r in rejects})
@@ -182,57 +227,94 @@ def _load_all(
     queue: deque = deque()  # extraction futures, loaded in order by the single writer
 
     def parsed_batches():  # (Parsed, files it read): the files in batches, then each feed
-        for group in batched(to_read, batch_size):
-            yield parse_articles(read_files(group), published, known, columns), len(group)
+        for group in _groups(to_read, sizes, batch_size):
+            yield steps.parse(steps.read(group), known, columns), len(group)
         for feed in feeds:
-            yield fetch_feed(feed, published), 0
+            yield steps.fetch(feed), 0
 
-    for parsed, read_count in parsed_batches():
-        pending.extend(parsed.rejects)
-        problems.extend(f"{reject.input}: {reject.severity}: {reject.reason}" for reject in parsed.rejects)
-        chunks = batched(parsed.articles, batch_size) or [[]]
-        holds = _holds(parsed)
-        for index, chunk in enumerate(chunks):
-            last = index == len(chunks) - 1  # a file is recorded with its last article
-            queue.append((extract_frames.submit(chunk, pending), chunk, parsed.files if last else [],
-                          [{"path": p, "article_id": i} for p, i in holds] if last else [], pending))
-            pending = []
-            while len(queue) > AHEAD:
-                store(*queue.popleft())
-        progress.advance(read_count)
-    while queue:
-        store(*queue.popleft())
-    if pending:  # rejects of missing paths when no file was read
-        store(extract_frames.submit([], pending), [], [], [], pending)
+    with Extractors(workers) as extractors:
+        for parsed, read_count in parsed_batches():
+            pending.extend(parsed.rejects)
+            problems.extend(f"{reject.input}: {reject.severity}: {reject.reason}" for reject in parsed.rejects)
+            chunks = batched(parsed.articles, batch_size) or [[]]
+            read = frozenset(file["path"] for file in parsed.files)
+            for index, chunk in enumerate(chunks):
+                last = index == len(chunks) - 1  # a file is recorded with its last article
+                future = steps.submit_extract(chunk, pending, published, extractors)
+                queue.append((future, chunk, read, parsed.files if last else [], pending))
+                pending = []
+                while len(queue) > AHEAD:
+                    store(*queue.popleft())
+            progress.advance(read_count)
+        while queue:
+            store(*queue.popleft())
+        if pending:  # rejects of missing paths when no file was read
+            store(steps.submit_extract([], pending, published, extractors), [], frozenset(), [], pending)
     progress.finish()
     seconds = round(time.perf_counter() - started, 2)
     return RunSummary(files=len(found), **totals, seconds=seconds, problems=tuple(problems), failed_batches=failed,
                       skipped=len(skipped), run_id=run_id)
 
 
-def _holds(parsed: Parsed) -> list[tuple[str, str]]:
-    """(file, article_id) of every article parsed: the input of a JSON line is 'file:line'."""
-    read = {file["path"] for file in parsed.files}
+def _groups(files: list[Path], sizes: dict[Path, int], most: int) -> list[list[Path]]:
+    """Consecutive files read together: at most `most` of them and GROUP_BYTES of their bytes (a
+    bigger file alone), so a run over many large files keeps a few of them in memory at a time."""
+    groups: list[list[Path]] = []
+    held = 0
+    for file in files:
+        if not groups or len(groups[-1]) >= most or held + sizes.get(file, 0) > GROUP_BYTES:
+            groups.append([])
+            held = 0
+        groups[-1].append(file)
+        held += sizes.get(file, 0)
+    return groups
+
+
+def _holds(frames: Frames, read: frozenset[str]) -> list[tuple[str, str]]:
+    """(file, article_id) of the articles extracted from the files read (the input of a JSON line or
+    CSV row is 'file:line'; a feed's articles come from no file)."""
     pairs = {}
-    for article in parsed.articles:
-        path = article.input if article.input in read else article.input.rsplit(":", 1)[0]
-        pairs[(path, article.article_id)] = None
+    for article_id, input in frames.articles.select("article_id", "input").iter_rows():
+        path = input if input in read else input.rsplit(":", 1)[0]
+        if path in read:
+            pairs[(path, article_id)] = None
     return list(pairs)
+
+
+def _recorded(files: list[dict], held: list[tuple[str, str]]) -> list[dict]:
+    """FILES rows of the files read, each new one with the count of its articles and its status."""
+    counts: dict[str, int] = {}
+    for path, _ in held:
+        counts[path] = counts.get(path, 0) + 1
+    return [
+        file if file["status"] is not None
+        else {**file, "articles": counts.get(file["path"], 0), "status": "loaded" if counts.get(file["path"]) else "rejected"}
+        for file in files
+    ]
+
+
+def _later_rejects(frames: Frames, before: list[Reject]) -> list[Reject]:
+    """The rejects `finish` found while the batch was extracted (those of parsing were reported already)."""
+    known = {(r.input, r.reason) for r in before}
+    return [Reject(input, reason, severity) for input, reason, severity in
+            frames.rejects.select("input", "reason", "severity").iter_rows() if (input, reason) not in known]
 
 
 @flow(name="ingest", log_prints=True)
 def ingest(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT,
     text_column: str | None = None, date_column: str | None = None, feeds: list[str] | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
     """Load every new or changed article under `paths` into the warehouse at `db`, one transaction
     per batch, then the items of each feed in `feeds` (their pages fetched over HTTP).
 
-    A batch that cannot be stored (the warehouse stayed locked for `wait` seconds) is reported and
-    skipped; the batches before and after it are stored, and rerunning the same input loads it.
+    Batches are extracted on `workers` processes (default: one per core). A batch that cannot be
+    stored (the warehouse stayed locked for `wait` seconds) is reported and skipped; the batches
+    before and after it are stored, and rerunning the same input loads it.
     """
     columns = Columns(text=text_column, date=date_column)
-    return _ingest("ingest", paths, db, published, batch_size, wait, columns, tuple(feeds or ()))
+    return _ingest("ingest", paths, db, published, batch_size, wait, columns, tuple(feeds or ()), workers)
 
 
 @flow(name="inbox", log_prints=True)
@@ -244,7 +326,7 @@ def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = 500) -> RunSu
 def run_ingest(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT,
     runner: str | None = None, text_column: str | None = None, date_column: str | None = None,
-    feeds: list[str] | None = None,
+    feeds: list[str] | None = None, workers: int | None = None,
 ) -> RunSummary:
     """Run the flow without Prefect's 1 s flow heartbeat (it only delays the exit of short runs).
 
@@ -255,7 +337,7 @@ def run_ingest(
     if runner:
         chosen = ingest.with_options(task_runner=dask_runner(runner))
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return chosen(paths, db, published, batch_size, wait, text_column, date_column, feeds)
+        return chosen(paths, db, published, batch_size, wait, text_column, date_column, feeds, workers)
 
 
 def dask_runner(runner: str):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from transforms.actors import Actor, find_actors, lower_cased, role_on, split_code, tokenize
+from transforms.actors import Actor, find_actors, find_mentions, lower_cased, role_on, split_code, tokenize, with_aliases
 from transforms.tables.countries import COUNTRIES
 
 ON = date(2021, 10, 14)
@@ -215,3 +215,19 @@ def test_mojibake_punctuation_is_read_as_spaces():
 )
 def test_agents_acting_through_their_men_and_common_place_words(sentence, expected):
     assert codes(sentence) == expected
+
+
+def test_aliases_added_to_the_mentions_found_without_them_are_the_mentions_found_with_them():
+    aliases = {"afandiyev": ("AZE", "GOV"), "baku": ("XXX", None), "smith": ("USA", None)}
+    for sentence in ("Afandiyev met Smith in Baku on Tuesday.", "the police said afandiyev and smith fled",
+                     "Turkish officials and Afandiyev's aides met the U.S. envoy Smith."):
+        tokens = tokenize(sentence)
+        lower = lower_cased(sentence)
+        without = find_mentions(tokens, None, lower)
+        assert with_aliases(tokens, without, lower, aliases) == find_mentions(tokens, None, lower, aliases)
+    assert with_aliases(tokens, without, lower, {}) is without
+
+
+def test_lower_cased_text_has_no_capital_letter():
+    assert lower_cased("police arrested two men") and not lower_cased("Police arrested two men")
+    assert lower_cased("clashÂ in the city") and not lower_cased("Ümit was there")

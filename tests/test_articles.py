@@ -1,9 +1,13 @@
 import json
 from datetime import date
 
+import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.articles import Article, Reject, content_id, infer_published, parse_file
+from transforms.clean import _FIXER, repair_text
 
 
 def test_text_article_with_bylines_and_title():
@@ -113,3 +117,10 @@ def test_json_lines_split_on_newlines_only():
     # character is the Windows-1252 character it stood for (0x85 is an ellipsis).
     assert article.text == "Talks\nended…today." and rejects == []
     assert parse_file("g.jsonl", ".jsonl", "\u0085\n".encode())[1][0].reason.startswith("no JSON lines")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_text_is_repaired_exactly_as_ftfy_repairs_it(text):
+    # repair_text skips ftfy for ASCII without '&' or control characters: it must change nothing then
+    assert repair_text(text) == ftfy.fix_text(text, _FIXER)

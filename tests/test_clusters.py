@@ -1,6 +1,8 @@
 """Clustering mentions into events: hand-made mentions with known answers, and its invariants."""
 
+import hashlib
 import random
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -8,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemas.tables import CLUSTER_INPUT
-from transforms.clusters import agrees, cluster, near_identical, simhash
+from transforms.clusters import agrees, cluster, near_identical, simhash, simhashes
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -180,3 +182,15 @@ def test_every_member_of_an_event_overlaps_its_first_mention():
         seed, member = by_id[seeds[event_id]], by_id[mention_id]
         assert member["date_from"] <= seed["date_to"] and seed["date_from"] <= member["date_to"]
         assert agrees(seed["cameo_code"], member["cameo_code"])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(alphabet="ab cd\u00e9. ", max_size=60), max_size=6))
+def test_simhashes_of_many_texts_are_the_simhash_of_each(texts):
+    def one_by_one(text: str) -> int:  # the definition, bit by bit
+        words = re.findall(r"\w+", text.lower())
+        shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))] if words else []
+        hashes = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles]
+        return sum(1 << bit for bit in range(64) if sum(h >> bit & 1 for h in hashes) > len(hashes) / 2)
+
+    assert simhashes(texts) == [one_by_one(text) for text in texts] == [simhash(text) for text in texts]

@@ -1,7 +1,6 @@
 """Real processes against one warehouse file: a reader querying in a loop while a writer loads
 1,000 real articles, and a writer killed with SIGKILL in the middle of a load."""
 
-import csv
 import json
 import os
 import signal
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.timeml import parse_timeml
+from bench.corpora import real_articles
 from warehouse.query import query, table_counts
 
 pytestmark = pytest.mark.flow
@@ -40,20 +39,8 @@ print(done, failed, int(seen == sorted(seen)), flush=True)
 @pytest.fixture(scope="module")
 def thousand(shared, tmp_path_factory) -> Path:
     """1,000 real news articles as JSON lines: IndiaPoliceEvents, Guardian, then TimeBank/AQUAINT."""
-    records = []
-    for line in (shared / "corpora/india-police-events/metadata.jsonl").read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        records.append({"id": f"ipe-{doc['doc_id']}", "text": doc["full_text"], "published": doc["date"], "url": doc["url"]})
-    csv.field_size_limit(10**9)
-    with open(shared / "corpora/guardian-sdf/articles.csv", encoding="utf-8", newline="") as file:
-        for index, row in enumerate(csv.DictReader(file)):
-            records.append({"id": f"guardian-{index}", "text": row["text"], "published": row["date"][:10], "source": "The Guardian"})
-    for path in sorted((shared / "corpora/timeml-tbaq").rglob("*.tml")):
-        document = parse_timeml(path.read_text(encoding="utf-8"))
-        records.append({"id": path.stem, "text": document.text, "published": str(document.dct) if document.dct else None})
-    distinct = list({record["text"]: record for record in records}.values())  # one article per text
-    assert len(distinct) >= 1000
-    records = distinct
+    records = real_articles(shared)
+    assert len(records) >= 1000
     path = tmp_path_factory.mktemp("corpus") / "thousand.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records[:1000]), encoding="utf-8")
     return path

@@ -88,6 +88,15 @@ def parse_file(
     `today` is the run's date: publication dates after it are not believed (None: no such check).
     `url` is where an HTML page was fetched from, when it was.
     """
+    return finish(*split_file(input, suffix, data, columns=columns, today=today, url=url), published)
+
+
+def split_file(
+    input: str, suffix: str, data: bytes, *, columns: Columns = Columns(), today: date | None = None,
+    url: str | None = None,
+) -> tuple[list[Article], list[Reject]]:
+    """`parse_file` before `finish`: the articles of a file as written, not yet repaired, checked or
+    dated (the cheap part, done once per file; `finish` can then run on parts of the file anywhere)."""
     if suffix not in SUFFIXES:
         return [], [Reject(input, f"unsupported file type {suffix!r} (expected {', '.join(SUFFIXES)})")]
     limit = max_input_bytes(suffix)
@@ -116,7 +125,7 @@ def parse_file(
             found, rejects = _parse_json_lines(input, text, columns, today)
         else:
             found, rejects = parse_csv(input, text, columns, today)
-    return finish(found, rejects, published)
+    return found, rejects
 
 
 def finish(found: list[Article], rejects: list[Reject], published: date | None) -> tuple[list[Article], list[Reject]]:

@@ -17,6 +17,9 @@ _FIXER = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, ex
 # What ftfy cannot undo: a no-break space (UTF-8 C2 A0) read as Windows-1252 is "Â\xa0"; once a
 # scraper has turned the no-break space into a plain space, only a stray "Â" before a space is left.
 _STRAY_A_CIRCUMFLEX = re.compile(r"Â(?=[ \u00a0])")
+# In ASCII text ftfy changes only HTML entities, control characters (terminal escapes among them)
+# and line breaks other than \n: text without '&' and control characters but tab and \n is kept.
+_ASCII_FIXABLE = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
 
 # Texts shorter than this are not identified: on a line or two the detector guesses.
 LANGUAGE_MIN_CHARS = 100
@@ -28,6 +31,8 @@ SUPPORTED_LANGUAGES = ("en",)
 def repair_text(text: str) -> str:
     """The text with mojibake ("â€™" for "’") repaired, control characters and terminal escapes
     removed, line breaks unified and Unicode in NFC; curly quotes stay curly."""
+    if text.isascii() and not _ASCII_FIXABLE.search(text):
+        return text  # nothing ftfy would change (and no 'Â'): most news in plain ASCII
     fixed = ftfy.fix_text(text, _FIXER)
     return _STRAY_A_CIRCUMFLEX.sub("", fixed)
 

@@ -34,18 +34,28 @@ _WORD = re.compile(r"\w+")
 
 def simhash(text: str) -> int:
     """64-bit SimHash of the lower-cased word trigrams of a text (0 for a text of no words)."""
-    words = _WORD.findall(text.lower())
-    shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))] if words else []
-    if not shingles:
-        return 0
-    hashes = pl.Series(
-        [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big") for s in shingles],
-        dtype=pl.UInt64,
-    )
-    half = len(hashes) / 2
-    column = pl.lit(hashes)
-    ones = pl.select([((column // pl.lit(1 << bit, dtype=pl.UInt64)) % 2).sum().alias(str(bit)) for bit in range(64)]).row(0)
-    return sum(1 << bit for bit, count in enumerate(ones) if count > half)
+    return simhashes([text])[0]
+
+
+def simhashes(texts: list[str]) -> list[int]:
+    """`simhash` of each text, counted for all of them in one Polars query."""
+    owners, hashes = [], []
+    for n, text in enumerate(texts):
+        words = _WORD.findall(text.lower())
+        for i in range(max(1, len(words) - 2)) if words else ():
+            shingle = " ".join(words[i : i + 3]).encode()
+            hashes.append(int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "big"))
+            owners.append(n)
+    if not hashes:
+        return [0] * len(texts)
+    shingles = pl.DataFrame({"text": owners, "hash": hashes}, schema={"text": pl.UInt32, "hash": pl.UInt64})
+    bits = [((pl.col("hash") // pl.lit(1 << bit, dtype=pl.UInt64)) % 2).sum().alias(str(bit)) for bit in range(64)]
+    counts = shingles.group_by("text").agg(pl.len().alias("shingles"), *bits)
+    fingerprints = [0] * len(texts)
+    for row in counts.iter_rows():
+        half = row[1] / 2
+        fingerprints[row[0]] = sum(1 << bit for bit, ones in enumerate(row[2:]) if ones > half)
+    return fingerprints
 
 
 def near_identical(a: int | None, b: int | None) -> bool:

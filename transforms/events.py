@@ -27,12 +27,13 @@ is dated by the DATE timex nearest its own verb, else publication.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from transforms.actors import Actor, Token, actors_of, find_mentions, lower_cased, tokenize
+from transforms.actors import Actor, Token, actors_of, find_mentions, lower_cased, tokenize, with_aliases
 from transforms.sentences import Sentence, split_sentences
 from transforms.tables.cameo import CODES
 from transforms.tables.countries import COUNTRIES
@@ -113,15 +114,16 @@ def code_events(
         tokens = tokenize(sentence.text)
         lower = lower_cased(sentence.text)
         parsed.append((sentence, tokens, lower))
-    first_pass = [
-        actors_of(s.text, t, find_mentions(t, published, lower), lower) for s, t, lower in parsed
-    ]
+    mentions = [find_mentions(t, published, lower) for _, t, lower in parsed]
+    first_pass = [actors_of(s.text, t, found, lower) for (s, t, lower), found in zip(parsed, mentions)]
     aliases = _aliases(first_pass)
     events = []
     all_actors = []
     per_sentence = []
-    for sentence, tokens, lower in parsed:
-        actors = actors_of(sentence.text, tokens, find_mentions(tokens, published, lower, aliases), lower)
+    for (sentence, tokens, lower), found, actors in zip(parsed, mentions, first_pass):
+        named = with_aliases(tokens, found, lower, aliases) if aliases else found
+        if named is not found:  # a surname seen earlier names someone here
+            actors = actors_of(sentence.text, tokens, named, lower)
         per_sentence.append(actors)
         all_actors += actors
     pair = _main_pair(all_actors)
@@ -243,8 +245,8 @@ def _matches(element: str, stems: frozenset[str]) -> bool:
 
 
 def _pattern_found(elements: tuple[str, ...], words: list[frozenset[str]], reach: int) -> bool:
-    """Elements in order among the words: the first within `reach` words, each next within 3."""
-    elements = tuple(e.split()[-1] for e in elements)
+    """Elements in order among the words: the first within `reach` words, each next within 3.
+    An element of several words is matched by its last one."""
     for first in range(min(reach, len(words))):
         if not _matches(elements[0], words[first]):
             continue
@@ -261,6 +263,33 @@ def _pattern_found(elements: tuple[str, ...], words: list[frozenset[str]], reach
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """A verb's patterns as (elements, the last word of each element, code), in table order, and
+    for each word the patterns whose first element it can be (so few patterns are tried)."""
+
+    patterns: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]
+    by_first: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, patterns: list[tuple[tuple[str, ...], str]]) -> _Patterns:
+        rows = tuple((elements, tuple(e.split()[-1] for e in elements), code) for elements, code in patterns)
+        by_first: dict[str, list[int]] = {}
+        for n, (_, lasts, _) in enumerate(rows):
+            for word in _OPTIONS.get(lasts[0], (lasts[0],)):
+                by_first.setdefault(word, []).append(n)
+        return cls(rows, {word: tuple(numbers) for word, numbers in by_first.items()})
+
+    def starting_in(self, words: list[frozenset[str]]) -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+        """The patterns whose first element is one of the words, in table order."""
+        numbers = {n for stems in words for stem in stems for n in self.by_first.get(stem, ())}
+        return [self.patterns[n] for n in sorted(numbers)]
+
+
+_PATTERNS = {lemma: _Patterns.of(patterns) for lemma, patterns in PATTERNS.items()}
+_NO_PATTERNS = _Patterns((), {})
+
+
 def _verb_code(
     tokens: list[Token], first: int, last: int, lemma: str, stems: list[frozenset[str]] | None = None
 ) -> str | None:
@@ -270,15 +299,15 @@ def _verb_code(
     after = stems[last : last + 12]
     before = stems[max(0, first - 20) : first]
     best: tuple[int, str | None] | None = None
-    patterns = PATTERNS.get(lemma, ())
-    for elements, code in patterns:  # the object after the verb: 'signed a memorandum'
-        if _pattern_found(elements, after, 4) and (best is None or len(elements) > best[0]):
+    patterns = _PATTERNS.get(lemma, _NO_PATTERNS)
+    for elements, lasts, code in patterns.starting_in(after[:4]):  # the object after the verb: 'signed a memorandum'
+        if _pattern_found(lasts, after, 4) and (best is None or len(elements) > best[0]):
             best = (len(elements), code)
     if best is None:  # the object before it: 'the declaration that A and B signed'
-        for elements, code in patterns:
+        for elements, lasts, code in patterns.starting_in(before):
             if elements[0] in _PREPOSITIONS:
                 continue
-            if _pattern_found(elements, before, len(before)) and (best is None or len(elements) > best[0]):
+            if _pattern_found(lasts, before, len(before)) and (best is None or len(elements) > best[0]):
                 best = (len(elements), code)
     code = best[1] if best else default
     modal = any(t.word in _MODAL for t in tokens[max(0, first - 3) : first])
@@ -689,11 +718,16 @@ _MATERIAL_CONFLICT = frozenset({"17", "18", "19", "20"})
 
 def _pair_at(tokens: list[Token]) -> tuple[int, int, str | None] | None:
     words = [t.word for t in tokens]
-    for n in range(len(words)):
-        for phrase, sector in PAIR_PHRASES.items():
+    for n, word in enumerate(words):
+        for phrase, sector in _PAIR_PHRASES_BY_FIRST.get(word, ()):
             if tuple(words[n : n + len(phrase)]) == phrase:
                 return tokens[n].start, tokens[n + len(phrase) - 1].end, sector
     return None
+
+
+_PAIR_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+for _phrase, _sector in PAIR_PHRASES.items():
+    _PAIR_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _sector))
 
 
 def _roles(
@@ -955,6 +989,7 @@ _OPENING_SUBORDINATORS = frozenset("when while after as because although though 
 _CLAUSE_BREAKS = frozenset(",;:–—()\"“”")
 _OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
 _QUOTE_MARKS = frozenset('"“”')
+_QUOTE_MARK = re.compile('["“”]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -980,7 +1015,8 @@ def _quote_spans(text: str, continued: bool = False) -> list[tuple[int, int]]:
     (its first straight mark closes it)."""
     spans = []
     opened: int | None = 0 if continued else None
-    for n, ch in enumerate(text):
+    for match in _QUOTE_MARK.finditer(text):
+        n, ch = match.start(), match.group()
         if n and text[n - 1] == "€":
             continue  # UTF-8 punctuation read as cp1252: 'â€”' is a dash, 'â€œ' a quote mark
         if ch == _OPEN_QUOTE or ch == '"' and opened is None:
@@ -995,9 +1031,9 @@ def _quote_spans(text: str, continued: bool = False) -> list[tuple[int, int]]:
 
 def _clauses(text: str, tokens: list[Token], continued: bool = False) -> _Clauses:
     spans = _quote_spans(text, continued)
-    quoted = frozenset(n for n, t in enumerate(tokens) if any(a <= t.start < b for a, b in spans))
+    quoted = frozenset(n for n, t in enumerate(tokens) if any(a <= t.start < b for a, b in spans)) if spans else frozenset()
     breaks = [False] + [
-        any(ch in _CLAUSE_BREAKS for ch in text[tokens[n - 1].end : tokens[n].start]) for n in range(1, len(tokens))
+        not _CLAUSE_BREAKS.isdisjoint(text[tokens[n - 1].end : tokens[n].start]) for n in range(1, len(tokens))
     ]
     inner = []
     for i, token in enumerate(tokens):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import functools
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 import polars as pl
 
 from schemas.tables import ARTICLES, MENTIONS, REJECTS, TIMEXES, Table
 from transforms.articles import Article, Reject, content_id
-from transforms.clusters import simhash
+from transforms.clusters import simhashes
 from transforms.events import Event, code_events
 from transforms.sentences import split_sentences
 from transforms.timexes import Timex, tag_timexes
@@ -28,16 +29,27 @@ class Frames:
     def counts(self) -> dict[str, int]:
         return {name: frame.height for name, frame in self.tables().items()}
 
+    @classmethod
+    def concat(cls, parts: list[Frames]) -> Frames:
+        """The frames of parts of one batch as one, a row per key (the last part's wins)."""
+        tables = {ARTICLES: "articles", TIMEXES: "timexes", MENTIONS: "mentions", REJECTS: "rejects"}
+        return cls(**{
+            name: pl.concat([getattr(part, name) for part in parts]).unique(
+                subset=list(table.key), keep="last", maintain_order=True)
+            for table, name in tables.items()
+        })
+
 
 def extract(articles: list[Article], rejects: list[Reject], now: datetime) -> Frames:
     """Tag, code and frame a batch of parsed articles; `now` (UTC) stamps new rows."""
     unique = {article.article_id: article for article in articles}  # last one of equal texts wins
     article_rows, timex_rows, mention_rows = [], [], []
-    for article in unique.values():
+    fingerprints = simhashes([article.text for article in unique.values()])
+    for article, fingerprint in zip(unique.values(), fingerprints):
         timexes = tag_timexes(article.text, article.published_date)
         sentences = split_sentences(article.text)
         events = code_events(article.text, sentences, timexes, article.published_date)
-        article_rows.append(article_row(article, now))
+        article_rows.append(article_row(article, now, fingerprint))
         timex_rows.extend(timex_row(article.article_id, timex) for timex in timexes)
         mention_rows.extend(mention_row(article.article_id, event) for event in events)
     reject_rows = [reject_row(reject, now) for reject in rejects]
@@ -49,12 +61,12 @@ def extract(articles: list[Article], rejects: list[Reject], now: datetime) -> Fr
     )
 
 
-def article_row(article: Article, now: datetime) -> dict:
-    return {**asdict(article), "ingested_at": now, "simhash": simhash(article.text)}
+def article_row(article: Article, now: datetime, fingerprint: int) -> dict:
+    return {**_fields(article), "ingested_at": now, "simhash": fingerprint}
 
 
 def timex_row(article_id: str, timex: Timex) -> dict:
-    return {"article_id": article_id, **asdict(timex)}
+    return {"article_id": article_id, **_fields(timex)}
 
 
 def mention_row(article_id: str, event: Event) -> dict:
@@ -68,11 +80,21 @@ def mention_row(article_id: str, event: Event) -> dict:
         event.target_country or "",
         *(() if event.mode == "asserted" else (event.mode,)),  # 'met A but did not meet B'
     )
-    return {"mention_id": content_id(*key), "article_id": article_id, **asdict(event)}
+    return {"mention_id": content_id(*key), "article_id": article_id, **_fields(event)}
 
 
 def reject_row(reject: Reject, now: datetime) -> dict:
-    return {"reject_id": content_id(reject.input, reject.reason), **asdict(reject), "seen_at": now}
+    return {"reject_id": content_id(reject.input, reject.reason), **_fields(reject), "seen_at": now}
+
+
+def _fields(row: Article | Timex | Event | Reject) -> dict:
+    """The fields of a dataclass of plain values (what `asdict` gives, without its deep copies)."""
+    return {name: getattr(row, name) for name in _names(type(row))}
+
+
+@functools.cache
+def _names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(kind))
 
 
 def _frame(table: Table, rows: list[dict]) -> pl.DataFrame:

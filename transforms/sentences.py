@@ -21,6 +21,8 @@ _MAY_END = frozenset({"inc", "ltd", "co", "corp", "bros", "etc", "jr", "sr", "al
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"""[.!?]+['"’”)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z"“‘'])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)\.$")
+_LONGEST_WORD = 64  # how far back the word before a period is looked for
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,7 @@ def _is_abbreviation(text: str, dot: int, lower_follows: bool) -> bool:
 
     "Inc." and the like end a sentence unless a lower-case word follows.
     """
-    match = _WORD_BEFORE.search(text, 0, dot + 1)
+    match = _WORD_BEFORE.search(text, max(0, dot - _LONGEST_WORD), dot + 1)  # not from the text's start
     if match is None:
         return False
     word = match.group(1)
@@ -50,8 +52,8 @@ def _is_abbreviation(text: str, dot: int, lower_follows: bool) -> bool:
 
 
 def _next_starts_lower(text: str, pos: int) -> bool:
-    rest = text[pos:].lstrip()
-    return bool(rest) and rest[0].islower()
+    following = _NEXT_CHARACTER.match(text, pos)
+    return following is not None and following.group(1).islower()
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -1,0 +1,194 @@
+"""End-to-end speed of the pipeline over every real article in ../shared/corpora, beside dateparser.
+
+    python bench/pipeline.py [--workers N] [--skip-server]
+
+On the same ~1,130 articles (written as JSON-lines files of 100), in one run, it prints:
+- search_dates: dateparser's `search_dates` alone over the texts (languages=['en'], RELATIVE_BASE =
+  the article's date), in this process;
+- stages: each stage of the pipeline timed in this process, one after the other, and its share;
+- plain: the ingest flow's work with its tasks called as plain functions (no Prefect), into a
+  fresh warehouse: read -> parse -> timexes -> events -> DuckDB, extraction on every core;
+- prefect: the `ingest` flow itself in a fresh process, once with Prefect's temporary server and
+  once against a running `prefect server start`, into fresh warehouses. Prefect's share is
+  (flow time - plain time) / flow time; the temporary server's start is reported on its own line.
+Then the ratios: articles/s of the pipeline (plain and flow) against search_dates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.corpora import SHARED, real_articles, write_jsonl  # noqa: E402
+
+
+def search_dates_seconds(records: list[dict]) -> float:
+    from dateparser.search import search_dates
+
+    search_dates("June 15, 2021", languages=["en"])  # warm up
+    started = time.perf_counter()
+    for record in records:
+        day = date.fromisoformat(record["published"]) if record["published"] else date(2000, 1, 1)
+        search_dates(record["text"], languages=["en"], settings={"RELATIVE_BASE": datetime(day.year, day.month, day.day)})
+    return time.perf_counter() - started
+
+
+def stage_seconds(files: list[Path], db: Path) -> tuple[dict[str, float], int]:
+    """Seconds of each stage over all articles, run one after the other in this process."""
+    from flows import sources
+    from schemas.tables import FILE_ARTICLES, FILES
+    from transforms.articles import finish, split_file
+    from transforms.clusters import cluster
+    from transforms.events import code_events
+    from transforms.frames import extract
+    from transforms.sentences import split_sentences
+    from transforms.timexes import tag_timexes
+    from warehouse.load import load
+
+    seconds: dict[str, float] = {}
+
+    def timed(name, fn, *args):
+        started = time.perf_counter()
+        result = fn(*args)
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+        return result
+
+    raw = timed("read", sources.read, files)
+    found = []
+    for file in raw:
+        found += timed("parse", lambda f: split_file(f.input, f.suffix, f.data)[0], file)
+    articles, rejects = timed("finish (repair, language, dates)", finish, found, [], None)
+    frames = timed("extract (all of it)", extract, articles, rejects, datetime.now(UTC))
+    for article in articles:  # the parts of extract again, to split its time
+        timexes = timed("timexes", tag_timexes, article.text, article.published_date)
+        sentences = timed("sentences", split_sentences, article.text)
+        timed("events", code_events, article.text, sentences, timexes, article.published_date)
+    tables = {**frames.tables(), "files": FILES.frame([]), "file_articles": FILE_ARTICLES.frame([])}
+    timed("load (DuckDB)", load, db, tables, cluster)
+    whole = seconds.pop("extract (all of it)")
+    seconds["frames"] = max(0.0, whole - seconds["timexes"] - seconds["sentences"] - seconds["events"])
+    return seconds, frames.mentions.height
+
+
+def child(corpus: Path, db: Path, workers: int | None, plain: bool) -> None:
+    """Run once in this fresh process and print its figures as JSON (see main)."""
+    started = time.perf_counter()
+    from flows.ingest import run_ingest, run_without_prefect
+
+    if plain:
+        summary = run_without_prefect([corpus], db, workers=workers)
+        figures = {"seconds": summary.seconds}
+    else:
+        summary = run_ingest([corpus], db, workers=workers)
+        figures = {"seconds": summary.seconds, "wall": time.perf_counter() - started}
+    print(json.dumps(figures | {"articles": summary.articles, "mentions": summary.mentions}))
+
+
+def run_child(corpus: Path, db: Path, workers: int | None, plain: bool, env: dict) -> dict:
+    command = [sys.executable, __file__, "--child", str(corpus), "--db", str(db)]
+    command += ["--plain"] * plain + (["--workers", str(workers)] if workers else [])
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        raise SystemExit(f"child run failed:\n{done.stderr[-3000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures | {"process": time.perf_counter() - started}
+
+
+def prefect_server(home: Path) -> tuple[subprocess.Popen, str, float]:
+    """A `prefect server start` on a free local port with its own PREFECT_HOME; its URL and start time."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = os.environ | {"PREFECT_HOME": str(home), "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    prefect = Path(sys.executable).with_name("prefect")
+    started = time.perf_counter()
+    server = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/api"
+    while time.perf_counter() - started < 120:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2):
+                return server, url, time.perf_counter() - started
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit("prefect server did not start within 120 s")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+    parser.add_argument("--skip-server", action="store_true", help="skip the run against a running Prefect server")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv[1:])
+    if args.child:
+        child(args.child, args.db, args.workers, args.plain)
+        return 0
+    if not (SHARED / "corpora").exists():
+        print(f"skipped: {SHARED / 'corpora'} is absent")
+        return 0
+
+    records = real_articles()
+    scratch = Path(tempfile.mkdtemp(prefix="eventpipe-bench-"))
+    try:
+        files = write_jsonl(records, scratch / "corpus")
+        count, chars = len(records), sum(len(r["text"]) for r in records)
+        print(f"{count} real articles ({chars / count:,.0f} characters on average) in {len(files)} JSON-lines files; "
+              f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+
+        peer = search_dates_seconds(records)
+        print(f"search_dates      {count / peer:8.1f} articles/s  {peer:6.2f} s  (dateparser, one process)")
+
+        stages, mentions = stage_seconds(files, scratch / "stages.duckdb")
+        total = sum(stages.values())
+        print(f"stages, one process, one after the other: {total:.2f} s, {count / total:.1f} articles/s")
+        for name, seconds in stages.items():
+            print(f"  {name:34} {seconds:6.2f} s  {100 * seconds / total:5.1f}%")
+
+        env = os.environ | {"PREFECT_HOME": str(scratch / "prefect-temporary")}
+        env.pop("PREFECT_API_URL", None)
+        plain = run_child(scratch / "corpus", scratch / "plain.duckdb", args.workers, True, env)
+        print(f"plain (no Prefect) {count / plain['seconds']:7.1f} articles/s  {plain['seconds']:6.2f} s  "
+              f"{plain['mentions'] / plain['seconds']:,.0f} events/s  ({plain['mentions']} event mentions)")
+
+        flows = {"temporary server": run_child(scratch / "corpus", scratch / "temporary.duckdb", args.workers, False, env)}
+        if not args.skip_server:
+            server, url, server_start = prefect_server(scratch / "prefect-server")
+            try:
+                flows["running server"] = run_child(scratch / "corpus", scratch / "server.duckdb", args.workers, False,
+                                                    env | {"PREFECT_API_URL": url})
+            finally:
+                os.killpg(server.pid, 15)
+                server.wait(timeout=30)
+            print(f"prefect server start: {server_start:.1f} s (once, before the runs below)")
+        for name, run in flows.items():
+            overhead = (run["seconds"] - plain["seconds"]) / run["seconds"]
+            print(f"prefect flow, {name:16} {count / run['seconds']:7.1f} articles/s  flow {run['seconds']:6.2f} s  "
+                  f"Prefect's share {100 * overhead:5.1f}%  (whole process {run['process']:.1f} s, "
+                  f"{run['process'] - run['seconds']:.1f} s of it starting Python, Prefect and its server)")
+        for name, seconds in [("plain", plain["seconds"])] + [(f"flow, {n}", r["seconds"]) for n, r in flows.items()]:
+            print(f"pipeline ({name}) is {peer / seconds:.1f}x faster than search_dates alone")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,79 @@
+"""Finish and extract a batch of articles on every core: the batch is split over worker processes.
+
+Coding events is CPU-bound Python, so threads do not help; a pool of worker processes does. The
+workers fork from a server process that imported the transforms once (multiprocessing's
+'forkserver'), so the pool starts in about half a second and never forks the flow's own threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date, datetime
+
+from transforms.articles import Article, Reject, finish
+from transforms.frames import Frames, extract
+
+log = logging.getLogger("eventpipe")
+
+MIN_PER_WORKER = 50  # a smaller batch is extracted in the calling process: the pool would not pay
+
+
+def finish_and_extract(found: list[Article], rejects: list[Reject], published: date | None, now: datetime) -> Frames:
+    """Repair, check and date the articles as found in their files, then tag, code and frame them."""
+    articles, problems = finish(found, rejects, published)
+    return extract(articles, problems, now)
+
+
+class Extractors:
+    """`finish_and_extract` over a pool of `workers` processes, started when a batch first needs it
+    and stopped when the `with` block ends. One pool serves the batches of a run from any thread."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Extractors:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+
+    def __reduce__(self):  # a task runner that ships tasks elsewhere (Dask) gets an in-process one
+        return Extractors, (1,)
+
+    def __call__(self, found: list[Article], rejects: list[Reject], published: date | None, now: datetime) -> Frames:
+        found = list({article.article_id: article for article in found}.values())  # equal texts once
+        parts = min(self.workers, len(found) // MIN_PER_WORKER)
+        if parts < 2:
+            return finish_and_extract(found, rejects, published, now)
+        try:
+            pool = self._started()
+            futures = [  # every parts-th article: long and short articles spread evenly
+                pool.submit(finish_and_extract, found[part::parts], rejects if part == 0 else [], published, now)
+                for part in range(parts)
+            ]
+            return Frames.concat([future.result() for future in futures])
+        except (BrokenProcessPool, RuntimeError, OSError) as error:
+            # A script that starts a run without `if __name__ == "__main__":` cannot start workers (each
+            # would run the script again), and a worker can die: the run goes on in this process.
+            log.warning("extracting in one process: the worker processes failed (%s: %s)", type(error).__name__,
+                        str(error).strip().splitlines()[0] if str(error).strip() else "")
+            self.workers = 1
+            return finish_and_extract(found, rejects, published, now)
+
+    def _started(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["flows.parallel"])
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            return self._pool
