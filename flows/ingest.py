@@ -40,6 +40,7 @@ from warehouse.load import load
 from warehouse.runs import finish_run, start_run
 
 AHEAD = 2  # extraction batches submitted ahead of the one being loaded (memory stays bounded)
+EAGER_BYTES = 2**20  # inputs of this size or more start the extraction workers before reading (~400 articles)
 GROUP_BYTES = 16 * 2**20  # files read together hold at most this much (or are one file): streamed, not all at once
 
 
@@ -233,6 +234,8 @@ def _load_all(
             yield steps.fetch(feed), 0
 
     with Extractors(workers) as extractors:
+        if sum(sizes.get(file, 0) for file in to_read) >= EAGER_BYTES:
+            extractors.start()
         for parsed, read_count in parsed_batches():
             pending.extend(parsed.rejects)
             problems.extend(f"{reject.input}: {reject.severity}: {reject.reason}" for reject in parsed.rejects)

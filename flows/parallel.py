@@ -70,6 +70,19 @@ class Extractors:
             self.workers = 1
             return finish_and_extract(found, rejects, published, now)
 
+    def start(self) -> None:
+        """Start the workers in the background (they take about half a second) while the caller reads."""
+        if self.workers > 1:
+            threading.Thread(target=self._warm, daemon=True).start()
+
+    def _warm(self) -> None:
+        try:
+            pool = self._started()
+            for _ in range(self.workers):
+                pool.submit(int)
+        except (BrokenProcessPool, RuntimeError, OSError):
+            pass  # the first batch finds out and falls back
+
     def _started(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:

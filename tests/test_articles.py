@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.articles import Article, Reject, content_id, infer_published, parse_file
-from transforms.clean import _FIXER, repair_text
+from transforms.clean import _FIXER, language_problem, plainly_english, repair_text
 
 
 def test_text_article_with_bylines_and_title():
@@ -119,8 +119,18 @@ def test_json_lines_split_on_newlines_only():
     assert parse_file("g.jsonl", ".jsonl", "\u0085\n".encode())[1][0].reason.startswith("no JSON lines")
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
-def test_ascii_text_is_repaired_exactly_as_ftfy_repairs_it(text):
-    # repair_text skips ftfy for ASCII without '&' or control characters: it must change nothing then
-    assert repair_text(text) == ftfy.fix_text(text, _FIXER)
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(max_codepoint=127), st.sampled_from("‘’“”–—…\u00e2\u20ac\u00c2")),
+               max_size=80))
+def test_text_is_repaired_exactly_as_ftfy_repairs_it(text):
+    # repair_text skips ftfy for ASCII and typography without '&' or control characters: ftfy must change nothing then
+    assert repair_text(text) == ftfy.fix_text(text, _FIXER).replace("Â ", " ").replace("Â\u00a0", "\u00a0")
+
+
+def test_plain_english_needs_no_language_detector_and_other_languages_still_get_it():
+    english = "The minister said on Tuesday that the talks with the union were over and that the strike would go on. " * 2
+    german = ("Die Polizei hat am Dienstag in der Hauptstadt zwei Männer festgenommen, die verdächtigt werden, "
+              "einen Anschlag geplant zu haben. Der Minister sagte, die Ermittlungen dauerten an.")
+    assert plainly_english(english) and language_problem(english) is None
+    assert not plainly_english(german) and language_problem(german).startswith("language is 'de'")
+    assert not plainly_english("the of and to")  # too few words to tell

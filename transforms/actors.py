@@ -186,6 +186,7 @@ def _prefixes(*tables: Mapping[str, object]) -> frozenset[str]:
 
 
 _PREFIXES = _prefixes(PEOPLE, ORGANIZATIONS, COUNTRIES, AGENTS)
+_FIRST_WORDS = frozenset(name.split(" ", 1)[0] for table in (PEOPLE, ORGANIZATIONS, COUNTRIES, AGENTS) for name in table)
 
 
 def _agent_at(tokens: list[Token], i: int) -> bool:
@@ -206,6 +207,11 @@ def find_mentions(
     while i < len(tokens):
         found = None
         top, key = i, tokens[i].word
+        if key not in _FIRST_WORDS and "-" not in key:  # no name starts with this word: skip the lookups
+            if aliases and (lower or tokens[i].capital) and key in aliases:
+                mentions.append(Mention(i, i + 1, "alias", *aliases[key]))
+            i += 1
+            continue
         while top < len(tokens) - 1 and top - i < LONGEST - 1 and tokens[top].joined:
             key = f"{key} {tokens[top + 1].word}"
             if key not in _PREFIXES:

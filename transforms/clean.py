@@ -20,6 +20,9 @@ _STRAY_A_CIRCUMFLEX = re.compile(r"Â(?=[ \u00a0])")
 # In ASCII text ftfy changes only HTML entities, control characters (terminal escapes among them)
 # and line breaks other than \n: text without '&' and control characters but tab and \n is kept.
 _ASCII_FIXABLE = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
+# Curly quotes, dashes and the ellipsis are no mojibake on their own (in Windows-1252 they are bytes
+# 0x85 and 0x91-0x97, which no UTF-8 sequence starts with), and ftfy keeps them (uncurl_quotes=False).
+_TYPOGRAPHY = str.maketrans("", "", "‘’“”–—…")
 
 # Texts shorter than this are not identified: on a line or two the detector guesses.
 LANGUAGE_MIN_CHARS = 100
@@ -31,8 +34,8 @@ SUPPORTED_LANGUAGES = ("en",)
 def repair_text(text: str) -> str:
     """The text with mojibake ("â€™" for "’") repaired, control characters and terminal escapes
     removed, line breaks unified and Unicode in NFC; curly quotes stay curly."""
-    if text.isascii() and not _ASCII_FIXABLE.search(text):
-        return text  # nothing ftfy would change (and no 'Â'): most news in plain ASCII
+    if (text.isascii() or text.translate(_TYPOGRAPHY).isascii()) and not _ASCII_FIXABLE.search(text):
+        return text  # nothing ftfy would change (and no 'Â'): most news
     fixed = ftfy.fix_text(text, _FIXER)
     return _STRAY_A_CIRCUMFLEX.sub("", fixed)
 
@@ -49,9 +52,25 @@ def detect_language(text: str) -> tuple[str, float]:
     return language, float(probability)
 
 
+# Words of English that other languages do not use as words; in English news they are about a fifth
+# of all words (median 0.21, lowest 0.086 over the 1,131 real articles of ../shared/corpora), in
+# German, Dutch, French, Spanish or Italian news next to none (0.0 in samples of each).
+_ENGLISH_WORDS = frozenset("the of and to that for with said from this have has were which".split())
+_LETTERS = re.compile(r"[^\W\d_]+")
+ENGLISH_MIN_SHARE = 0.06
+ENGLISH_MIN_WORDS = 30
+
+
+def plainly_english(text: str) -> bool:
+    """True when the text's first 5,000 characters have at least 30 words, 6% of them words only
+    English uses: such a text is English without asking the detector (which takes ~1 ms a text)."""
+    words = _LETTERS.findall(text[:5000].lower())
+    return len(words) >= ENGLISH_MIN_WORDS and sum(word in _ENGLISH_WORDS for word in words) >= ENGLISH_MIN_SHARE * len(words)
+
+
 def language_problem(text: str) -> str | None:
     """Why the text cannot be coded because of its language, or None when it can (or is too short to tell)."""
-    if len(text) < LANGUAGE_MIN_CHARS:
+    if len(text) < LANGUAGE_MIN_CHARS or plainly_english(text):
         return None
     language, probability = detect_language(text[:20_000])
     if language in SUPPORTED_LANGUAGES or probability < LANGUAGE_MIN_PROBABILITY:

@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 
 from transforms.actors import Actor, Token, actors_of, find_mentions, lower_cased, tokenize, with_aliases
 from transforms.sentences import Sentence, split_sentences
@@ -988,7 +989,6 @@ _RELATIVE_OPENERS = frozenset("which who whom whose".split())
 _OPENING_SUBORDINATORS = frozenset("when while after as because although though whereas before since once".split())
 _CLAUSE_BREAKS = frozenset(",;:–—()\"“”")
 _OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
-_QUOTE_MARKS = frozenset('"“”')
 _QUOTE_MARK = re.compile('["“”]')
 
 
@@ -1116,7 +1116,10 @@ def _quote_speaker(
 
 def _token_of(tokens: list[Token], offset: int) -> int:
     """Index of the token an offset falls in (or the last one before it)."""
-    return max(bisect_right([t.start for t in tokens], offset) - 1, 0)
+    return max(bisect_right(tokens, offset, key=_START) - 1, 0)
+
+
+_START = attrgetter("start")
 
 
 def _code_sentence(
@@ -1161,7 +1164,7 @@ def _code_sentence(
         tokens, lower, [(a.start, a.end) for a in actors], _place_modifiers(tokens, actors, lower), detained
     )
     verbs = verbs[:_MAX_CANDIDATES]
-    marks = [n for n, ch in enumerate(sentence.text) if ch in _QUOTE_MARKS]
+    marks = [mark.start() for mark in _QUOTE_MARK.finditer(sentence.text)]
     if quoting is not None and not marks:
         clauses = _Clauses(frozenset(range(len(tokens))), ())  # the whole sentence is quoted
     else:
