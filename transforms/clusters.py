@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,15 +41,18 @@ def simhash(text: str) -> int:
 
 def simhashes(texts: list[str]) -> list[int]:
     """`simhash` of each text, counted for all of them in one Polars query."""
-    owners, hashes = [], []
+    owners: list[int] = []
+    digests: list[bytes] = []
     for n, text in enumerate(texts):
         words = _WORD.findall(text.lower())
-        for i in range(max(1, len(words) - 2)) if words else ():
-            shingle = " ".join(words[i : i + 3]).encode()
-            hashes.append(int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "big"))
-            owners.append(n)
-    if not hashes:
+        shingles = [f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:])] or ([" ".join(words)] if words else [])
+        digests += [hashlib.blake2b(shingle.encode(), digest_size=8).digest() for shingle in shingles]
+        owners += [n] * len(shingles)
+    if not digests:
         return [0] * len(texts)
+    hashes = array("Q", b"".join(digests))  # each digest read as a big-endian unsigned 64-bit number
+    if sys.byteorder == "little":
+        hashes.byteswap()
     shingles = pl.DataFrame({"text": owners, "hash": hashes}, schema={"text": pl.UInt32, "hash": pl.UInt64})
     bits = [((pl.col("hash") // pl.lit(1 << bit, dtype=pl.UInt64)) % 2).sum().alias(str(bit)) for bit in range(64)]
     counts = shingles.group_by("text").agg(pl.len().alias("shingles"), *bits)
