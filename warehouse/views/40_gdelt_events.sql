@@ -6,8 +6,10 @@
 CREATE OR REPLACE VIEW gdelt_events AS
 SELECT
     CAST('0x' || substr(e.event_id, 1, 15) AS BIGINT) AS GLOBALEVENTID,
-    CAST(strftime(e.event_date, '%Y%m%d') AS INTEGER) AS SQLDATE,
-    CAST(strftime(e.event_date, '%Y%m') AS INTEGER) AS MonthYear,
+    -- Dates as YYYYMMDD / YYYYMM integers by arithmetic, not by formatting and parsing text: a filter
+    -- on them (WHERE MonthYear = 202202) is evaluated on every event, and strftime made that 10x slower.
+    CAST(year(e.event_date) * 10000 + month(e.event_date) * 100 + day(e.event_date) AS INTEGER) AS SQLDATE,
+    CAST(year(e.event_date) * 100 + month(e.event_date) AS INTEGER) AS MonthYear,
     year(e.event_date) AS "Year",
     round(year(e.event_date) + dayofyear(e.event_date) / 365.0, 4) AS FractionDate,
     nullif(coalesce(e.source_country, '') || coalesce(e.source_sector, ''), '') AS Actor1Code,
