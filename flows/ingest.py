@@ -114,8 +114,10 @@ def fetch_feed(url: str) -> Parsed:
 
 
 @task(cache_policy=NO_CACHE)
-def extract_frames(articles: list[Article], rejects: list[Reject], published: date | None, extractors: Extractors) -> Frames:
-    return extractors(articles, rejects, published, now=datetime.now(UTC))
+def extract_frames(
+    articles: list[Article], rejects: list[Reject], published: date | None, extractors: Extractors, turn: int
+) -> Frames:
+    return extractors(articles, rejects, published, datetime.now(UTC), turn)
 
 
 @task(cache_policy=NO_CACHE)  # no retries: load() itself waits up to `wait` seconds for the file
@@ -206,6 +208,7 @@ def _load_all(
     failed = 0
     progress.start(len(to_read))
     held: list[tuple[str, str]] = []  # (file, article_id) of the articles extracted from the files being read
+    turns = 0  # batches handed to extraction so far
 
     def store(future, chunk: list[Article], read: frozenset[str], files: list[dict], rejects: list[Reject]) -> None:
         nonlocal totals, failed, held
@@ -243,7 +246,8 @@ def _load_all(
             read = frozenset(file["path"] for file in parsed.files)
             for index, chunk in enumerate(chunks):
                 last = index == len(chunks) - 1  # a file is recorded with its last article
-                future = steps.submit_extract(chunk, pending, published, extractors)
+                future = steps.submit_extract(chunk, pending, published, extractors, turns)
+                turns += 1
                 queue.append((future, chunk, read, parsed.files if last else [], pending))
                 pending = []
                 while len(queue) > AHEAD:
@@ -252,7 +256,7 @@ def _load_all(
         while queue:
             store(*queue.popleft())
         if pending:  # rejects of missing paths when no file was read
-            store(steps.submit_extract([], pending, published, extractors), [], frozenset(), [], pending)
+            store(steps.submit_extract([], pending, published, extractors, turns), [], frozenset(), [], pending)
     progress.finish()
     seconds = round(time.perf_counter() - started, 2)
     return RunSummary(files=len(found), **totals, seconds=seconds, problems=tuple(problems), failed_batches=failed,

@@ -21,6 +21,7 @@ from transforms.frames import Frames, extract
 log = logging.getLogger("eventpipe")
 
 MIN_PER_WORKER = 50  # a smaller batch is extracted in the calling process: the pool would not pay
+TURN_WAIT = 5.0  # seconds a batch waits for the batches before it to hand their parts to the workers
 
 
 def finish_and_extract(found: list[Article], rejects: list[Reject], published: date | None, now: datetime) -> Frames:
@@ -37,6 +38,8 @@ class Extractors:
         self.workers = max(1, workers or os.cpu_count() or 1)
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._turns = threading.Condition()
+        self._next_turn = 0
 
     def __enter__(self) -> Extractors:
         return self
@@ -50,17 +53,27 @@ class Extractors:
     def __reduce__(self):  # a task runner that ships tasks elsewhere (Dask) gets an in-process one
         return Extractors, (1,)
 
-    def __call__(self, found: list[Article], rejects: list[Reject], published: date | None, now: datetime) -> Frames:
+    def __call__(
+        self, found: list[Article], rejects: list[Reject], published: date | None, now: datetime, turn: int | None = None
+    ) -> Frames:
+        """The frames of a batch. `turn` numbers the batches of a run (0, 1, ...): batches called at
+        once from several threads give the workers their parts in that order, so the first batch is
+        done first and its load need not wait for the others."""
         found = list({article.article_id: article for article in found}.values())  # equal texts once
         parts = min(self.workers, len(found) // MIN_PER_WORKER)
         if parts < 2:
+            self._end_turn(turn)
             return finish_and_extract(found, rejects, published, now)
         try:
             pool = self._started()
-            futures = [  # every parts-th article: long and short articles spread evenly
-                pool.submit(finish_and_extract, found[part::parts], rejects if part == 0 else [], published, now)
-                for part in range(parts)
-            ]
+            self._await_turn(turn)
+            try:
+                futures = [  # every parts-th article: long and short articles spread evenly
+                    pool.submit(finish_and_extract, found[part::parts], rejects if part == 0 else [], published, now)
+                    for part in range(parts)
+                ]
+            finally:
+                self._end_turn(turn)
             return Frames.concat([future.result() for future in futures])
         except (BrokenProcessPool, RuntimeError, OSError) as error:
             # A script that starts a run without `if __name__ == "__main__":` cannot start workers (each
@@ -69,6 +82,17 @@ class Extractors:
                         str(error).strip().splitlines()[0] if str(error).strip() else "")
             self.workers = 1
             return finish_and_extract(found, rejects, published, now)
+
+    def _await_turn(self, turn: int | None) -> None:
+        if turn is not None:
+            with self._turns:  # never forever: a batch whose task failed before it got here never ends its turn
+                self._turns.wait_for(lambda: self._next_turn >= turn, timeout=TURN_WAIT)
+
+    def _end_turn(self, turn: int | None) -> None:
+        if turn is not None:
+            with self._turns:
+                self._next_turn = max(self._next_turn, turn + 1)
+                self._turns.notify_all()
 
     def start(self) -> None:
         """Start the workers in the background (they take about half a second) while the caller reads."""

@@ -18,11 +18,10 @@ _FIXER = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, ex
 # scraper has turned the no-break space into a plain space, only a stray "Â" before a space is left.
 _STRAY_A_CIRCUMFLEX = re.compile(r"Â(?=[ \u00a0])")
 # In ASCII text ftfy changes only HTML entities, control characters (terminal escapes among them)
-# and line breaks other than \n: text without '&' and control characters but tab and \n is kept.
-_ASCII_FIXABLE = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
-# Curly quotes, dashes and the ellipsis are no mojibake on their own (in Windows-1252 they are bytes
-# 0x85 and 0x91-0x97, which no UTF-8 sequence starts with), and ftfy keeps them (uncurl_quotes=False).
-_TYPOGRAPHY = str.maketrans("", "", "‘’“”–—…")
+# and line breaks other than \n. Curly quotes, dashes and the ellipsis are no mojibake on their own
+# (in Windows-1252 they are bytes 0x85 and 0x91-0x97, which no UTF-8 sequence starts with), and
+# ftfy keeps them (uncurl_quotes=False). A character outside these is one ftfy might change.
+_FIXABLE = re.compile("[^\t\n\x20-\x25\x27-\x7e‘’“”–—…]")
 
 # Texts shorter than this are not identified: on a line or two the detector guesses.
 LANGUAGE_MIN_CHARS = 100
@@ -34,10 +33,25 @@ SUPPORTED_LANGUAGES = ("en",)
 def repair_text(text: str) -> str:
     """The text with mojibake ("â€™" for "’") repaired, control characters and terminal escapes
     removed, line breaks unified and Unicode in NFC; curly quotes stay curly."""
-    if (text.isascii() or text.translate(_TYPOGRAPHY).isascii()) and not _ASCII_FIXABLE.search(text):
+    if _as_written(text):
         return text  # nothing ftfy would change (and no 'Â'): most news
-    fixed = ftfy.fix_text(text, _FIXER)
-    return _STRAY_A_CIRCUMFLEX.sub("", fixed)
+    # ftfy.fix_text line by line, as fix_text itself goes, but only the lines it could change
+    # (HTML entities are left alone from the first line with a '<' on, as fix_text does).
+    config, out, position = _FIXER, [], 0
+    while position < len(text):
+        end = text.find("\n", position) + 1 or len(text)
+        end = min(end, position + config.max_decode_length)
+        line = text[position:end]
+        if config.unescape_html == "auto" and "<" in line:
+            config = config._replace(unescape_html=False)
+        out.append(line if _as_written(line) else ftfy.fix_and_explain(line, config).text)
+        position = end
+    return _STRAY_A_CIRCUMFLEX.sub("", "".join(out))
+
+
+def _as_written(text: str) -> bool:
+    """Text ftfy leaves as it is: ASCII and typography, with no '&' or control characters."""
+    return not _FIXABLE.search(text)
 
 
 @functools.cache

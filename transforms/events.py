@@ -27,6 +27,7 @@ is dated by the DATE timex nearest its own verb, else publication.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -216,7 +217,7 @@ def _main_pair(actors: list[Actor]) -> tuple[str, str] | None:
 
 def _forms_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """Lemma of the verb form starting at token i (two-word forms first) and its end index."""
-    if i + 1 < len(tokens) and tokens[i].joined:
+    if i + 1 < len(tokens) and tokens[i].joined and tokens[i].word in _TWO_WORD_STARTS:
         lemma = FORMS.get(f"{tokens[i].word} {tokens[i + 1].word}")
         if lemma:
             return lemma, i + 2
@@ -224,6 +225,10 @@ def _forms_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return (lemma, i + 1) if lemma else None
 
 
+_TWO_WORD_STARTS = frozenset(form.split(" ", 1)[0] for form in FORMS if " " in form)
+
+
+@functools.lru_cache(maxsize=65536)
 def _stems(word: str) -> frozenset[str]:
     """What a word can be the plural of: 'talks' -> {talks, talk}, 'parties' -> {parties, party}."""
     stems = {word}
