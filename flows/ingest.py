@@ -19,7 +19,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 from datetime import UTC, date, datetime
@@ -29,7 +29,7 @@ from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from flows import progress, sources
+from flows import parallel, progress, sources
 from schemas.tables import FILE_ARTICLES, FILES
 from flows.parallel import Extractors
 from transforms.articles import Article, Columns, Reject, split_file
@@ -169,11 +169,12 @@ class Steps:
     parse: Callable[..., Parsed]
     fetch: Callable[..., Parsed]
     submit_extract: Callable[..., Any]  # returns a future of Frames
+    done: Callable[[Any], bool]  # whether such a future is done
     load: Callable[..., dict[str, int]]
 
 
 def _steps() -> Steps:
-    return Steps(read_files, parse_articles, fetch_feed, extract_frames.submit, load_frames)
+    return Steps(read_files, parse_articles, fetch_feed, extract_frames.submit, lambda f: f.wrapped_future.done(), load_frames)
 
 
 def run_without_prefect(
@@ -183,11 +184,13 @@ def run_without_prefect(
     """The work of the `ingest` flow with its tasks called as plain functions (extraction on a thread
     pool, as Prefect's default task runner does): what bench/pipeline.py measures Prefect against."""
     started = time.perf_counter()
+    if workers != 1:
+        parallel.prepare()
     run_id = str(uuid.uuid4())
     known = start_run(db, run_id, "ingest", "; ".join(str(p) for p in paths), datetime.now(UTC), wait=wait)
     with ThreadPoolExecutor() as threads:
         steps = Steps(read_files.fn, parse_articles.fn, fetch_feed.fn,
-                      lambda *args: threads.submit(extract_frames.fn, *args), load_frames.fn)
+                      lambda *args: threads.submit(extract_frames.fn, *args), Future.done, load_frames.fn)
         summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, steps, workers=workers)
     finish_run(db, run_id, _outcome("completed", summary), wait=wait)
     return summary
@@ -210,16 +213,23 @@ def _load_all(
     held: list[tuple[str, str]] = []  # (file, article_id) of the articles extracted from the files being read
     turns = 0  # batches handed to extraction so far
 
-    def store(future, chunk: list[Article], read: frozenset[str], files: list[dict], rejects: list[Reject]) -> None:
+    def store(batches: list[tuple]) -> None:
+        """Load extracted batches (future, chunk, files read, files to record, rejects) in one transaction."""
         nonlocal totals, failed, held
-        frames = future.result()
-        held += _holds(frames, read)
-        records = _recorded(files, held) if files else []
-        holds = [{"path": path, "article_id": article_id} for path, article_id in held] if files else []
-        held = [] if files else held
-        problems.extend(f"{r.input}: {r.severity}: {r.reason}" for r in _later_rejects(frames, rejects))
+        parts, records, holds, chunk, rejects = [], [], [], [], []
+        for future, its_chunk, read, files, its_rejects in batches:
+            frames = future.result()
+            held += _holds(frames, read)
+            if files:  # a group's files are recorded with its last batch, with every article they hold
+                records += _recorded(files, held)
+                holds += [{"path": path, "article_id": article_id} for path, article_id in held]
+                held = []
+            problems.extend(f"{r.input}: {r.severity}: {r.reason}" for r in _later_rejects(frames, its_rejects))
+            parts.append(frames)
+            chunk += its_chunk
+            rejects += its_rejects
         try:
-            counts = steps.load(db, frames, records, holds, wait)
+            counts = steps.load(db, parts[0] if len(parts) == 1 else Frames.concat(parts), records, holds, wait)
         except WarehouseError as error:
             failed += 1
             inputs = sorted({article.input.rsplit(":", 1)[0] for article in chunk} | {r.input for r in rejects})
@@ -227,6 +237,14 @@ def _load_all(
                             f"batch of {len(chunk)} articles not loaded: {error}")
             counts = dict.fromkeys(totals, 0)
         totals = {name: totals[name] + counts[name] for name in totals}
+
+    def store_next() -> None:
+        """Load the oldest batch, with the ones after it whose extraction is already done."""
+        batches = [queue.popleft()]
+        batches[0][0].result()
+        while queue and steps.done(queue[0][0]):
+            batches.append(queue.popleft())
+        store(batches)
 
     queue: deque = deque()  # extraction futures, loaded in order by the single writer
 
@@ -251,12 +269,12 @@ def _load_all(
                 queue.append((future, chunk, read, parsed.files if last else [], pending))
                 pending = []
                 while len(queue) > AHEAD:
-                    store(*queue.popleft())
+                    store_next()
             progress.advance(read_count)
         while queue:
-            store(*queue.popleft())
+            store_next()
         if pending:  # rejects of missing paths when no file was read
-            store(steps.submit_extract([], pending, published, extractors, turns), [], frozenset(), [], pending)
+            store([(steps.submit_extract([], pending, published, extractors, turns), [], frozenset(), [], pending)])
     progress.finish()
     seconds = round(time.perf_counter() - started, 2)
     return RunSummary(files=len(found), **totals, seconds=seconds, problems=tuple(problems), failed_batches=failed,
@@ -343,6 +361,8 @@ def run_ingest(
     chosen = ingest
     if runner:
         chosen = ingest.with_options(task_runner=dask_runner(runner))
+    elif workers != 1:
+        parallel.prepare()  # the extraction workers' parent starts while Prefect starts
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         return chosen(paths, db, published, batch_size, wait, text_column, date_column, feeds, workers)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,17 @@ def finish_and_extract(found: list[Article], rejects: list[Reject], published: d
     """Repair, check and date the articles as found in their files, then tag, code and frame them."""
     articles, problems = finish(found, rejects, published)
     return extract(articles, problems, now)
+
+
+def prepare() -> None:
+    """Start the process workers fork from in the background: it imports the transforms (about half
+    a second) while the caller does other things, such as waiting for Prefect's server."""
+    _preload()
+    threading.Thread(target=multiprocessing.forkserver.ensure_running, daemon=True).start()
+
+
+def _preload() -> None:
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["flows.parallel"])
 
 
 class Extractors:
@@ -110,7 +122,6 @@ class Extractors:
     def _started(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["flows.parallel"])
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+                _preload()
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
             return self._pool

@@ -3,8 +3,12 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from transforms.actors import Actor, find_actors, find_mentions, lower_cased, role_on, split_code, tokenize, with_aliases
+from transforms.actors import (
+    TOKEN, Actor, find_actors, find_mentions, lower_cased, role_on, split_code, tokenize, with_aliases,
+)
 from transforms.tables.countries import COUNTRIES
 
 ON = date(2021, 10, 14)
@@ -231,3 +235,25 @@ def test_aliases_added_to_the_mentions_found_without_them_are_the_mentions_found
 def test_lower_cased_text_has_no_capital_letter():
     assert lower_cased("police arrested two men") and not lower_cased("Police arrested two men")
     assert lower_cased("clashÂ in the city") and not lower_cased("Ümit was there")
+
+
+def _tokens_one_match_at_a_time(text: str) -> list[tuple]:
+    """tokenize's definition, written plainly: each TOKEN match, and the text up to the next one."""
+    matches = list(TOKEN.finditer(text))
+    out = []
+    for n, match in enumerate(matches):
+        word, end = match.group(0), match.end()
+        possessive = len(word) > 2 and word.lower().endswith(("'s", "’s"))
+        gap = text[end : matches[n + 1].start() if n + 1 < len(matches) else len(text)]
+        if possessive:
+            word, end = word[:-2], end - 2
+        if "." in word and gap[:1] == ".":
+            gap = gap[1:]
+        out.append((match.start(), end, word.lower(), word[0].isupper(), possessive, not possessive and gap.isspace()))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab AB'’s.-&_,\n\t1éÉ\u00a0"), max_size=40))
+def test_tokenize_is_its_definition(text):
+    assert [tuple(token) for token in tokenize(text)] == _tokens_one_match_at_a_time(text)

@@ -20,6 +20,8 @@ from transforms.tables.verbs import FORMS
 from transforms.tables.countries import COUNTRIES, LONGEST, ORGANIZATIONS, PEOPLE, SECTORS
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*")
+TOKEN_AND_GAP = re.compile(rf"({TOKEN.pattern})([\W_]*)")  # a token and what follows it up to the next
+_WORD_CHARACTER = re.compile(r"[^\W_]")
 # UTF-8 punctuation read as Latin-1/cp1252 (mojibake), which TOKEN would glue to the words beside
 # it: 'â€œwhatever' (“), 'modiâ€™s' (’), 'clashÂ ' (a no-break space). Read as spaces.
 _MOJIBAKE = re.compile(r"â€.?|Â(?=\s|$)")
@@ -111,20 +113,18 @@ def tokenize(text: str) -> list[Token]:
     is read as the spaces it was ('police-vhp clashÂ' -> 'clash')."""
     if "â€" in text or "Â" in text:
         text = _MOJIBAKE.sub(lambda m: " " * len(m.group(0)), text)  # same length: offsets hold
-    spans = [match.span() for match in TOKEN.finditer(text)]
-    starts = [start for start, _ in spans[1:]] + [len(text)]
     tokens = []
-    for (start, end), following in zip(spans, starts):
-        word = text[start:end]
+    first = _WORD_CHARACTER.search(text)
+    start = first.start() if first else 0
+    for word, gap in TOKEN_AND_GAP.findall(text):  # (word, the characters up to the next word)
+        end = start + len(word)
         lower = word.lower()
-        gap = text[end:following]
-        possessive = len(word) > 2 and lower.endswith(_POSSESSIVE)
-        if possessive:
-            end -= 2
-            lower = lower[:-2]
-        if gap[:1] == "." and "." in lower:
-            gap = gap[1:]  # the period of an abbreviation: 'U.S. embassy', 'U.N. officials'
-        tokens.append(Token(start, end, lower, word[0].isupper(), possessive, not possessive and gap.isspace()))
+        if len(word) > 2 and lower.endswith(_POSSESSIVE):
+            tokens.append(Token(start, end - 2, lower[:-2], word[0].isupper(), True, False))
+        else:
+            spaces = gap[1:] if gap[:1] == "." and "." in lower else gap  # 'U.S. embassy', 'U.N. officials'
+            tokens.append(Token(start, end, lower, word[0].isupper(), False, spaces.isspace()))
+        start = end + len(gap)
     return tokens
 
 
