@@ -7,7 +7,8 @@ On the same ~1,130 articles (written as JSON-lines files of 100), in one run, it
   the article's date), in this process;
 - stages: each stage of the pipeline timed in this process, one after the other, and its share;
 - plain: the ingest flow's work with its tasks called as plain functions (no Prefect), into a
-  fresh warehouse: read -> parse -> timexes -> events -> DuckDB, extraction on every core;
+  fresh warehouse: read -> parse -> timexes -> events -> DuckDB, extraction on every core (its
+  workers' fork server already started, as `eventpipe run` starts it while Prefect starts);
 - prefect: the `ingest` flow itself in a fresh process, once with Prefect's temporary server and
   once against a running `prefect server start`, into fresh warehouses. Prefect's share is
   (flow time - plain time) / flow time; the temporary server's start is reported on its own line.
@@ -89,6 +90,11 @@ def child(corpus: Path, db: Path, workers: int | None, plain: bool) -> None:
     from flows.ingest import run_ingest, run_without_prefect
 
     if plain:
+        # As the flow's run finds it (the fork server started while Prefect started): warm.
+        from flows.parallel import Extractors
+
+        with Extractors(workers) as extractors:
+            extractors.start(wait=True)
         summary = run_without_prefect([corpus], db, workers=workers)
         figures = {"seconds": summary.seconds}
     else:

@@ -106,16 +106,21 @@ class Extractors:
                 self._next_turn = max(self._next_turn, turn + 1)
                 self._turns.notify_all()
 
-    def start(self) -> None:
-        """Start the workers in the background (they take about half a second) while the caller reads."""
+    def start(self, wait: bool = False) -> None:
+        """Start the workers in the background (they take about half a second) while the caller
+        reads; with `wait`, return when they are up."""
         if self.workers > 1:
-            threading.Thread(target=self._warm, daemon=True).start()
+            if wait:
+                self._warm(wait=True)
+            else:
+                threading.Thread(target=self._warm, daemon=True).start()
 
-    def _warm(self) -> None:
+    def _warm(self, wait: bool = False) -> None:
         try:
             pool = self._started()
-            for _ in range(self.workers):
-                pool.submit(int)
+            started = [pool.submit(int) for _ in range(self.workers)]
+            for future in started if wait else ():
+                future.result()
         except (BrokenProcessPool, RuntimeError, OSError):
             pass  # the first batch finds out and falls back
 
