@@ -206,6 +206,18 @@ EVENT_MENTIONS = Table(
     ),
 )
 
+MENTION_KEYS = Table(
+    name="mention_keys",
+    meaning="What clustering compares of each mention, stored once when it is loaded (macros of migration 0004).",
+    key=("mention_id",),
+    columns=(
+        Column("mention_id", pl.String(), "a mention", nullable=False),
+        Column("cluster_key", pl.String(), "mentions with another key are never one event", nullable=False),
+        Column("date_from", pl.Date(), "first day it may have happened on (NULL: undated)"),
+        Column("date_to", pl.Date(), "last day it may have happened on"),
+    ),
+)
+
 SCHEMA_VERSION = Table(
     name="schema_version",
     meaning="Migrations applied to this warehouse file, in order.",
@@ -278,7 +290,7 @@ REJECTS = Table(
 )
 
 # Tables the loads write, in load order; schema_version belongs to the migrations.
-TABLES: tuple[Table, ...] = (ARTICLES, TIMEXES, MENTIONS, EVENTS, EVENT_MENTIONS, REJECTS, FILES, RUNS)
+TABLES: tuple[Table, ...] = (ARTICLES, TIMEXES, MENTIONS, EVENTS, EVENT_MENTIONS, REJECTS, FILES, RUNS, MENTION_KEYS)
 
 # What the clustering reads: a mention with the period it may have happened in, the key of the
 # mentions it can be clustered with, and what it needs of its article (warehouse view stg_mentions).

@@ -88,6 +88,23 @@ def test_loading_in_batches_gives_the_same_events_as_one_load_and_reruns_change_
     assert events_of(whole) == events_of(parts)
     load(parts, batch(stored_later[3:6], mentions[3:6]), cluster)
     assert query(whole, snapshot).equals(query(parts, snapshot))
+    assert all(check.offending.height == 0 for check in run_checks(parts))  # mention_keys among them
+
+
+def test_the_stored_clustering_keys_follow_replaced_and_retired_mentions(tmp_path):
+    db = tmp_path / "w.duckdb"
+    load(db, batch([article("a1"), article("a2", seen=1)], [mention("m1", "a1"), mention("m2", "a2", target="ARM")]),
+         cluster)
+    load(db, batch([article("a2", seen=1)], [mention("m2b", "a2", date(2021, 3, 1), precision="month")]), cluster)
+    keys = query(db, "select mention_id, cluster_key, date_from, date_to from mention_keys order by mention_id").rows()
+    assert [(k[0], k[2], k[3]) for k in keys] == [
+        ("m1", date(2021, 6, 15), date(2021, 6, 15)), ("m2b", date(2021, 3, 1), date(2021, 3, 31)),
+    ]
+    stale = next(check for check in run_checks(db) if check.name == "mention_keys_stale")
+    assert stale.offending.height == 0
+    query(db, "update mention_keys set date_to = date '2021-12-31' where mention_id = 'm1'", write=True)
+    stale = next(check for check in run_checks(db) if check.name == "mention_keys_stale")
+    assert stale.offending["mention_id"].to_list() == ["m1"]
 
 
 def test_a_rerun_that_changes_a_mention_moves_it_out_of_its_old_event(tmp_path):
@@ -166,7 +183,9 @@ def test_checks_pass_on_a_clean_load_and_name_what_breaks(tmp_path, capsys):
     assert main(["check", "--db", str(db)]) == 1
     out = capsys.readouterr().out
     failed = {line.split()[1].rstrip(":") for line in out.splitlines() if line.startswith("FAIL")}
-    assert failed == {"events_without_mentions", "mention_counts_disagree", "dates_outside_article_range"}
+    # the changed dates also leave the stored clustering periods stale
+    assert failed == {"events_without_mentions", "mention_counts_disagree", "dates_outside_article_range",
+                      "mention_keys_stale"}
 
 
 def test_daily_and_monthly_views_count_events_known_to_that_grain(tmp_path):

@@ -25,7 +25,7 @@ BATCH_TABLES = (ARTICLES, TIMEXES, MENTIONS, REJECTS, FILES, FILE_ARTICLES)  # r
 # Statements in the order they run; each reads the batch frames registered as batch_<table>.
 _STEPS = (
     "load_articles", "retire_changed_files", "cluster_touched", "clear_derived", "load_timexes", "load_mentions",
-    "load_rejects", "load_files",
+    "load_mention_keys", "load_rejects", "load_files",
 )
 
 

@@ -12,6 +12,6 @@ WHERE l.event_id IN (
 )
 UNION
 SELECT s.mention_id
-FROM stg_mentions AS s
-JOIN stg_mentions AS r ON s.cluster_key = r.cluster_key AND s.date_from <= r.date_to AND r.date_from <= s.date_to
+FROM mention_keys AS s
+JOIN mention_keys AS r ON s.cluster_key = r.cluster_key AND s.date_from <= r.date_to AND r.date_from <= s.date_to
 WHERE r.mention_id IN (SELECT mention_id FROM reach);

@@ -6,5 +6,5 @@ UNION
 SELECT m.mention_id FROM mentions AS m ANTI JOIN event_mentions AS l USING (mention_id)
 UNION
 SELECT s.mention_id
-FROM stg_mentions AS s
+FROM mention_keys AS s
 JOIN touched AS t ON s.cluster_key = t.cluster_key AND s.date_from <= t.date_to AND t.date_from <= s.date_to;
