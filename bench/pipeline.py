@@ -84,7 +84,7 @@ def stage_seconds(files: list[Path], db: Path) -> tuple[dict[str, float], int]:
     return seconds, frames.mentions.height
 
 
-def child(corpus: Path, db: Path, workers: int | None, plain: bool) -> None:
+def child(corpus: Path, db: Path, workers: int | None, plain: bool, batch_size: int) -> None:
     """Run once in this fresh process and print its figures as JSON (see main)."""
     started = time.perf_counter()
     from flows.ingest import run_ingest, run_without_prefect
@@ -95,16 +95,16 @@ def child(corpus: Path, db: Path, workers: int | None, plain: bool) -> None:
 
         with Extractors(workers) as extractors:
             extractors.start(wait=True)
-        summary = run_without_prefect([corpus], db, workers=workers)
+        summary = run_without_prefect([corpus], db, batch_size=batch_size, workers=workers)
         figures = {"seconds": summary.seconds}
     else:
-        summary = run_ingest([corpus], db, workers=workers)
+        summary = run_ingest([corpus], db, batch_size=batch_size, workers=workers)
         figures = {"seconds": summary.seconds, "wall": time.perf_counter() - started}
     print(json.dumps(figures | {"articles": summary.articles, "mentions": summary.mentions}))
 
 
-def run_child(corpus: Path, db: Path, workers: int | None, plain: bool, env: dict) -> dict:
-    command = [sys.executable, __file__, "--child", str(corpus), "--db", str(db)]
+def run_child(corpus: Path, db: Path, workers: int | None, plain: bool, env: dict, batch_size: int) -> dict:
+    command = [sys.executable, __file__, "--child", str(corpus), "--db", str(db), "--batch-size", str(batch_size)]
     command += ["--plain"] * plain + (["--workers", str(workers)] if workers else [])
     started = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
@@ -139,13 +139,14 @@ def prefect_server(home: Path) -> tuple[subprocess.Popen, str, float]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
+    parser.add_argument("--batch-size", type=int, default=1000, help="articles per batch (default 1,000, as eventpipe run)")
     parser.add_argument("--skip-server", action="store_true", help="skip the run against a running Prefect server")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv[1:])
     if args.child:
-        child(args.child, args.db, args.workers, args.plain)
+        child(args.child, args.db, args.workers, args.plain, args.batch_size)
         return 0
     if not (SHARED / "corpora").exists():
         print(f"skipped: {SHARED / 'corpora'} is absent")
@@ -170,16 +171,17 @@ def main(argv: list[str]) -> int:
 
         env = os.environ | {"PREFECT_HOME": str(scratch / "prefect-temporary")}
         env.pop("PREFECT_API_URL", None)
-        plain = run_child(scratch / "corpus", scratch / "plain.duckdb", args.workers, True, env)
+        plain = run_child(scratch / "corpus", scratch / "plain.duckdb", args.workers, True, env, args.batch_size)
         print(f"plain (no Prefect) {count / plain['seconds']:7.1f} articles/s  {plain['seconds']:6.2f} s  "
               f"{plain['mentions'] / plain['seconds']:,.0f} events/s  ({plain['mentions']} event mentions)")
 
-        flows = {"temporary server": run_child(scratch / "corpus", scratch / "temporary.duckdb", args.workers, False, env)}
+        flows = {"temporary server": run_child(scratch / "corpus", scratch / "temporary.duckdb", args.workers, False, env,
+                                               args.batch_size)}
         if not args.skip_server:
             server, url, server_start = prefect_server(scratch / "prefect-server")
             try:
                 flows["running server"] = run_child(scratch / "corpus", scratch / "server.duckdb", args.workers, False,
-                                                    env | {"PREFECT_API_URL": url})
+                                                    env | {"PREFECT_API_URL": url}, args.batch_size)
             finally:
                 os.killpg(server.pid, 15)
                 server.wait(timeout=30)

@@ -29,6 +29,7 @@ class Config:
         return cls(db=Path(db))
 
 
+BATCH_SIZE_DEFAULT = 1000  # flows.ingest.BATCH_SIZE, not imported here: flows.ingest imports prefect (1 s)
 MAX_PROBLEMS = 20  # reject lines `run` prints; the rejects table has them all
 
 
@@ -65,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="files or folders (searched recursively): .txt .json .jsonl .csv .html .htm .rss .atom .xml")
     _db_option(run)
     run.add_argument("--published", type=_iso_date, metavar="DATE", help="publication date of inputs without one in their metadata")
-    run.add_argument("--batch-size", type=int, default=500, metavar="N", help="articles per task and transaction (default 500)")
+    run.add_argument("--batch-size", type=int, default=BATCH_SIZE_DEFAULT, metavar="N",
+                     help=f"articles per task and transaction (default {BATCH_SIZE_DEFAULT})")
     _wait_option(run, "for each batch")
     run.add_argument("--text-column", metavar="NAME",
                      help="JSON key or CSV column of the article text (default: text, full_text, doc_text, body or content)")
@@ -87,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", metavar="EXPR", help="cron schedule, e.g. '*/15 * * * *'")
     when.add_argument("--interval", type=float, metavar="SECONDS", help="run every SECONDS (default 3600)")
-    serve.add_argument("--batch-size", type=int, default=500, metavar="N", help="articles per task and transaction (default 500)")
+    serve.add_argument("--batch-size", type=int, default=BATCH_SIZE_DEFAULT, metavar="N",
+                     help=f"articles per task and transaction (default {BATCH_SIZE_DEFAULT})")
     serve.add_argument("--name", default="inbox", help="deployment name (default inbox)")
 
     trigger = _command(

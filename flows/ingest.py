@@ -28,6 +28,9 @@ from pathlib import Path
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from prefect.context import FlowRunContext
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from flows import parallel, progress, sources
 from schemas.tables import FILE_ARTICLES, FILES
@@ -39,6 +42,9 @@ from warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
 from warehouse.load import load
 from warehouse.runs import finish_run, start_run
 
+# Articles a task extracts and a transaction loads: a Prefect task run costs ~75 ms of CPU between
+# the client and its server, and each load scans the warehouse's keys once, so batches are large.
+BATCH_SIZE = 1000
 AHEAD = 2  # extraction batches submitted ahead of the one being loaded (memory stays bounded)
 EAGER_BYTES = 2**20  # inputs of this size or more start the extraction workers before reading (~400 articles)
 GROUP_BYTES = 16 * 2**20  # files read together hold at most this much (or are one file): streamed, not all at once
@@ -174,11 +180,24 @@ class Steps:
 
 
 def _steps() -> Steps:
-    return Steps(read_files, parse_articles, fetch_feed, extract_frames.submit, lambda f: f.wrapped_future.done(), load_frames)
+    """Prefect's tasks, their bulky arguments quoted: Prefect would otherwise visit every article,
+    row and byte string looking for futures in them (tens of milliseconds a task). Quoted arguments
+    reach a task run in this process as they are, but not one that Dask ships elsewhere."""
+    local = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
+    bulky = quote if local else (lambda value: value)
+    return Steps(
+        read=read_files,
+        parse=lambda raw, known, columns: parse_articles(quote(raw), quote(known), columns),
+        fetch=fetch_feed,
+        submit_extract=lambda articles, rejects, published, extractors, turn: extract_frames.submit(
+            bulky(articles), bulky(rejects), published, extractors, turn),
+        done=lambda future: future.wrapped_future.done(),
+        load=lambda db, frames, files, holds, wait: load_frames(db, quote(frames), quote(files), quote(holds), wait),
+    )
 
 
 def run_without_prefect(
-    paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT,
+    paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     workers: int | None = None,
 ) -> RunSummary:
     """The work of the `ingest` flow with its tasks called as plain functions (extraction on a thread
@@ -327,7 +346,7 @@ def _later_rejects(frames: Frames, before: list[Reject]) -> list[Reject]:
 
 @flow(name="ingest", log_prints=True)
 def ingest(
-    paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT,
+    paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     text_column: str | None = None, date_column: str | None = None, feeds: list[str] | None = None,
     workers: int | None = None,
 ) -> RunSummary:
@@ -343,13 +362,13 @@ def ingest(
 
 
 @flow(name="inbox", log_prints=True)
-def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = 500) -> RunSummary:
+def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = BATCH_SIZE) -> RunSummary:
     """Load what is new or changed in the folder `inbox` into the warehouse file `db`."""
     return _ingest("inbox", [Path(inbox)], Path(db), None, batch_size, DEFAULT_WAIT)
 
 
 def run_ingest(
-    paths: list[Path], db: Path, published: date | None = None, batch_size: int = 500, wait: float = DEFAULT_WAIT,
+    paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     runner: str | None = None, text_column: str | None = None, date_column: str | None = None,
     feeds: list[str] | None = None, workers: int | None = None,
 ) -> RunSummary:

@@ -189,3 +189,10 @@ def test_sql_writes_only_with_write(db, capsys):
     assert main(["sql", "create table notes as select 1 as n", "--db", str(db), "--write"]) == 0
     assert main(["sql", "select n from notes", "--db", str(db), "--format", "csv"]) == 0
     assert capsys.readouterr().out.endswith("n\n1\n")
+
+
+def test_the_cli_batch_size_default_is_the_flows():
+    from flows.cli import BATCH_SIZE_DEFAULT
+    from flows.ingest import BATCH_SIZE
+
+    assert BATCH_SIZE_DEFAULT == BATCH_SIZE
