@@ -83,12 +83,13 @@ class Parsed:
 
 
 @task(retries=3, retry_delay_seconds=[1, 2, 4], cache_policy=NO_CACHE)
-def read_files(files: list[Path]) -> list[sources.RawFile]:
-    return sources.read(files)
+def read_articles(files: list[Path], known: dict[str, tuple], columns: Columns = Columns()) -> Parsed:
+    """The articles of the files as written in them (one task for reading and splitting a group of
+    files: a Prefect task run costs more than splitting does)."""
+    return split_files(sources.read(files), known, columns)
 
 
-@task(cache_policy=NO_CACHE)
-def parse_articles(raw: list[sources.RawFile], known: dict[str, tuple], columns: Columns = Columns()) -> Parsed:
+def split_files(raw: list[sources.RawFile], known: dict[str, tuple], columns: Columns = Columns()) -> Parsed:
     articles: list[Article] = []
     rejects: list[Reject] = []
     files: list[dict] = []
@@ -171,8 +172,7 @@ def _outcome(status: str, summary: RunSummary | None = None, error: str | None =
 class Steps:
     """The tasks of a run: Prefect's, or the same functions called plainly (`run_without_prefect`)."""
 
-    read: Callable[..., list[sources.RawFile]]
-    parse: Callable[..., Parsed]
+    read: Callable[..., Parsed]
     fetch: Callable[..., Parsed]
     submit_extract: Callable[..., Any]  # returns a future of Frames
     done: Callable[[Any], bool]  # whether such a future is done
@@ -186,8 +186,7 @@ def _steps() -> Steps:
     local = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
     bulky = quote if local else (lambda value: value)
     return Steps(
-        read=read_files,
-        parse=lambda raw, known, columns: parse_articles(quote(raw), quote(known), columns),
+        read=lambda files, known, columns: read_articles(files, quote(known), columns),
         fetch=fetch_feed,
         submit_extract=lambda articles, rejects, published, extractors, turn: extract_frames.submit(
             bulky(articles), bulky(rejects), published, extractors, turn),
@@ -208,7 +207,7 @@ def run_without_prefect(
     run_id = str(uuid.uuid4())
     known = start_run(db, run_id, "ingest", "; ".join(str(p) for p in paths), datetime.now(UTC), wait=wait)
     with ThreadPoolExecutor() as threads:
-        steps = Steps(read_files.fn, parse_articles.fn, fetch_feed.fn,
+        steps = Steps(read_articles.fn, fetch_feed.fn,
                       lambda *args: threads.submit(extract_frames.fn, *args), Future.done, load_frames.fn)
         summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, steps, workers=workers)
     finish_run(db, run_id, _outcome("completed", summary), wait=wait)
@@ -269,7 +268,7 @@ def _load_all(
 
     def parsed_batches():  # (Parsed, files it read): the files in batches, then each feed
         for group in _groups(to_read, sizes, batch_size):
-            yield steps.parse(steps.read(group), known, columns), len(group)
+            yield steps.read(group, known, columns), len(group)
         for feed in feeds:
             yield steps.fetch(feed), 0
 
