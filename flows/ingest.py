@@ -21,20 +21,20 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
-from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 from prefect.context import FlowRunContext
+from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from flows import parallel, progress, sources
-from schemas.tables import FILE_ARTICLES, FILES
 from flows.parallel import Extractors
+from schemas.tables import FILE_ARTICLES, FILES
 from transforms.articles import Article, Columns, Reject, split_file
 from transforms.clusters import cluster
 from transforms.frames import Frames

@@ -221,15 +221,19 @@ def test_agents_acting_through_their_men_and_common_place_words(sentence, expect
     assert codes(sentence) == expected
 
 
-def test_aliases_added_to_the_mentions_found_without_them_are_the_mentions_found_with_them():
+def test_surnames_seen_earlier_are_mentions_where_no_dictionary_name_stands():
     aliases = {"afandiyev": ("AZE", "GOV"), "baku": ("XXX", None), "smith": ("USA", None)}
-    for sentence in ("Afandiyev met Smith in Baku on Tuesday.", "the police said afandiyev and smith fled",
-                     "Turkish officials and Afandiyev's aides met the U.S. envoy Smith."):
+    cases = {
+        "Afandiyev met Smith in Baku on Tuesday.": [(0, "alias", "AZE"), (2, "alias", "USA"), (4, "country", "AZE")],
+        "the police said afandiyev and smith fled": [(1, "agent", None), (3, "alias", "AZE"), (5, "alias", "USA")],
+        "Afandiyev's aides met the envoy smith.": [(0, "alias", "AZE"), (4, "agent", None)],  # small 'smith': a word
+    }
+    for sentence, expected in cases.items():
         tokens = tokenize(sentence)
         lower = lower_cased(sentence)
-        without = find_mentions(tokens, None, lower)
-        assert with_aliases(tokens, without, lower, aliases) == find_mentions(tokens, None, lower, aliases)
-    assert with_aliases(tokens, without, lower, {}) is without
+        found = with_aliases(tokens, find_mentions(tokens, None, lower), lower, aliases)
+        assert [(m.first, m.kind, m.country) for m in found] == expected, sentence
+    assert with_aliases(tokens, without := find_mentions(tokens, None, lower), lower, {}) == without
 
 
 def test_lower_cased_text_has_no_capital_letter():

@@ -198,9 +198,7 @@ def _agent_at(tokens: list[Token], i: int) -> bool:
     return bool(AGENTS.get(tokens[i].word) or AGENTS.get(two))
 
 
-def find_mentions(
-    tokens: list[Token], on: date | None, lower: bool, aliases: Mapping[str, tuple] | None = None
-) -> list[Mention]:
+def find_mentions(tokens: list[Token], on: date | None, lower: bool) -> list[Mention]:
     """Longest dictionary match at each token, left to right, never across punctuation."""
     mentions = []
     i = 0
@@ -208,8 +206,6 @@ def find_mentions(
         found = None
         top, key = i, tokens[i].word
         if key not in _FIRST_WORDS and "-" not in key:  # no name starts with this word: skip the lookups
-            if aliases and (lower or tokens[i].capital) and key in aliases:
-                mentions.append(Mention(i, i + 1, "alias", *aliases[key]))
             i += 1
             continue
         while top < len(tokens) - 1 and top - i < LONGEST - 1 and tokens[top].joined:
@@ -234,9 +230,6 @@ def find_mentions(
                 i = last + 1
                 break
         if found is None:
-            token = tokens[i]
-            if aliases and (lower or token.capital) and token.word in aliases:
-                mentions.append(Mention(i, i + 1, "alias", *aliases[token.word]))
             i += 1
     return mentions
 
@@ -244,8 +237,8 @@ def find_mentions(
 def with_aliases(
     tokens: list[Token], mentions: list[Mention], lower: bool, aliases: Mapping[str, tuple]
 ) -> list[Mention]:
-    """`find_mentions(..., aliases)` from its result without aliases: the surnames seen earlier are
-    mentions where no dictionary name starts or runs (the tokens that search stepped over)."""
+    """The mentions with the surnames seen earlier in the article (`aliases`, lower-case surname ->
+    (country, sector)) added where no dictionary name starts or runs."""
     covered = {n for mention in mentions for n in range(mention.first, mention.last)}
     found = [
         Mention(n, n + 1, "alias", *aliases[token.word])
@@ -266,7 +259,8 @@ def find_actors(
     """
     tokens = tokenize(sentence)
     lower = lower_cased(sentence)
-    return actors_of(sentence, tokens, find_mentions(tokens, on, lower, aliases), lower)
+    mentions = find_mentions(tokens, on, lower)
+    return actors_of(sentence, tokens, with_aliases(tokens, mentions, lower, aliases) if aliases else mentions, lower)
 
 
 def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower: bool) -> list[Actor]:

@@ -35,18 +35,7 @@ def repair_text(text: str) -> str:
     removed, line breaks unified and Unicode in NFC; curly quotes stay curly."""
     if _as_written(text):
         return text  # nothing ftfy would change (and no 'Â'): most news
-    # ftfy.fix_text line by line, as fix_text itself goes, but only the lines it could change
-    # (HTML entities are left alone from the first line with a '<' on, as fix_text does).
-    config, out, position = _FIXER, [], 0
-    while position < len(text):
-        end = text.find("\n", position) + 1 or len(text)
-        end = min(end, position + config.max_decode_length)
-        line = text[position:end]
-        if config.unescape_html == "auto" and "<" in line:
-            config = config._replace(unescape_html=False)
-        out.append(line if _as_written(line) else ftfy.fix_and_explain(line, config).text)
-        position = end
-    return _STRAY_A_CIRCUMFLEX.sub("", "".join(out))
+    return _STRAY_A_CIRCUMFLEX.sub("", ftfy.fix_text(text, _FIXER))
 
 
 def _as_written(text: str) -> bool:

@@ -33,11 +33,8 @@ class Frames:
     def concat(cls, parts: list[Frames]) -> Frames:
         """The frames of parts of one batch as one, a row per key (the last part's wins)."""
         tables = {ARTICLES: "articles", TIMEXES: "timexes", MENTIONS: "mentions", REJECTS: "rejects"}
-        return cls(**{
-            name: pl.concat([getattr(part, name) for part in parts]).unique(
-                subset=list(table.key), keep="last", maintain_order=True)
-            for table, name in tables.items()
-        })
+        return cls(**{name: _one_per_key(table, pl.concat([getattr(part, name) for part in parts]))
+                      for table, name in tables.items()})
 
 
 def extract(articles: list[Article], rejects: list[Reject], now: datetime) -> Frames:
@@ -99,5 +96,8 @@ def _names(kind: type) -> tuple[str, ...]:
 
 def _frame(table: Table, rows: list[dict]) -> pl.DataFrame:
     """A frame with exactly the table's columns, one row per key (the last one wins)."""
-    frame = table.frame([{name: row.get(name) for name in table.names} for row in rows])
+    return _one_per_key(table, table.frame([{name: row.get(name) for name in table.names} for row in rows]))
+
+
+def _one_per_key(table: Table, frame: pl.DataFrame) -> pl.DataFrame:
     return frame.unique(subset=list(table.key), keep="last", maintain_order=True)
