@@ -157,6 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
         corpus.add_argument("path", type=Path, metavar=metavar, help=path_help)
         corpus.add_argument("--json", action="store_true", help="print the scores as one JSON object")
         corpus.add_argument("--errors", type=int, default=0, metavar="N", help="also print the first N errors")
+        if name in HALVED:
+            corpus.add_argument(
+                "--half", choices=("tune", "check", "all"), default="tune",
+                help="whose errors --errors lists: the tuning half's (default; rules are written only from "
+                     "its failures), the check half's or all records'; the scores show every half",
+            )
     return parser
 
 
@@ -358,6 +364,12 @@ def cmd_eval_police(args: argparse.Namespace, config: Config) -> int:
     return _report(args, evaluate_police, format_police_report)
 
 
+def cmd_eval_news(args: argparse.Namespace, config: Config) -> int:
+    from flows.evaluate_events import evaluate_news, format_news_report
+
+    return _report(args, evaluate_news, format_news_report)
+
+
 def cmd_eval_pubdates(args: argparse.Namespace, config: Config) -> int:
     from flows.evaluate_pubdates import evaluate_pubdates, format_pubdates_report
 
@@ -373,31 +385,41 @@ EVALUATIONS = (
      "records in the PLOVER gold-standard format"),
     ("police", cmd_eval_police, "per-sentence P/R/F1 of police ARREST, FORCE and KILL on IndiaPoliceEvents",
      "eventpipe eval police ../shared/corpora/india-police-events", "DIR", "folder with docs.jsonl and sents.jsonl"),
+    ("news", cmd_eval_news,
+     "share of gold events of wire reports found with actors, CAMEO root, date and precision; share of "
+     "denied, planned or hypothetical ones coded as asserted",
+     "eventpipe eval news ../shared/corpora/dated-news-dev/articles.jsonl --errors 10", "FILE.jsonl",
+     "reports with gold events in the dated-news-dev format"),
     ("pubdates", cmd_eval_pubdates, "exact-day accuracy of the publication dates found in HTML pages",
      "eventpipe eval pubdates ../shared/corpora/html-pubdates --errors 5", "DIR", "folder with gold.json and html/"),
 )
+# The evaluations scored per half of the fixed tuning/check split (transforms/splits.py).
+HALVED = ("events", "police", "news")
 
 
 def _report(args: argparse.Namespace, evaluate, format_report) -> int:
     """Run one evaluation on args.path; print its report, or its scores as JSON with --json."""
-    from flows.evaluate_events import EvaluationError
+    from flows.evaluate_events import EvaluationError, errors_of
 
     try:
         scores, errors = evaluate(args.path)
     except (FileNotFoundError, ValueError, EvaluationError) as error:
         raise UsageError(str(error)) from None
+    half = getattr(args, "half", None)
     if args.json:
         report = scores.to_dict()
         if args.errors:
-            report["errors"] = [_error_dict(error) for error in errors[: args.errors]]
+            chosen = errors_of(errors, half) if half else errors
+            report["errors"] = [_error_dict(error) for error in chosen[: args.errors]]
         print(json.dumps(report, ensure_ascii=False))
     else:
-        print(format_report(scores, errors, args.errors))
+        print(format_report(scores, errors, args.errors, **({"half": half} if half else {})))
     return 0
 
 
 def _error_dict(error) -> dict:
-    return error.to_dict() if hasattr(error, "to_dict") else dataclasses.asdict(error)
+    out = error.to_dict() if hasattr(error, "to_dict") else dataclasses.asdict(error)
+    return {**out, "half": error.half} if hasattr(error, "half") else out
 
 
 def _read_texts(args: argparse.Namespace):

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from flows.cli import build_parser, format_table, main
+from transforms.splits import CHECK, TUNE, half
 from schemas.tables import ARTICLES, MENTIONS
 from transforms.clusters import cluster
 from warehouse.load import load
@@ -33,6 +34,10 @@ def test_every_command_has_help_ending_with_an_example():
     assert set(commands) >= {"run", "sql", "timex", "code"}
     for name, sub in commands.items():
         assert sub.format_help().rstrip().splitlines()[-1].startswith("example: eventpipe " + name), name
+    corpora = commands["eval"]._subparsers._group_actions[0].choices
+    assert set(corpora) == {"timex", "events", "police", "news", "pubdates"}
+    for name, sub in corpora.items():
+        assert sub.format_help().rstrip().splitlines()[-1].startswith(f"example: eventpipe eval {name} "), name
 
 
 def test_sql_json_prints_one_array_with_iso_dates(db, capsys):
@@ -131,6 +136,68 @@ def test_eval_events_on_plover_records(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert (report["records"], report["source_country"], report["target_country"]) == (1, 1.0, 1.0)
     assert report["category"] == 0.0  # 190 is FIGHT, not ASSAULT: the scorer keeps them apart
+    # One record is in one half: that half's scores equal all's, the other half has no records.
+    halves = report["halves"]
+    assert halves[half("R1")]["source_country"] == 1.0
+    assert halves[CHECK if half("R1") == TUNE else TUNE]["records"] == 0
+
+
+def _plover_records(tmp_path, ids):
+    record = lambda record_id: {"id": record_id, "event": "PROTEST", "text": "Turkish troops attacked Syrian forces.",
+                                "source": [{"code": "TUR"}], "target": [{"code": "SYR"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(record(i)) + "\n" for i in ids), encoding="utf-8")
+    return path
+
+
+def test_eval_errors_list_the_tuning_half_unless_told(tmp_path, capsys):
+    keys = [f"R{n}" for n in range(20)]
+    tune, check = [k for k in keys if half(k) == TUNE][:2], [k for k in keys if half(k) == CHECK][:1]
+    path = _plover_records(tmp_path, [check[0], *tune])
+    assert main(["eval", "events", str(path), "--errors", "5"]) == 0
+    out = capsys.readouterr().out
+    titles = [line.split(":")[0] for line in out.splitlines() if line.startswith("PLOVER records")]
+    assert titles == ["PLOVER records, tuning half", "PLOVER records, check half", "PLOVER records, all"]
+    assert "errors, tuning half (first 2 of 2):" in out
+    assert tune[0] in out and tune[1] in out and check[0] not in out
+    assert main(["eval", "events", str(path), "--errors", "5", "--half", "check", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(e["record_id"], e["half"]) for e in report["errors"]] == [(check[0], CHECK)]
+    assert (report["records"], report["halves"]["tune"]["records"], report["halves"]["check"]["records"]) == (3, 2, 1)
+    assert main(["eval", "events", str(path), "--errors", "1", "--half", "all", "--json"]) == 0
+    assert [e["record_id"] for e in json.loads(capsys.readouterr().out)["errors"]] == [check[0]]
+    with pytest.raises(SystemExit):
+        main(["eval", "events", str(path), "--half", "dev"])
+
+
+def test_eval_news_scores_gold_events_of_reports(tmp_path, capsys):
+    text = "ANKARA — Turkish troops attacked Syrian forces near Afrin on Sunday.\n\nTurkey did not attack Iraq on Sunday."
+    report = {
+        "id": "afrin", "published": "2018-01-22", "text": text, "gold": [
+            {"note": "attack", "roots": ["18", "19"], "dates": ["2018-01-21"], "precision": "day",
+             "source": ["TUR"], "target": ["SYR"], "sentence": "ANKARA — Turkish troops attacked Syrian "},
+            {"note": "no attack", "roots": ["18", "19"], "dates": ["2018-01-21"], "source": ["TUR"], "target": ["IRQ"],
+             "mode": "negated", "sentence": "Turkey did not attack Iraq on Sunday."},
+            {"note": "not in the text", "roots": ["04"], "dates": ["2018-01-20", "2018-01-21"], "pair": ["TUR", "RUS"],
+             "sentence": "Turkish and Russian officials met"},
+        ],
+    }
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(report) + "\n", encoding="utf-8")
+    assert main(["eval", "news", str(path), "--json", "--errors", "5", "--half", "all"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["reports"], scores["asserted"], scores["not_asserted"]) == (1, 2, 1)
+    assert (scores["found"], scores["wrongly_asserted"]) == (1, 0)
+    assert scores["halves"][half("afrin")]["found"] == 1
+    assert [(e["kind"], e["note"], e["closest"], e["half"]) for e in scores["errors"]] == [
+        ("missed", "not in the text", [], half("afrin"))]
+    assert main(["eval", "news", str(path), "--errors", "5", "--half", "all"]) == 0
+    out = capsys.readouterr().out
+    assert "  found                   0.500    1 of   2 asserted gold events" in out
+    assert "    ours (no event in the sentence)" in out
+    path.write_text(json.dumps({"id": "x", "published": "22 January", "text": "t", "gold": []}) + "\n", encoding="utf-8")
+    assert main(["eval", "news", str(path)]) == 2
+    assert "expected 'id', 'published' (YYYY-MM-DD)" in capsys.readouterr().err
 
 
 def test_eval_police_scores_even_documents_only(tmp_path, capsys):

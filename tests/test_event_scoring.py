@@ -4,29 +4,39 @@ from pathlib import Path
 
 import pytest
 
+from datetime import date
+
 from transforms.event_scoring import (
     LabelScore,
+    NewsReport,
+    PloverError,
     PloverGold,
+    PoliceError,
     PoliceSentence,
+    by_half,
     in_category,
     joint_action,
     judge_plover,
+    news_criteria,
     pick_event,
     police_labels,
     reported,
+    score_news,
     score_plover,
     score_police,
 )
 from transforms.events import Event
+from transforms.splits import CHECK, TUNE, half
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPORA = SHARED / "corpora"
 
 
-def event(code: str, source=(None, None), target=(None, None), sentence: str = "", mode: str = "asserted") -> Event:
+def event(code: str, source=(None, None), target=(None, None), sentence: str = "", mode: str = "asserted",
+          day: date | None = None, precision: str | None = None) -> Event:
     return Event(
-        sentence_index=0, sentence=sentence, start=0, end=len(sentence), event_date=None,
-        date_precision=None, date_value=None, date_source=None, cameo_code=code, cameo_root=code[:2],
+        sentence_index=0, sentence=sentence, start=0, end=len(sentence), event_date=day,
+        date_precision=precision, date_value=None, date_source=None, cameo_code=code, cameo_root=code[:2],
         plover=None, quad_class=None, goldstein=None, source_name=None, source_country=source[0],
         source_sector=source[1], target_name=None, target_country=target[0], target_sector=target[1],
         location=None, location_country=None, mode=mode,
@@ -161,6 +171,131 @@ def test_score_police_exact():
     assert scores.to_dict()["labels"]["ARREST"]["f1"] == 0.5
 
 
+# ---------------------------------------------------------------- dated-news-dev
+
+NEWS_TEXT = (
+    "BANJUL — Talks were held in Banjul on Friday. Jammeh agreed to step down. "
+    "Senegalese troops clashed with Gambian forces in 2016.\n\nProtesters marched in Banjul on Sunday. "
+    "Shops stayed shut. The two will meet again on Wednesday."
+)
+TALKS = "BANJUL — Talks were held in Banjul on Friday."
+STEP_DOWN = "Jammeh agreed to step down."
+CLASH = "Senegalese troops clashed with Gambian forces in 2016."
+MEET = "The two will meet again on Wednesday."
+NEWS_RECORD = {
+    "id": "gambia", "published": "2017-01-22", "source": "wire", "text": NEWS_TEXT,
+    "gold": [
+        {"note": "talks", "roots": ["04"], "dates": ["2017-01-20"], "precision": "day", "pair": ["GMB", "GIN"],
+         "sentence": "BANJUL — Talks were held in Banjul on Fr"},
+        {"note": "yields", "roots": ["08"], "dates": ["2017-01-20", "2017-01-21"], "precision": "day",
+         "source": ["GMB"], "target": ["GIN", "IGO"], "sentence": "Jammeh agreed to step down."},
+        {"note": "clash", "roots": ["19"], "dates": ["2016-01-01", "2016-12-31"], "precision": "year",
+         "source": ["SEN"], "target": ["GMB"], "sentence": "Senegalese troops clashed with Gambian f"},
+        {"note": "no clash today", "roots": ["19"], "dates": ["2017-01-22"], "source": ["SEN"], "target": ["GMB"],
+         "mode": "negated", "sentence": "Senegalese troops clashed with Gambian f"},
+        {"note": "march", "roots": ["14"], "dates": ["2017-01-22"], "precision": "day", "source": ["GMB"],
+         "target": ["GMB"], "sentence": "Protesters marched in Banjul"},
+        {"note": "next talks", "roots": ["04"], "dates": ["2017-01-25"], "precision": "month", "pair": ["GMB", "GIN"],
+         "mode": "intended", "sentence": "The two will meet again on Wednesday."},
+    ],
+}
+NEWS_EVENTS = [
+    event("042", ("GIN", None), ("GMB", None), TALKS, day=date(2017, 1, 20), precision="day"),  # the pair reversed
+    event("081", ("GMB", None), ("IGO", None), STEP_DOWN, day=date(2017, 1, 21), precision="time"),  # a time is its day
+    event("190", ("SEN", None), ("GMB", None), CLASH, day=date(2016, 6, 1), precision="day"),  # not the year's precision
+    event("120", ("SEN", None), ("GMB", None), CLASH, mode="negated", day=date(2016, 6, 1), precision="day"),
+    event("193", ("USA", None), ("GMB", None), "American jets struck Gambia in 2016.", day=date(2016, 6, 1),
+          precision="year"),  # the clash's root, date and precision, other actors
+    event("190", ("SEN", None), ("GMB", None), CLASH, mode="negated", day=date(2017, 1, 22), precision="day"),
+    event("040", ("GMB", None), ("GIN", None), MEET, day=date(2017, 1, 25), precision="day"),  # a plan asserted
+]
+
+
+def test_news_report_fields():
+    report = NewsReport.from_record(NEWS_RECORD)
+    assert (report.report_id, report.published, len(report.gold)) == ("gambia", date(2017, 1, 22), 6)
+    talks, yields, clash, negated = report.gold[:4]
+    assert (talks.pair, talks.sources, talks.targets, talks.mode) == (("GMB", "GIN"), frozenset(), frozenset(), "asserted")
+    assert (yields.first, yields.last, yields.precision) == (date(2017, 1, 20), date(2017, 1, 21), "day")
+    assert (negated.mode, negated.precision, negated.first, negated.last) == ("negated", None, date(2017, 1, 22), date(2017, 1, 22))
+
+
+def test_news_criteria():
+    talks, yields, clash = NewsReport.from_record(NEWS_RECORD).gold[:3]
+    assert news_criteria(talks, NEWS_EVENTS[0]) == {"root": True, "actors": True, "date": True, "precision": True}
+    assert news_criteria(talks, event("042", ("GIN", None), ("USA", None), day=date(2017, 1, 19), precision="week")) == {
+        "root": True, "actors": False, "date": False, "precision": False}
+    assert news_criteria(yields, NEWS_EVENTS[1])["precision"] is True  # 'time' is read as the day
+    assert news_criteria(yields, event("081", ("GMB", None), (None, None)))["actors"] is False  # no target
+    assert news_criteria(yields, event("081", ("GMB", None), ("IGO", None)))["date"] is False  # undated
+    week = NewsReport.from_record({**NEWS_RECORD, "gold": [
+        {"roots": ["11"], "dates": ["2019-01-07", "2019-01-13"], "precision": "month", "source": ["CHN"], "target": ["CAN"]}]})
+    assert news_criteria(week.gold[0], event("111", ("CHN", None), ("CAN", None), day=date(2019, 1, 7), precision="week")) == {
+        "root": True, "actors": True, "date": True, "precision": True}  # the corpus writes a week as month
+    assert news_criteria(clash, NEWS_EVENTS[2]) == {"root": True, "actors": True, "date": True, "precision": False}
+
+
+def test_score_news_exact():
+    scores, errors = score_news([(NewsReport.from_record(NEWS_RECORD), NEWS_EVENTS)])
+    assert (scores.reports, scores.coded_asserted) == (1, 5)
+    assert (scores.asserted, scores.found, scores.found_ignoring_date, scores.found_ignoring_actors) == (4, 2, 3, 3)
+    assert (scores.not_asserted, scores.wrongly_asserted) == (2, 1)
+    assert (scores.found_share, scores.found_ignoring_date_share, scores.wrongly_asserted_share) == (0.5, 0.75, 0.5)
+    assert scores.to_dict()["found_ignoring_actors_share"] == 0.75
+    assert [(e.kind, e.note, e.half) for e in errors] == [
+        ("missed", "clash", half("gambia")), ("missed", "march", half("gambia")), ("asserted", "next talks", half("gambia"))]
+    clash, march, plan = errors
+    assert clash.gold == "19 SEN -> GMB 2016-01-01..2016-12-31 year asserted"
+    assert clash.sentence == CLASH
+    # Events of the gold's sentence only, the one meeting most criteria first.
+    assert clash.closest == (
+        "190 SEN -> GMB 2016-06-01 day asserted (wrong: precision)",
+        "120 SEN -> GMB 2016-06-01 day negated (wrong: root, precision)",
+        "190 SEN -> GMB 2017-01-22 day negated (wrong: date, precision)",
+    )
+    assert score_news([(NewsReport.from_record(NEWS_RECORD), NEWS_EVENTS)], closest=1)[1][0].closest == clash.closest[:1]
+    # No event in the sentence: the sentence is read from the text, to its full stop.
+    assert (march.sentence, march.closest) == ("Protesters marched in Banjul on Sunday.", ())
+    assert plan.gold == "04 GMB<->GIN 2017-01-25 month intended"
+    assert plan.closest == ("040 GMB -> GIN 2017-01-25 day asserted (wrong: precision)",)
+
+
+def test_a_coder_without_events_finds_nothing_and_asserts_nothing():
+    scores, errors = score_news([(NewsReport.from_record(NEWS_RECORD), [])])
+    assert (scores.found, scores.found_ignoring_date, scores.wrongly_asserted, scores.asserted) == (0, 0, 0, 4)
+    assert [e.kind for e in errors] == ["missed"] * 4
+    empty, _ = score_news([])
+    assert (empty.found_share, empty.wrongly_asserted_share) == (0.0, 0.0)
+
+
+# ---------------------------------------------------------------- halves
+
+
+def test_by_half_scores_each_half_and_all_from_one_list():
+    keys = [str(n) for n in range(20)]
+    tune = [k for k in keys if half(k) == TUNE][:2]
+    check = [k for k in keys if half(k) == CHECK][:1]
+    rows = [
+        PoliceSentence(int(tune[0]), 0, "a", frozenset({"ARREST"}), frozenset({"ARREST"})),
+        PoliceSentence(int(check[0]), 0, "b", frozenset({"ARREST"}), frozenset()),
+        PoliceSentence(int(tune[1]), 0, "c", frozenset(), frozenset({"FORCE"})),
+    ]
+    scores, errors = by_half(rows, lambda row: str(row.doc_id), score_police)
+    assert (scores.tune.sentences, scores.check.sentences, scores.all.sentences) == (2, 1, 3)
+    assert scores.tune.labels["ARREST"] == LabelScore(1, 0, 0)
+    assert scores.check.labels["ARREST"] == LabelScore(0, 0, 1)
+    assert scores.all.labels["ARREST"] == LabelScore(1, 0, 1)
+    assert [(e.doc_id, e.half) for e in errors] == [(int(check[0]), CHECK), (int(tune[1]), TUNE)]
+    report = scores.to_dict()
+    assert report["sentences"] == 3 and report["labels"]["ARREST"]["fn"] == 1  # all records at the top, as before
+    assert report["halves"]["tune"]["sentences"] == 2 and report["halves"]["check"]["labels"]["ARREST"]["fn"] == 1
+
+
+def test_errors_know_their_half():
+    assert PloverError("PLOVER-GSR01-AGREE-0002", "t", (), "", "").half == half("PLOVER-GSR01-AGREE-0002")
+    assert PoliceError(1042, 0, "ARREST", "missed", "t", ()).half == half("1042")
+
+
 # ---------------------------------------------------------------- corpus floors
 
 # What the coder reaches on the dev halves, minus a small margin (see the report of the change).
@@ -177,8 +312,15 @@ def test_score_police_exact():
 # before, 'police bullets', a passive's agent only in its 'by' phrase, clashes between others and
 # deeds suffered are nobody's, 'likely to' hypothetical, subjects of participles): PLOVER 0.766,
 # 0.861, 0.817, 0.759; ARREST F1 0.895, FORCE 0.764, KILL 0.754.
+# The floors hold on all records; the halves (tuning / check) then measured: PLOVER 0.818 / 0.716,
+# 0.896 / 0.827, 0.857 / 0.778, 0.753 / 0.765; ARREST F1 0.910 / 0.873, FORCE 0.692 / 0.857,
+# KILL 0.629 / 0.923.
 PLOVER_FLOORS = {"category": 0.763, "source_country": 0.858, "target_country": 0.815, "source_sector": 0.755}
 POLICE_FLOORS = {"ARREST": 0.89, "FORCE": 0.76, "KILL": 0.75}
+# dated-news-dev, the coder of 2026-11-29: 30 of 177 asserted gold events found (0.169; tuning half
+# 16 of 84, check half 14 of 93), 2 of 45 non-asserted ones asserted (0.044).
+NEWS_FOUND_FLOOR = 0.16
+NEWS_WRONGLY_ASSERTED_CEILING = 0.07
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
@@ -187,9 +329,9 @@ def test_plover_dev_floor():
 
     scores, errors = evaluate_plover(CORPORA / "plover-gsr/dev.jsonl")
     print(format_plover_report(scores, errors))
-    assert scores.records == 158
+    assert (scores.all.records, scores.tune.records + scores.check.records) == (158, 158)
     for name, floor in PLOVER_FLOORS.items():
-        assert getattr(scores, name) >= floor, name
+        assert getattr(scores.all, name) >= floor, name
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
@@ -198,6 +340,20 @@ def test_india_police_dev_floor():
 
     scores, errors = evaluate_police(CORPORA / "india-police-events")
     print(format_police_report(scores, errors))
-    assert scores.sentences == 10426
+    assert (scores.all.sentences, scores.tune.sentences + scores.check.sentences) == (10426, 10426)
     for label, floor in POLICE_FLOORS.items():
-        assert scores.labels[label].f1 >= floor, label
+        assert scores.all.labels[label].f1 >= floor, label
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
+def test_dated_news_dev_floor():
+    from flows.evaluate_events import evaluate_news, format_news_report
+
+    scores, errors = evaluate_news(CORPORA / "dated-news-dev/articles.jsonl")
+    print(format_news_report(scores, errors))
+    # The corpus's own counts (its README): 40 reports, 177 asserted gold events, 45 that must not be.
+    assert (scores.all.reports, scores.all.asserted, scores.all.not_asserted) == (40, 177, 45)
+    assert scores.tune.asserted + scores.check.asserted == 177
+    assert scores.all.found_share >= NEWS_FOUND_FLOOR
+    assert scores.all.wrongly_asserted_share <= NEWS_WRONGLY_ASSERTED_CEILING
+    assert len([e for e in errors if e.kind == "missed"]) == scores.all.asserted - scores.all.found

@@ -1,4 +1,5 @@
-"""Score coded events against gold standards: PLOVER records and IndiaPoliceEvents sentence labels.
+"""Score coded events against gold standards: PLOVER records, IndiaPoliceEvents sentence labels and
+the gold events of dated-news-dev wire reports; each per half of the tuning/check split.
 
 Pure: the callers (flows/evaluate_events.py) read the files and run the coder; these functions
 compare values.
@@ -43,15 +44,35 @@ stated and coded as such, 03x/13x, which never gives a label) has a police sourc
 - KILL: 1823 (kill by physical assault) or 186 (assassinate), or a root 19 or 20 when the sentence
   reports deaths: a word of `DEATH_WORDS` in it ('killed', 'dead', 'died', 'toll' ...). The
   coder has no casualty field, so the sentence's own words stand for "deaths reported".
+
+dated-news-dev (../shared/corpora/dated-news-dev, its README states the rules): wire reports with
+gold events, each with the CAMEO roots a careful coder could defend, the range of days it happened
+in, the precision the text gives, acceptable source and target countries (or the two parties of a
+joint action, `pair`), and a mode. Per gold event and the events coded from its report
+(`news_criteria`): the root is one of `roots`; the actors are a source in `source` and a target in
+`target`, or the pair in either order; the event date lies in the range; the precision equals
+the gold's when it gives one (`NEWS_PRECISION` reads a time of day as day and a week as month, the
+corpus's own convention for week-level expressions). Then
+
+- an asserted gold event is found when one asserted event meets all four; the partial shares
+  (found ignoring the date and precision; found ignoring the actors) say which field fails;
+- a gold event that must not come out asserted (negated, intended, hypothetical) is wrongly
+  asserted when one asserted event meets root, actors and date (precision ignored).
+
+Halves: every evaluation reports the tuning half, the check half and all records
+(`transforms/splits.py`, `by_half`), from one coding run; each error knows its half.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Generic, TypeVar
 
 from transforms.events import Event
+from transforms.splits import CHECK, TUNE, half, split
 
 # PLOVER category -> CAMEO code prefixes (a code is in the category when it starts with one).
 PLOVER_CAMEO: dict[str, tuple[str, ...]] = {
@@ -165,6 +186,10 @@ class PloverError:
     wrong: tuple[str, ...]  # names from PLOVER_FIELDS
     gold: str  # 'DEMAND USA/GOV -> IRQ'
     ours: str  # '112 USA/GOV -> IRQ', or '(no event)'
+
+    @property
+    def half(self) -> str:
+        return half(self.record_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +352,10 @@ class PoliceError:
     text: str
     codes: tuple[str, ...]
 
+    @property
+    def half(self) -> str:
+        return half(str(self.doc_id))
+
 
 def score_police(
     sentences: Iterable[PoliceSentence], labels: Sequence[str] = POLICE_LABELS
@@ -348,3 +377,229 @@ def score_police(
                     sentence.text, sentence.codes,
                 ))
     return PoliceScores(total, {k: LabelScore(*v) for k, v in counts.items()}), errors
+
+
+# ---------------------------------------------------------------- dated-news-dev
+
+# Precisions of the coder read as the gold's: a time of day gives its day, a week is month-level.
+NEWS_PRECISION = {"time": "day", "week": "month"}
+NON_ASSERTED_MODES = ("negated", "intended", "hypothetical")
+NEWS_CRITERIA = ("root", "actors", "date", "precision")
+
+
+@dataclass(frozen=True, slots=True)
+class NewsGold:
+    report_id: str
+    note: str
+    roots: frozenset[str]
+    first: date  # the inclusive range of days the event happened in
+    last: date
+    precision: str | None  # day, month or year; None when the text gives none
+    sources: frozenset[str]
+    targets: frozenset[str]
+    pair: tuple[str, str] | None  # a joint action's two parties, either order; then no sources/targets
+    mode: str
+    sentence: str  # the first 40 characters of the sentence that reports it
+
+    @classmethod
+    def from_record(cls, report_id: str, gold: Mapping) -> NewsGold:
+        """One entry of a report's `gold` list (dated-news-dev/articles.jsonl) -> the fields we score."""
+        days = [date.fromisoformat(d) for d in gold["dates"]]
+        pair = gold.get("pair")
+        return cls(
+            report_id=report_id,
+            note=gold.get("note", ""),
+            roots=frozenset(gold["roots"]),
+            first=days[0],
+            last=days[-1],
+            precision=gold.get("precision"),
+            sources=frozenset(gold.get("source") or ()),
+            targets=frozenset(gold.get("target") or ()),
+            pair=(pair[0], pair[1]) if pair else None,
+            mode=gold.get("mode") or "asserted",
+            sentence=gold.get("sentence", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NewsReport:
+    report_id: str
+    published: date
+    text: str
+    gold: tuple[NewsGold, ...]
+
+    @classmethod
+    def from_record(cls, record: Mapping) -> NewsReport:
+        report_id = str(record["id"])
+        return cls(
+            report_id=report_id,
+            published=date.fromisoformat(record["published"]),
+            text=record["text"],
+            gold=tuple(NewsGold.from_record(report_id, g) for g in record.get("gold") or ()),
+        )
+
+
+def news_criteria(gold: NewsGold, event: Event) -> dict[str, bool]:
+    """Which of NEWS_CRITERIA an event meets for a gold event (see the module doc)."""
+    pair = (event.source_country, event.target_country)
+    return {
+        "root": event.cameo_root in gold.roots,
+        "actors": (
+            pair in (gold.pair, gold.pair[::-1]) if gold.pair
+            else event.source_country in gold.sources and event.target_country in gold.targets
+        ),
+        "date": event.event_date is not None and gold.first <= event.event_date <= gold.last,
+        "precision": gold.precision is None
+        or NEWS_PRECISION.get(event.date_precision, event.date_precision) == gold.precision,
+    }
+
+
+def _matches(gold: NewsGold, events: Sequence[Event], needed: Sequence[str]) -> bool:
+    """Some asserted event meets every criterion in `needed`."""
+    return any(
+        all(met[name] for name in needed)
+        for met in (news_criteria(gold, e) for e in events if e.mode == "asserted")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NewsScores:
+    reports: int
+    asserted: int  # asserted gold events
+    found: int  # ... found: root, actors, date and precision
+    found_ignoring_date: int  # ... with root and actors
+    found_ignoring_actors: int  # ... with root, date and precision
+    not_asserted: int  # negated, intended and hypothetical gold events
+    wrongly_asserted: int  # ... coded as asserted (root, actors, date)
+    coded_asserted: int  # asserted events the coder found in the reports
+
+    @property
+    def found_share(self) -> float:
+        return round(self.found / self.asserted, 4) if self.asserted else 0.0
+
+    @property
+    def found_ignoring_date_share(self) -> float:
+        return round(self.found_ignoring_date / self.asserted, 4) if self.asserted else 0.0
+
+    @property
+    def found_ignoring_actors_share(self) -> float:
+        return round(self.found_ignoring_actors / self.asserted, 4) if self.asserted else 0.0
+
+    @property
+    def wrongly_asserted_share(self) -> float:
+        return round(self.wrongly_asserted / self.not_asserted, 4) if self.not_asserted else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            **asdict(self),
+            "found_share": self.found_share,
+            "found_ignoring_date_share": self.found_ignoring_date_share,
+            "found_ignoring_actors_share": self.found_ignoring_actors_share,
+            "wrongly_asserted_share": self.wrongly_asserted_share,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NewsError:
+    report_id: str
+    kind: str  # 'missed' (an asserted gold event not found) or 'asserted' (a non-asserted one coded as asserted)
+    note: str
+    gold: str  # '08 GMB -> GMB|GIN|IGO 2017-01-20..2017-01-21 day asserted'
+    sentence: str  # the sentence of the report that starts with the gold's 40 characters
+    closest: tuple[str, ...]  # the coded events of that sentence, closest first, with what they miss
+
+    @property
+    def half(self) -> str:
+        return half(self.report_id)
+
+
+def score_news(
+    coded: Iterable[tuple[NewsReport, Sequence[Event]]], closest: int = 3
+) -> tuple[NewsScores, list[NewsError]]:
+    """Counts of gold events found and wrongly asserted, with the gold events that were wrong."""
+    counts = dict.fromkeys(
+        ("reports", "asserted", "found", "found_ignoring_date", "found_ignoring_actors",
+         "not_asserted", "wrongly_asserted", "coded_asserted"), 0)
+    errors = []
+    for report, events in coded:
+        counts["reports"] += 1
+        counts["coded_asserted"] += sum(e.mode == "asserted" for e in events)
+        for gold in report.gold:
+            if gold.mode in NON_ASSERTED_MODES:
+                counts["not_asserted"] += 1
+                wrong = _matches(gold, events, ("root", "actors", "date"))
+                counts["wrongly_asserted"] += wrong
+                if wrong:
+                    errors.append(_news_error(report, gold, events, "asserted", closest))
+                continue
+            counts["asserted"] += 1
+            found = _matches(gold, events, NEWS_CRITERIA)
+            counts["found"] += found
+            counts["found_ignoring_date"] += _matches(gold, events, ("root", "actors"))
+            counts["found_ignoring_actors"] += _matches(gold, events, ("root", "date", "precision"))
+            if not found:
+                errors.append(_news_error(report, gold, events, "missed", closest))
+    return NewsScores(**counts), errors
+
+
+def _news_error(report: NewsReport, gold: NewsGold, events: Sequence[Event], kind: str, closest: int) -> NewsError:
+    """The gold event, its sentence and the events coded from that sentence, those meeting most criteria first."""
+    prefix = " ".join(gold.sentence.split())
+    ours = [e for e in events if prefix and prefix in " ".join(e.sentence.split())]
+    ranked = sorted(ours, key=lambda e: (-sum(news_criteria(gold, e).values()), e.mode != "asserted"))
+    return NewsError(
+        report.report_id, kind, gold.note, _news_gold_text(gold),
+        " ".join(ours[0].sentence.split()) if ours else _sentence_at(report.text, gold.sentence),
+        tuple(_news_event_text(gold, e) for e in ranked[:closest]),
+    )
+
+
+def _sentence_at(text: str, start_of_sentence: str) -> str:
+    """The sentence of the text that begins with the given words (to its final stop), or those words."""
+    at = text.find(start_of_sentence) if start_of_sentence else -1
+    if at < 0:
+        return start_of_sentence
+    end = re.compile(r"[.!?][\"\u201d']?(?=\s)|\n").search(text, at + len(start_of_sentence))
+    return " ".join(text[at: end.end() if end else len(text)].split())
+
+
+def _news_gold_text(gold: NewsGold) -> str:
+    actors = ("<->".join(gold.pair) if gold.pair
+              else f"{'|'.join(sorted(gold.sources))} -> {'|'.join(sorted(gold.targets))}")
+    days = gold.first.isoformat() + (f"..{gold.last.isoformat()}" if gold.last != gold.first else "")
+    return f"{'|'.join(sorted(gold.roots))} {actors} {days} {gold.precision or '-'} {gold.mode}"
+
+
+def _news_event_text(gold: NewsGold, event: Event) -> str:
+    missed = [name for name, ok in news_criteria(gold, event).items() if not ok]
+    day = event.event_date.isoformat() if event.event_date else "-"
+    return (f"{event.cameo_code} {event.source_country or '-'} -> {event.target_country or '-'} {day} "
+            f"{event.date_precision or '-'} {event.mode}" + (f" (wrong: {', '.join(missed)})" if missed else ""))
+
+
+# ---------------------------------------------------------------- halves
+
+S = TypeVar("S")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Halves(Generic[S]):
+    """Scores of the tuning half, the check half and all records, from one coding run."""
+
+    tune: S
+    check: S
+    all: S
+
+    def to_dict(self) -> dict:
+        """All records' scores at the top (as before the split), each half's under 'halves'."""
+        return {**self.all.to_dict(), "halves": {TUNE: self.tune.to_dict(), CHECK: self.check.to_dict()}}
+
+
+def by_half(
+    rows: Sequence[R], key: Callable[[R], str], score: Callable[[Iterable[R]], tuple[S, list]]
+) -> tuple[Halves[S], list]:
+    """Score the rows of each half and all rows; the errors are all rows' (each error knows its half)."""
+    halves = split(rows, key)
+    scores, errors = score(rows)
+    return Halves(tune=score(halves[TUNE])[0], check=score(halves[CHECK])[0], all=scores), errors
