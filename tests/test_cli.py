@@ -40,6 +40,15 @@ def test_every_command_has_help_ending_with_an_example():
         assert sub.format_help().rstrip().splitlines()[-1].startswith(f"example: eventpipe eval {name} "), name
 
 
+def test_every_eval_is_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    corpora = build_parser()._subparsers._group_actions[0].choices["eval"]._subparsers._group_actions[0].choices
+    for name in corpora:
+        assert f"| `eventpipe eval {name} " in readme, name
+
+
 def test_sql_json_prints_one_array_with_iso_dates(db, capsys):
     assert main(["sql", "select event_date, cameo_code, source_country from events", "--db", str(db), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"event_date": "2021-06-15", "cameo_code": "057", "source_country": "AZE"}]
