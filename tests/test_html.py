@@ -44,6 +44,7 @@ def test_a_page_gives_its_main_text_title_author_url_and_date():
         (b"<html><body><p>Text without a date.</p></body></html>", "https://example.org/2019/07/21/story.html", date(2019, 7, 21)),
         (b'<html><body><p>Posted <time datetime="2018-11-02">2 November</time></p></body></html>', None, date(2018, 11, 2)),
         (b'<html><body><span data-time="1594448702">11:25 PM</span><p>A post.</p></body></html>', None, date(2020, 7, 11)),
+        (b'<html><body><span data-time="1594448702000">11:25 PM</span><p>A post.</p></body></html>', None, date(2020, 7, 11)),
         (b"<html><body><p>No date here at all.</p></body></html>", None, None),
     ],
 )

@@ -120,6 +120,13 @@ def page_date(data: bytes, url: str | None = None, today: date | None = None) ->
     return date.fromisoformat(found) if found else None
 
 
+def htmldate_date(data: bytes, today: date) -> date | None:
+    """htmldate alone, as its documentation suggests for the original date (its own bounds up to
+    `today`): the baseline `page_date` is measured against."""
+    found = htmldate.find_date(data, original_date=True, extensive_search=True, max_date=today.isoformat())
+    return date.fromisoformat(found) if found else None
+
+
 def _date_params(today: date | None, extensive: bool) -> dict:
     latest = today or LATEST_PAGE_DATE
     return {"extensive_search": extensive, "original_date": True,
@@ -251,7 +258,8 @@ def _epoch_date(data: bytes, today: date | None) -> date | None:
     match = _EPOCH_ATTRIBUTE.search(data)
     if not match:
         return None
-    seconds = int(match.group(2)) / (1000 if match.group(1) else 1)
+    digits = match.group(2)
+    seconds = int(digits) / (1000 if match.group(1) or len(digits) == 13 else 1)  # 13 digits: milliseconds
     moment = datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
     day = _utc_to_local(moment, page_utc_offset(data), None)
     return day if EARLIEST_PAGE_DATE <= day <= (today or LATEST_PAGE_DATE) else None
