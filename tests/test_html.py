@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -166,6 +167,30 @@ def test_mojibake_is_repaired_and_offsets_refer_to_the_repaired_text():
     assert repair_text("Azerbaijan’s “forces”") == "Azerbaijan’s “forces”"  # correct text is left alone
 
 
+IN_WORD_PAIR = re.compile(r"[a-z]''[a-z]")
+QUAD = "'" * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every apostrophe doubled: each run is halved, quotes included
+        ("the government''s plan, a ''riot fatigue'' and mps'' pay,'''' he said",
+         "the government's plan, a 'riot fatigue' and mps' pay,'' he said"),
+        ("the ``orgy of violence'''' went on", "the ``orgy of violence'' went on"),
+        # a single apostrophe too: only the pairs between letters and the fours are the artefact
+        ("the vhp's call for ''puja'' and the party''s line,'''' he said",
+         "the vhp's call for ''puja'' and the party's line,'' he said"),
+        # no sign of the artefact: two apostrophes are a quotation mark
+        ("the vhp said ''no'' and insisted", "the vhp said ''no'' and insisted"),
+        ("Don't say 'no'.", "Don't say 'no'."),
+    ],
+)
+def test_apostrophes_doubled_by_escaping_are_undoubled_and_quotes_kept(text, expected):
+    assert repair_text(text) == expected
+    assert repair_text(f"{text} caf\u00c3\u00a9") == f"{expected} café"  # with mojibake as well
+
+
 def test_language_is_detected_and_only_long_enough_texts_are_judged():
     assert detect_language("The police arrested two men after the protest outside parliament.")[0] == "en"
     assert language_problem("Der Mann wurde festgenommen.") is None  # too short to tell
@@ -198,6 +223,8 @@ def test_india_police_events_load_with_mojibake_repaired_and_guardian_csv_loads(
     assert len(articles) == 628 and [r for r in rejects if r.severity == "error"] == []
     assert not any("â€" in a.text or "Â" in a.text for a in articles)
     assert all(a.published_source == "metadata" and a.url for a in articles)
+    assert india.decode().count("''s ") > 100  # apostrophes escaped by doubling in the source ...
+    assert not any(IN_WORD_PAIR.search(a.text) or QUAD in a.text for a in articles)  # ... none left
     first = json.loads(india.split(b"\n", 1)[0])
     assert articles[0].published_date == date.fromisoformat(first["date"])
     guardian = (shared / "corpora" / "guardian-sdf" / "articles.csv").read_bytes()
