@@ -272,3 +272,27 @@ def test_the_cli_batch_size_default_is_the_flows():
     from flows.ingest import BATCH_SIZE
 
     assert BATCH_SIZE_DEFAULT == BATCH_SIZE
+
+
+def test_eval_pubdates_reports_htmldate_alone_beside_ours_for_each_half(tmp_path, capsys):
+    from transforms.splits import half
+
+    pages = {
+        "https://example.org/a": ("a.html", "2020-03-05", '<meta property="article:published_time" content="2020-03-05T10:00:00+02:00">'),
+        "https://example.org/b": ("b.html", "2019-01-01", ""),
+    }
+    (tmp_path / "html").mkdir()
+    for file, _, head in pages.values():
+        (tmp_path / "html" / file).write_text(f"<html><head>{head}</head><body><p>No date in the text.</p></body></html>")
+    gold = {url: {"file": file, "date": day} for url, (file, day, _) in pages.items()}
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert main(["eval", "pubdates", str(tmp_path), "--json", "--errors", "5"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    for extractor in ("ours", "htmldate"):
+        assert report[extractor]["all"] == {"pages": 2, "exact": 1, "missing": 1, "accuracy": 0.5}
+        assert report[extractor][half("https://example.org/a")]["exact"] == 1
+        assert report[extractor]["tune"]["pages"] + report[extractor]["check"]["pages"] == 2
+    assert report["gain"] == 0.0
+    assert [(e["file"], e["half"], e["ours"], e["htmldate"]) for e in report["errors"]] == [
+        ("b.html", half("https://example.org/b"), None, None)]
+    assert main(["eval", "pubdates", str(tmp_path / "missing")]) == 2

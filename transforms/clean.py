@@ -22,6 +22,11 @@ _STRAY_A_CIRCUMFLEX = re.compile(r"Â(?=[ \u00a0])")
 # (in Windows-1252 they are bytes 0x85 and 0x91-0x97, which no UTF-8 sequence starts with), and
 # ftfy keeps them (uncurl_quotes=False). A character outside these is one ftfy might change.
 _FIXABLE = re.compile("[^\t\n\x20-\x25\x27-\x7e‘’“”–—…]")
+# Some sources escape every apostrophe by doubling it, as SQL string literals do. Two apostrophes
+# between two letters, and four in a row, are always that artefact, never a quotation mark.
+_DOUBLED_IN_WORD = re.compile(r"(?<=[^\W\d_])''(?=[^\W\d_])")
+_DOUBLED = re.compile(r"(?<=[^\W\d_])''(?=[^\W\d_])|''''")
+_APOSTROPHES = re.compile(r"'+")
 
 # Texts shorter than this are not identified: on a line or two the detector guesses.
 LANGUAGE_MIN_CHARS = 100
@@ -32,10 +37,25 @@ SUPPORTED_LANGUAGES = ("en",)
 
 def repair_text(text: str) -> str:
     """The text with mojibake ("â€™" for "’") repaired, control characters and terminal escapes
-    removed, line breaks unified and Unicode in NFC; curly quotes stay curly."""
-    if _as_written(text):
-        return text  # nothing ftfy would change (and no 'Â'): most news
-    return _STRAY_A_CIRCUMFLEX.sub("", ftfy.fix_text(text, _FIXER))
+    removed, line breaks unified, Unicode in NFC and escaped apostrophes undoubled; curly quotes
+    stay curly."""
+    if not _as_written(text):  # else nothing ftfy would change (and no 'Â'): most news
+        text = _STRAY_A_CIRCUMFLEX.sub("", ftfy.fix_text(text, _FIXER))
+    return undouble_apostrophes(text)
+
+
+def undouble_apostrophes(text: str) -> str:
+    """The text without the doubling some sources escape apostrophes with (as SQL literals do).
+    Only a text that shows it, two apostrophes between letters (government''s) or four in a row,
+    is changed. When no single apostrophe stands anywhere in it, the whole text was escaped and
+    every run is halved (a quoted ''riot fatigue'' becomes 'riot fatigue', a closing '''' becomes
+    ''); otherwise only the pairs between letters and the runs of four are undoubled, and two
+    apostrophes used as a quotation mark stay."""
+    if "''" not in text or not _DOUBLED.search(text):
+        return text
+    if all(len(run) % 2 == 0 for run in _APOSTROPHES.findall(text)):
+        return _APOSTROPHES.sub(lambda run: "'" * (len(run.group()) // 2), text)
+    return _DOUBLED_IN_WORD.sub("'", text).replace("''''", "''")
 
 
 def _as_written(text: str) -> bool:
