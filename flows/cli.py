@@ -270,12 +270,18 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_sql(args: argparse.Namespace, config: Config) -> int:
-    from warehouse.query import query
+    from warehouse.query import query_json, query_text
 
-    frame = query(config.db, args.query, write=args.write, wait=args.wait)
-    if args.format == "json":
-        print(json.dumps(frame.to_dicts(), default=_json_value, ensure_ascii=False))
-    elif args.format == "csv":
+    try:
+        if args.format == "json":
+            print("[" + ",".join(query_json(config.db, args.query, write=args.write, wait=args.wait)) + "]")
+            return 0
+        frame = query_text(config.db, args.query, write=args.write, wait=args.wait)
+    except WarehouseError as error:
+        if not args.write and "read-only mode" in str(error):
+            raise UsageError(f"{error} (sql opens the warehouse read-only: add --write to change it)") from error
+        raise
+    if args.format == "csv":
         print(frame.write_csv(), end="")
     else:
         print(format_table(frame.columns, frame.rows()))
