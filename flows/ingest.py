@@ -154,11 +154,12 @@ def extract_frames(
 
 
 @task(cache_policy=NO_CACHE)  # no retries: load() itself waits up to `wait` seconds for the file
-def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], read: list[str], wait: float) -> None:
+def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], read: list[str], wait: float) -> list[str]:
+    """Store a batch; returns the ids of the rejects it cleared (no longer true)."""
     links = FILE_ARTICLES.frame(holds).unique(["path", "article_id"], keep="last", maintain_order=True)
     tables = {**frames.tables(), "files": FILES.frame(files), "file_articles": links,
               "read_files": READ_FILES.frame([{"path": path} for path in read])}
-    load(db, tables, cluster, wait=wait)
+    return load(db, tables, cluster, wait=wait)
 
 
 def _ingest(
@@ -203,7 +204,7 @@ class Steps:
     fetch: Callable[..., Parsed]
     submit_extract: Callable[..., Any]  # returns a future of Frames
     done: Callable[[Any], bool]  # whether such a future is done
-    load: Callable[..., None]
+    load: Callable[..., list[str]]  # the ids of the rejects the batch cleared
 
 
 def _steps() -> Steps:
@@ -244,23 +245,24 @@ def run_without_prefect(
 
 @dataclass(slots=True)
 class Tally:
-    """What a run stored, counted once per key: an article loaded from two inputs or in two batches is one."""
+    """What a run stored, counted as the warehouse holds it: an article loaded from two inputs or in
+    two batches is one, with the timexes and mentions of its last load; a reject cleared later in
+    the run (no longer true) is not counted."""
 
-    articles: set[str] = field(default_factory=set)
     timexes: dict[str, int] = field(default_factory=dict)  # article_id -> its timexes
-    mentions: set[str] = field(default_factory=set)
+    mentions: dict[str, int] = field(default_factory=dict)  # article_id -> its mentions
     rejects: set[str] = field(default_factory=set)
 
-    def add(self, frames: Frames) -> None:
-        self.articles.update(frames.articles["article_id"])
-        self.timexes.update(dict.fromkeys(frames.articles["article_id"], 0))
-        self.timexes.update(frames.timexes.group_by("article_id").len().iter_rows())
-        self.mentions.update(frames.mentions["mention_id"])
+    def add(self, frames: Frames, cleared: list[str]) -> None:
+        for counts, frame in ((self.timexes, frames.timexes), (self.mentions, frames.mentions)):
+            counts.update(dict.fromkeys(frames.articles["article_id"], 0))
+            counts.update(frame.group_by("article_id").len().iter_rows())
         self.rejects.update(frames.rejects["reject_id"])
+        self.rejects.difference_update(cleared)
 
     def counts(self) -> dict[str, int]:
-        return {"articles": len(self.articles), "timexes": sum(self.timexes.values()), "mentions": len(self.mentions),
-                "rejects": len(self.rejects)}
+        return {"articles": len(self.timexes), "timexes": sum(self.timexes.values()),
+                "mentions": sum(self.mentions.values()), "rejects": len(self.rejects)}
 
 
 def _load_all(
@@ -311,14 +313,14 @@ def _load_all(
             rejects += its_rejects
         frames = parts[0] if len(parts) == 1 else Frames.concat(parts)
         try:
-            steps.load(db, frames, records, holds, read, wait)
+            cleared = steps.load(db, frames, records, holds, read, wait)
         except WarehouseError as error:
             failed += 1
             inputs = sorted({article.input.rsplit(":", 1)[0] for article in chunk} | {r.input for r in rejects})
             problems.append(f"{inputs[0] if inputs else '(batch)'}{' ...' if len(inputs) > 1 else ''}: "
                             f"batch of {len(chunk)} articles not loaded: {error}")
             return
-        tally.add(frames)
+        tally.add(frames, cleared)
 
     def store_next() -> None:
         """Load the oldest batch, with the ones after it whose extraction is already done."""

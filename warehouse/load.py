@@ -29,20 +29,20 @@ _STEPS = (
 )
 
 
-def load(db: Path, frames: dict[str, pl.DataFrame], cluster: Cluster | None, wait: float = DEFAULT_WAIT) -> None:
+def load(db: Path, frames: dict[str, pl.DataFrame], cluster: Cluster | None, wait: float = DEFAULT_WAIT) -> list[str]:
     """Upsert articles, replace their timexes and mentions, link them to the files that hold them
     (and remove the articles no input holds any more), rebuild the events they touch, replace the
     rejects of the files read, record the files: all or nothing. The file is held only for the
     transaction; while another process holds it, wait up to `wait` seconds (then WarehouseError,
-    and nothing of the batch is stored)."""
+    and nothing of the batch is stored). Returns the ids of the rejects it cleared."""
     con = connect(db, wait=wait)
     try:
-        load_batch(con, frames, cluster)
+        return load_batch(con, frames, cluster)
     finally:
         con.close()
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], cluster: Cluster | None) -> None:
+def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], cluster: Cluster | None) -> list[str]:
     registered = []
     for table in BATCH_TABLES:
         frame = frames.get(table.name, table.empty_frame())
@@ -58,7 +58,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
             con.execute(read_sql(step))
         if cluster is not None:
             registered += _recluster(con, cluster)
+        cleared = [reject_id for (reject_id,) in con.execute("SELECT reject_id FROM cleared").fetchall()]
         con.execute("COMMIT")
+        return cleared
     except BaseException:
         # DuckDB 2 turns a COMMIT after a failed statement into a silent rollback; be explicit.
         con.execute("ROLLBACK")

@@ -1,15 +1,18 @@
--- Rejects that stopped being true. A file the batch read replaces its rejects: the batch holds every
--- reject of this reading (batch_rejects), so an input that now loads has none left.
-DELETE FROM rejects AS r
+-- Rejects that stopped being true (listed in `cleared`, then removed). A file the batch read
+-- replaces its rejects: the batch holds every reject of this reading (batch_rejects), so an input
+-- that now loads has none left. And the warning that an input's article has no publication date
+-- (transforms/articles.py date_article) goes once another input has dated the article.
+CREATE OR REPLACE TEMP TABLE cleared AS
+SELECT r.reject_id
+FROM rejects AS r
 WHERE r.reject_id NOT IN (SELECT reject_id FROM batch_rejects)
-  AND EXISTS (SELECT 1 FROM batch_read_files AS f WHERE r.input = f.path OR starts_with(r.input, f.path || ':'));
-
--- The warning that an input's article has no publication date (transforms/articles.py
--- date_article), once another input has dated it.
-DELETE FROM rejects
-WHERE severity = 'warning'
-  AND starts_with(reason, 'no publication date')
-  AND input IN (
+  AND EXISTS (SELECT 1 FROM batch_read_files AS f WHERE r.input = f.path OR starts_with(r.input, f.path || ':'))
+UNION
+SELECT r.reject_id
+FROM rejects AS r
+WHERE r.severity = 'warning'
+  AND starts_with(r.reason, 'no publication date')
+  AND r.input IN (
       SELECT l.input
       FROM file_articles AS l
       JOIN articles AS a USING (article_id)
@@ -18,3 +21,5 @@ WHERE severity = 'warning'
       SELECT a.input FROM articles AS a
       WHERE a.article_id IN (SELECT article_id FROM batch_articles) AND a.published_date IS NOT NULL
   );
+
+DELETE FROM rejects WHERE reject_id IN (SELECT reject_id FROM cleared);
