@@ -62,7 +62,7 @@ class RunSummary:
     articles: int  # distinct articles stored (an article held by several inputs counts once)
     timexes: int
     mentions: int
-    rejects: int  # distinct reject rows recorded
+    rejects: int  # distinct reject rows recorded (less those a later batch of the run found untrue)
     seconds: float
     problems: tuple[str, ...] = ()  # one line per reject or failed batch: "input: reason"
     failed_batches: int = 0  # batches not stored (the warehouse stayed locked); the next run loads them

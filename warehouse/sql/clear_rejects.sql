@@ -6,7 +6,8 @@ CREATE OR REPLACE TEMP TABLE cleared AS
 SELECT r.reject_id
 FROM rejects AS r
 WHERE r.reject_id NOT IN (SELECT reject_id FROM batch_rejects)
-  AND EXISTS (SELECT 1 FROM batch_read_files AS f WHERE r.input = f.path OR starts_with(r.input, f.path || ':'))
+  AND (r.input IN (SELECT path FROM batch_read_files)  -- the file, or one of its lines ('path:N')
+       OR regexp_replace(r.input, ':[0-9]+$', '') IN (SELECT path FROM batch_read_files))
 UNION
 SELECT r.reject_id
 FROM rejects AS r
