@@ -23,6 +23,8 @@ demo: install
 	@echo
 	@echo '$$ eventpipe sql "$(DEMO_QUERY)"'
 	@$(BIN)/eventpipe sql "$(DEMO_QUERY)" --db $(DB)
+	@echo
+	@echo 'eventpipe is in $(BIN): run it as $(BIN)/eventpipe, or `source $(BIN)/activate` and then eventpipe --help'
 
 test: install
 	$(BIN)/python -m pytest -q

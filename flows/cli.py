@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="JSON key or CSV column of the article text (default: text, full_text, doc_text, body or content)")
     run.add_argument("--date-column", metavar="NAME",
                      help="JSON key or CSV column of the publication date (default: published, date, published_date or pubdate)")
+    run.add_argument("--force", action="store_true",
+                     help="read every file again, also those unchanged since they were loaded")
     run.add_argument("--feed", action="append", default=[], metavar="URL",
                      help="an RSS or Atom feed to load: each item's page is fetched (repeatable)")
     run.add_argument("--runner", metavar="dask[=ADDRESS]",
@@ -224,7 +226,7 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
 
     progress.enable()
     summary = run_ingest(args.paths, config.db, args.published, args.batch_size, args.wait, args.runner,
-                         args.text_column, args.date_column, args.feed, args.workers)
+                         args.text_column, args.date_column, args.feed, args.workers, args.force)
     for line in summary.problems[:MAX_PROBLEMS]:
         print(f"eventpipe: {line}", file=sys.stderr)
     if len(summary.problems) > MAX_PROBLEMS:
@@ -234,6 +236,9 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     if summary.failed_batches:
         print(f"eventpipe: {summary.failed_batches} batches were not loaded; run the same command again to load them",
               file=sys.stderr)
+        return 1
+    if summary.nothing():
+        print(f"eventpipe: {summary.nothing()}", file=sys.stderr)
         return 1
     return 0
 
@@ -276,12 +281,18 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_sql(args: argparse.Namespace, config: Config) -> int:
-    from warehouse.query import query
+    from warehouse.query import query_json, query_text
 
-    frame = query(config.db, args.query, write=args.write, wait=args.wait)
-    if args.format == "json":
-        print(json.dumps(frame.to_dicts(), default=_json_value, ensure_ascii=False))
-    elif args.format == "csv":
+    try:
+        if args.format == "json":
+            print("[" + ",".join(query_json(config.db, args.query, write=args.write, wait=args.wait)) + "]")
+            return 0
+        frame = query_text(config.db, args.query, write=args.write, wait=args.wait)
+    except WarehouseError as error:
+        if not args.write and "read-only mode" in str(error):
+            raise UsageError(f"{error} (sql opens the warehouse read-only: add --write to change it)") from error
+        raise
+    if args.format == "csv":
         print(frame.write_csv(), end="")
     else:
         print(format_table(frame.columns, frame.rows()))

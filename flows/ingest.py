@@ -20,11 +20,12 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
@@ -34,8 +35,8 @@ from prefect.utilities.annotations import quote
 
 from flows import parallel, progress, sources
 from flows.parallel import Extractors
-from schemas.tables import FILE_ARTICLES, FILES
-from transforms.articles import Article, Columns, Reject, split_file
+from schemas.tables import FILE_ARTICLES, FILES, READ_FILES
+from transforms.articles import SUFFIXES, Article, Columns, Reject, split_file
 from transforms.clusters import cluster
 from transforms.frames import Frames
 from warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
@@ -58,21 +59,30 @@ def batched(items: list, size: int) -> list[list]:
 @dataclass(frozen=True, slots=True)
 class RunSummary:
     files: int
-    articles: int
+    articles: int  # distinct articles stored (an article held by several inputs counts once)
     timexes: int
     mentions: int
-    rejects: int
+    rejects: int  # distinct reject rows recorded (less those a later batch of the run found untrue)
     seconds: float
     problems: tuple[str, ...] = ()  # one line per reject or failed batch: "input: reason"
     failed_batches: int = 0  # batches not stored (the warehouse stayed locked); the next run loads them
     skipped: int = 0  # files unchanged since they were loaded: not read again
     run_id: str = ""
+    feeds: int = 0  # feeds read
 
     def line(self) -> str:
         return (
             f"{self.articles} articles, {self.timexes} timexes, {self.mentions} event mentions, {self.rejects} rejects "
             f"from {self.files} files ({self.skipped} unchanged, skipped)"
         )
+
+    def nothing(self) -> str | None:
+        """Why the run loaded nothing and found nothing loaded before, if so (a run that should have)."""
+        if self.articles or self.skipped or self.failed_batches:
+            return None
+        if not self.files and not self.feeds:
+            return "nothing to load: no input files found (supported: .txt .json .jsonl .csv .html .htm .rss .atom .xml)"
+        return "nothing loaded: no input yielded an article (the rejects above say why; select * from rejects)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +92,29 @@ class Parsed:
     files: list[dict]  # FILES rows of the files read; a new file's status and count come with its articles
 
 
+def read_options(columns: Columns, published: date | None) -> str:
+    """The options, besides its bytes, that decide what a file yields ('' when none is given): a
+    file read with other options is read again."""
+    given = (("--text-column", columns.text), ("--date-column", columns.date),
+             ("--published", published.isoformat() if published else None))
+    return " ".join(f"{name} {value}" for name, value in given if value)
+
+
 @task(retries=3, retry_delay_seconds=[1, 2, 4], cache_policy=NO_CACHE)
-def read_articles(files: list[Path], known: dict[str, tuple], columns: Columns = Columns()) -> Parsed:
+def read_articles(
+    files: list[Path], known: dict[str, tuple], columns: Columns = Columns(), options: str = "", force: bool = False
+) -> Parsed:
     """The articles of the files as written in them (one task for reading and splitting a group of
     files: a Prefect task run costs more than splitting does)."""
-    return split_files(sources.read(files), known, columns)
+    return split_files(sources.read(files), known, columns, options, force)
 
 
-def split_files(raw: list[sources.RawFile], known: dict[str, tuple], columns: Columns = Columns()) -> Parsed:
+def split_files(
+    raw: list[sources.RawFile], known: dict[str, tuple], columns: Columns = Columns(), options: str = "",
+    force: bool = False,
+) -> Parsed:
+    """The articles and rejects of the files read. A file whose bytes and options are those it was
+    loaded with (it was only touched) is recorded again, not split, unless `force`."""
     articles: list[Article] = []
     rejects: list[Reject] = []
     files: list[dict] = []
@@ -98,9 +123,10 @@ def split_files(raw: list[sources.RawFile], known: dict[str, tuple], columns: Co
         if file.error:
             rejects.append(Reject(file.input, file.error))
             continue
-        record = {"path": file.input, "sha256": file.sha256, "size": file.size, "mtime_ns": file.mtime_ns, "loaded_at": now}
+        record = {"path": file.input, "sha256": file.sha256, "size": file.size, "mtime_ns": file.mtime_ns,
+                  "loaded_at": now, "options": options}
         before = known.get(file.input)
-        if before is not None and before[0] == file.sha256:
+        if not force and before is not None and before[0] == file.sha256 and before[5] == options:
             files.append({**record, "status": before[3], "articles": before[4]})  # touched, not changed
             continue
         found, problems = split_file(file.input, file.suffix, file.data, columns=columns, today=now.date())
@@ -128,22 +154,24 @@ def extract_frames(
 
 
 @task(cache_policy=NO_CACHE)  # no retries: load() itself waits up to `wait` seconds for the file
-def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], wait: float) -> dict[str, int]:
-    tables = {**frames.tables(), "files": FILES.frame(files), "file_articles": FILE_ARTICLES.frame(holds)}
-    load(db, tables, cluster, wait=wait)
-    return frames.counts()
+def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], read: list[str], wait: float) -> list[str]:
+    """Store a batch; returns the ids of the rejects it cleared (no longer true)."""
+    links = FILE_ARTICLES.frame(holds).unique(["path", "article_id"], keep="last", maintain_order=True)
+    tables = {**frames.tables(), "files": FILES.frame(files), "file_articles": links,
+              "read_files": READ_FILES.frame([{"path": path} for path in read])}
+    return load(db, tables, cluster, wait=wait)
 
 
 def _ingest(
     name: str, paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float,
-    columns: Columns = Columns(), feeds: tuple[str, ...] = (), workers: int | None = None,
+    columns: Columns = Columns(), feeds: tuple[str, ...] = (), workers: int | None = None, force: bool = False,
 ) -> RunSummary:
     started = time.perf_counter()
     run_id = str(runtime.flow_run.id or uuid.uuid4())
     known = start_run(db, run_id, name, "; ".join(str(p) for p in paths), datetime.now(UTC), wait=wait)
     try:
         summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, _steps(), columns, feeds,
-                            workers)
+                            workers, force)
     except BaseException as error:
         _finish(db, run_id, _outcome("failed", error=f"{type(error).__name__}: {error}"), wait)
         raise
@@ -176,7 +204,7 @@ class Steps:
     fetch: Callable[..., Parsed]
     submit_extract: Callable[..., Any]  # returns a future of Frames
     done: Callable[[Any], bool]  # whether such a future is done
-    load: Callable[..., dict[str, int]]
+    load: Callable[..., list[str]]  # the ids of the rejects the batch cleared
 
 
 def _steps() -> Steps:
@@ -186,12 +214,13 @@ def _steps() -> Steps:
     local = isinstance(FlowRunContext.get().task_runner, ThreadPoolTaskRunner)
     bulky = quote if local else (lambda value: value)
     return Steps(
-        read=lambda files, known, columns: read_articles(files, quote(known), columns),
+        read=lambda files, known, columns, options, force: read_articles(files, quote(known), columns, options, force),
         fetch=fetch_feed,
         submit_extract=lambda articles, rejects, published, extractors, turn: extract_frames.submit(
             bulky(articles), bulky(rejects), published, extractors, turn),
         done=lambda future: future.wrapped_future.done(),
-        load=lambda db, frames, files, holds, wait: load_frames(db, quote(frames), quote(files), quote(holds), wait),
+        load=lambda db, frames, files, holds, read, wait: load_frames(
+            db, quote(frames), quote(files), quote(holds), quote(read), wait),
     )
 
 
@@ -214,47 +243,84 @@ def run_without_prefect(
     return summary
 
 
+@dataclass(slots=True)
+class Tally:
+    """What a run stored, counted as the warehouse holds it: an article loaded from two inputs or in
+    two batches is one, with the timexes and mentions of its last load; a reject cleared later in
+    the run (no longer true) is not counted."""
+
+    timexes: dict[str, int] = field(default_factory=dict)  # article_id -> its timexes
+    mentions: dict[str, int] = field(default_factory=dict)  # article_id -> its mentions
+    rejects: set[str] = field(default_factory=set)
+
+    def add(self, frames: Frames, cleared: list[str]) -> None:
+        for counts, frame in ((self.timexes, frames.timexes), (self.mentions, frames.mentions)):
+            counts.update(dict.fromkeys(frames.articles["article_id"], 0))
+            counts.update(frame.group_by("article_id").len().iter_rows())
+        self.rejects.update(frames.rejects["reject_id"])
+        self.rejects.difference_update(cleared)
+
+    def counts(self) -> dict[str, int]:
+        return {"articles": len(self.timexes), "timexes": sum(self.timexes.values()),
+                "mentions": sum(self.mentions.values()), "rejects": len(self.rejects)}
+
+
 def _load_all(
     paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float, run_id: str, started: float,
     known: dict[str, tuple], steps: Steps, columns: Columns = Columns(), feeds: tuple[str, ...] = (),
-    workers: int | None = None,
+    workers: int | None = None, force: bool = False,
 ) -> RunSummary:
-    found, missing = sources.discover(paths)
+    found, missing, unsupported = sources.discover(paths)
+    own = {Path(f"{db}{suffix}").resolve() for suffix in ("", ".wal")}  # the warehouse inside an input folder
+    unsupported = [file for file in unsupported if file.resolve() not in own]
     seen = sources.stat(found)
-    to_read, skipped = sources.unchanged(seen, known)
+    options = read_options(columns, published)
+    to_read, skipped = sources.unchanged(seen, known, options, force)
     sizes = {file.path: file.size for file in seen}
-    totals = dict.fromkeys(("articles", "timexes", "mentions", "rejects"), 0)
-    pending = [Reject(file.input, file.error) for file in missing]
+    tally = Tally()
+    pending = [Reject(file.input, file.error) for file in missing] + [
+        Reject(str(file), f"unsupported file type {file.suffix.lower() or '(none)'!r} in a folder: not loaded "
+                          f"(expected {', '.join(SUFFIXES)})", "warning") for file in unsupported]
     problems = [f"{reject.input}: {reject.severity}: {reject.reason}" for reject in pending]
     failed = 0
     progress.start(len(to_read))
-    held: list[tuple[str, str]] = []  # (file, article_id) of the articles extracted from the files being read
+    held: list[tuple[str, str, str]] = []  # (file, article_id, input) of the articles of the files being read
+    group_rejects: list[pl.DataFrame] = []  # the reject rows of the files being read
     turns = 0  # batches handed to extraction so far
 
     def store(batches: list[tuple]) -> None:
-        """Load extracted batches (future, chunk, files read, files to record, rejects) in one transaction."""
-        nonlocal totals, failed, held
-        parts, records, holds, chunk, rejects = [], [], [], [], []
-        for future, its_chunk, read, files, its_rejects in batches:
+        """Load extracted batches (future, chunk, files read, files to record, rejects) in one transaction.
+        The batch that records a group of files carries every article and reject of their reading:
+        the load replaces what the warehouse held of those files with them."""
+        nonlocal failed, held, group_rejects
+        parts, records, holds, read, chunk, rejects = [], [], [], [], [], []
+        for future, its_chunk, its_read, files, its_rejects in batches:
             frames = future.result()
-            held += _holds(frames, read)
+            in_files, elsewhere = _holds(frames, its_read)
+            held += in_files
+            holds += [{"path": path, "article_id": article_id, "input": input} for path, article_id, input in elsewhere]
+            group_rejects.append(frames.rejects)
+            problems.extend(f"{r.input}: {r.severity}: {r.reason}" for r in _later_rejects(frames, its_rejects))
             if files:  # a group's files are recorded with its last batch, with every article they hold
                 records += _recorded(files, held)
-                holds += [{"path": path, "article_id": article_id} for path, article_id in held]
-                held = []
-            problems.extend(f"{r.input}: {r.severity}: {r.reason}" for r in _later_rejects(frames, its_rejects))
+                read += [file["path"] for file in files if file["status"] is None]
+                holds += [{"path": path, "article_id": article_id, "input": input} for path, article_id, input in held]
+                frames = replace(frames, rejects=pl.concat(group_rejects).unique("reject_id", keep="last",
+                                                                                 maintain_order=True))
+                held, group_rejects = [], []
             parts.append(frames)
             chunk += its_chunk
             rejects += its_rejects
+        frames = parts[0] if len(parts) == 1 else Frames.concat(parts)
         try:
-            counts = steps.load(db, parts[0] if len(parts) == 1 else Frames.concat(parts), records, holds, wait)
+            cleared = steps.load(db, frames, records, holds, read, wait)
         except WarehouseError as error:
             failed += 1
             inputs = sorted({article.input.rsplit(":", 1)[0] for article in chunk} | {r.input for r in rejects})
             problems.append(f"{inputs[0] if inputs else '(batch)'}{' ...' if len(inputs) > 1 else ''}: "
                             f"batch of {len(chunk)} articles not loaded: {error}")
-            counts = dict.fromkeys(totals, 0)
-        totals = {name: totals[name] + counts[name] for name in totals}
+            return
+        tally.add(frames, cleared)
 
     def store_next() -> None:
         """Load the oldest batch, with the ones after it whose extraction is already done."""
@@ -268,7 +334,7 @@ def _load_all(
 
     def parsed_batches():  # (Parsed, files it read): the files in batches, then each feed
         for group in _groups(to_read, sizes, batch_size):
-            yield steps.read(group, known, columns), len(group)
+            yield steps.read(group, known, columns, options, force), len(group)
         for feed in feeds:
             yield steps.fetch(feed), 0
 
@@ -295,8 +361,8 @@ def _load_all(
             store([(steps.submit_extract([], pending, published, extractors, turns), [], frozenset(), [], pending)])
     progress.finish()
     seconds = round(time.perf_counter() - started, 2)
-    return RunSummary(files=len(found), **totals, seconds=seconds, problems=tuple(problems), failed_batches=failed,
-                      skipped=len(skipped), run_id=run_id)
+    return RunSummary(files=len(found), **tally.counts(), seconds=seconds, problems=tuple(problems),
+                      failed_batches=failed, skipped=len(skipped), run_id=run_id, feeds=len(feeds))
 
 
 def _groups(files: list[Path], sizes: dict[Path, int], most: int) -> list[list[Path]]:
@@ -313,25 +379,28 @@ def _groups(files: list[Path], sizes: dict[Path, int], most: int) -> list[list[P
     return groups
 
 
-def _holds(frames: Frames, read: frozenset[str]) -> list[tuple[str, str]]:
-    """(file, article_id) of the articles extracted from the files read (the input of a JSON line or
-    CSV row is 'file:line'; a feed's articles come from no file)."""
-    pairs = {}
-    for article_id, input in frames.articles.select("article_id", "input").iter_rows():
+def _holds(frames: Frames, read: frozenset[str]) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(file, article_id, input) of every input of the batch: those of the files read (the input of
+    a JSON line or CSV row is 'file:line'), and those of no file (a feed's pages), held by themselves."""
+    in_files, elsewhere = [], []
+    for input, article_id in frames.inputs.select("input", "article_id").iter_rows():
         path = input if input in read else input.rsplit(":", 1)[0]
         if path in read:
-            pairs[(path, article_id)] = None
-    return list(pairs)
+            in_files.append((path, article_id, input))
+        else:
+            elsewhere.append((input, article_id, input))
+    return in_files, elsewhere
 
 
-def _recorded(files: list[dict], held: list[tuple[str, str]]) -> list[dict]:
+def _recorded(files: list[dict], held: list[tuple[str, str, str]]) -> list[dict]:
     """FILES rows of the files read, each new one with the count of its articles and its status."""
-    counts: dict[str, int] = {}
-    for path, _ in held:
-        counts[path] = counts.get(path, 0) + 1
+    counts: dict[str, set[str]] = {}
+    for path, article_id, _ in held:
+        counts.setdefault(path, set()).add(article_id)
     return [
         file if file["status"] is not None
-        else {**file, "articles": counts.get(file["path"], 0), "status": "loaded" if counts.get(file["path"]) else "rejected"}
+        else {**file, "articles": len(counts.get(file["path"], ())),
+              "status": "loaded" if counts.get(file["path"]) else "rejected"}
         for file in files
     ]
 
@@ -347,17 +416,19 @@ def _later_rejects(frames: Frames, before: list[Reject]) -> list[Reject]:
 def ingest(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     text_column: str | None = None, date_column: str | None = None, feeds: list[str] | None = None,
-    workers: int | None = None,
+    workers: int | None = None, force: bool = False,
 ) -> RunSummary:
     """Load every new or changed article under `paths` into the warehouse at `db`, one transaction
     per batch, then the items of each feed in `feeds` (their pages fetched over HTTP).
 
-    Batches are extracted on `workers` processes (default: one per core). A batch that cannot be
-    stored (the warehouse stayed locked for `wait` seconds) is reported and skipped; the batches
-    before and after it are stored, and rerunning the same input loads it.
+    A file is read again when its bytes changed or it was loaded with other options (text and date
+    columns, published date); `force` reads every file again. Batches are extracted on `workers`
+    processes (default: one per core). A batch that cannot be stored (the warehouse stayed locked
+    for `wait` seconds) is reported and skipped; the batches before and after it are stored, and
+    rerunning the same input loads it.
     """
     columns = Columns(text=text_column, date=date_column)
-    return _ingest("ingest", paths, db, published, batch_size, wait, columns, tuple(feeds or ()), workers)
+    return _ingest("ingest", paths, db, published, batch_size, wait, columns, tuple(feeds or ()), workers, force)
 
 
 @flow(name="inbox", log_prints=True)
@@ -369,7 +440,7 @@ def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = BATCH_SIZE) -
 def run_ingest(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     runner: str | None = None, text_column: str | None = None, date_column: str | None = None,
-    feeds: list[str] | None = None, workers: int | None = None,
+    feeds: list[str] | None = None, workers: int | None = None, force: bool = False,
 ) -> RunSummary:
     """Run the flow without Prefect's 1 s flow heartbeat (it only delays the exit of short runs).
 
@@ -382,7 +453,7 @@ def run_ingest(
     elif workers != 1:
         parallel.prepare()  # the extraction workers' parent starts while Prefect starts
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return chosen(paths, db, published, batch_size, wait, text_column, date_column, feeds, workers)
+        return chosen(paths, db, published, batch_size, wait, text_column, date_column, feeds, workers, force)
 
 
 def dask_runner(runner: str):

@@ -71,7 +71,14 @@ class Extractors:
         """The frames of a batch. `turn` numbers the batches of a run (0, 1, ...): batches called at
         once from several threads give the workers their parts in that order, so the first batch is
         done first and its load need not wait for the others."""
-        found = list({article.article_id: article for article in found}.values())  # equal texts once
+        unique = {article.article_id: article for article in found}  # equal texts are extracted once
+        copies = [(article.input, unique[article.article_id].input) for article in found
+                  if unique[article.article_id] is not article]
+        return self._extract(list(unique.values()), rejects, published, now, turn).with_copies(copies)
+
+    def _extract(
+        self, found: list[Article], rejects: list[Reject], published: date | None, now: datetime, turn: int | None
+    ) -> Frames:
         parts = min(self.workers, len(found) // MIN_PER_WORKER)
         if parts < 2:
             self._end_turn(turn)

@@ -29,28 +29,27 @@ class Seen:
     mtime_ns: int
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], list[RawFile]]:
-    """Input files under the given paths (folders recursively, sorted), and the paths that fail.
+def discover(paths: list[Path]) -> tuple[list[Path], list[RawFile], list[Path]]:
+    """Input files under the given paths (folders recursively, sorted), the paths that fail, and
+    the files of other types found inside folders (reported, not read).
 
-    Inside folders, files of other types and hidden files are skipped; a file named
-    explicitly with an unsupported type, or a missing path, is reported as a failure.
+    Hidden files and folders are skipped without a word; a file named explicitly with an
+    unsupported type, or a missing path, is reported as a failure.
     """
     found: list[Path] = []
     missing: list[RawFile] = []
+    unsupported: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                file
-                for file in sorted(path.rglob("*"))
-                if file.is_file()
-                and file.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in file.relative_to(path).parts)
-            )
+            for file in sorted(path.rglob("*")):
+                if not file.is_file() or any(part.startswith(".") for part in file.relative_to(path).parts):
+                    continue
+                (found if file.suffix.lower() in SUFFIXES else unsupported).append(file)
         elif path.is_file():
             found.append(path)
         else:
             missing.append(RawFile(str(path), path.suffix.lower(), b"", "no such file or folder"))
-    return list(dict.fromkeys(found)), missing
+    return list(dict.fromkeys(found)), missing, list(dict.fromkeys(unsupported))
 
 
 def stat(files: list[Path]) -> list[Seen]:
@@ -65,12 +64,15 @@ def stat(files: list[Path]) -> list[Seen]:
     return seen
 
 
-def unchanged(seen: list[Seen], known: dict[str, tuple]) -> tuple[list[Path], list[Path]]:
-    """(files to read, files skipped): a file whose size and mtime match the last load is skipped."""
+def unchanged(
+    seen: list[Seen], known: dict[str, tuple], options: str = "", force: bool = False
+) -> tuple[list[Path], list[Path]]:
+    """(files to read, files skipped): a file whose size and mtime match the last load, read with
+    the same options, is skipped; with `force` none is."""
     to_read, skipped = [], []
     for file in seen:
         before = known.get(str(file.path))
-        if before is not None and tuple(before[1:3]) == (file.size, file.mtime_ns):
+        if not force and before is not None and tuple(before[1:3]) == (file.size, file.mtime_ns) and before[5] == options:
             skipped.append(file.path)
         else:
             to_read.append(file.path)

@@ -241,18 +241,42 @@ FILES = Table(
         Column("status", pl.String(), "loaded or rejected", nullable=False, accepted=enums.FILE_STATUSES),
         Column("articles", pl.Int64(), "articles it held", nullable=False),
         Column("loaded_at", UTC, "when this version of it was processed (UTC)", nullable=False),
+        Column("options", pl.String(), "options it was read with that change what it yields ('' none): "
+               "a run with others reads it again"),
     ),
 )
 
-# Not stored: with the files of a batch, every article each file holds now, so that a changed
-# file's articles loaded in earlier batches of the same run are kept and only the others retired.
 FILE_ARTICLES = Table(
     name="file_articles",
-    meaning="The articles an input file holds, as the batch that records the file read it.",
+    meaning="Which input holds which article: an article leaves the warehouse only when no input holds it any more.",
     key=("path", "article_id"),
     columns=(
-        Column("path", pl.String(), "the file", nullable=False),
+        Column("path", pl.String(), "the file (files.path) that holds it; for an article of no file (a feed's "
+               "page) its own input, which nothing drops", nullable=False),
         Column("article_id", pl.String(), "an article it holds", nullable=False),
+        Column("input", pl.String(), "where in the file: the path, or 'path:line' ('path:item' of a JSON array)",
+               nullable=False),
+    ),
+)
+
+# Not stored: the files a batch read (changed, new or read again), whose file_articles and rejects
+# the batch replaces; a file whose bytes did not change is recorded without being read.
+READ_FILES = Table(
+    name="read_files",
+    meaning="The files a batch read, with every article they hold in its file_articles.",
+    key=("path",),
+    columns=(Column("path", pl.String(), "the file", nullable=False),),
+)
+
+# Not stored: every article a batch was given, by input, equal texts included (the articles frame
+# holds each text once).
+ARTICLE_INPUTS = Table(
+    name="article_inputs",
+    meaning="The article each input of a batch holds.",
+    key=("input",),
+    columns=(
+        Column("input", pl.String(), "a file, 'path:line', or a page's address", nullable=False),
+        Column("article_id", pl.String(), "the article it holds", nullable=False),
     ),
 )
 
@@ -290,7 +314,9 @@ REJECTS = Table(
 )
 
 # Tables the loads write, in load order; schema_version belongs to the migrations.
-TABLES: tuple[Table, ...] = (ARTICLES, TIMEXES, MENTIONS, EVENTS, EVENT_MENTIONS, REJECTS, FILES, RUNS, MENTION_KEYS)
+TABLES: tuple[Table, ...] = (
+    ARTICLES, TIMEXES, MENTIONS, EVENTS, EVENT_MENTIONS, REJECTS, FILES, RUNS, MENTION_KEYS, FILE_ARTICLES,
+)
 
 # What the clustering reads: a mention with the period it may have happened in, the key of the
 # mentions it can be clustered with, and what it needs of its article (warehouse view stg_mentions).

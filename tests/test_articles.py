@@ -134,3 +134,16 @@ def test_plain_english_needs_no_language_detector_and_other_languages_still_get_
     assert plainly_english(english) and language_problem(english) is None
     assert not plainly_english(german) and language_problem(german).startswith("language is 'de'")
     assert not plainly_english("the of and to")  # too few words to tell
+
+
+def test_a_json_array_holds_one_article_per_item_and_a_missing_text_names_the_keys():
+    from transforms.articles import split_file
+
+    data = json.dumps([{"text": "Police arrested two men in Lagos.", "id": "a"}, {"doc_text": "Talks ended."},
+                       {"body2": "x", "id": "c"}, 7]).encode()
+    articles, rejects = split_file("list.json", ".json", data)
+    assert [(a.input, a.external_id) for a in articles] == [("list.json:1", "a"), ("list.json:2", None)]
+    assert [r.input for r in rejects] == ["list.json:3", "list.json:4"]
+    assert rejects[0].reason == ("article without text (field 'text' missing or empty); expected one of text, "
+                                 "full_text, doc_text, body, content (or --text-column); the keys are 'body2', 'id'")
+    assert split_file("none.json", ".json", b"[]") == ([], [Reject("none.json", "an empty JSON array: no articles")])

@@ -296,3 +296,61 @@ def test_eval_pubdates_reports_htmldate_alone_beside_ours_for_each_half(tmp_path
     assert [(e["file"], e["half"], e["ours"], e["htmldate"]) for e in report["errors"]] == [
         ("b.html", half("https://example.org/b"), None, None)]
     assert main(["eval", "pubdates", str(tmp_path / "missing")]) == 2
+
+
+# Every DuckDB type, nested ones included (issue 14: DECIMAL, HUGEINT and TIME broke --format json,
+# INTERVAL broke every format).
+EVERY_TYPE = """
+select 1.50::decimal(10,2) as dec, 170141183460469231731687303715884105727::hugeint as huge,
+    340282366920938463463374607431768211455::uhugeint as uhuge, time '12:34:56' as t,
+    '12:34:56+02'::timetz as ttz, timestamptz '2024-01-02 03:04:05+00' as tstz, timestamp '2024-01-02 03:04:05' as ts,
+    timestamp_ns '2024-01-01 00:00:00.123456789' as tsns, date '2024-01-01' as d, interval 3 day + interval 4 hour as iv,
+    '\\xAA\\x00ab'::blob as b, uuid '550e8400-e29b-41d4-a716-446655440000' as u, 'x'::enum('x', 'y') as e,
+    [1, 2] as l, {'a': 1, 'b': [1.5::decimal(4,2)]} as s, map {'k': interval 1 day} as m, [1, 2, 3]::int[3] as arr,
+    '1011'::bit as bits, 'nan'::double as nan, 0.1::double as dbl, 1.5::float as f, true as bo, null as n,
+    [interval 1 month] as li, {'t': time '01:02:03'} as st, 'a"b,c' as txt, 1::tinyint as ti, 2::utinyint as uti,
+    3::usmallint as us, 4::uinteger as ui, 5::ubigint as ub, union_value(num := 2)::union(num int, str varchar) as un,
+    '-infinity'::date as inf_date
+"""
+
+
+@pytest.mark.parametrize("format", ["table", "csv", "json"])
+def test_sql_prints_every_duckdb_type_in_every_format(db, capsys, format):
+    assert main(["sql", EVERY_TYPE, "--db", str(db), "--format", format]) == 0
+    out = capsys.readouterr().out
+    if format == "json":
+        [row] = json.loads(out)  # strict JSON: NaN is null
+        assert row["dec"] == 1.5 and row["huge"] == 2**127 - 1 and row["uhuge"] == 2**128 - 1
+        assert (row["t"], row["ttz"], row["iv"], row["tsns"]) == ("12:34:56", "12:34:56+02", "3 days 04:00:00",
+                                                                  "2024-01-01 00:00:00.123456789")
+        assert row["s"] == {"a": 1, "b": [1.5]} and row["m"] == {"k": "1 day"} and row["arr"] == [1, 2, 3]
+        assert row["li"] == ["1 month"] and row["st"] == {"t": "01:02:03"} and row["un"] == {"num": 2}
+        assert (row["nan"], row["n"], row["txt"], row["u"], row["bits"]) == (None, None, 'a"b,c',
+                                                                           "550e8400-e29b-41d4-a716-446655440000", "1011")
+        assert row["tstz"].startswith("2024-01-02 03:04:05") and row["d"] == "2024-01-01"
+        return
+    if format == "csv":
+        import csv
+        import io
+
+        header, row = list(csv.reader(io.StringIO(out)))
+    else:
+        import re
+
+        lines = out.splitlines()
+        assert lines[-1] == "(1 row)"
+        spans = [match.span() for match in re.finditer(r"-+", lines[1])]  # the rule under each column name
+        header, row = ([line[start:end + 1].strip() for start, end in spans] for line in (lines[0], lines[2]))
+    cells = dict(zip(header, row))
+    assert (cells["dec"], cells["huge"], cells["iv"], cells["t"]) == ("1.50", str(2**127 - 1), "3 days 04:00:00", "12:34:56")
+    assert cells["l"] == "[1, 2]" and cells["m"] == "{k=1 day}" and cells["txt"] == 'a"b,c' and cells["nan"] == "nan"
+    assert cells["tstz"] == "2024-01-02 03:04:05+00"  # in UTC, as every _at column is
+
+
+def test_sql_errors_keep_duckdbs_hints(db, capsys):
+    assert main(["sql", "select * from event", "--db", str(db)]) == 2
+    assert 'Did you mean "events"' in capsys.readouterr().err
+    assert main(["sql", "select cameo from events", "--db", str(db)]) == 2
+    assert 'Candidate bindings: "cameo_code"' in capsys.readouterr().err
+    assert main(["sql", "delete from rejects", "--db", str(db)]) == 2
+    assert "--write" in capsys.readouterr().err

@@ -69,7 +69,8 @@ def test_examples_load_with_their_dates(prefect_server, tmp_path):
     folder = tmp_path / "examples"
     shutil.copytree(EXAMPLES, folder)
     summary = run_ingest([folder], db, batch_size=2)
-    assert summary.articles == 6 and summary.rejects == 0
+    assert summary.articles == 6 and summary.rejects == 1  # README.md: not an input type, reported
+    assert query(db, "select input, severity from rejects").rows() == [(str(folder / "README.md"), "warning")]
     sources = dict(query(db, "select external_id, published_source from articles where external_id is not null").rows())
     assert sources == {
         "ep-wire-0001": "metadata", "ep-wire-0002": "metadata", "ep-wire-0003": "metadata", "ep-desk-0002": "metadata",
@@ -230,3 +231,96 @@ def test_status_prints_the_last_runs_and_the_counts(prefect_server, tmp_path, ca
     assert out[0].split()[:5] == ["run_id", "flow", "started_at", "finished_at", "status"]
     assert "completed" in out[2] and out[3] == "(1 row)"
     assert out[-1].startswith("articles 1  timexes ") and out[-1].endswith("runs 2")
+
+
+def _lines(*records) -> str:
+    return "".join(json.dumps(record) + "\n" for record in records)
+
+
+ARREST = {"text": "Kenyan police arrested two men in Nairobi on June 3, 2023.", "published": "2023-06-04"}
+TALKS = {"text": "Officials of Chile and Peru met in Lima on May 2, 2023.", "published": "2023-05-03"}
+
+
+def test_an_article_two_files_hold_stays_until_neither_holds_it(prefect_server, tmp_path):
+    """Issue 14: a.jsonl and b.jsonl both hold ARREST; b drops it: it stays, a is still skipped."""
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    a, b = inbox / "a.jsonl", inbox / "b.jsonl"
+    a.write_text(_lines(ARREST), encoding="utf-8")
+    b.write_text(_lines(ARREST, TALKS), encoding="utf-8")
+    first = run_ingest([inbox], db)
+    assert first.articles == 2
+    texts = "select text from articles order by text"
+    assert len(query(db, texts).rows()) == 2
+
+    b.write_text(_lines(TALKS), encoding="utf-8")
+    dropped = run_ingest([inbox], db)
+    assert (dropped.skipped, dropped.articles) == (1, 1)
+    assert query(db, texts).rows() == [(ARREST["text"],), (TALKS["text"],)]
+    assert query(db, "select input from articles where text like 'Kenyan%'").rows() == [(f"{a}:1",)]
+    assert query(db, "select count(*) from events where event_date = DATE '2023-06-03'").rows() == [(1,)]
+
+    a.write_text(_lines(TALKS), encoding="utf-8")  # now no file holds it
+    run_ingest([inbox], db)
+    assert query(db, texts).rows() == [(TALKS["text"],)]
+    assert query(db, "select count(*) from events where event_date = DATE '2023-06-03'").rows() == [(0,)]
+    assert query(db, "select count(*) from file_articles").rows() == [(2,)]
+
+
+def test_new_options_read_a_file_again_and_clear_the_rejects_it_no_longer_gives(prefect_server, tmp_path, capsys):
+    from flows.cli import main
+
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    (inbox / "news.csv").write_text(f'id,story\n1,"{ARREST["text"]}"\n2,Officials of Chile and Peru met in Lima.\n',
+                                    encoding="utf-8")
+    assert main(["run", str(inbox), "--db", str(db)]) == 1  # nothing loaded: the reason is printed
+    assert "nothing loaded" in capsys.readouterr().err
+    assert [reason[:15] for (reason,) in query(db, "select reason from rejects").rows()] == ["no text column:"]
+
+    fixed = run_ingest([inbox], db, text_column="story")  # as the reject says
+    assert (fixed.skipped, fixed.articles) == (0, 2)
+    assert query(db, "select count(*) from rejects where severity = 'error'").rows() == [(0,)]
+    assert run_ingest([inbox], db, text_column="story").skipped == 1
+
+    dated = run_ingest([inbox], db, text_column="story", published=date(2023, 5, 3))
+    assert (dated.skipped, dated.articles) == (0, 2)
+    assert query(db, "select published_date, published_source from articles where text like 'Officials%'").rows() == [
+        (date(2023, 5, 3), "cli")]
+    assert query(db, "select count(*) from rejects").rows() == [(0,)]  # 'no publication date' no longer true
+
+    forced = run_ingest([inbox], db, text_column="story", published=date(2023, 5, 3), force=True)
+    assert (forced.skipped, forced.articles) == (0, 2)
+    assert query(db, "select count(*) from articles").rows() == [(2,)]
+
+
+def test_the_summary_counts_articles_stored_and_warnings_go_when_another_input_dates_the_article(
+        prefect_server, tmp_path):
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    undated = {"text": "Officials of Chile and Peru met in Lima on Tuesday."}
+    (inbox / "a.jsonl").write_text(_lines(undated, ARREST), encoding="utf-8")
+    (inbox / "b.jsonl").write_text(_lines({**undated, "published": "2023-05-03"}, ARREST, ARREST), encoding="utf-8")
+    summary = run_ingest([inbox], db, batch_size=1)  # one file a batch: a's warning is stored before b dates it
+    assert summary.articles == 2 == query(db, "select count(*) from articles").rows()[0][0]
+    assert summary.mentions == query(db, "select count(*) from mentions").rows()[0][0]
+    assert summary.timexes == query(db, "select count(*) from timexes").rows()[0][0]
+    assert any("no publication date" in line for line in summary.problems)  # a said so when it was read
+    assert query(db, "select count(*) from rejects").rows() == [(0,)] and summary.rejects == 0  # b made it untrue
+
+
+def test_inputs_that_yield_nothing_are_reported(prefect_server, tmp_path, capsys):
+    from flows.cli import main
+
+    empty, db = tmp_path / "empty", tmp_path / "w.duckdb"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not an input", encoding="utf-8")
+    assert main(["run", str(empty), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert f"{empty / 'notes.md'}: warning: unsupported file type '.md'" in err and "nothing to load" in err
+    (empty / "list.json").write_text(json.dumps([ARREST, TALKS, {"body2": "x"}]), encoding="utf-8")
+    assert main(["run", str(empty), "--db", str(db)]) == 0
+    assert sorted(input for (input,) in query(db, "select input from articles").rows()) == [
+        f"{empty / 'list.json'}:1", f"{empty / 'list.json'}:2"]
+    reason = query(db, f"select reason from rejects where input = '{empty / 'list.json'}:3'").rows()[0][0]
+    assert "the keys are 'body2'" in reason

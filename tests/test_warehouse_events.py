@@ -286,3 +286,27 @@ def test_actors_without_a_country_are_one_event_only_within_an_article(tmp_path)
         row["source_sector"], row["source_name"], row["target_name"] = "COP", "police", "two men"
     load(db, batch([article("a1", fingerprint=0), article("a2", fingerprint=2**63)], rows), cluster)
     assert events_of(db) == [("m0", "m1"), ("m2",)]
+
+
+def test_migration_5_links_stored_articles_to_the_files_that_hold_them(tmp_path):
+    """Articles stored before file_articles existed are linked to the file their input names (a
+    JSON line's 'path:line' too), else to their own input, which no file drops."""
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    for number, _, sql in migrations()[:4]:
+        con.execute(sql)
+    con.execute("create table schema_version (version bigint primary key, name varchar not null, "
+                "applied_at timestamptz not null)")
+    con.executemany("insert into schema_version values (?, ?, now())", [(n, name) for n, name, _ in migrations()[:4]])
+    for article_id, input in (("a1", "in/a.jsonl:2"), ("a2", "in/b.txt"), ("a3", "https://example.org/page")):
+        con.execute("insert into articles (article_id, input, text, ingested_at, simhash) values (?, ?, 'x', now(), 0)",
+                    [article_id, input])
+    for path in ("in/a.jsonl", "in/b.txt"):
+        con.execute("insert into files values (?, 'h', 1, 1, 'loaded', 1, now())", [path])
+    con.close()
+    connect(db).close()
+    assert query(db, "select path, article_id, input from file_articles order by article_id").rows() == [
+        ("in/a.jsonl", "a1", "in/a.jsonl:2"), ("in/b.txt", "a2", "in/b.txt"),
+        ("https://example.org/page", "a3", "https://example.org/page"),
+    ]
+    assert query(db, "select distinct options from files").rows() == [("",)]

@@ -20,13 +20,14 @@ from transforms.timexes import tag_timexes
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 SUFFIXES = (".txt", ".json", ".jsonl", ".csv", *HTML_SUFFIXES, *FEED_SUFFIXES)
-# Files that hold one article (or one page) each, and files that hold many.
-SINGLE_ARTICLE_SUFFIXES = (".txt", ".json", *HTML_SUFFIXES)
+# Files that hold one article (or one page) each, and files that may hold many (a .json file holds
+# one article or an array of them).
+SINGLE_ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
-# The largest article: a file of one article (.txt, .json, .html) over this is rejected before it
-# is read, and so is an article (JSON line, CSV row, feed item, fetched page) whose text is over it.
+# The largest article: a file of one article (.txt, .html) over this is rejected before it is read,
+# and so is an article (JSON record, CSV row, feed item, fetched page) whose text is over it.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-# The largest file of many articles (.jsonl, .csv, feeds), also rejected before it is read: with
+# The largest file of many articles (.json, .jsonl, .csv, feeds), also rejected before it is read: with
 # --batch-size files per batch, a batch holds at most that many times these bytes in memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Shorter texts are not articles ("x", "OK", a stray heading).
@@ -233,7 +234,17 @@ def _parse_json_document(input: str, text: str, columns: Columns, today: date | 
         return [], [Reject(input, f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}")]
     except RecursionError:
         return [], [Reject(input, "invalid JSON: nested too deeply")]
-    return parse_record(input, record, columns, today)
+    if not isinstance(record, list):
+        return parse_record(input, record, columns, today)
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    for number, item in enumerate(record, start=1):  # an array of articles: 'path:N' is its Nth
+        found, problems = parse_record(f"{input}:{number}", item, columns, today)
+        articles.extend(found)
+        rejects.extend(problems)
+    if not record:
+        rejects.append(Reject(input, "an empty JSON array: no articles"))
+    return articles, rejects
 
 
 def _parse_json_lines(input: str, text: str, columns: Columns, today: date | None) -> tuple[list[Article], list[Reject]]:
@@ -315,7 +326,11 @@ def parse_record(
     if text is not None and not isinstance(text, str):
         return [], [Reject(input, f"field {text_key!r} is {_type_name(text)}, not a string")]
     if not isinstance(text, str) or not text.strip():
-        return [], [Reject(input, f"article without text (field {text_key!r} missing or empty)")]
+        reason = f"article without text (field {text_key!r} missing or empty)"
+        if text_key not in record:  # which keys there are, as for a CSV file's columns
+            wanted = "" if columns.text else f"; expected one of {', '.join(TEXT_KEYS)} (or --text-column)"
+            reason += f"{wanted}; the keys are {', '.join(map(repr, list(record)[:20])) or 'none'}"
+        return [], [Reject(input, reason)]
     date_key = columns.date or next((key for key in DATE_KEYS if record.get(key) not in (None, "")), "published")
     warnings = []
     fields = {}

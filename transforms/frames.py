@@ -1,14 +1,15 @@
-"""Articles -> the Polars frames a batch loads: articles, timexes, mentions, rejects."""
+"""Articles -> the Polars frames a batch loads: articles, timexes, mentions, rejects (and which
+input held which article)."""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
 import polars as pl
 
-from schemas.tables import ARTICLES, MENTIONS, REJECTS, TIMEXES, Table
+from schemas.tables import ARTICLE_INPUTS, ARTICLES, MENTIONS, REJECTS, TIMEXES, Table
 from transforms.articles import Article, Reject, content_id
 from transforms.clusters import simhashes
 from transforms.events import Event, code_events
@@ -22,6 +23,7 @@ class Frames:
     timexes: pl.DataFrame
     mentions: pl.DataFrame
     rejects: pl.DataFrame
+    inputs: pl.DataFrame  # ARTICLE_INPUTS: every input's article, equal texts included (not a table)
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {"articles": self.articles, "timexes": self.timexes, "mentions": self.mentions, "rejects": self.rejects}
@@ -32,9 +34,20 @@ class Frames:
     @classmethod
     def concat(cls, parts: list[Frames]) -> Frames:
         """The frames of parts of one batch as one, a row per key (the last part's wins)."""
-        tables = {ARTICLES: "articles", TIMEXES: "timexes", MENTIONS: "mentions", REJECTS: "rejects"}
         return cls(**{name: _one_per_key(table, pl.concat([getattr(part, name) for part in parts]))
-                      for table, name in tables.items()})
+                      for table, name in _FRAMES.items()})
+
+    def with_copies(self, copies: list[tuple[str, str]]) -> Frames:
+        """These frames, with the inputs of texts that were extracted once for several inputs:
+        `copies` are (input, input of the copy that was extracted)."""
+        extracted = dict(self.inputs.iter_rows())
+        rows = [{"input": input, "article_id": extracted[original]} for input, original in copies if original in extracted]
+        if not rows:
+            return self
+        return replace(self, inputs=_one_per_key(ARTICLE_INPUTS, pl.concat([self.inputs, ARTICLE_INPUTS.frame(rows)])))
+
+
+_FRAMES = {ARTICLES: "articles", TIMEXES: "timexes", MENTIONS: "mentions", REJECTS: "rejects", ARTICLE_INPUTS: "inputs"}
 
 
 def extract(articles: list[Article], rejects: list[Reject], now: datetime) -> Frames:
@@ -55,6 +68,7 @@ def extract(articles: list[Article], rejects: list[Reject], now: datetime) -> Fr
         timexes=_frame(TIMEXES, timex_rows),
         mentions=_frame(MENTIONS, mention_rows),
         rejects=_frame(REJECTS, reject_rows),
+        inputs=_frame(ARTICLE_INPUTS, [{"input": article.input, "article_id": article.article_id} for article in articles]),
     )
 
 

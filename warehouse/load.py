@@ -14,33 +14,35 @@ import duckdb
 import polars as pl
 
 from schemas.tables import (
-    ARTICLES, CLUSTER_INPUT, EVENT_MENTIONS, EVENTS, FILE_ARTICLES, FILES, MENTIONS, REJECTS, TIMEXES,
+    ARTICLES, CLUSTER_INPUT, EVENT_MENTIONS, EVENTS, FILE_ARTICLES, FILES, MENTIONS, READ_FILES, REJECTS, TIMEXES,
 )
 from warehouse.connection import DEFAULT_WAIT, connect, read_sql
 
 # (events, event_mentions) from mentions with the columns of CLUSTER_INPUT.
 Cluster = Callable[[pl.DataFrame], tuple[pl.DataFrame, pl.DataFrame]]
 
-BATCH_TABLES = (ARTICLES, TIMEXES, MENTIONS, REJECTS, FILES, FILE_ARTICLES)  # registered as batch_<name>
+BATCH_TABLES = (ARTICLES, TIMEXES, MENTIONS, REJECTS, FILES, FILE_ARTICLES, READ_FILES)  # registered as batch_<name>
 # Statements in the order they run; each reads the batch frames registered as batch_<table>.
 _STEPS = (
-    "load_articles", "retire_changed_files", "cluster_touched", "clear_derived", "load_timexes", "load_mentions",
-    "load_mention_keys", "load_rejects", "load_files",
+    "load_articles", "relink_files", "cluster_touched", "clear_derived", "load_timexes", "load_mentions",
+    "load_mention_keys", "load_rejects", "clear_rejects", "load_files",
 )
 
 
-def load(db: Path, frames: dict[str, pl.DataFrame], cluster: Cluster | None, wait: float = DEFAULT_WAIT) -> None:
-    """Upsert articles, replace their timexes and mentions (and remove the articles a changed file
-    no longer holds), rebuild the events they touch, add rejects, record the files: all or nothing. The file is held only for the transaction; while another process
-    holds it, wait up to `wait` seconds (then WarehouseError, and nothing of the batch is stored)."""
+def load(db: Path, frames: dict[str, pl.DataFrame], cluster: Cluster | None, wait: float = DEFAULT_WAIT) -> list[str]:
+    """Upsert articles, replace their timexes and mentions, link them to the files that hold them
+    (and remove the articles no input holds any more), rebuild the events they touch, replace the
+    rejects of the files read, record the files: all or nothing. The file is held only for the
+    transaction; while another process holds it, wait up to `wait` seconds (then WarehouseError,
+    and nothing of the batch is stored). Returns the ids of the rejects it cleared."""
     con = connect(db, wait=wait)
     try:
-        load_batch(con, frames, cluster)
+        return load_batch(con, frames, cluster)
     finally:
         con.close()
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], cluster: Cluster | None) -> None:
+def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], cluster: Cluster | None) -> list[str]:
     registered = []
     for table in BATCH_TABLES:
         frame = frames.get(table.name, table.empty_frame())
@@ -56,7 +58,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
             con.execute(read_sql(step))
         if cluster is not None:
             registered += _recluster(con, cluster)
+        cleared = [reject_id for (reject_id,) in con.execute("SELECT reject_id FROM cleared").fetchall()]
         con.execute("COMMIT")
+        return cleared
     except BaseException:
         # DuckDB 2 turns a COMMIT after a failed statement into a silent rollback; be explicit.
         con.execute("ROLLBACK")

@@ -12,9 +12,9 @@ from warehouse.connection import DEFAULT_WAIT, connect, read_sql
 
 def start_run(
     db: Path, run_id: str, flow: str, inputs: str, started_at: datetime, wait: float = DEFAULT_WAIT
-) -> dict[str, tuple[str, int, int, str, int]]:
-    """Record a run as running; returns path -> (sha256, size, mtime_ns, status, articles) of
-    every file processed before."""
+) -> dict[str, tuple[str, int, int, str, int, str]]:
+    """Record a run as running; returns path -> (sha256, size, mtime_ns, status, articles, options)
+    of every file processed before."""
     con = connect(db, wait=wait)
     try:
         con.execute(read_sql("start_run"), {"run_id": run_id, "flow": flow, "inputs": inputs, "started_at": started_at})

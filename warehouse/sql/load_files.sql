@@ -7,4 +7,5 @@ ON CONFLICT (path) DO UPDATE SET
     mtime_ns = excluded.mtime_ns,
     status = excluded.status,
     articles = excluded.articles,
+    options = excluded.options,
     loaded_at = CASE WHEN files.sha256 = excluded.sha256 THEN files.loaded_at ELSE excluded.loaded_at END;
