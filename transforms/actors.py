@@ -72,6 +72,12 @@ _COMMON_PLACES = frozenset({"marches"})
 _REGION_WORDS = frozenset("north south east west northern southern eastern western central".split())
 
 
+# CAMEO's codes of international bodies (CAMEO 1.1b3 manual, ch. 3): an intergovernmental
+# organisation's code names its body after 'IGO' (IGOUNOJUDICJ, IGOWSTNAT, IGOEUREEC), and the body
+# is what the country columns hold: UNO, NAT, EUR, AFR (African Union), ASN (ASEAN), ARL (Arab League) ...
+IGO_BODIES = frozenset("UNO EUR NAT AFR ASN ARL OAS OIC OPC GCC CIS".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     start: int  # offsets into the sentence text given
@@ -153,6 +159,9 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     sector = next(
         (code[i : i + 3] for i in range(3, len(code) - 2, 3) if code[i : i + 3] in SECTORS), None
     )
+    if code[:3] == "IGO":  # the body's own CAMEO code where it has one: IGOUNO... -> UNO
+        body = next((code[i : i + 3] for i in range(3, len(code) - 2, 3) if code[i : i + 3] in IGO_BODIES), None)
+        return body or "IGO", sector
     return code[:3], sector
 
 

@@ -1,0 +1,118 @@
+"""Actors on the parse: the dictionary's actor phrases (transforms/actors.py) placed on tree nodes.
+
+Each actor phrase of a sentence (countries, their agents, named people and organisations, from the
+Phoenix dictionaries) is attached to the token that heads it in the parse, so that roles can be
+read off the tree: the subject's actor is the one that heads the subject's phrase, or the nearest
+one inside it ('officials of the Afghan government'). The tree also tells a name from a place in
+it: 'Michael Jordan' and 'Nassau County' are not Jordan and the Bahamas, because the country word
+is only part of a longer proper name that the dictionaries do not know.
+
+Country columns hold countries and international bodies only. A religion or a people that the
+dictionaries put first in a code ('HIN' for a Hindu group) is a sector, not a country; an
+intergovernmental organisation takes the CAMEO code of its body where CAMEO has one (UNO, EUR,
+NAT, AFR, ASN, ...), else IGO.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+
+from transforms.actors import Actor, actors_of, find_mentions, lower_cased, tokenize, with_aliases
+from transforms.tables.countries import COUNTRIES
+
+STATES = frozenset(COUNTRIES.values())
+# CAMEO's codes of international bodies (CAMEO 1.1b3 manual, ch. 3 "international actors"): the
+# United Nations, the European Union, NATO, the African Union, ASEAN, the Arab League, the OAS and
+# others; an organisation's code names its body after its kind: IGOUNO..., IGOWSTNAT, IGOEUREEC.
+BODIES = frozenset("UNO EUR NAT AFR ASN ARL OAS OIC OPC GCC WTO ECW SAA CIS BIS".split())
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"}) | BODIES
+# Religions and peoples that the dictionaries write where a country goes (CAMEO religion codes).
+RELIGIONS = frozenset({"BUD", "CHR", "HIN", "JEW", "MUS", "REL", "SIK"})
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """An actor phrase placed on the parse: `head` is the index of the token that heads it."""
+
+    actor: Actor
+    head: int
+    first: int  # token indices of the phrase, end exclusive
+    last: int
+    person: bool  # a named person (or a surname of one named earlier)
+
+
+def article_aliases(texts: list[str], published: date | None) -> dict[str, tuple[str | None, str | None]]:
+    """Surnames of the named actors of an article ('... Yahya Jammeh' -> 'jammeh'), so that a bare
+    surname later in it names the same person."""
+    aliases: dict[str, tuple[str | None, str | None]] = {}
+    for text in texts:
+        for actor in _dictionary_actors(text, published, None):
+            words = actor.name.split()
+            if actor.country and len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
+                surname = words[-1].lower().rstrip(".,")
+                if surname not in COUNTRIES and len(surname) > 2:
+                    aliases.setdefault(surname, (actor.country, actor.sector))
+    return aliases
+
+
+def _dictionary_actors(text: str, published: date | None, aliases) -> list[Actor]:
+    tokens = tokenize(text)
+    lower = lower_cased(text)
+    mentions = find_mentions(tokens, published, lower)
+    if aliases:
+        mentions = with_aliases(tokens, mentions, lower, aliases)
+    return actors_of(text, tokens, mentions, lower)
+
+
+def place_actors(doc, published: date | None, aliases) -> list[Node]:
+    """The actors of a parsed sentence, each on the token that heads its phrase."""
+    nodes = []
+    for actor in _dictionary_actors(doc.text, published, aliases):
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        person = any(t.pos_ == "PROPN" for t in span) and actor.country not in STATES | INTERNATIONAL or (
+            len(span) >= 2 and span[-1].pos_ == "PROPN" and span[-2].pos_ == "PROPN"
+        )
+        if _inside_name(span, root, actor):
+            continue
+        nodes.append(Node(_with_codes(actor), root.i, span.start, span.end, person))
+    return nodes
+
+
+def _inside_name(span, root, actor: Actor) -> bool:
+    """A country word that is only part of a longer proper name: 'Michael Jordan' (a capitalised
+    word before it in the same name), 'Nassau County' (it modifies a name the dictionaries lack)."""
+    if actor.sector is not None or actor.country not in STATES or len(span) > 1 or not root.text[:1].isupper():
+        return False
+    doc = span.doc
+    if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i == span.end and root.head.text[:1].isupper():
+        return True  # 'Nassau County', 'Jordan Valley Bank'
+    before = doc[span.start - 1] if span.start > 0 else None
+    return bool(
+        before is not None and before.pos_ == "PROPN" and before.head.i == root.i and before.dep_ == "compound"
+        and before.text[:1].isupper() and before.lower_ not in COUNTRIES
+    )  # 'Michael Jordan'
+
+
+def _with_codes(actor: Actor) -> Actor:
+    country, sector = actor.country, actor.sector
+    if country in RELIGIONS:
+        return replace(actor, country=None, sector=sector or country)
+    return actor
+
+
+def main_country(nodes: list[Node]) -> str | None:
+    """The state an article's actors belong to most often, at least twice as often as any other."""
+    counts = Counter(n.actor.country for n in nodes if n.actor.country in STATES).most_common(2)
+    if not counts or len(counts) == 2 and counts[0][1] < 2 * counts[1][1]:
+        return None
+    return counts[0][0]
+
+
+# Sectors of a state's own people: an actor of one of them whom nothing else places is of the
+# article's main country ('the president said', 'police arrested').
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI"})

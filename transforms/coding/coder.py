@@ -1,0 +1,236 @@
+"""The coder's steps, one after the other: parse -> actors -> mentions -> roles -> mode -> date.
+
+Only sentences that can yield an event are parsed: a word of the verb dictionary or an event noun,
+and an actor of the dictionaries or a pronoun that can stand for one. For each event mention of a
+parsed sentence (mentions.py) the roles come from the tree (roles.py), the mode from the verb's
+own auxiliaries and governors (mode.py), the date from the DATE expression attached to it
+(dates.py). An event needs a source actor; a deed asked of someone is not reported as done. A
+verb of saying is an event only when the clause it reports yields none: in 'Erdogan accepted the
+apology, the prime minister's office said' the event is the acceptance, by Erdogan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from transforms.actors import Actor
+from transforms.coding.actors import Node, article_aliases, main_country, place_actors
+from transforms.coding.dates import anchors, date_of
+from transforms.coding.mentions import EVENT_NOUNS, Mention, find_event_mentions
+from transforms.coding.mode import coded, mode_of
+from transforms.coding.parse import parse
+from transforms.coding.roles import Roles
+from transforms.events import Event
+from transforms.sentences import Sentence, split_sentences
+from transforms.tables.cameo import CODES
+from transforms.tables.countries import COUNTRIES
+from transforms.tables.verbs import FORMS
+from transforms.timexes import Timex, tag_timexes
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we"})
+# Verbs of saying: the deed they report is the event; the saying only when it reports none.
+SAYING = frozenset(
+    "say tell announce state add report claim note explain confirm stress insist declare write "
+    "reiterate repeat quote comment remark reveal disclose acknowledge admit argue assert".split()
+)
+# Roots of an agentless arrest's implied source, the police of the article's country.
+_ARREST = "173"
+# Roots of protest and force (assault, fight, mass violence): where no one is named as their target,
+# the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong', 'killed three
+# in southern Serbia').
+_PLACE_TARGETS = frozenset({"14", "18", "19", "20"})
+
+
+def code_text(text: str, published: date | None) -> list[Event]:
+    """The events of a whole text: its sentences, their temporal expressions, then code_events."""
+    return code_events(text, split_sentences(text), tag_timexes(text, published), published)
+
+
+def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None) -> list[Event]:
+    """The events of an article's sentences (see the module doc)."""
+    candidates = [s for s in sentences if _can_yield(s.text)]
+    if not candidates:
+        return []
+    aliases = article_aliases([s.text for s in candidates], published)
+    docs = parse([s.text for s in candidates])
+    line_end, line_country = dateline(text)
+    placed = [
+        [n for n in place_actors(doc, published, aliases) if s.start + n.actor.start >= line_end]
+        for s, doc in zip(candidates, docs)
+    ]
+    main = line_country or main_country([n for nodes in placed for n in nodes])
+    events: list[Event] = []
+    previous: Actor | None = None
+    for sentence, doc, nodes in zip(candidates, docs, placed):
+        nodes = [_with_main(n, main) for n in nodes]
+        found = _code_sentence(sentence, doc, nodes, timexes, published, previous, main)
+        events += found
+        subjects = [n.actor for n in nodes if doc[n.head].dep_ in ("nsubj", "nsubjpass")]
+        previous = (found[-1].source if found and found[-1].source else None) or (subjects[0] if subjects else previous)
+        previous = _as_actor(previous)
+    return [e.event for e in events]
+
+
+class _Coded:
+    """An event with the token it was coded from (for the saying rule)."""
+
+    __slots__ = ("event", "token", "source")
+
+    def __init__(self, event: Event, token: int, source: Actor | None):
+        self.event, self.token, self.source = event, token, source
+
+
+def _as_actor(actor) -> Actor | None:
+    return actor
+
+
+def _can_yield(text: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return any(w in FORMS or w in EVENT_NOUNS for w in words)
+
+
+# 'BANJUL —', 'GOMA, Congo —', 'MARIKANA, South Africa (Reuters) -': the place a story was filed from.
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*([A-Z][\w.'’ -]*?))?\s*(?:\([^)]{0,40}\)\s*)?(?:—|–|--| - )\s*")
+
+
+def dateline(text: str) -> tuple[int, str | None]:
+    """Where a story's dateline ends (0 if it has none) and the country it names: the city is
+    no actor of the first sentence, and its country is the story's main country."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return 0, None
+    city, country = match.group(1), match.group(2)
+    code = COUNTRIES.get(country.lower()) if country else None
+    return match.end(), code or COUNTRIES.get(city.lower())
+
+
+def _with_main(node: Node, main: str | None) -> Node:
+    """An agent that nothing else places ('the president', 'police', 'rebels') is of the story's
+    main country: its dateline's, else the country most of its actors belong to."""
+    actor = node.actor
+    if main and not actor.country and not actor.backed and actor.sector and not node.person:
+        return Node(Actor(actor.start, actor.end, actor.name, main, actor.sector), node.head, node.first, node.last, node.person)
+    return node
+
+
+def _code_sentence(sentence, doc, nodes, timexes, published, previous, main) -> list[_Coded]:
+    mentions = find_event_mentions(doc)
+    if not mentions:
+        return []
+    roles = Roles(doc, nodes, previous)
+    heads = {m.token for m in mentions}
+    attached = anchors(doc, sentence.start, timexes, heads)
+    found: list[_Coded] = []
+    seen = set()
+    for mention in mentions:
+        token = doc[mention.token]
+        if mention.noun:
+            if token.dep_ in ("dobj", "pobj") and token.head.i in heads:
+                continue  # 'condemned the attack', 'agreed to talks': the verb codes it
+            source, target = roles.noun_roles(token)
+            location = None
+            mode = _noun_mode(token)
+            if source is None and token.dep_ in ("pobj", "dobj") and token.head.i not in heads:
+                # 'agreed to step down after talks with Condé', 'held talks': the verb's subject
+                governor = token.head.head if token.dep_ == "pobj" else token.head
+                if governor.pos_ in ("VERB", "AUX"):
+                    source = roles.source(governor)
+        else:
+            source = roles.source(token)
+            target, location = roles.target(token, source)
+            mode = mode_of(token)
+            if source is None and mention.code == _ARREST and _agentless(token):
+                source = Actor(0, 0, "police", main, "COP")
+        if mode == "demanded" or source is None:
+            continue
+        code, mode = coded(mention.code, mode)
+        if location is None and not mention.noun:
+            location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
+        if target is None and location is not None and code[:2] in _PLACE_TARGETS:
+            target = location  # an attack in a place is on that place's country
+        elif target is not None and not target.country and not target.backed:
+            home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
+            target = replace(target, country=home) if home else target
+        if target is not None and _same(source, target):
+            target = None
+        key = (code, _key(source), _key(target), mode)
+        if key in seen:
+            continue
+        seen.add(key)
+        dated = date_of(token, attached, published)
+        found.append(_Coded(_event(sentence, code, source, target, location, dated, mode), mention.token, source))
+    return _without_reported_sayings(doc, found)
+
+
+def _noun_mode(noun) -> str:
+    head = noun.head
+    if head.pos_ == "VERB" and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
+        mode = mode_of(head)
+        return "demanded" if mode == "demanded" or head.lemma_.lower() in ("call", "urge", "demand") else mode
+    return "asserted"
+
+
+def _agentless(verb) -> bool:
+    """A passive with no 'by' agent ('were arrested'), or a participle ('the men detained')."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.name == b.name and a.country == b.country
+
+
+def _key(actor: Actor | None):
+    return (actor.country, actor.sector, actor.name.lower()) if actor else None
+
+
+def _without_reported_sayings(doc, found: list[_Coded]) -> list[_Coded]:
+    """Drop a saying whose reported clause gave an event of its own."""
+    if len(found) < 2:
+        return found
+    kept = []
+    tokens = {c.token for c in found}
+    for c in found:
+        token = doc[c.token]
+        if token.lemma_.lower() in SAYING or c.event.cameo_root == "01":
+            reported = {t.i for child in token.children if child.dep_ in ("ccomp", "parataxis", "xcomp") for t in child.subtree}
+            reported |= {t.i for t in doc if t.dep_ in ("ccomp", "parataxis") and t.head.i == token.i for _ in [0]}
+            if token.dep_ in ("parataxis", "ROOT"):
+                # 'X accepted the apology, the office said': the deed is the saying's ccomp or head
+                reported |= {t.i for t in token.head.subtree} if token.dep_ == "parataxis" else set()
+            if reported & (tokens - {c.token}):
+                continue
+        kept.append(c)
+    return kept
+
+
+def _event(sentence: Sentence, code: str, source, target, place, dated, mode) -> Event:
+    event_date, precision, value, date_source = dated
+    _, goldstein, plover, quad = CODES.get(code, ("", None, None, None))
+    return Event(
+        sentence_index=sentence.index,
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        event_date=event_date,
+        date_precision=precision,
+        date_value=value,
+        date_source=date_source,
+        cameo_code=code,
+        cameo_root=code[:2],
+        plover=plover,
+        quad_class=quad,
+        goldstein=goldstein,
+        source_name=(source.name or None) if source else None,
+        source_country=source.country if source else None,
+        source_sector=source.sector if source else None,
+        target_name=(target.name or None) if target else None,
+        target_country=target.country if target else None,
+        target_sector=target.sector if target else None,
+        location=place.name if place else None,
+        location_country=place.country if place else None,
+        mode=mode,
+    )

@@ -1,0 +1,144 @@
+"""Event mentions: the words of a parsed sentence that report an action, with their CAMEO code.
+
+A mention is a verb of the Phoenix/PETRARCH CAMEO.2.0 verb dictionary (MIT) that the parse tags
+as a verb (so 'US stocks also reacted' gives no 'stocks'), or an event noun ('the protest on
+Friday', 'clashes', 'talks', 'the arrest of X'). Its code is the dictionary's: the longest pattern
+of the verb found among the words of its own phrase (its objects and prepositional phrases, not
+the clauses it governs nor its subject), else the verb's default code. A verb used as an
+adjective ('the injured man') is no mention, and neither is a verb that only heads a noun's
+modifier of time or manner.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
+
+# Nouns that name an event on their own, with their CAMEO code (names from the CAMEO 1.1b3
+# codebook, ../shared/reference/cameo): their actors come from the noun's own dependents.
+EVENT_NOUNS = {
+    "talks": "046", "negotiations": "046", "summit": "043", "meeting": "040", "visit": "042",
+    "protest": "141", "protests": "141", "demonstration": "141", "demonstrations": "141", "rally": "141",
+    "riot": "145", "riots": "145", "clash": "190", "clashes": "190", "fighting": "190",
+    "attack": "190", "attacks": "190", "offensive": "190", "airstrike": "195", "airstrikes": "195",
+    "shelling": "194", "bombing": "183", "bombings": "183", "arrest": "173", "arrests": "173",
+    "detention": "173", "sanctions": "163", "embargo": "163", "invasion": "190", "raid": "190",
+    "raids": "190", "ambush": "190", "massacre": "202", "assassination": "186", "kidnapping": "181",
+    "ceasefire": "037", "truce": "037", "boycott": "143", "strike": "143", "strikes": "143",
+}
+# Nouns whose sense needs a preposition of force after them ('a strike on', 'strikes against').
+_STRIKE = frozenset({"strike", "strikes"})
+# Prepositions whose words belong to a verb's own phrase for its patterns.
+_OWN = frozenset({"dobj", "obj", "prep", "pobj", "prt", "dative", "attr", "oprd", "acomp", "npadvmod", "advmod", "compound", "amod", "det", "poss", "nummod", "agent", "xcomp", "aux", "neg"})
+# Particles and prepositions: a pattern of content words says more ('off' < 'relations').
+FUNCTION_WORDS = frozenset("off up down out away back in on at to with from by for of over into against about".split())
+_OPTIONS = {name: frozenset(words) for name, words in SYNSETS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A word that reports an action: its token, the code, and what it is."""
+
+    token: int
+    code: str
+    lemma: str
+    noun: bool = False
+
+
+def find_event_mentions(doc) -> list[Mention]:
+    """The event mentions of a parsed sentence, in text order."""
+    found = []
+    for token in doc:
+        if token.pos_ == "VERB" or token.tag_.startswith("VB") and token.pos_ != "AUX":
+            if token.dep_ in ("amod", "compound") or token.dep_ in ("aux", "auxpass"):
+                continue
+            lemma = _verb_lemma(token)
+            if lemma is None:
+                continue
+            code = verb_code(token, lemma)
+            if code:
+                found.append(Mention(token.i, code, lemma))
+        elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUNS:
+            if token.lower_ in _STRIKE and not any(c.lower_ in ("on", "against") for c in token.children):
+                continue
+            found.append(Mention(token.i, EVENT_NOUNS[token.lower_], token.lower_, noun=True))
+    return found
+
+
+def _verb_lemma(token) -> str | None:
+    """The dictionary lemma of a verb, two-word forms first ('step down', 'meet with')."""
+    for child in token.children:
+        if child.dep_ == "prt" or child.dep_ == "prep" and child.i == token.i + 1:
+            lemma = FORMS.get(f"{token.lower_} {child.lower_}")
+            if lemma and (lemma in DEFAULTS or lemma in PATTERNS):
+                return lemma
+    lemma = FORMS.get(token.lower_)
+    if lemma is None:
+        lemma = token.lemma_.lower()
+    return lemma if lemma in DEFAULTS or lemma in PATTERNS else None
+
+
+def phrase_words(token) -> list[str]:
+    """The words of a verb's own phrase after it, in order: its objects, particles and
+    prepositional phrases with what they govern, never a clause of its own nor a conjunct."""
+    words = []
+    for child in token.children:
+        if child.i < token.i or child.dep_ not in _OWN:
+            continue
+        words += [t for t in child.subtree if not _in_clause(t, child)]
+    return [t.lower_ for t in sorted(words, key=lambda t: t.i)]
+
+
+def _in_clause(t, top) -> bool:
+    """A token inside a clause or conjunct below `top` (not part of top's own phrase)."""
+    while t.i != top.i:
+        if t.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl", "parataxis", "appos"):
+            return True
+        t = t.head
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
+    stems = {word}
+    if word.endswith("s"):
+        stems.add(word[:-1])
+        if word.endswith("es"):
+            stems.add(word[:-2])
+        if word.endswith("ies"):
+            stems.add(word[:-3] + "y")
+    return frozenset(stems)
+
+
+def _matches(element: str, stems: frozenset[str]) -> bool:
+    options = _OPTIONS.get(element)
+    return element in stems if options is None else not options.isdisjoint(stems)
+
+
+def _found(lasts: tuple[str, ...], words: list[frozenset[str]]) -> bool:
+    """The pattern's words in order in the phrase, the first among its first four words."""
+    for first in range(min(4, len(words))):
+        if not _matches(lasts[0], words[first]):
+            continue
+        position = first
+        for element in lasts[1:]:
+            position = next((p for p in range(position + 1, min(position + 4, len(words))) if _matches(element, words[p])), None)
+            if position is None:
+                break
+        else:
+            return True
+    return False
+
+
+def verb_code(token, lemma: str) -> str | None:
+    """The finest code of a verb: its longest pattern found in its own phrase, else its default."""
+    words = [_stems(w) for w in phrase_words(token)]
+    best: tuple[tuple[int, int], str | None] | None = None
+    for elements, code in PATTERNS.get(lemma, ()):
+        lasts = tuple(e.split()[-1] for e in elements)
+        rank = (len(elements), sum(e not in FUNCTION_WORDS for e in lasts))
+        if _found(lasts, words) and (best is None or rank > best[0]):
+            best = (rank, code)  # longest, then the most content words: 'broke off relations' is 161
+    return best[1] if best else DEFAULTS.get(lemma)

@@ -1,0 +1,87 @@
+"""The mode of an event from the tree: did the text say it happened?
+
+- negated: the verb has a negation ('did not sign', 'never attacked') or is what someone denies.
+- hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
+  is in a condition ('if', 'unless') or in a clause that such a verb governs.
+- intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
+  intention ('plans to', 'vowed to', 'threatened to', 'a bid to').
+- a deed asked of someone ('urged X to release', 'called for talks') is not reported as done: the
+  coder keeps the asking and drops the deed (`demanded`).
+- a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
+Intentions are coded as CAMEO codes the intention (03x to cooperate, 13x threats), negated and
+hypothetical deeds keep their own code.
+"""
+
+from __future__ import annotations
+
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_INTENTIONS = frozenset(
+    "plan intend want hope seek aim prepare threaten vow pledge promise propose expect plot mean decide "
+    "agree offer try attempt consider set schedule need wish ready willing prepared determined poised "
+    "bid plan effort move".split()
+)
+_ASKING = frozenset("urge call ask demand request press appeal push order tell encourage invite force".split())
+_DENYING = frozenset({"deny", "reject", "dismiss"})
+_REFUSALS = frozenset({"refuse", "decline", "fail"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+
+# Intent to do what the root does (CAMEO 03x) and threats of force (13x).
+INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+THREAT = {"14": "131", "15": "138", "17": "137", "18": "138", "19": "138", "20": "138"}
+_REJECTIONS = {"04": "125", "057": "127", "06": "121", "07": "122", "08": "124"}
+
+
+def mode_of(verb) -> str:
+    """asserted, negated, intended, hypothetical or demanded (the coder drops demanded deeds)."""
+    children = list(verb.children)
+    lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")}
+    if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children):
+        return "negated"
+    if lowers & _POSSIBLE:
+        return "hypothetical"
+    if lowers & _FUTURE:
+        return "intended"
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
+        return "hypothetical"
+    head = verb.head
+    if verb.dep_ in ("xcomp", "acl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        lemma = head.lemma_.lower()
+        if lemma in _REFUSALS:
+            return "refused"
+        if lemma in _ASKING:
+            return "demanded"
+        if lemma in _INTENTIONS or head.pos_ in ("ADJ", "NOUN"):
+            return "intended"
+        if head.dep_ != "ROOT" or head.pos_ != "VERB":
+            pass
+        governor = mode_of(head) if head.i != verb.i else "asserted"
+        return governor if governor != "asserted" else "asserted"
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in _DENYING:
+        return "negated"
+    if verb.dep_ in ("conj",) and head.i != verb.i:
+        return mode_of(head)
+    if verb.dep_ in ("advcl", "ccomp") and head.i != verb.i:
+        governing = mode_of_clause_head(head)
+        if governing == "hypothetical":
+            return "hypothetical"
+    return "asserted"
+
+
+def mode_of_clause_head(verb) -> str:
+    children = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
+        return "hypothetical"
+    return "asserted"
+
+
+def coded(code: str, mode: str) -> tuple[str, str]:
+    """The code and mode an event is stored with: intentions as CAMEO's intent or threat codes,
+    refusals as rejections done."""
+    root = code[:2]
+    if mode == "intended":
+        return INTENT.get(root) or THREAT.get(root) or code, "intended"
+    if mode == "refused":
+        return (code if root == "12" else _REJECTIONS.get(code[:3]) or _REJECTIONS.get(root) or "120"), "asserted"
+    return code, mode

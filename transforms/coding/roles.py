@@ -1,0 +1,233 @@
+"""Roles from the tree: who did it (source) and to whom (target), read off the parse.
+
+- The source is the verb's subject; of a passive, its 'by' agent (and the subject is the target).
+- A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
+  an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
+  ensure'), a participle ('..., ending the standoff'). A relative pronoun stands for the noun its
+  clause modifies ('Jammeh, who had ruled').
+- The target is the direct object, else the indirect one ('told Erdogan'), else the object of a
+  preposition the frame takes ('against', 'on', 'with', 'to', 'into', 'at'); inside an event noun
+  it is the noun's own dependent ('the release of X', 'sanctions on X').
+- An actor of a phrase is the one heading it, else the nearest one inside it ('officials of the
+  Afghan government'); an actor without a country takes one from an actor inside its phrase
+  ('troops from ECOWAS') or from its apposition ('Bezsonov, an official of the DPR').
+- Places are where, not whom: a country in 'in', 'at', 'near' phrases is the location, and so
+  is a direct object country only where the action is not done to a place.
+- A pronoun subject ('he', 'they') is the last source of the sentences before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transforms.actors import Actor
+from transforms.coding.actors import Node
+
+_SUBJECTS = ("nsubj", "csubj", "expl")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_TARGET_PREPOSITIONS = ("against", "on", "with", "to", "into", "at", "toward", "towards", "upon", "from", "for", "over", "between")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "throughout"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "his", "her", "their", "its"})
+# Verbs of asking whose object may be the subject of the clause asked for.
+DIRECTIVES = frozenset("demand urge call ask insist press request appeal order tell warn".split())
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+# Nouns inside which the real party is named: 'the release of X', 'the government of Y'.
+_OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
+
+
+class Roles:
+    """Actors of one parsed sentence, looked up by the tokens of its tree."""
+
+    def __init__(self, doc, nodes: list[Node], previous: Actor | None):
+        self.doc = doc
+        self.nodes = nodes
+        self.by_head = {n.head: n for n in nodes}
+        self.previous = previous  # the last source named before this sentence (for 'he', 'they')
+
+    def actor_in(self, token, depth: int = 0) -> Actor | None:
+        """The actor a phrase names: its head's, else the nearest one inside it (breadth first,
+        through modifiers and 'of'/'from' phrases, never into a clause)."""
+        if token is None:
+            return None
+        if token.lower_ in _PRONOUNS and token.i not in self.by_head:
+            return self.previous if token.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS else None
+        node = self.by_head.get(token.i)
+        if node is not None:
+            return self._completed(node, token)
+        frontier = [token]
+        for _ in range(3):
+            nxt = []
+            for t in frontier:
+                for child in t.children:
+                    if child.dep_ in ("relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "appos"):
+                        continue
+                    if child.dep_ == "prep" and child.lower_ not in _OF:
+                        continue
+                    hit = self.by_head.get(child.i)
+                    if hit is not None and not _place_phrase(child):
+                        return self._completed(hit, child)
+                    nxt.append(child)
+            frontier = nxt
+        for child in token.children:  # 'Daniil Bezsonov, an official of the DPR'
+            if child.dep_ == "appos":
+                return self.actor_in(child, depth + 1) if depth < 2 else None
+        return None
+
+    def _completed(self, node: Node, token) -> Actor:
+        """An actor without a country takes the country of an actor inside its phrase or its
+        apposition ('troops from ECOWAS', 'Bezsonov, an official of the DPR')."""
+        actor = node.actor
+        if actor.country or actor.backed:
+            return actor
+        for child in token.children:
+            if child.dep_ in ("prep", "appos", "poss", "compound", "amod", "nmod"):
+                for t in child.subtree:
+                    inner = self.by_head.get(t.i)
+                    if inner is not None and inner.head != node.head and inner.actor.country:
+                        return replace(actor, country=inner.actor.country, sector=actor.sector or inner.actor.sector)
+        return actor
+
+    def subject(self, verb, seen: int = 0):
+        """The token that does a verb's deed, and whether it came through a passive 'by'."""
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                if child.lower_ in _RELATIVES and verb.dep_ in ("relcl", "acl"):
+                    return verb.head  # 'Jammeh, who had ruled'
+                return child
+        if _passive(verb):
+            return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if seen > 4:
+            return None
+        if verb.dep_ == "xcomp":  # 'urged Putin to ensure': the object does it
+            obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+            return obj if obj is not None else self.subject(verb.head, seen + 1)
+        if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+                return None  # a clause of its own with no subject written
+            return self.subject(verb.head, seen + 1)
+        if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
+            if verb.tag_ == "VBG":
+                return verb.head  # 'troops crossing the border'
+        return None
+
+    def source(self, verb) -> Actor | None:
+        """The actor of the verb's subject; where the subject names none and the verb has none of
+        its own, the actor of the subject its governor's chain gives ('X said ... and pledged')."""
+        current = verb
+        for _ in range(4):
+            token = self.subject(current)
+            actor = self.actor_in(token)
+            if actor is not None:
+                return actor
+            if token is not None and any(c.dep_ in _SUBJECTS for c in current.children):
+                return None  # a subject of its own that names no actor
+            if current.dep_ == "acl" and current.head.dep_ in ("dobj", "obj", "nsubjpass"):
+                current = current.head.head  # 'the Council adopted a resolution urging X'
+                token = self.subject(current)
+                return self.actor_in(token)
+            if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
+                return None
+            current = current.head
+        return None
+
+    def target(self, verb, source: Actor | None) -> tuple[Actor | None, Actor | None]:
+        """(target, location): the object the verb acts on, and the place it happens in."""
+        location = None
+        candidates = []
+        if _passive(verb):
+            candidates += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+        elif verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+            candidates.append(verb.head)  # 'the activists arrested on Friday'
+        candidates += [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "iobj")]
+        preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
+        for prep in sorted(preps, key=lambda p: _rank(p.lower_)):
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ in _PLACE_PREPOSITIONS:
+                location = location or self.place_in(prep)
+                continue
+            if prep.lower_ in _TARGET_PREPOSITIONS:
+                candidates += objects
+        if not candidates and verb.lemma_.lower() in DIRECTIVES:
+            # 'demanded that Mugabe abandon ...': the one asked is the clause's subject
+            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+                candidates += [c for c in clause.children if c.dep_ in _SUBJECTS]
+        for token in candidates:
+            actor = self.actor_in(token)
+            if actor is not None and actor != source:
+                return actor, location
+            for child in token.children:  # 'the release of X', 'sanctions on Y'
+                if child.dep_ == "prep" and child.lower_ in _OF:
+                    for g in child.children:
+                        inner = self.actor_in(g)
+                        if inner is not None and inner != source:
+                            return inner, location
+        for clause in (c for c in verb.children if c.dep_ == "xcomp"):  # 'offered to hand over to Britain'
+            actor, place = self.target(clause, source)
+            if actor is not None:
+                return actor, location
+            location = location or place
+        return None, location
+
+    def subject_place(self, verb) -> Actor | None:
+        """A place named inside the verb's subject phrase ('demonstrators in Baghdad')."""
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            return None
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPOSITIONS:
+                return self.place_in(prep)
+        return None
+
+    def place_in(self, prep) -> Actor | None:
+        """The first country named in a phrase of place, at any depth outside its clauses ('in a
+        gunbattle in southeastern Serbia')."""
+        for t in prep.subtree:
+            node = self.by_head.get(t.i)
+            if node is not None and node.actor.sector is None and node.actor.country and not _in_clause(t, prep):
+                return node.actor
+        return None
+
+    def noun_roles(self, noun) -> tuple[Actor | None, Actor | None]:
+        """Actors of an event noun: a possessor or modifier is the source ('Turkey's offensive',
+        'Israeli airstrikes'), 'by' the source, 'on'/'against' the target, 'between' both."""
+        source = target = None
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                source = source or self.actor_in(child)
+            elif child.dep_ == "prep":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                for g in objects:
+                    actor = self.actor_in(g)
+                    if actor is None:
+                        continue
+                    if child.lower_ == "by":
+                        source = actor
+                    elif child.lower_ in ("on", "against", "of", "with", "to", "into"):
+                        target = target or actor
+                    elif child.lower_ == "between":
+                        source = source or actor
+                        other = next((c for c in g.children if c.dep_ == "conj"), None)
+                        target = target or self.actor_in(other)
+        return source, target
+
+
+def _in_clause(t, top) -> bool:
+    while t.i != top.i:
+        if t.dep_ in ("relcl", "ccomp", "advcl", "acl", "parataxis"):
+            return True
+        t = t.head
+    return False
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _place_phrase(token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+
+
+def _rank(preposition: str) -> int:
+    return _TARGET_PREPOSITIONS.index(preposition) if preposition in _TARGET_PREPOSITIONS else len(_TARGET_PREPOSITIONS)
