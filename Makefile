@@ -11,11 +11,12 @@ DEMO_QUERY := select event_date, date_precision, source_country, cameo_code, plo
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements/parser.txt
 	@test -n "$(PYTHON)" || { echo "eventpipe needs Python 3.11 or newer (none found on PATH)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/parser.txt
 	touch $@
 
 demo: install

@@ -161,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
         corpus.add_argument("--errors", type=int, default=0, metavar="N", help="also print the first N errors")
         if name in HALVED:
             corpus.add_argument(
+                "--coder", choices=("rules", "tree"), default="rules",
+                help="which coder to score: the pipeline's rule coder (default) or the coder on a dependency "
+                     "parse (transforms/coding/)",
+            )
+            corpus.add_argument(
                 "--half", choices=("tune", "check", "all"), default="tune",
                 help="whose errors --errors lists: the tuning half's (default; rules are written only from "
                      "its failures), the check half's or all records'; the scores show every half",
@@ -413,7 +418,8 @@ def _report(args: argparse.Namespace, evaluate, format_report) -> int:
     from flows.evaluate_events import EvaluationError, errors_of
 
     try:
-        scores, errors = evaluate(args.path)
+        coder = getattr(args, "coder", None)
+        scores, errors = evaluate(args.path, coder) if coder else evaluate(args.path)
     except (FileNotFoundError, ValueError, EvaluationError) as error:
         raise UsageError(str(error)) from None
     half = getattr(args, "half", None)

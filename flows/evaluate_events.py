@@ -38,7 +38,8 @@ from transforms.event_scoring import (
     score_plover,
     score_police,
 )
-from transforms.events import Event, code_events, code_text
+from transforms import events as rule_coder
+from transforms.events import Event
 from transforms.sentences import Sentence
 from transforms.splits import CHECK, TUNE
 from transforms.timexes import tag_timexes
@@ -66,12 +67,29 @@ def _json_lines(path: Path) -> list[dict]:
     return records
 
 
-def evaluate_plover(path: Path) -> tuple[Halves[PloverScores], list[PloverError]]:
+CODERS = ("rules", "tree")
+
+
+def coder(name: str = "rules"):
+    """The coding module a name picks: 'rules' (transforms/events.py, the pipeline's coder) or
+    'tree' (transforms/coding/, on a dependency parse; loads spaCy). Both have code_text and
+    code_events."""
+    if name == "tree":
+        from transforms.coding import coder as tree_coder
+
+        return tree_coder
+    if name != "rules":
+        raise EvaluationError(f"unknown coder {name!r}: one of {', '.join(CODERS)}")
+    return rule_coder
+
+
+def evaluate_plover(path: Path, coder_name: str = "rules") -> tuple[Halves[PloverScores], list[PloverError]]:
     """Score the coder on PLOVER gold-standard records (JSON lines as in plover-gsr/dev.jsonl), per half.
 
     The records' dates are placeholders (corpus README), so texts are coded without a
     publication date: named people take their open-ended role.
     """
+    code_text = coder(coder_name).code_text
     coded = []
     for number, record in enumerate(_json_lines(Path(path)), start=1):
         try:
@@ -82,12 +100,13 @@ def evaluate_plover(path: Path) -> tuple[Halves[PloverScores], list[PloverError]
     return by_half(coded, lambda pair: pair[0].record_id, score_plover)
 
 
-def evaluate_police(directory: Path) -> tuple[Halves[PoliceScores], list[PoliceError]]:
+def evaluate_police(directory: Path, coder_name: str = "rules") -> tuple[Halves[PoliceScores], list[PoliceError]]:
     """Score ARREST, FORCE and KILL per sentence on IndiaPoliceEvents (even doc_ids: the dev set), per half.
 
     Each document is coded whole (so names seen earlier help later sentences) with the corpus's
     own sentence split, so that our events line up with the labelled sentences.
     """
+    code_events = coder(coder_name).code_events
     directory = Path(directory)
     docs = {d["doc_id"]: d["doc_text"] for d in _json_lines(directory / "docs.jsonl") if d["doc_id"] % 2 == 0}
     dates = {m["doc_id"]: m.get("date") for m in _json_lines(directory / "metadata.jsonl")}
@@ -113,11 +132,12 @@ def evaluate_police(directory: Path) -> tuple[Halves[PoliceScores], list[PoliceE
     return by_half(rows, lambda row: str(row.doc_id), score_police)
 
 
-def evaluate_news(path: Path) -> tuple[Halves[NewsScores], list[NewsError]]:
+def evaluate_news(path: Path, coder_name: str = "rules") -> tuple[Halves[NewsScores], list[NewsError]]:
     """Score the coder on wire reports with gold events (dated-news-dev/articles.jsonl), per half.
 
     Each report is coded whole with its publication date, as `eventpipe run` codes an article.
     """
+    code_text = coder(coder_name).code_text
     coded = []
     for number, record in enumerate(_json_lines(Path(path)), start=1):
         try:

@@ -71,6 +71,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
+from transforms.actors import IGO_BODIES
 from transforms.events import Event
 from transforms.splits import CHECK, TUNE, half, split
 
@@ -157,11 +158,18 @@ def plover_counted(event: Event) -> bool:
     return event.mode in ("asserted", "intended")
 
 
+def as_plover(country: str | None) -> str | None:
+    """Our country code as PLOVER's gold writes it: every intergovernmental body is IGO there,
+    while our actors carry the body's own CAMEO code (UNO, NAT, EUR ...)."""
+    return "IGO" if country in IGO_BODIES else country
+
+
 def joint_action(gold: PloverGold, event: Event) -> bool:
     """Our A -> B for a gold joint action of A and B (sources A|B, no target; see the module doc)."""
     return (
         len(gold.source_countries) >= 2 and not gold.target_countries
-        and event.source_country in gold.source_countries and event.target_country in gold.source_countries
+        and as_plover(event.source_country) in gold.source_countries
+        and as_plover(event.target_country) in gold.source_countries
         and event.source_country != event.target_country
     )
 
@@ -219,9 +227,9 @@ def judge_plover(gold: PloverGold, events: Sequence[Event]) -> tuple[dict[str, b
         }, None
     return {
         "category": in_category(gold.category, ours.cameo_code),
-        "source_country": ours.source_country in gold.source_countries,
+        "source_country": as_plover(ours.source_country) in gold.source_countries,
         "target_country": (
-            ours.target_country in gold.target_countries if gold.target_countries
+            as_plover(ours.target_country) in gold.target_countries if gold.target_countries
             else ours.target_country is None or joint_action(gold, ours)
         ),
         "source_sector": ours.source_sector in gold.source_sectors,

@@ -12,6 +12,7 @@ apology, the prime minister's office said' the event is the acceptance, by Erdog
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -38,10 +39,10 @@ SAYING = frozenset(
 )
 # Roots of an agentless arrest's implied source, the police of the article's country.
 _ARREST = "173"
-# Roots of protest and force (assault, fight, mass violence): where no one is named as their target,
-# the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong', 'killed three
-# in southern Serbia').
-_PLACE_TARGETS = frozenset({"14", "18", "19", "20"})
+# Roots of threats, protest, mobilization and force (13 to 20): where no one is named as their
+# target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
+# 'killed three in southern Serbia', 'imposed a curfew in Algiers').
+_PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 
 
 def code_text(text: str, published: date | None) -> list[Event]:
@@ -62,11 +63,12 @@ def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], publ
         for s, doc in zip(candidates, docs)
     ]
     main = line_country or main_country([n for nodes in placed for n in nodes])
+    pair = main_pair([n.actor.country for nodes in placed for n in nodes])
     events: list[Event] = []
     previous: Actor | None = None
     for sentence, doc, nodes in zip(candidates, docs, placed):
         nodes = [_with_main(n, main) for n in nodes]
-        found = _code_sentence(sentence, doc, nodes, timexes, published, previous, main)
+        found = _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pair)
         events += found
         subjects = [n.actor for n in nodes if doc[n.head].dep_ in ("nsubj", "nsubjpass")]
         previous = (found[-1].source if found and found[-1].source else None) or (subjects[0] if subjects else previous)
@@ -87,6 +89,14 @@ def _as_actor(actor) -> Actor | None:
     return actor
 
 
+def main_pair(countries: list[str | None]) -> tuple[str, str] | None:
+    """The two countries an article names most, in the order it first names them."""
+    counts = Counter(c for c in countries if c)
+    top = {country for country, _ in counts.most_common(2)}
+    ordered = [c for c in dict.fromkeys(c for c in countries if c) if c in top]
+    return (ordered[0], ordered[1]) if len(ordered) == 2 else None
+
+
 def _can_yield(text: str) -> bool:
     words = [w.lower() for w in _WORD.findall(text)]
     return any(w in FORMS or w in EVENT_NOUNS for w in words)
@@ -103,8 +113,8 @@ def dateline(text: str) -> tuple[int, str | None]:
     if match is None:
         return 0, None
     city, country = match.group(1), match.group(2)
-    code = COUNTRIES.get(country.lower()) if country else None
-    return match.end(), code or COUNTRIES.get(city.lower())
+    code = COUNTRIES.get(city.lower())  # the city first: 'GOMA, Congo' is the DR Congo's Goma
+    return match.end(), code or (COUNTRIES.get(country.lower()) if country else None)
 
 
 def _with_main(node: Node, main: str | None) -> Node:
@@ -116,11 +126,11 @@ def _with_main(node: Node, main: str | None) -> Node:
     return node
 
 
-def _code_sentence(sentence, doc, nodes, timexes, published, previous, main) -> list[_Coded]:
+def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pair) -> list[_Coded]:
     mentions = find_event_mentions(doc)
     if not mentions:
         return []
-    roles = Roles(doc, nodes, previous)
+    roles = Roles(doc, nodes, previous, pair)
     heads = {m.token for m in mentions}
     attached = anchors(doc, sentence.start, timexes, heads)
     found: list[_Coded] = []
@@ -141,6 +151,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main) -> 
         else:
             source = roles.source(token)
             target, location = roles.target(token, source)
+            if target is None:
+                target = roles.partner(token, source)
             mode = mode_of(token)
             if source is None and mention.code == _ARREST and _agentless(token):
                 source = Actor(0, 0, "police", main, "COP")
@@ -149,8 +161,12 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main) -> 
         code, mode = coded(mention.code, mode)
         if location is None and not mention.noun:
             location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
-        if target is None and location is not None and code[:2] in _PLACE_TARGETS:
-            target = location  # an attack in a place is on that place's country
+        if target is None and code[:2] in _PLACE_TARGETS:
+            # a protest, a threat, coercion or force with no one named as its target is aimed at
+            # the country it happens in: its place, else the story's, else the doer's own
+            home = location.country if location is not None else main or source.country
+            if home:
+                target = location or Actor(0, 0, "", home, None)
         elif target is not None and not target.country and not target.backed:
             home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
             target = replace(target, country=home) if home else target

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
 
+# Verbs the CAMEO.2.0 dictionary names only in its comments: its DEMAND block carries URGE's
+# patterns ('# URGE') without the verb itself; CAMEO 1.1b3 codes urging as an appeal (020).
+VERB_ADDITIONS = {"urge": "020"}
 # Nouns that name an event on their own, with their CAMEO code (names from the CAMEO 1.1b3
 # codebook, ../shared/reference/cameo): their actors come from the noun's own dependents.
 EVENT_NOUNS = {
@@ -77,7 +80,7 @@ def _verb_lemma(token) -> str | None:
     lemma = FORMS.get(token.lower_)
     if lemma is None:
         lemma = token.lemma_.lower()
-    return lemma if lemma in DEFAULTS or lemma in PATTERNS else None
+    return lemma if lemma in DEFAULTS or lemma in PATTERNS or lemma in VERB_ADDITIONS else None
 
 
 def phrase_words(token) -> list[str]:
@@ -141,4 +144,4 @@ def verb_code(token, lemma: str) -> str | None:
         rank = (len(elements), sum(e not in FUNCTION_WORDS for e in lasts))
         if _found(lasts, words) and (best is None or rank > best[0]):
             best = (rank, code)  # longest, then the most content words: 'broke off relations' is 161
-    return best[1] if best else DEFAULTS.get(lemma)
+    return best[1] if best else DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)

@@ -30,6 +30,8 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 # Intent to do what the root does (CAMEO 03x) and threats of force (13x).
 INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT = {"14": "131", "15": "138", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Roots whose refusal is a rejection (12x): intent to cooperate, consult, cooperation, aid, yielding.
+_COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 _REJECTIONS = {"04": "125", "057": "127", "06": "121", "07": "122", "08": "124"}
 
 
@@ -38,7 +40,8 @@ def mode_of(verb) -> str:
     children = list(verb.children)
     lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")}
     if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children):
-        return "negated"
+        # 'will not meet', 'cannot accept': a refusal stated (a rejection, for cooperation)
+        return "refused-if-cooperation" if lowers & (_FUTURE | {"can", "could", "ca"}) else "negated"
     if lowers & _POSSIBLE:
         return "hypothetical"
     if lowers & _FUTURE:
@@ -80,6 +83,8 @@ def coded(code: str, mode: str) -> tuple[str, str]:
     """The code and mode an event is stored with: intentions as CAMEO's intent or threat codes,
     refusals as rejections done."""
     root = code[:2]
+    if mode == "refused-if-cooperation":
+        mode = "refused" if root in _COOPERATION else "negated"
     if mode == "intended":
         return INTENT.get(root) or THREAT.get(root) or code, "intended"
     if mode == "refused":

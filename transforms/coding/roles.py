@@ -38,8 +38,9 @@ _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
 class Roles:
     """Actors of one parsed sentence, looked up by the tokens of its tree."""
 
-    def __init__(self, doc, nodes: list[Node], previous: Actor | None):
+    def __init__(self, doc, nodes: list[Node], previous: Actor | None, pair: tuple[str, str] | None = None):
         self.doc = doc
+        self.pair = pair  # the article's two main countries, for 'the two countries', 'both sides'
         self.nodes = nodes
         self.by_head = {n.head: n for n in nodes}
         self.previous = previous  # the last source named before this sentence (for 'he', 'they')
@@ -50,10 +51,14 @@ class Roles:
         if token is None:
             return None
         if token.lower_ in _PRONOUNS and token.i not in self.by_head:
-            return self.previous if token.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS else None
+            if token.dep_ not in _SUBJECTS + _PASSIVE_SUBJECTS:
+                return None
+            return self._speaker(token) or self.previous
         node = self.by_head.get(token.i)
         if node is not None:
             return self._completed(node, token)
+        if self.pair and _pair_phrase(token):
+            return Actor(token.idx, token.idx + len(token.text), token.text, self.pair[0], PAIR_NOUNS[token.lower_])
         frontier = [token]
         for _ in range(3):
             nxt = []
@@ -71,6 +76,19 @@ class Roles:
         for child in token.children:  # 'Daniil Bezsonov, an official of the DPR'
             if child.dep_ == "appos":
                 return self.actor_in(child, depth + 1) if depth < 2 else None
+        return None
+
+    def _speaker(self, pronoun) -> Actor | None:
+        """The actor a subject pronoun of a reported clause stands for: the subject of the verb that
+        reports it ('Syria says it will not accept ...')."""
+        verb = pronoun.head
+        for _ in range(4):
+            if verb.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None and subject.lower_ not in _PRONOUNS:
+                return self.actor_in(subject)
         return None
 
     def _completed(self, node: Node, token) -> Actor:
@@ -128,6 +146,21 @@ class Roles:
             if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
                 return None
             current = current.head
+        return None
+
+    def partner(self, verb, source: Actor | None) -> Actor | None:
+        """The other party of a joint subject: 'Azerbaijan and Turkey hold drills' (each is the
+        other's counterpart), 'the two countries signed' (the article's pair)."""
+        subject = self.subject(verb)
+        if subject is None:
+            return None
+        if self.pair and _pair_phrase(subject) and source is not None:
+            return Actor(subject.idx, subject.idx + len(subject.text), subject.text, self.pair[1], source.sector)
+        for other in subject.children:
+            if other.dep_ == "conj":
+                actor = self.actor_in(other)
+                if actor is not None and actor != source:
+                    return actor
         return None
 
     def target(self, verb, source: Actor | None) -> tuple[Actor | None, Actor | None]:
@@ -209,6 +242,16 @@ class Roles:
                         other = next((c for c in g.children if c.dep_ == "conj"), None)
                         target = target or self.actor_in(other)
         return source, target
+
+
+# Plural nouns that, after 'the two' or 'both', stand for the article's two main countries, with
+# the sector they imply.
+PAIR_NOUNS = {"countries": None, "nations": None, "sides": None, "states": None, "governments": "GOV",
+              "leaders": "GOV", "presidents": "GOV", "ministers": "GOV", "armies": "MIL", "militaries": "MIL"}
+
+
+def _pair_phrase(token) -> bool:
+    return token.lower_ in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children)
 
 
 def _in_clause(t, top) -> bool:
