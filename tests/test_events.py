@@ -38,7 +38,7 @@ def row(event: Event) -> tuple:
         ("Russian troops attacked Ukrainian positions.", ("190", "RUS", "MIL", "UKR", None)),
         ("Israel accused Iran of backing militants.", ("112", "ISR", None, "IRN", None)),
         ("China threatened Taiwan with military action.", ("130", "CHN", None, "TWN", None)),
-        ("The United Nations called on Syria to act.", ("020", "IGO", None, "SYR", None)),
+        ("The United Nations called on Syria to act.", ("020", "UNO", None, "SYR", None)),
         ("Turkish President Recep Tayyip Erdogan met Russian officials.", ("040", "TUR", "GOV", "RUS", "GOV")),
         ("Azerbaijan and Turkey periodically hold joint drills.", ("062", "AZE", None, "TUR", None)),
         ("The French minister paid an official visit to Japan.", ("042", "FRA", "GOV", "JPN", None)),
@@ -469,7 +469,7 @@ def test_defacing_damages_property():
     [
         ('"The troops will stay," she said.', []),
         ('"The troops are tired," said Smith.', []),
-        ("The UN envoy to Syria will attend the talks.", [("036", "IGO", "GOV", None, None)]),
+        ("The UN envoy to Syria will attend the talks.", [("036", "UNO", "GOV", None, None)]),
         ("Travelling to Syria to join Isis was a crime.", []),
         ("Two children died in the camp.", []),
         ("She married a Bosnian, who was also killed.", []),
@@ -498,8 +498,8 @@ def test_no_event_where_none_is_reported(text, expected):
         ("police-vhp clash in the old city.", [("190", "HIN", "COP", "HIN", "RAD")]),
         ("police clashed with protesters in the city.", [("190", None, "COP", None, "OPP")]),
         # 166x: expelling inspectors; denying what was asked for is a rejection.
-        ("Iraq expelled UN inspectors.", [("1662", "IRQ", None, "IGO", None)]),
-        ("Iraq denied access to UN inspectors.", [("1245", "IRQ", None, "IGO", None)]),
+        ("Iraq expelled UN inspectors.", [("1662", "IRQ", None, "UNO", None)]),
+        ("Iraq denied access to UN inspectors.", [("1245", "IRQ", None, "UNO", None)]),
         ("Turkey denied visas to Greek officials.", [("120", "TUR", None, "GRC", "GOV")]),
         # An attempt on a life whose authors go unsaid: unidentified attackers (UAF).
         ("An attempt to assassinate the Iraqi governor was thwarted.", [("185", "IRQ", "UAF", "IRQ", "GOV")]),
@@ -592,7 +592,7 @@ def test_places_are_not_actors(text, expected):
         ("Britain sent troops to Iraq.", [("062", "GBR", None, "IRQ", None)]),
         ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
          [("114", "LBN", None, "ISR", None)]),
-        ("Lebanon complained to the United Nations.", [("114", "LBN", None, "IGO", None)]),
+        ("Lebanon complained to the United Nations.", [("114", "LBN", None, "UNO", None)]),
         ("A British minister said that Libya must hand over alleged bombers of the airliner.",
          [("100", "GBR", "GOV", "LBY", None), ("010", "GBR", "GOV", None, None)]),
         ("Police arrested two suspected militants.", [("173", None, "COP", None, "UAF")]),
@@ -763,7 +763,7 @@ def test_events_differing_only_in_mode_are_both_kept():
         ("Ivory Coast rebels rejected a Senegalese peace plan.", [("127", "CIV", "REB", "SEN", None, "asserted")]),
         # The monitoring is what the inspectors were sent for: aimed at, not yet done.
         ("The IAEA sent inspectors to a plant in central Iran to monitor the work.",
-         [("090", "IGO", None, None, None, "intended")]),
+         [("090", "UNO", None, None, None, "intended")]),
         ("Opposition groups in Zimbabwe are demanding that President Mugabe resign.",
          [("100", "ZWE", "OPP", "ZWE", "GOV", "asserted"), ("083", "ZWE", "GOV", None, None, "asserted")]),
     ],
