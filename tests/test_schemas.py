@@ -16,9 +16,10 @@ REPO = Path(__file__).resolve().parents[1]
 ALLOWED = {
     "schemas": {"schemas", "polars"},
     # plus pure parsing libraries: main text and metadata of HTML pages, their dates, feeds,
-    # mojibake repair, language identification
+    # mojibake repair, language identification, and the dependency parser (its model is package
+    # data, loaded once per process like an imported module)
     "transforms": {"schemas", "transforms", "polars", "dateparser", "trafilatura", "htmldate", "feedparser", "ftfy",
-                   "py3langid"},
+                   "py3langid", "spacy"},
     "warehouse": {"schemas", "warehouse", "duckdb", "polars", "pyarrow"},
     "flows": {"schemas", "transforms", "warehouse", "flows", "prefect", "polars", "httpx", "prefect_dask", "rich"},
 }
