@@ -1,0 +1,100 @@
+"""Precision by reading: a fixed-seed sample of events coded from real news, judged by hand.
+
+    .venv/bin/python bench/judge_sample.py --coder rules|tree            # draw the sample
+    .venv/bin/python bench/judge_sample.py --coder rules|tree --report   # precision of the judged file
+
+Codes every article of ../shared/corpora/guardian-sdf/articles.csv (Guardian, 2017-2019, no gold),
+draws 100 of the coded events with random.Random(13) and writes them to
+bench/judgments/guardian-<coder>.jsonl with empty judgment fields. A reader fills those in:
+happened, source_ok, target_ok, action_ok (CAMEO root), mode_ok, date_ok (true or false) and a
+note. --report prints the share of events right in each field and in all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.tables.cameo import CODES  # noqa: E402
+
+CORPUS = ROOT.parent / "shared/corpora/guardian-sdf/articles.csv"
+JUDGMENTS = ROOT / "bench/judgments"
+SAMPLE = 100
+SEED = 13
+FIELDS = ("happened", "source_ok", "target_ok", "action_ok", "mode_ok", "date_ok")
+
+
+def coded_rows(coder_name: str) -> list[dict]:
+    """One row per event coded from any article of the corpus, in article then text order."""
+    from flows.evaluate_events import coder  # loads spaCy only for the tree coder
+
+    code_text = coder(coder_name).code_text
+    rows = []
+    with CORPUS.open(encoding="utf-8", newline="") as file:
+        for article in csv.DictReader(file):
+            published = date.fromisoformat(article["date"])
+            for e in code_text(article["text"], published):
+                rows.append({
+                    "key": f"{article['']}:{e.start}:{e.cameo_code}",
+                    "article": article[""],
+                    "published": article["date"],
+                    "sentence": e.sentence,
+                    "cameo_code": e.cameo_code,
+                    "cameo_name": CODES[e.cameo_code][0],
+                    "source": [e.source_name, e.source_country, e.source_sector],
+                    "target": [e.target_name, e.target_country, e.target_sector],
+                    "event_date": e.event_date.isoformat() if e.event_date else None,
+                    "date_precision": e.date_precision,
+                    "date_source": e.date_source,
+                    "mode": e.mode,
+                    **{field: None for field in FIELDS},
+                    "note": "",
+                })
+    return rows
+
+
+def draw(rows: list[dict]) -> list[dict]:
+    """The fixed-seed sample, in the order drawn."""
+    return random.Random(SEED).sample(rows, min(SAMPLE, len(rows)))
+
+
+def precision(judged: list[dict]) -> dict[str, float]:
+    """Share of events judged right in each field, and in all of them ('all')."""
+    shares = {field: sum(row[field] is True for row in judged) / len(judged) for field in FIELDS}
+    shares["all"] = sum(all(row[field] is True for field in FIELDS) for row in judged) / len(judged)
+    return shares
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--coder", choices=("rules", "tree"), default="rules")
+    parser.add_argument("--report", action="store_true", help="print the precision of the judged file")
+    args = parser.parse_args(argv)
+    path = JUDGMENTS / f"guardian-{args.coder}.jsonl"
+    if args.report:
+        judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for field, share in precision(judged).items():
+            print(f"{field:10} {share:.2f}")
+        print(f"({len(judged)} events judged in {path.relative_to(ROOT)})")
+        return 0
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent")
+        return 0
+    rows = coded_rows(args.coder)
+    sample = draw(rows)
+    JUDGMENTS.mkdir(exist_ok=True)
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in sample), encoding="utf-8")
+    print(f"{len(sample)} of {len(rows)} events drawn to {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,40 @@
+"""The judged samples of bench/judge_sample.py: complete, and their precision computed right."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.judge_sample import FIELDS, SAMPLE, precision
+
+JUDGMENTS = Path(__file__).resolve().parents[1] / "bench/judgments"
+
+
+@pytest.mark.parametrize("coder", ["rules", "tree"])
+def test_every_sampled_event_is_judged(coder):
+    rows = [json.loads(line) for line in (JUDGMENTS / f"guardian-{coder}.jsonl").read_text().splitlines()]
+    assert len(rows) == SAMPLE
+    assert len({row["key"] for row in rows}) == SAMPLE
+    for row in rows:
+        assert all(isinstance(row[field], bool) for field in FIELDS), row["key"]
+        assert isinstance(row["note"], str)
+
+
+def _judged(flags: str) -> dict:
+    return dict(zip(FIELDS, (flag == "T" for flag in flags)))
+
+
+def test_precision_is_the_share_right_per_field_and_in_all():
+    judged = [_judged("TTTTTT"), _judged("TFTTTF"), _judged("FFFFFF"), _judged("TTFTTT")]
+    shares = precision(judged)
+    assert shares == {
+        "happened": 0.75, "source_ok": 0.5, "target_ok": 0.5, "action_ok": 0.75,
+        "mode_ok": 0.75, "date_ok": 0.5, "all": 0.25,
+    }
+
+
+def test_an_unjudged_field_is_not_counted_right():
+    row = {**_judged("TTTTTT"), "date_ok": None}
+    shares = precision([row, _judged("TTTTTT")])
+    assert shares["date_ok"] == 0.5
+    assert shares["all"] == 0.5
