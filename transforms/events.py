@@ -229,7 +229,7 @@ _TWO_WORD_STARTS = frozenset(form.split(" ", 1)[0] for form in FORMS if " " in f
 
 
 @functools.lru_cache(maxsize=65536)
-def _stems(word: str) -> frozenset[str]:
+def word_stems(word: str) -> frozenset[str]:
     """What a word can be the plural of: 'talks' -> {talks, talk}, 'parties' -> {parties, party}."""
     stems = {word}
     if word.endswith("s"):
@@ -301,7 +301,7 @@ def _verb_code(
 ) -> str | None:
     """Finest code for a verb: the longest matching pattern, else the verb's default."""
     default = DEFAULTS.get(lemma)
-    stems = stems or [_stems(t.word) for t in tokens]
+    stems = stems or [word_stems(t.word) for t in tokens]
     after = stems[last : last + 12]
     before = stems[max(0, first - 20) : first]
     best: tuple[int, str | None] | None = None
@@ -378,7 +378,7 @@ def _candidates(
             kind = "verb"
         if lemma in _UNDERGONE and kind == "verb":
             kind = "passive"  # 'two men died': the dead did nothing; only 'died in police firing' codes
-        stems = stems or [_stems(t.word) for t in tokens]
+        stems = stems or [word_stems(t.word) for t in tokens]
         code = _verb_code(tokens, i, last, lemma, stems)
         if code is None and lemma == "hold" and kind == "passive" and _subject_end(tokens, i) in detained and (
             "by" not in [t.word for t in tokens[last : last + 4]]
@@ -1315,7 +1315,7 @@ def _code_sentence(
             if key in seen:
                 continue
             seen.add(key)
-            events.append(_event(sentence, verb.code, source, target, place, dated, verb.mode))
+            events.append(build_event(sentence, verb.code, source, target, place, dated, verb.mode))
     return events, left_open
 
 
@@ -1716,7 +1716,7 @@ def _pronoun_subject(tokens: list[Token], saying: _Verb, verb: _Verb) -> bool:
 
 
 
-def _event(
+def build_event(
     sentence: Sentence, code: str, source: Actor | None, target: Actor | None, place: Actor | None, dated: tuple,
     mode: str = "asserted",
 ) -> Event:

@@ -23,9 +23,8 @@ from transforms.coding.mentions import EVENT_NOUNS, Mention, find_event_mentions
 from transforms.coding.mode import coded, mode_of
 from transforms.coding.parse import parse
 from transforms.coding.roles import Roles
-from transforms.events import Event
+from transforms.events import Event, build_event
 from transforms.sentences import Sentence, split_sentences
-from transforms.tables.cameo import CODES
 from transforms.tables.countries import COUNTRIES
 from transforms.tables.verbs import FORMS
 from transforms.timexes import Timex, tag_timexes
@@ -177,7 +176,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
             continue
         seen.add(key)
         dated = date_of(token, attached, published)
-        found.append(_Coded(_event(sentence, code, source, target, location, dated, mode), mention.token, source))
+        found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
     return _without_reported_sayings(doc, found)
 
 
@@ -221,32 +220,3 @@ def _without_reported_sayings(doc, found: list[_Coded]) -> list[_Coded]:
                 continue
         kept.append(c)
     return kept
-
-
-def _event(sentence: Sentence, code: str, source, target, place, dated, mode) -> Event:
-    event_date, precision, value, date_source = dated
-    _, goldstein, plover, quad = CODES.get(code, ("", None, None, None))
-    return Event(
-        sentence_index=sentence.index,
-        sentence=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-        event_date=event_date,
-        date_precision=precision,
-        date_value=value,
-        date_source=date_source,
-        cameo_code=code,
-        cameo_root=code[:2],
-        plover=plover,
-        quad_class=quad,
-        goldstein=goldstein,
-        source_name=(source.name or None) if source else None,
-        source_country=source.country if source else None,
-        source_sector=source.sector if source else None,
-        target_name=(target.name or None) if target else None,
-        target_country=target.country if target else None,
-        target_sector=target.sector if target else None,
-        location=place.name if place else None,
-        location_country=place.country if place else None,
-        mode=mode,
-    )

@@ -11,9 +11,9 @@ modifier of time or manner.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
+from transforms.events import word_stems
 from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
 
 # Verbs the CAMEO.2.0 dictionary names only in its comments: its DEMAND block carries URGE's
@@ -103,18 +103,6 @@ def _in_clause(t, top) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=65536)
-def _stems(word: str) -> frozenset[str]:
-    stems = {word}
-    if word.endswith("s"):
-        stems.add(word[:-1])
-        if word.endswith("es"):
-            stems.add(word[:-2])
-        if word.endswith("ies"):
-            stems.add(word[:-3] + "y")
-    return frozenset(stems)
-
-
 def _matches(element: str, stems: frozenset[str]) -> bool:
     options = _OPTIONS.get(element)
     return element in stems if options is None else not options.isdisjoint(stems)
@@ -137,7 +125,7 @@ def _found(lasts: tuple[str, ...], words: list[frozenset[str]]) -> bool:
 
 def verb_code(token, lemma: str) -> str | None:
     """The finest code of a verb: its longest pattern found in its own phrase, else its default."""
-    words = [_stems(w) for w in phrase_words(token)]
+    words = [word_stems(w) for w in phrase_words(token)]
     best: tuple[tuple[int, int], str | None] | None = None
     for elements, code in PATTERNS.get(lemma, ()):
         lasts = tuple(e.split()[-1] for e in elements)
