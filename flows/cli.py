@@ -138,6 +138,27 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     _wait_option(export, "")
 
+    recode = _command(
+        commands, "recode", cmd_recode,
+        "extract every stored article again with this version (after an upgrade of the tagger or coder)",
+        "eventpipe recode --db warehouse/events.duckdb",
+    )
+    _db_option(recode)
+    recode.add_argument("--batch-size", type=int, default=BATCH_SIZE_DEFAULT, metavar="N",
+                        help=f"articles per task and transaction (default {BATCH_SIZE_DEFAULT})")
+    recode.add_argument("--workers", type=int, metavar="N",
+                        help="processes that extract each batch (default: one per core; 1: in the flow's own process)")
+    _wait_option(recode, "for each batch")
+
+    schema = _command(
+        commands, "schema", cmd_schema,
+        "list the warehouse's tables and views with their columns, types and meanings (read-only)",
+        "eventpipe schema events",
+    )
+    schema.add_argument("table", nargs="?", metavar="TABLE", help="one table or view (default: all, without columns)")
+    _db_option(schema)
+    _wait_option(schema, "")
+
     timex = _command(
         commands, "timex", cmd_timex, "print the temporal expressions of a text as JSON lines",
         "eventpipe timex --dct 2021-10-14 article.txt",
@@ -325,6 +346,43 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     written = export(config.db, args.out, args.format, wait=args.wait)
     for name, rows in written.items():
         print(f"wrote {rows} rows to {args.out / name}")
+    return 0
+
+
+def cmd_recode(args: argparse.Namespace, config: Config) -> int:
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if not config.db.exists():
+        raise WarehouseError(f"no warehouse at {config.db} (run `eventpipe run PATH --db {config.db}` first)")
+    from transforms.clusters import cluster
+    from warehouse.load import settle
+    from warehouse.query import table_counts
+
+    settle(config.db, cluster, wait=args.wait)  # migrates the file and fails early if it cannot be written
+    before = table_counts(config.db, wait=args.wait)
+
+    from flows import progress
+    from flows.recode import run_recode  # imports prefect (1 s)
+
+    progress.enable()
+    summary = run_recode(config.db, args.batch_size, args.wait, args.workers)
+    after = table_counts(config.db, wait=args.wait)
+    changes = ", ".join(f"{name} {before[name]} -> {after[name]}" for name in ("timexes", "mentions", "events"))
+    print(f"recoded {summary.articles} articles in {config.db} in {summary.seconds:.1f} s: {changes}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace, config: Config) -> int:
+    from warehouse.catalog import describe
+
+    entries = describe(config.db, args.table, wait=args.wait)
+    if args.table and not entries:
+        raise UsageError(f"schema: no table or view {args.table!r} in {config.db} (eventpipe schema lists them)")
+    for index, entry in enumerate(entries):
+        print(("\n" if index else "") + f"{entry.name} ({entry.kind}): {entry.meaning}")
+        print(format_table(["column", "type", "meaning"], list(entry.columns), max_width=100))
     return 0
 
 

@@ -31,6 +31,13 @@ def finish_and_extract(found: list[Article], rejects: list[Reject], published: d
     return extract(articles, problems, now)
 
 
+def extract_stored(stored: list[Article], rejects: list[Reject], published: date | None, now: datetime) -> Frames:
+    """Tag, code and frame articles read back from the warehouse (`eventpipe recode`): their text was
+    repaired and checked and their date settled when they were loaded, so they are extracted as they
+    are (`published` is not used: each keeps its stored date)."""
+    return extract(stored, rejects, now)
+
+
 def prepare() -> None:
     """Start the process workers fork from in the background: it imports the transforms (about half
     a second) while the caller does other things, such as waiting for Prefect's server."""
@@ -44,10 +51,13 @@ def _preload() -> None:
 
 class Extractors:
     """`finish_and_extract` over a pool of `workers` processes, started when a batch first needs it
-    and stopped when the `with` block ends. One pool serves the batches of a run from any thread."""
+    and stopped when the `with` block ends. One pool serves the batches of a run from any thread.
+    With `stored`, the articles come from the warehouse and are only extracted (`extract_stored`)."""
 
-    def __init__(self, workers: int | None = None):
+    def __init__(self, workers: int | None = None, stored: bool = False):
         self.workers = max(1, workers or os.cpu_count() or 1)
+        self.stored = stored
+        self._step = extract_stored if stored else finish_and_extract
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self._turns = threading.Condition()
@@ -63,7 +73,7 @@ class Extractors:
                 self._pool = None
 
     def __reduce__(self):  # a task runner that ships tasks elsewhere (Dask) gets an in-process one
-        return Extractors, (1,)
+        return Extractors, (1, self.stored)
 
     def __call__(
         self, found: list[Article], rejects: list[Reject], published: date | None, now: datetime, turn: int | None = None
@@ -82,13 +92,13 @@ class Extractors:
         parts = min(self.workers, len(found) // MIN_PER_WORKER)
         if parts < 2:
             self._end_turn(turn)
-            return finish_and_extract(found, rejects, published, now)
+            return self._step(found, rejects, published, now)
         try:
             pool = self._started()
             self._await_turn(turn)
             try:
                 futures = [  # every parts-th article: long and short articles spread evenly
-                    pool.submit(finish_and_extract, found[part::parts], rejects if part == 0 else [], published, now)
+                    pool.submit(self._step, found[part::parts], rejects if part == 0 else [], published, now)
                     for part in range(parts)
                 ]
             finally:
@@ -100,7 +110,7 @@ class Extractors:
             log.warning("extracting in one process: the worker processes failed (%s: %s)", type(error).__name__,
                         str(error).strip().splitlines()[0] if str(error).strip() else "")
             self.workers = 1
-            return finish_and_extract(found, rejects, published, now)
+            return self._step(found, rejects, published, now)
 
     def _await_turn(self, turn: int | None) -> None:
         if turn is not None:

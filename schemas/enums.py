@@ -35,3 +35,8 @@ FILE_STATUSES = ("loaded", "rejected")
 
 # A run of the ingest flow: 'running' until it ends (a run killed on the way stays 'running').
 RUN_STATUSES = ("running", "completed", "failed")
+
+# What a code of country_codes stands for: most are countries (ISO 3166-1 alpha-3); organisations
+# (IGO, NGO, MNC, ...), regions (EUR, AFR, ...) and groups have CAMEO codes of their own, and an actor
+# the Phoenix dictionaries give only a sector (a news agency: MED) has that sector in its country column.
+CODE_KINDS = ("country", "former country", "territory", "organisation", "region", "group", "sector")

@@ -282,18 +282,19 @@ ARTICLE_INPUTS = Table(
 
 RUNS = Table(
     name="runs",
-    meaning="Every run of the ingest flow, with what it saw and did.",
+    meaning="Every run of the ingest, inbox and recode flows, with what it saw and did.",
     key=("run_id",),
     columns=(
         Column("run_id", pl.String(), "the Prefect flow run id", nullable=False),
-        Column("flow", pl.String(), "the flow's name (ingest or inbox)", nullable=False),
-        Column("inputs", pl.String(), "paths it was given, joined by '; '", nullable=False),
+        Column("flow", pl.String(), "the flow's name: ingest (run), inbox (serve) or recode", nullable=False),
+        Column("inputs", pl.String(), "paths it was given, joined by '; ' ('articles of DB' for a recode)",
+               nullable=False),
         Column("started_at", UTC, "start (UTC)", nullable=False),
         Column("finished_at", UTC, "end (UTC); NULL while running"),
         Column("status", pl.String(), "running, completed or failed", nullable=False, accepted=enums.RUN_STATUSES),
         Column("files_seen", pl.Int64(), "input files found"),
         Column("files_skipped", pl.Int64(), "files unchanged since they were loaded, not read again"),
-        Column("articles_loaded", pl.Int64(), "articles stored"),
+        Column("articles_loaded", pl.Int64(), "articles stored (a recode: articles extracted again)"),
         Column("mentions_loaded", pl.Int64(), "event mentions stored"),
         Column("rejects", pl.Int64(), "reject rows recorded"),
         Column("error", pl.String(), "why it failed, or which batches were not stored"),
@@ -312,6 +313,71 @@ REJECTS = Table(
         Column("seen_at", UTC, "when it was first seen (UTC)", nullable=False),
     ),
 )
+
+# Code tables: the names of the codes the other tables hold, so that a query can join them
+# (`JOIN cameo_codes ON code = cameo_code`). Created by migration 0006 and filled, each time the
+# warehouse is opened for writing, from warehouse/codes/*.csv (tools/derive_codes.py names their sources).
+CAMEO_CODES = Table(
+    name="cameo_codes",
+    meaning="CAMEO event codes with their names, Goldstein scores, QuadClass and PLOVER category.",
+    key=("code",),
+    columns=(
+        Column("code", pl.String(), "CAMEO code as mentions.cameo_code holds it: 2 digits a root, 3 or 4 a subcode",
+               nullable=False),
+        Column("name", pl.String(), "what the code stands for (CAMEO manual; roots in capitals)", nullable=False),
+        Column("root", pl.String(), "its first two digits (mentions.cameo_root)", nullable=False),
+        Column("goldstein", pl.Float64(), "Goldstein conflict-cooperation score, -10 to +10 (GDELT's table)"),
+        Column("quad_class", pl.Int8(), "QuadClass of the code (quad_classes)"),
+        Column("plover", pl.String(), "PLOVER category of the code (CAMEO2PLOVER); NULL where it has none"),
+    ),
+)
+
+QUAD_CLASSES = Table(
+    name="quad_classes",
+    meaning="The four QuadClass values of CAMEO events, as GDELT numbers them.",
+    key=("quad_class",),
+    columns=(
+        Column("quad_class", pl.Int8(), "1 to 4, as mentions.quad_class holds it", nullable=False),
+        Column("name", pl.String(), "verbal cooperation, material cooperation, verbal conflict, material conflict",
+               nullable=False),
+    ),
+)
+
+PLOVER_CATEGORIES = Table(
+    name="plover_categories",
+    meaning="PLOVER event categories (manual draft 0.8) with the QuadClass PLOVER gives each.",
+    key=("plover",),
+    columns=(
+        Column("plover", pl.String(), "category as mentions.plover holds it (AGREE, CONSULT, ...)", nullable=False),
+        Column("quad_class", pl.Int8(), "PLOVER's own quad of the category (a CAMEO code's may differ)", nullable=False),
+        Column("meaning", pl.String(), "what events of the category are, in a line", nullable=False),
+    ),
+)
+
+SECTOR_CODES = Table(
+    name="sector_codes",
+    meaning="CAMEO actor sector (agent type) codes of source_sector and target_sector, with their names.",
+    key=("code",),
+    columns=(
+        Column("code", pl.String(), "3-letter sector code (GOV, MIL, COP, ...)", nullable=False),
+        Column("name", pl.String(), "the kind of actor it stands for", nullable=False),
+    ),
+)
+
+COUNTRY_CODES = Table(
+    name="country_codes",
+    meaning="Codes of source_country, target_country and location_country: countries and the non-country "
+            "codes organisations and regions get, with their names.",
+    key=("code",),
+    columns=(
+        Column("code", pl.String(), "3-letter code: ISO 3166-1 alpha-3 for a country, else a CAMEO code", nullable=False),
+        Column("name", pl.String(), "the country, organisation type, region or group it stands for", nullable=False),
+        Column("kind", pl.String(), "country, former country, territory, organisation, region, group or sector",
+               nullable=False, accepted=enums.CODE_KINDS),
+    ),
+)
+
+CODE_TABLES: tuple[Table, ...] = (CAMEO_CODES, QUAD_CLASSES, PLOVER_CATEGORIES, SECTOR_CODES, COUNTRY_CODES)
 
 # Tables the loads write, in load order; schema_version belongs to the migrations.
 TABLES: tuple[Table, ...] = (

@@ -92,7 +92,8 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the migrations this file lacks, each in its own transaction, then refresh the views.
+    """Apply the migrations this file lacks, each in its own transaction, then refresh the views, the
+    code tables and the comments.
 
     Returns the names of the migrations applied.
     """
@@ -121,6 +122,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise
     _refresh_views(con)
+    from warehouse.catalog import refresh  # catalog reads the warehouse through this module
+
+    refresh(con)  # code tables and COMMENT ON, where they differ from this version's
     return applied
 
 

@@ -1,5 +1,6 @@
 -- Upsert a batch of articles (registered as batch_articles). The first input and ingested_at of
--- an article are kept; metadata given later fills in or corrects what was stored.
+-- an article are kept; metadata given later fills in or corrects what was stored; the SimHash is
+-- the one this version computes (a recode after an upgrade refreshes it).
 INSERT INTO articles BY NAME
 SELECT * FROM batch_articles
 ON CONFLICT (article_id) DO UPDATE SET
@@ -9,4 +10,5 @@ ON CONFLICT (article_id) DO UPDATE SET
     byline = coalesce(excluded.byline, articles.byline),
     external_id = coalesce(excluded.external_id, articles.external_id),
     published_date = coalesce(excluded.published_date, articles.published_date),
-    published_source = coalesce(excluded.published_source, articles.published_source);
+    published_source = coalesce(excluded.published_source, articles.published_source),
+    simhash = excluded.simhash;
