@@ -38,6 +38,11 @@ SAYING = frozenset(
 )
 # Roots of an agentless arrest's implied source, the police of the article's country.
 _ARREST = "173"
+
+
+def _POLICE(country: str | None) -> Actor:
+    """The implied doer of an arrest nobody is named making: the police of the story's country."""
+    return Actor(0, 0, "police", country, "COP")
 # Roots of threats, protest, mobilization and force (13 to 20): where no one is named as their
 # target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
 # 'killed three in southern Serbia', 'imposed a curfew in Algiers').
@@ -147,6 +152,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
                 governor = token.head.head if token.dep_ == "pobj" else token.head
                 if governor.pos_ in ("VERB", "AUX"):
                     source = roles.source(governor)
+            if source is None and mention.code == _ARREST:
+                source = _POLICE(main)  # 'the arrest of X': arrests are the police's
         else:
             source = roles.source(token)
             target, location = roles.target(token, source)
@@ -154,7 +161,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
                 target = roles.partner(token, source)
             mode = mode_of(token)
             if source is None and mention.code == _ARREST and _agentless(token):
-                source = Actor(0, 0, "police", main, "COP")
+                source = _POLICE(main)  # 'were arrested', 'the arrested men'
         if mode == "demanded" or source is None:
             continue
         code, mode = coded(mention.code, mode)
@@ -190,7 +197,7 @@ def _noun_mode(noun) -> str:
 
 def _agentless(verb) -> bool:
     """A passive with no 'by' agent ('were arrested'), or a participle ('the men detained')."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ == "VBN"
     return passive and not any(c.dep_ == "agent" for c in verb.children)
 
 

@@ -19,6 +19,8 @@ from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
 # Verbs the CAMEO.2.0 dictionary names only in its comments: its DEMAND block carries URGE's
 # patterns ('# URGE') without the verb itself; CAMEO 1.1b3 codes urging as an appeal (020).
 VERB_ADDITIONS = {"urge": "020"}
+# Arrest and detention (CAMEO 173): a participle before a noun says it happened ('the arrested men').
+ARRESTS = "173"
 # Nouns that name an event on their own, with their CAMEO code (names from the CAMEO 1.1b3
 # codebook, ../shared/reference/cameo): their actors come from the noun's own dependents.
 EVENT_NOUNS = {
@@ -55,12 +57,14 @@ def find_event_mentions(doc) -> list[Mention]:
     found = []
     for token in doc:
         if token.pos_ == "VERB" or token.tag_.startswith("VB") and token.pos_ != "AUX":
-            if token.dep_ in ("amod", "compound") or token.dep_ in ("aux", "auxpass"):
+            if token.dep_ in ("compound", "aux", "auxpass"):
                 continue
             lemma = _verb_lemma(token)
             if lemma is None:
                 continue
             code = verb_code(token, lemma)
+            if token.dep_ == "amod" and not (token.tag_ == "VBN" and code and code.startswith(ARRESTS)):
+                continue  # an adjective ('the injured man'), except 'the arrested men': they were arrested
             if code:
                 found.append(Mention(token.i, code, lemma))
         elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUNS:

@@ -169,7 +169,7 @@ class Roles:
         candidates = []
         if _passive(verb):
             candidates += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
-        elif verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        elif verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children):
             candidates.append(verb.head)  # 'the activists arrested on Friday'
         candidates += [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "iobj")]
         preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
