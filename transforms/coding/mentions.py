@@ -32,6 +32,8 @@ EVENT_NOUNS = {
     "detention": "173", "sanctions": "163", "embargo": "163", "invasion": "190", "raid": "190",
     "raids": "190", "ambush": "190", "massacre": "202", "assassination": "186", "kidnapping": "181",
     "ceasefire": "037", "truce": "037", "boycott": "143", "strike": "143", "strikes": "143",
+    "firing": "190", "gunfire": "190", "shooting": "190", "shootings": "190", "crackdown": "175",
+    "killing": "1823", "killings": "1823",
 }
 # Nouns whose sense needs a preposition of force after them ('a strike on', 'strikes against').
 _STRIKE = frozenset({"strike", "strikes"})
