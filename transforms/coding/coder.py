@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 
 from transforms.actors import Actor
-from transforms.coding.actors import Node, article_aliases, main_country, place_actors
+from transforms.coding.actors import STATE_SECTORS, Node, article_aliases, main_country, place_actors
 from transforms.coding.dates import anchors, date_of
 from transforms.coding.mentions import EVENT_NOUNS, Mention, find_event_mentions
 from transforms.coding.mode import coded, mode_of
@@ -125,7 +125,8 @@ def _with_main(node: Node, main: str | None) -> Node:
     """An agent that nothing else places ('the president', 'police', 'rebels') is of the story's
     main country: its dateline's, else the country most of its actors belong to."""
     actor = node.actor
-    if main and not actor.country and not actor.backed and actor.sector and not node.person:
+    titled = node.person and actor.sector in STATE_SECTORS  # 'President Bouteflicka': a title says whose
+    if main and not actor.country and not actor.backed and actor.sector and (titled or not node.person):
         return Node(Actor(actor.start, actor.end, actor.name, main, actor.sector), node.head, node.first, node.last, node.person)
     return node
 
