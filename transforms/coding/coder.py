@@ -31,6 +31,8 @@ from transforms.timexes import Timex, tag_timexes
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we"})
+# Prepositions of taking part: 'took part in talks', 'agreed after talks with X' (not 'during the fighting').
+_TAKING_PART = frozenset({"in", "after", "at"})
 # Verbs of saying: the deed they report is the event; the saying only when it reports none.
 SAYING = frozenset(
     "say tell announce state add report claim note explain confirm stress insist declare write "
@@ -148,7 +150,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
             source, target = roles.noun_roles(token)
             location = None
             mode = _noun_mode(token)
-            if source is None and token.dep_ in ("pobj", "dobj") and token.head.i not in heads:
+            if source is None and (token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ in _TAKING_PART) and token.head.i not in heads:
                 # 'agreed to step down after talks with Condé', 'held talks': the verb's subject
                 governor = token.head.head if token.dep_ == "pobj" else token.head
                 if governor.pos_ in ("VERB", "AUX"):

@@ -18,6 +18,9 @@ from transforms.timexes import Timex, value_start
 
 _BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally"})
 _SAME_CLAUSE = ("conj", "xcomp")
+# Below these a verb takes its governor's date: also a participle of the governor's object ('adopted
+# a resolution urging X', the urging is the adopting).
+_DATED_BY_GOVERNOR = ("conj", "xcomp", "acl")
 
 Dated = tuple[date | None, str | None, str | None, str | None]  # event_date, precision, value, source
 
@@ -64,7 +67,7 @@ def _own(token, attached) -> Dated | None:
         if found:
             _, timex = min(found, key=lambda item: abs(item[0] - token.i))
             return value_start(timex.value), timex.precision, timex.value, "text"
-        if current.dep_ in _SAME_CLAUSE or current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        if current.dep_ in _DATED_BY_GOVERNOR or current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue
         break

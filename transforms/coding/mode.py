@@ -63,6 +63,8 @@ def mode_of(verb) -> str:
         return governor if governor != "asserted" else "asserted"
     if verb.dep_ == "ccomp" and head.lemma_.lower() in _DENYING:
         return "negated"
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in _ASKING and head.lemma_.lower() not in ("tell",):
+        return "demanded"  # 'demanded that Argentina pay': asked for, not done
     if verb.dep_ in ("conj",) and head.i != verb.i:
         return mode_of(head)
     if verb.dep_ in ("advcl", "ccomp") and head.i != verb.i:

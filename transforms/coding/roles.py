@@ -180,8 +180,9 @@ class Roles:
                 continue
             if prep.lower_ in _TARGET_PREPOSITIONS:
                 candidates += objects
-        if not candidates and verb.lemma_.lower() in DIRECTIVES:
-            # 'demanded that Mugabe abandon ...': the one asked is the clause's subject
+        if verb.lemma_.lower() in DIRECTIVES:
+            # 'demanded that Mugabe abandon ...': the one asked is the clause's subject, after
+            # any object the verb has of its own
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
                 candidates += [c for c in clause.children if c.dep_ in _SUBJECTS]
         for token in candidates:
