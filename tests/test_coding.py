@@ -52,6 +52,9 @@ def _events(text: str):
      [("020", "USA", "RUS", "2021-10-14", "published", "asserted")]),
     # a country's name inside a person's name is no country
     ("Michael Jordan criticized Germany.", []),
+    # an agreement 'signed between' two parties is theirs, one to the other, dated by its clause
+    ("Cooperation emerged in 1992, with an agreement signed between the Azerbaijani and Turkish governments.",
+     [("057", "AZE", "TUR", "1992-01-01", "text", "asserted")]),
     # the dateline's city is no actor, and its country places the agents of the story
     ("BANJUL — Troops arrested the opposition leader.", [("173", "GMB", "GMB", "2021-10-14", "published", "asserted")]),
 ])
@@ -80,5 +83,8 @@ def test_the_parser_loads_once_and_says_how_to_install_it_when_missing():
 
 def test_the_tree_coder_keeps_the_seed_articles_dates(shared):
     text = (shared / "samples" / "000_3e6b6788e33e2d8c.txt").read_text(encoding="utf-8")
-    dated = {e.date_value for e in code_text(text, date(2021, 10, 14)) if e.date_source == "text"}
-    assert "2021-06-15" in dated
+    events = code_text(text, date(2021, 10, 14))
+    dated = {(e.cameo_code, e.source_country, e.target_country, e.date_value) for e in events if e.date_source == "text"}
+    # the June 15 memorandum, the 1992 agreement, the September 27 interview
+    assert {("057", "AZE", "TUR", "2021-06-15"), ("057", "AZE", "TUR", "1992")} <= dated
+    assert any(value == "2021-09-27" for *_, value in dated)

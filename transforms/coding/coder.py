@@ -160,6 +160,10 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
         else:
             source = roles.source(token)
             target, location = roles.target(token, source)
+            if source is None:
+                first, second = roles.between(token)
+                if first is not None:
+                    source, target = first, second
             if target is None:
                 target = roles.partner(token, source)
             mode = mode_of(token)

@@ -41,6 +41,7 @@ _STRIKE = frozenset({"strike", "strikes"})
 _OWN = frozenset({"dobj", "obj", "prep", "pobj", "prt", "dative", "attr", "oprd", "acomp", "npadvmod", "advmod", "compound", "amod", "det", "poss", "nummod", "agent", "xcomp", "aux", "neg"})
 # Particles and prepositions: a pattern of content words says more ('off' < 'relations').
 FUNCTION_WORDS = frozenset("off up down out away back in on at to with from by for of over into against about".split())
+_RELATIVE = frozenset({"that", "which", "whom", "who"})
 _OPTIONS = {name: frozenset(words) for name, words in SYNSETS.items()}
 
 
@@ -91,13 +92,17 @@ def _verb_lemma(token) -> str | None:
 
 def phrase_words(token) -> list[str]:
     """The words of a verb's own phrase after it, in order: its objects, particles and
-    prepositional phrases with what they govern, never a clause of its own nor a conjunct."""
+    prepositional phrases with what they govern, never a clause of its own nor a conjunct. A
+    relative clause's object is the noun it modifies: 'the declaration that A and B signed'."""
     words = []
+    if token.dep_ in ("relcl", "acl") and not any(c.dep_ in ("dobj", "obj") and c.lower_ not in _RELATIVE for c in token.children):
+        words += [t for t in token.head.lefts if t.dep_ in ("compound", "amod")] + [token.head]
     for child in token.children:
         if child.i < token.i or child.dep_ not in _OWN:
             continue
         words += [t for t in child.subtree if not _in_clause(t, child)]
-    return [t.lower_ for t in sorted(words, key=lambda t: t.i)]
+    return [t.lower_ for t in words[:0]] + [t.lower_ for t in words if t.i < token.i] + [
+        t.lower_ for t in sorted((t for t in words if t.i > token.i), key=lambda t: t.i)]
 
 
 def _in_clause(t, top) -> bool:

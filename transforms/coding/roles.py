@@ -148,6 +148,21 @@ class Roles:
             current = current.head
         return None
 
+    def between(self, verb) -> tuple[Actor | None, Actor | None]:
+        """The two parties of 'between A and B' after a verb ('an agreement signed between the
+        Azerbaijani and Turkish governments')."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                for first in (g for g in prep.children if g.dep_ == "pobj"):
+                    other = next((c for c in first.children if c.dep_ == "conj"), None)
+                    a, b = self.actor_in(first), self.actor_in(other)
+                    if a is not None and b is not None:
+                        return a, b
+                    nodes = [n.actor for n in self.nodes if prep.i < n.head <= max(t.i for t in prep.subtree)]
+                    if len(nodes) >= 2:  # 'the Azerbaijani and Turkish governments': two actors, one noun
+                        return nodes[0], nodes[1]
+        return None, None
+
     def partner(self, verb, source: Actor | None) -> Actor | None:
         """The other party of a joint subject: 'Azerbaijan and Turkey hold drills' (each is the
         other's counterpart), 'the two countries signed' (the article's pair)."""
@@ -156,11 +171,12 @@ class Roles:
             return None
         if self.pair and _pair_phrase(subject) and source is not None:
             return Actor(subject.idx, subject.idx + len(subject.text), subject.text, self.pair[1], source.sector)
-        for other in subject.children:
-            if other.dep_ == "conj":
-                actor = self.actor_in(other)
-                if actor is not None and actor != source:
-                    return actor
+        others = [c for c in subject.children if c.dep_ == "conj"]
+        others += [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != subject.i]  # 'A's and B's commanders'
+        for other in others:
+            actor = self.actor_in(other)
+            if actor is not None and actor != source:
+                return actor
         return None
 
     def target(self, verb, source: Actor | None) -> tuple[Actor | None, Actor | None]:
@@ -189,8 +205,8 @@ class Roles:
             actor = self.actor_in(token)
             if actor is not None and actor != source:
                 return actor, location
-            for child in token.children:  # 'the release of X', 'sanctions on Y'
-                if child.dep_ == "prep" and child.lower_ in _OF:
+            for child in token.children:  # 'the release of X', 'sanctions on Y', 'a visit to Z'
+                if child.dep_ == "prep" and (child.lower_ in _OF or child.lower_ in _TARGET_PREPOSITIONS):
                     for g in child.children:
                         inner = self.actor_in(g)
                         if inner is not None and inner != source:
