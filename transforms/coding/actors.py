@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
+from transforms.coding.words import lemma, pos
 from transforms.actors import Actor, actors_of, find_mentions, lower_cased, tokenize, with_aliases
 from transforms.tables.countries import COUNTRIES
 
@@ -74,8 +75,8 @@ def place_actors(doc, published: date | None, aliases) -> list[Node]:
         if span is None or len(span) == 0:
             continue
         root = span.root
-        person = any(t.pos_ == "PROPN" for t in span) and actor.country not in STATES | INTERNATIONAL or (
-            len(span) >= 2 and span[-1].pos_ == "PROPN" and span[-2].pos_ == "PROPN"
+        person = any(pos(t) == "PROPN" for t in span) and actor.country not in STATES | INTERNATIONAL or (
+            len(span) >= 2 and pos(span[-1]) == "PROPN" and pos(span[-2]) == "PROPN"
         )
         if _inside_name(span, root, actor):
             continue
@@ -89,11 +90,11 @@ def _inside_name(span, root, actor: Actor) -> bool:
     if actor.sector is not None or actor.country not in STATES or len(span) > 1 or not root.text[:1].isupper():
         return False
     doc = span.doc
-    if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i == span.end and root.head.text[:1].isupper():
+    if root.dep_ == "compound" and pos(root.head) == "PROPN" and root.head.i == span.end and root.head.text[:1].isupper():
         return True  # 'Nassau County', 'Jordan Valley Bank'
     before = doc[span.start - 1] if span.start > 0 else None
     return bool(
-        before is not None and before.pos_ == "PROPN" and before.head.i == root.i and before.dep_ == "compound"
+        before is not None and pos(before) == "PROPN" and before.head.i == root.i and before.dep_ == "compound"
         and before.text[:1].isupper() and before.lower_ not in COUNTRIES
     )  # 'Michael Jordan'
 

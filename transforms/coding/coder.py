@@ -16,17 +16,18 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from transforms.actors import Actor
+from transforms.coding.words import lemma, pos
+from transforms.actors import Actor, find_mentions, lower_cased, tokenize
 from transforms.coding.actors import STATE_SECTORS, Node, article_aliases, main_country, place_actors
 from transforms.coding.dates import anchors, date_of
-from transforms.coding.mentions import EVENT_NOUNS, Mention, find_event_mentions
+from transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, Mention, find_event_mentions
 from transforms.coding.mode import coded, mode_of
 from transforms.coding.parse import parse
-from transforms.coding.roles import Roles
+from transforms.coding.roles import PAIR_NOUNS, Roles
 from transforms.events import Event, build_event
 from transforms.sentences import Sentence, split_sentences
 from transforms.tables.countries import COUNTRIES
-from transforms.tables.verbs import FORMS
+from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS
 from transforms.timexes import Timex, tag_timexes
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
@@ -58,10 +59,10 @@ def code_text(text: str, published: date | None) -> list[Event]:
 
 def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None) -> list[Event]:
     """The events of an article's sentences (see the module doc)."""
-    candidates = [s for s in sentences if _can_yield(s.text)]
+    aliases = article_aliases([s.text for s in sentences], published)
+    candidates = [s for s in sentences if can_yield(s.text, aliases)]
     if not candidates:
         return []
-    aliases = article_aliases([s.text for s in candidates], published)
     docs = parse([s.text for s in candidates])
     line_end, line_country = dateline(text)
     placed = [
@@ -103,9 +104,26 @@ def main_pair(countries: list[str | None]) -> tuple[str, str] | None:
     return (ordered[0], ordered[1]) if len(ordered) == 2 else None
 
 
-def _can_yield(text: str) -> bool:
+def can_yield(text: str, aliases=None) -> bool:
+    """Worth parsing: a word that can code an event (a verb form of the dictionary that has a code,
+    or an event noun) and someone who can do it (a dictionary actor, a surname named before, or a
+    personal pronoun)."""
     words = [w.lower() for w in _WORD.findall(text)]
-    return any(w in FORMS or w in EVENT_NOUNS for w in words)
+    if not any(w in _CODED_FORMS or w in EVENT_NOUNS for w in words):
+        return False
+    if any(w in _PERSONAL or w in _ARREST_WORDS or w in PAIR_NOUNS for w in words) or aliases and any(w in aliases for w in words):
+        return True  # a pronoun, an arrest (the police's when nobody is named), 'the two countries'
+    tokens = tokenize(text)
+    return bool(find_mentions(tokens, None, lower_cased(text)))
+
+
+# Forms of the verbs that have a code of their own or patterns ('attacked', 'met with').
+_CODED_FORMS = frozenset(
+    part for form, lemma in FORMS.items() if DEFAULTS.get(lemma) or lemma in PATTERNS for part in form.split()[:1]
+) | frozenset(VERB_ADDITIONS)
+_PERSONAL = frozenset({"he", "she", "they", "we"})
+_ARREST_WORDS = frozenset(form for form, lemma in FORMS.items() if DEFAULTS.get(lemma) == _ARREST and " " not in form) | frozenset(
+    noun for noun, code in EVENT_NOUNS.items() if code == _ARREST)
 
 
 # 'BANJUL —', 'GOMA, Congo —', 'MARIKANA, South Africa (Reuters) -': the place a story was filed from.
@@ -153,7 +171,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
             if source is None and (token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ in _TAKING_PART) and token.head.i not in heads:
                 # 'agreed to step down after talks with Condé', 'held talks': the verb's subject
                 governor = token.head.head if token.dep_ == "pobj" else token.head
-                if governor.pos_ in ("VERB", "AUX"):
+                if pos(governor) in ("VERB", "AUX"):
                     source = roles.source(governor)
             if source is None and mention.code == _ARREST:
                 source = _POLICE(main)  # 'the arrest of X': arrests are the police's
@@ -196,9 +214,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
 
 def _noun_mode(noun) -> str:
     head = noun.head
-    if head.pos_ == "VERB" and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
+    if pos(head) == "VERB" and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
         mode = mode_of(head)
-        return "demanded" if mode == "demanded" or head.lemma_.lower() in ("call", "urge", "demand") else mode
+        return "demanded" if mode == "demanded" or lemma(head) in ("call", "urge", "demand") else mode
     return "asserted"
 
 
@@ -224,7 +242,7 @@ def _without_reported_sayings(doc, found: list[_Coded]) -> list[_Coded]:
     tokens = {c.token for c in found}
     for c in found:
         token = doc[c.token]
-        if token.lemma_.lower() in SAYING or c.event.cameo_root == "01":
+        if lemma(token) in SAYING or c.event.cameo_root == "01":
             reported = {t.i for child in token.children if child.dep_ in ("ccomp", "parataxis", "xcomp") for t in child.subtree}
             reported |= {t.i for t in doc if t.dep_ in ("ccomp", "parataxis") and t.head.i == token.i for _ in [0]}
             if token.dep_ in ("parataxis", "ROOT"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from transforms.coding.words import lemma, pos
 from transforms.timexes import Timex, value_start
 
 _BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally"})
@@ -41,7 +42,7 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
         token = span.root
         anchor = token.head
         for _ in range(len(doc)):
-            if anchor.i in heads or anchor.pos_ in ("VERB",) or anchor.dep_ == "ROOT":
+            if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT":
                 break
             anchor = anchor.head
         attached.setdefault(anchor.i, []).append((token.i, timex))
@@ -67,7 +68,7 @@ def _own(token, attached) -> Dated | None:
         if found:
             _, timex = min(found, key=lambda item: abs(item[0] - token.i))
             return value_start(timex.value), timex.precision, timex.value, "text"
-        if current.dep_ in _DATED_BY_GOVERNOR or current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        if current.dep_ in _DATED_BY_GOVERNOR or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue
         break
@@ -98,7 +99,7 @@ def _reported(token) -> bool:
     """A verb inside what someone said ('X said that police had arrested ...')."""
     current = token
     for _ in range(6):
-        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_.lower() in _SAYING:
+        if current.dep_ in ("ccomp", "parataxis") and lemma(current.head) in _SAYING:
             return True
         if current.head.i == current.i:
             return False

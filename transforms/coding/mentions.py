@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from transforms.coding.words import lemma, pos
 from transforms.events import word_stems
 from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
 
@@ -59,18 +60,18 @@ def find_event_mentions(doc) -> list[Mention]:
     """The event mentions of a parsed sentence, in text order."""
     found = []
     for token in doc:
-        if token.pos_ == "VERB" or token.tag_.startswith("VB") and token.pos_ != "AUX":
+        if pos(token) == "VERB" or token.tag_.startswith("VB") and pos(token) != "AUX":
             if token.dep_ in ("compound", "aux", "auxpass"):
                 continue
-            lemma = _verb_lemma(token)
-            if lemma is None:
+            dictionary_form = _verb_lemma(token)
+            if dictionary_form is None:
                 continue
-            code = verb_code(token, lemma)
+            code = verb_code(token, dictionary_form)
             if token.dep_ == "amod" and not (token.tag_ == "VBN" and code and code.startswith(ARRESTS)):
                 continue  # an adjective ('the injured man'), except 'the arrested men': they were arrested
             if code:
-                found.append(Mention(token.i, code, lemma))
-        elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUNS:
+                found.append(Mention(token.i, code, dictionary_form))
+        elif pos(token) in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUNS:
             if token.lower_ in _STRIKE and not any(c.lower_ in ("on", "against") for c in token.children):
                 continue
             found.append(Mention(token.i, EVENT_NOUNS[token.lower_], token.lower_, noun=True))
@@ -81,13 +82,11 @@ def _verb_lemma(token) -> str | None:
     """The dictionary lemma of a verb, two-word forms first ('step down', 'meet with')."""
     for child in token.children:
         if child.dep_ == "prt" or child.dep_ == "prep" and child.i == token.i + 1:
-            lemma = FORMS.get(f"{token.lower_} {child.lower_}")
-            if lemma and (lemma in DEFAULTS or lemma in PATTERNS):
-                return lemma
-    lemma = FORMS.get(token.lower_)
-    if lemma is None:
-        lemma = token.lemma_.lower()
-    return lemma if lemma in DEFAULTS or lemma in PATTERNS or lemma in VERB_ADDITIONS else None
+            two_words = FORMS.get(f"{token.lower_} {child.lower_}")
+            if two_words and (two_words in DEFAULTS or two_words in PATTERNS):
+                return two_words
+    form = lemma(token)
+    return form if form in DEFAULTS or form in PATTERNS or form in VERB_ADDITIONS else None
 
 
 def phrase_words(token) -> list[str]:

@@ -14,6 +14,8 @@ hypothetical deeds keep their own code.
 
 from __future__ import annotations
 
+from transforms.coding.words import lemma, pos
+
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -50,20 +52,18 @@ def mode_of(verb) -> str:
         return "hypothetical"
     head = verb.head
     if verb.dep_ in ("xcomp", "acl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
-        lemma = head.lemma_.lower()
-        if lemma in _REFUSALS:
+        governing = lemma(head)
+        if governing in _REFUSALS:
             return "refused"
-        if lemma in _ASKING:
+        if governing in _ASKING:
             return "demanded"
-        if lemma in _INTENTIONS or head.pos_ in ("ADJ", "NOUN"):
+        if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
             return "intended"
-        if head.dep_ != "ROOT" or head.pos_ != "VERB":
-            pass
         governor = mode_of(head) if head.i != verb.i else "asserted"
         return governor if governor != "asserted" else "asserted"
-    if verb.dep_ == "ccomp" and head.lemma_.lower() in _DENYING:
+    if verb.dep_ == "ccomp" and lemma(head) in _DENYING:
         return "negated"
-    if verb.dep_ == "ccomp" and head.lemma_.lower() in _ASKING and head.lemma_.lower() not in ("tell",):
+    if verb.dep_ == "ccomp" and lemma(head) in _ASKING and lemma(head) not in ("tell",):
         return "demanded"  # 'demanded that Argentina pay': asked for, not done
     if verb.dep_ in ("conj",) and head.i != verb.i:
         return mode_of(head)

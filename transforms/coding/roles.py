@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from transforms.coding.words import lemma, pos
 from transforms.actors import Actor
 from transforms.coding.actors import Node
 
@@ -119,7 +120,7 @@ class Roles:
         if verb.dep_ == "xcomp":  # 'urged Putin to ensure': the object does it
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
             return obj if obj is not None else self.subject(verb.head, seen + 1)
-        if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("conj", "advcl") and pos(verb.head) in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
                 return None  # a clause of its own with no subject written
             return self.subject(verb.head, seen + 1)
@@ -196,7 +197,7 @@ class Roles:
                 continue
             if prep.lower_ in _TARGET_PREPOSITIONS:
                 candidates += objects
-        if verb.lemma_.lower() in DIRECTIVES:
+        if lemma(verb) in DIRECTIVES:
             # 'demanded that Mugabe abandon ...': the one asked is the clause's subject, after
             # any object the verb has of its own
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):

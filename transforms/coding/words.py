@@ -1,0 +1,64 @@
+"""Part of speech and lemma of a parsed token, from the tagger's Penn Treebank tag and the verb
+dictionary: the parse runs without spaCy's attribute ruler and lemmatizer, which took half its
+time (bench/coders.py) for what these few lines give the coder."""
+
+from __future__ import annotations
+
+import functools
+
+from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS
+
+_AUXILIARIES = frozenset(
+    "be am is are was were been being 's 're 'm have has had having 've 'd do does did will would shall "
+    "should can could may might must 'll ca wo ought".split()
+)
+_COARSE = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
+           "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "PRP": "PRON", "PRP$": "PRON", "IN": "ADP", "CD": "NUM"}
+# Verbs the coder's steps name (of asking, intending, saying ...) that the dictionary may lack.
+_NAMED = frozenset(
+    "urge call ask demand request press appeal push order tell encourage invite force deny reject dismiss refuse "
+    "decline fail plan intend want hope seek aim prepare threaten vow pledge promise propose expect plot mean "
+    "decide agree offer try attempt consider set schedule need wish say report announce add state claim confirm "
+    "explain note stress insist declare write reiterate repeat quote comment remark reveal disclose acknowledge "
+    "admit argue assert warn".split()
+)
+_KNOWN = frozenset(FORMS.values()) | frozenset(DEFAULTS) | frozenset(PATTERNS) | _NAMED
+
+
+def pos(token) -> str:
+    """VERB, AUX, NOUN, PROPN, ADJ, ADV, PRON, ADP, NUM, or the Penn tag itself."""
+    tag = token.tag_
+    if tag == "MD":
+        return "AUX"
+    if tag.startswith("VB"):
+        return "AUX" if token.lower_ in _AUXILIARIES and token.dep_ in ("aux", "auxpass") else "VERB"
+    return _COARSE.get(tag, tag)
+
+
+def lemma(token) -> str:
+    """The dictionary form of a word: the verb dictionary's, else a known verb its inflection
+    comes from ('urged' -> 'urge', 'stopped' -> 'stop'), else the word in small letters."""
+    return _lemma(token.lower_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    found = FORMS.get(word)
+    if found:
+        return found
+    for candidate in _stems(word):
+        if candidate in _KNOWN:
+            return candidate
+    return word
+
+
+def _stems(word: str) -> list[str]:
+    """What an inflected verb can come from, most likely first."""
+    out = []
+    for suffix, endings in (("ied", ("y",)), ("ies", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            base = word[: -len(suffix)]
+            out += [base + ending for ending in endings]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])  # 'stopped' -> 'stop'
+    return out
