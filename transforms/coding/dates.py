@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from transforms.timexes import Timex, value_start
+from eventpipe.transforms.timexes import Timex, value_start
 
 _BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally"})
 _SAME_CLAUSE = ("conj", "xcomp")

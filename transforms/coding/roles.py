@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from transforms.actors import Actor
-from transforms.coding.actors import Node
+from eventpipe.transforms.actors import Actor
+from eventpipe.transforms.coding.actors import Node
 
 _SUBJECTS = ("nsubj", "csubj", "expl")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
