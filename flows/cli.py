@@ -138,6 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     _wait_option(export, "")
 
+    report = _command(
+        commands, "report", cmd_report,
+        "write one self-contained HTML page of the warehouse (charts and tables; opens offline)",
+        "eventpipe report --db warehouse/events.duckdb --out report.html --since 2018-01-01",
+    )
+    _db_option(report)
+    report.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML file to write")
+    report.add_argument("--where", metavar="SQL",
+                        help="only the events this SQL condition on the columns of `events` keeps, e.g. \"source_country = 'TUR'\"")
+    report.add_argument("--since", type=_iso_date, metavar="DATE", help="only events dated on or after DATE (YYYY-MM-DD)")
+    _wait_option(report, "")
+
     recode = _command(
         commands, "recode", cmd_recode,
         "extract every stored article again with this version (after an upgrade of the tagger or coder)",
@@ -346,6 +358,16 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     written = export(config.db, args.out, args.format, wait=args.wait)
     for name, rows in written.items():
         print(f"wrote {rows} rows to {args.out / name}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, config: Config) -> int:
+    from eventpipe.flows.report import write_report
+
+    data = write_report(config.db, args.out, args.where, args.since, wait=args.wait)
+    size = args.out.stat().st_size
+    print(f"wrote {args.out} ({size / 1e6:.1f} MB): {data.holdings['report_events']} events, "
+          f"{data.holdings['articles']} articles")
     return 0
 
 
