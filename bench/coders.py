@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpora import SHARED, real_articles  # noqa: E402
 
-from transforms import events as rules  # noqa: E402
-from transforms.coding import coder as tree  # noqa: E402
-from transforms.coding.parse import parser  # noqa: E402
-from transforms.sentences import split_sentences  # noqa: E402
-from transforms.timexes import tag_timexes  # noqa: E402
+from eventpipe.transforms import events as rules  # noqa: E402
+from eventpipe.transforms.coding import coder as tree  # noqa: E402
+from eventpipe.transforms.coding.parse import parser  # noqa: E402
+from eventpipe.transforms.sentences import split_sentences  # noqa: E402
+from eventpipe.transforms.timexes import tag_timexes  # noqa: E402
 
 
 def main() -> int:

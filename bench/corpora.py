@@ -10,7 +10,7 @@ import csv
 import json
 from pathlib import Path
 
-from transforms.timeml import parse_timeml
+from eventpipe.transforms.timeml import parse_timeml
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

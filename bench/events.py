@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.events import code_events  # noqa: E402
-from transforms.sentences import split_sentences  # noqa: E402
-from transforms.timexes import tag_timexes  # noqa: E402
+from eventpipe.transforms.events import code_events  # noqa: E402
+from eventpipe.transforms.sentences import split_sentences  # noqa: E402
+from eventpipe.transforms.timexes import tag_timexes  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from transforms.tables.cameo import CODES  # noqa: E402
+from eventpipe.transforms.tables.cameo import CODES  # noqa: E402
 
 CORPUS = ROOT.parent / "shared/corpora/guardian-sdf/articles.csv"
 JUDGMENTS = ROOT / "bench/judgments"
@@ -34,7 +34,7 @@ FIELDS = ("happened", "source_ok", "target_ok", "action_ok", "mode_ok", "date_ok
 
 def coded_rows(coder_name: str) -> list[dict]:
     """One row per event coded from any article of the corpus, in article then text order."""
-    from flows.evaluate_events import coder  # loads spaCy only for the tree coder
+    from eventpipe.flows.evaluate_events import coder  # loads spaCy only for the tree coder
 
     code_text = coder(coder_name).code_text
     rows = []

@@ -51,15 +51,15 @@ def search_dates_seconds(records: list[dict]) -> float:
 
 def stage_seconds(files: list[Path], db: Path) -> tuple[dict[str, float], int]:
     """Seconds of each stage over all articles, run one after the other in this process."""
-    from flows import sources
-    from schemas.tables import FILE_ARTICLES, FILES
-    from transforms.articles import finish, split_file
-    from transforms.clusters import cluster
-    from transforms.events import code_events
-    from transforms.frames import extract
-    from transforms.sentences import split_sentences
-    from transforms.timexes import tag_timexes
-    from warehouse.load import load
+    from eventpipe.flows import sources
+    from eventpipe.schemas.tables import FILE_ARTICLES, FILES
+    from eventpipe.transforms.articles import finish, split_file
+    from eventpipe.transforms.clusters import cluster
+    from eventpipe.transforms.events import code_events
+    from eventpipe.transforms.frames import extract
+    from eventpipe.transforms.sentences import split_sentences
+    from eventpipe.transforms.timexes import tag_timexes
+    from eventpipe.warehouse.load import load
 
     seconds: dict[str, float] = {}
 
@@ -89,11 +89,11 @@ def stage_seconds(files: list[Path], db: Path) -> tuple[dict[str, float], int]:
 def child(corpus: Path, db: Path, workers: int | None, plain: bool, batch_size: int) -> None:
     """Run once in this fresh process and print its figures as JSON (see main)."""
     started = time.perf_counter()
-    from flows.ingest import run_ingest, run_without_prefect
+    from eventpipe.flows.ingest import run_ingest, run_without_prefect
 
     if plain:
         # As the flow's run finds it (the fork server started while Prefect started): warm.
-        from flows.parallel import Extractors
+        from eventpipe.flows.parallel import Extractors
 
         with Extractors(workers) as extractors:
             extractors.start(wait=True)

@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from warehouse.connection import WarehouseError, connect  # noqa: E402
+from eventpipe.warehouse.connection import WarehouseError, connect  # noqa: E402
 
 TARGET = 1.0  # seconds: the bound for a typical query
 

@@ -58,7 +58,7 @@ def tree_rss(root: int) -> tuple[int, int]:
 def run(corpus: Path, db: Path, home: Path) -> dict:
     env = os.environ | {"PREFECT_HOME": str(home)}
     env.pop("PREFECT_API_URL", None)
-    command = [sys.executable, "-m", "flows", "run", str(corpus), "--db", str(db)]
+    command = [sys.executable, "-m", "eventpipe.flows", "run", str(corpus), "--db", str(db)]
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     own = tree = 0
@@ -80,7 +80,7 @@ def run(corpus: Path, db: Path, home: Path) -> dict:
 
 def found_share(db: Path, first: int = 1000) -> float:
     """Share of the known events of the first articles that the warehouse holds (source, target, root)."""
-    from warehouse.query import query
+    from eventpipe.warehouse.query import query
 
     rows = query(db, "select a.external_id, m.source_country, m.target_country, m.cameo_root from mentions m "
                      "join articles a using (article_id) where m.mode = 'asserted'").rows()

@@ -26,9 +26,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from transforms.tables.cameo import CODES
-from transforms.tables.countries import COUNTRIES, SECTORS
-from warehouse.connection import WarehouseError, connect
+from eventpipe.transforms.tables.cameo import CODES
+from eventpipe.transforms.tables.countries import COUNTRIES, SECTORS
+from eventpipe.warehouse.connection import WarehouseError, connect
 
 FIRST_DAY = "2000-01-01"
 DAYS = 9497  # 2000-01-01 .. 2025-12-31

@@ -17,9 +17,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from flows.evaluate import read_timeml_dir  # noqa: E402
-from transforms.timeml import GoldTimex, score_timexes  # noqa: E402
-from transforms.timexes import tag_timexes  # noqa: E402
+from eventpipe.flows.evaluate import read_timeml_dir  # noqa: E402
+from eventpipe.transforms.timeml import GoldTimex, score_timexes  # noqa: E402
+from eventpipe.transforms.timexes import tag_timexes  # noqa: E402
 
 
 def search_dates_predictions(text: str, dct) -> list[GoldTimex]:

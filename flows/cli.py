@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
+from eventpipe.warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
     _wait_option(export, "")
 
+    report = _command(
+        commands, "report", cmd_report,
+        "write one self-contained HTML page of the warehouse (charts and tables; opens offline)",
+        "eventpipe report --db warehouse/events.duckdb --out report.html --since 2018-01-01",
+    )
+    _db_option(report)
+    report.add_argument("--out", type=Path, required=True, metavar="FILE", help="the HTML file to write")
+    report.add_argument("--where", metavar="SQL",
+                        help="only the events this SQL condition on the columns of `events` keeps, e.g. \"source_country = 'TUR'\"")
+    report.add_argument("--since", type=_iso_date, metavar="DATE", help="only events dated on or after DATE (YYYY-MM-DD)")
+    _wait_option(report, "")
+
     recode = _command(
         commands, "recode", cmd_recode,
         "extract every stored article again with this version (after an upgrade of the tagger or coder)",
@@ -240,15 +252,15 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
         raise UsageError("--workers must be at least 1")
     if args.runner and args.runner.partition("=")[0] != "dask":
         raise UsageError(f"--runner {args.runner}: expected dask or dask=ADDRESS")
-    from transforms.clusters import cluster
-    from warehouse.load import settle
+    from eventpipe.transforms.clusters import cluster
+    from eventpipe.warehouse.load import settle
 
     # An unwritable warehouse fails here, before Prefect starts; mentions a migration left without
     # events (or an interrupted older version) are clustered now.
     settle(config.db, cluster, wait=args.wait)
 
-    from flows import progress
-    from flows.ingest import run_ingest  # imports prefect (1 s)
+    from eventpipe.flows import progress
+    from eventpipe.flows.ingest import run_ingest  # imports prefect (1 s)
 
     progress.enable()
     summary = run_ingest(args.paths, config.db, args.published, args.batch_size, args.wait, args.runner,
@@ -276,7 +288,7 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
         raise UsageError(f"--inbox {args.inbox}: no such folder")
     if args.interval is not None and args.interval <= 0:
         raise UsageError("--interval must be positive")
-    from flows.serve import ServeError, serve
+    from eventpipe.flows.serve import ServeError, serve
 
     try:
         return serve(args.inbox, config.db, args.name, args.cron, args.interval or (None if args.cron else 3600.0),
@@ -286,7 +298,7 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_trigger(args: argparse.Namespace, config: Config) -> int:
-    from flows.serve import ServeError, trigger
+    from eventpipe.flows.serve import ServeError, trigger
 
     try:
         print(trigger(args.name))
@@ -296,8 +308,8 @@ def cmd_trigger(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_status(args: argparse.Namespace, config: Config) -> int:
-    from warehouse.query import table_counts
-    from warehouse.runs import last_runs
+    from eventpipe.warehouse.query import table_counts
+    from eventpipe.warehouse.runs import last_runs
 
     runs = last_runs(config.db, args.runs, wait=args.wait)
     print(format_table(runs.columns, runs.rows()))
@@ -307,7 +319,7 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_sql(args: argparse.Namespace, config: Config) -> int:
-    from warehouse.query import query_json, query_text
+    from eventpipe.warehouse.query import query_json, query_text
 
     try:
         if args.format == "json":
@@ -326,7 +338,7 @@ def cmd_sql(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_check(args: argparse.Namespace, config: Config) -> int:
-    from warehouse.query import run_checks
+    from eventpipe.warehouse.query import run_checks
 
     failed = 0
     for check in run_checks(config.db, wait=args.wait):
@@ -341,11 +353,21 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
-    from warehouse.export import export
+    from eventpipe.warehouse.export import export
 
     written = export(config.db, args.out, args.format, wait=args.wait)
     for name, rows in written.items():
         print(f"wrote {rows} rows to {args.out / name}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, config: Config) -> int:
+    from eventpipe.flows.report import write_report
+
+    data = write_report(config.db, args.out, args.where, args.since, wait=args.wait)
+    size = args.out.stat().st_size
+    print(f"wrote {args.out} ({size / 1e6:.1f} MB): {data.holdings['report_events']} events, "
+          f"{data.holdings['articles']} articles")
     return 0
 
 
@@ -356,15 +378,15 @@ def cmd_recode(args: argparse.Namespace, config: Config) -> int:
         raise UsageError("--workers must be at least 1")
     if not config.db.exists():
         raise WarehouseError(f"no warehouse at {config.db} (run `eventpipe run PATH --db {config.db}` first)")
-    from transforms.clusters import cluster
-    from warehouse.load import settle
-    from warehouse.query import table_counts
+    from eventpipe.transforms.clusters import cluster
+    from eventpipe.warehouse.load import settle
+    from eventpipe.warehouse.query import table_counts
 
     settle(config.db, cluster, wait=args.wait)  # migrates the file and fails early if it cannot be written
     before = table_counts(config.db, wait=args.wait)
 
-    from flows import progress
-    from flows.recode import run_recode  # imports prefect (1 s)
+    from eventpipe.flows import progress
+    from eventpipe.flows.recode import run_recode  # imports prefect (1 s)
 
     progress.enable()
     summary = run_recode(config.db, args.batch_size, args.wait, args.workers)
@@ -375,7 +397,7 @@ def cmd_recode(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, config: Config) -> int:
-    from warehouse.catalog import describe
+    from eventpipe.warehouse.catalog import describe
 
     entries = describe(config.db, args.table, wait=args.wait)
     if args.table and not entries:
@@ -387,7 +409,7 @@ def cmd_schema(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_timex(args: argparse.Namespace, config: Config) -> int:
-    from transforms.timexes import tag_timexes
+    from eventpipe.transforms.timexes import tag_timexes
 
     def timexes(text: str, dct: date | None) -> list[dict]:
         return [_timex_json(timex) for timex in tag_timexes(text, dct)]
@@ -397,9 +419,9 @@ def cmd_timex(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_code(args: argparse.Namespace, config: Config) -> int:
-    from transforms.articles import content_id
-    from transforms.events import code_text
-    from transforms.frames import mention_row
+    from eventpipe.transforms.articles import content_id
+    from eventpipe.transforms.events import code_text
+    from eventpipe.transforms.frames import mention_row
 
     def events(text: str, dct: date | None) -> list[dict]:
         article_id = content_id(text.strip())
@@ -421,31 +443,31 @@ def _print_json_lines(args: argparse.Namespace, key: str, rows_of) -> None:
 
 
 def cmd_eval_timex(args: argparse.Namespace, config: Config) -> int:
-    from flows.evaluate import evaluate_timex_dir, format_report
+    from eventpipe.flows.evaluate import evaluate_timex_dir, format_report
 
     return _report(args, evaluate_timex_dir, format_report)
 
 
 def cmd_eval_events(args: argparse.Namespace, config: Config) -> int:
-    from flows.evaluate_events import evaluate_plover, format_plover_report
+    from eventpipe.flows.evaluate_events import evaluate_plover, format_plover_report
 
     return _report(args, evaluate_plover, format_plover_report)
 
 
 def cmd_eval_police(args: argparse.Namespace, config: Config) -> int:
-    from flows.evaluate_events import evaluate_police, format_police_report
+    from eventpipe.flows.evaluate_events import evaluate_police, format_police_report
 
     return _report(args, evaluate_police, format_police_report)
 
 
 def cmd_eval_news(args: argparse.Namespace, config: Config) -> int:
-    from flows.evaluate_events import evaluate_news, format_news_report
+    from eventpipe.flows.evaluate_events import evaluate_news, format_news_report
 
     return _report(args, evaluate_news, format_news_report)
 
 
 def cmd_eval_pubdates(args: argparse.Namespace, config: Config) -> int:
-    from flows.evaluate_pubdates import evaluate_pubdates, format_pubdates_report
+    from eventpipe.flows.evaluate_pubdates import evaluate_pubdates, format_pubdates_report
 
     return _report(args, evaluate_pubdates, format_pubdates_report)
 
@@ -473,7 +495,7 @@ HALVED = ("events", "police", "news")
 
 def _report(args: argparse.Namespace, evaluate, format_report) -> int:
     """Run one evaluation on args.path; print its report, or its scores as JSON with --json."""
-    from flows.evaluate_events import EvaluationError, errors_of
+    from eventpipe.flows.evaluate_events import EvaluationError, errors_of
 
     try:
         coder = getattr(args, "coder", None)
@@ -499,7 +521,7 @@ def _error_dict(error) -> dict:
 
 def _read_texts(args: argparse.Namespace):
     """(id, text, dct) of the input: one text, or one per JSON line; dct inferred when absent."""
-    from transforms.articles import infer_published, parse_published
+    from eventpipe.transforms.articles import infer_published, parse_published
 
     try:
         data = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8-sig")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from transforms.timeml import TimexError, TimexScores, format_report, parse_timeml, score_timexes
-from transforms.timexes import tag_timexes
+from eventpipe.transforms.timeml import TimexError, TimexScores, format_report, parse_timeml, score_timexes
+from eventpipe.transforms.timexes import tag_timexes
 
 __all__ = ["evaluate_timex_dir", "format_report", "read_timeml_dir"]
 

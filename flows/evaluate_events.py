@@ -21,7 +21,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from transforms.event_scoring import (
+from eventpipe.transforms.event_scoring import (
     Halves,
     NewsError,
     NewsReport,
@@ -38,11 +38,11 @@ from transforms.event_scoring import (
     score_plover,
     score_police,
 )
-from transforms import events as rule_coder
-from transforms.events import Event
-from transforms.sentences import Sentence
-from transforms.splits import CHECK, TUNE
-from transforms.timexes import tag_timexes
+from eventpipe.transforms import events as rule_coder
+from eventpipe.transforms.events import Event
+from eventpipe.transforms.sentences import Sentence
+from eventpipe.transforms.splits import CHECK, TUNE
+from eventpipe.transforms.timexes import tag_timexes
 
 HALF_TITLES = {TUNE: "tuning half", CHECK: "check half", "all": "all"}
 
@@ -75,7 +75,7 @@ def coder(name: str = "rules"):
     'tree' (transforms/coding/, on a dependency parse; loads spaCy). Both have code_text and
     code_events."""
     if name == "tree":
-        from transforms.coding import coder as tree_coder
+        from eventpipe.transforms.coding import coder as tree_coder
 
         return tree_coder
     if name != "rules":

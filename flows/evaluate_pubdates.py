@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from flows.evaluate_events import EvaluationError
-from transforms.splits import HALVES
+from eventpipe.flows.evaluate_events import EvaluationError
+from eventpipe.transforms.splits import HALVES
 
 EXTRACTORS = ("ours", "htmldate")  # page_date, and htmldate.find_date alone
 _LABELS = {"ours": "eventpipe", "htmldate": "htmldate alone"}
@@ -77,8 +77,8 @@ class PubdateScores:
 def evaluate_pubdates(path: Path, today: date | None = None) -> tuple[PubdateScores, list[PubdateResult]]:
     """Exact-day accuracy of `transforms.html.page_date` and of htmldate alone on the pages of a
     gold file; the errors are the pages either of them dates wrongly, ours first."""
-    from transforms.html import htmldate_date, page_date
-    from transforms.splits import half
+    from eventpipe.transforms.html import htmldate_date, page_date
+    from eventpipe.transforms.splits import half
 
     path = Path(path)
     gold_file = path / "gold.json" if path.is_dir() else path

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from transforms.articles import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, Article, Reject, finish
-from transforms.feeds import fill_from_item, parse_feed
+from eventpipe.transforms.articles import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, Article, Reject, finish
+from eventpipe.transforms.feeds import fill_from_item, parse_feed
 
 USER_AGENT = "eventpipe/0.1 (news event coder; polite: one request per host per second)"
 
@@ -140,7 +140,7 @@ def feed_pages(feed_url: str, fetcher: Fetcher, today: date | None = None) -> tu
         return [], [problem]
     if not feed.items:
         return [], [Reject(feed_url, "feed without items")]
-    from transforms.html import parse_html  # imports trafilatura (0.2 s)
+    from eventpipe.transforms.html import parse_html  # imports trafilatura (0.2 s)
 
     articles: list[Article] = []
     rejects: list[Reject] = []

@@ -33,15 +33,15 @@ from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settin
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from flows import parallel, progress, sources
-from flows.parallel import Extractors
-from schemas.tables import FILE_ARTICLES, FILES, READ_FILES
-from transforms.articles import SUFFIXES, Article, Columns, Reject, split_file
-from transforms.clusters import cluster
-from transforms.frames import Frames
-from warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
-from warehouse.load import load
-from warehouse.runs import finish_run, start_run
+from eventpipe.flows import parallel, progress, sources
+from eventpipe.flows.parallel import Extractors
+from eventpipe.schemas.tables import FILE_ARTICLES, FILES, READ_FILES
+from eventpipe.transforms.articles import SUFFIXES, Article, Columns, Reject, split_file
+from eventpipe.transforms.clusters import cluster
+from eventpipe.transforms.frames import Frames
+from eventpipe.warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
+from eventpipe.warehouse.load import load
+from eventpipe.warehouse.runs import finish_run, start_run
 
 # Articles a task extracts and a transaction loads: a Prefect task run costs ~75 ms of CPU between
 # the client and its server, and each load scans the warehouse's keys once, so batches are large.
@@ -139,7 +139,7 @@ def split_files(
 @task(cache_policy=NO_CACHE)  # no task retries: the fetcher retries each request itself
 def fetch_feed(url: str) -> Parsed:
     """The articles of a feed's items, their pages fetched over HTTP; each failure a reject."""
-    from flows.fetch import Fetcher, feed_pages
+    from eventpipe.flows.fetch import Fetcher, feed_pages
 
     with Fetcher() as fetcher:
         articles, rejects = feed_pages(url, fetcher, today=datetime.now(UTC).date())

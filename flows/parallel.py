@@ -16,8 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 
-from transforms.articles import Article, Reject, finish
-from transforms.frames import Frames, extract
+from eventpipe.transforms.articles import Article, Reject, finish
+from eventpipe.transforms.frames import Frames, extract
 
 log = logging.getLogger("eventpipe")
 
@@ -46,7 +46,7 @@ def prepare() -> None:
 
 
 def _preload() -> None:
-    multiprocessing.get_context("forkserver").set_forkserver_preload(["flows.parallel"])
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["eventpipe.flows.parallel"])
 
 
 class Extractors:

@@ -20,13 +20,13 @@ from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from flows import parallel, progress
-from flows.ingest import AHEAD, BATCH_SIZE, RunSummary, Tally, _finish, _outcome, _steps
-from flows.parallel import Extractors
-from transforms.articles import Article
-from warehouse.connection import DEFAULT_WAIT
-from warehouse.runs import start_run
-from warehouse.stored import stored_articles, stored_count
+from eventpipe.flows import parallel, progress
+from eventpipe.flows.ingest import AHEAD, BATCH_SIZE, RunSummary, Tally, _finish, _outcome, _steps
+from eventpipe.flows.parallel import Extractors
+from eventpipe.transforms.articles import Article
+from eventpipe.warehouse.connection import DEFAULT_WAIT
+from eventpipe.warehouse.runs import start_run
+from eventpipe.warehouse.stored import stored_articles, stored_count
 
 
 @task(cache_policy=NO_CACHE)  # no retries: reading waits up to `wait` seconds for the warehouse file

@@ -38,7 +38,7 @@ def serve(inbox: Path, db: Path, name: str, cron: str | None, interval: float | 
         print(f"Prefect server and UI at {url} (data in {HOME.resolve()})", flush=True)
     stop = _stop_on_sigterm()
     try:
-        from flows.ingest import inbox as inbox_flow  # imports prefect, after the settings above
+        from eventpipe.flows.ingest import inbox as inbox_flow  # imports prefect, after the settings above
 
         HOME.mkdir(exist_ok=True)
         STATE.write_text(json.dumps({"api_url": os.environ["PREFECT_API_URL"], "deployment": f"inbox/{name}",
@@ -75,7 +75,7 @@ def trigger(name: str) -> str:
         os.environ["PREFECT_API_URL"] = url = state["api_url"]
     from prefect.deployments import run_deployment
 
-    import flows.ingest  # noqa: F401  (telemetry settings before prefect connects)
+    import eventpipe.flows.ingest  # noqa: F401  (telemetry settings before prefect connects)
 
     run = run_deployment(deployment, timeout=0)
     return f"started run {run.name} ({run.id}) of {deployment} at {url}"

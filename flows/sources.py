@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from transforms.articles import SUFFIXES, max_input_bytes
+from eventpipe.transforms.articles import SUFFIXES, max_input_bytes
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from schemas import enums
+from eventpipe.schemas import enums
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.tables import CLUSTER_INPUT, EVENTS
+from eventpipe.schemas.tables import CLUSTER_INPUT, EVENTS
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ def seed_path(shared: Path) -> Path:
 @pytest.fixture(scope="session")
 def prefect_server():
     """One temporary Prefect server for every flow test of the session (about 11 s to start); its API URL."""
-    import flows.ingest  # noqa: F401  (sets telemetry and start-up settings before prefect loads)
+    import eventpipe.flows.ingest  # noqa: F401  (sets telemetry and start-up settings before prefect loads)
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=120):

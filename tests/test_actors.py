@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.actors import (
+from eventpipe.transforms.actors import (
     TOKEN, Actor, find_actors, find_mentions, lower_cased, role_on, split_code, tokenize, with_aliases,
 )
-from transforms.tables.countries import COUNTRIES
+from eventpipe.transforms.tables.countries import COUNTRIES
 
 ON = date(2021, 10, 14)
 

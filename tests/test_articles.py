@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.articles import Article, Reject, content_id, infer_published, parse_file
-from transforms.clean import _FIXER, language_problem, plainly_english, repair_text
+from eventpipe.transforms.articles import Article, Reject, content_id, infer_published, parse_file
+from eventpipe.transforms.clean import _FIXER, language_problem, plainly_english, repair_text
 
 
 def test_text_article_with_bylines_and_title():
@@ -137,7 +137,7 @@ def test_plain_english_needs_no_language_detector_and_other_languages_still_get_
 
 
 def test_a_json_array_holds_one_article_per_item_and_a_missing_text_names_the_keys():
-    from transforms.articles import split_file
+    from eventpipe.transforms.articles import split_file
 
     data = json.dumps([{"text": "Police arrested two men in Lagos.", "id": "a"}, {"doc_text": "Talks ended."},
                        {"body2": "x", "id": "c"}, 7]).encode()

@@ -6,16 +6,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.cli import main
-from schemas.tables import ARTICLES, CODE_TABLES, MENTIONS, duckdb_type
-from schemas.views import VIEWS
+from eventpipe.flows.cli import main
+from eventpipe.schemas.tables import ARTICLES, CODE_TABLES, MENTIONS, duckdb_type
+from eventpipe.schemas.views import VIEWS
 from tools.derive_codes import NOT_COUNTRIES, as_csv, emitted_country_codes, tables
-from transforms.clusters import cluster
-from transforms.tables.cameo import CODES
-from transforms.tables.countries import SECTORS
-from warehouse.catalog import DOCUMENTED_TABLES, code_rows, meanings
-from warehouse.connection import connect
-from warehouse.load import load
+from eventpipe.transforms.clusters import cluster
+from eventpipe.transforms.tables.cameo import CODES
+from eventpipe.transforms.tables.countries import SECTORS
+from eventpipe.warehouse.catalog import DOCUMENTED_TABLES, code_rows, meanings
+from eventpipe.warehouse.connection import connect
+from eventpipe.warehouse.load import load
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from flows.cli import build_parser, format_table, main
-from transforms.splits import CHECK, TUNE, half
-from schemas.tables import ARTICLES, MENTIONS
-from transforms.clusters import cluster
-from warehouse.load import load
+from eventpipe.flows.cli import build_parser, format_table, main
+from eventpipe.transforms.splits import CHECK, TUNE, half
+from eventpipe.schemas.tables import ARTICLES, MENTIONS
+from eventpipe.transforms.clusters import cluster
+from eventpipe.warehouse.load import load
 
 
 @pytest.fixture
@@ -268,14 +268,14 @@ def test_sql_writes_only_with_write(db, capsys):
 
 
 def test_the_cli_batch_size_default_is_the_flows():
-    from flows.cli import BATCH_SIZE_DEFAULT
-    from flows.ingest import BATCH_SIZE
+    from eventpipe.flows.cli import BATCH_SIZE_DEFAULT
+    from eventpipe.flows.ingest import BATCH_SIZE
 
     assert BATCH_SIZE_DEFAULT == BATCH_SIZE
 
 
 def test_eval_pubdates_reports_htmldate_alone_beside_ours_for_each_half(tmp_path, capsys):
-    from transforms.splits import half
+    from eventpipe.transforms.splits import half
 
     pages = {
         "https://example.org/a": ("a.html", "2020-03-05", '<meta property="article:published_time" content="2020-03-05T10:00:00+02:00">'),

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schemas.tables import CLUSTER_INPUT
-from transforms.clusters import agrees, cluster, near_identical, simhash, simhashes
+from eventpipe.schemas.tables import CLUSTER_INPUT
+from eventpipe.transforms.clusters import agrees, cluster, near_identical, simhash, simhashes
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 T0 = datetime(2026, 1, 1, tzinfo=UTC)

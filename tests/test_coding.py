@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from transforms.coding.coder import code_text, dateline
-from transforms.coding.parse import INSTALL, ParserMissing, parser
+from eventpipe.transforms.coding.coder import code_text, dateline
+from eventpipe.transforms.coding.parse import INSTALL, ParserMissing, parser
 
 PUBLISHED = date(2021, 10, 14)  # a Thursday
 
@@ -69,8 +69,8 @@ def test_datelines_name_their_country():
 
 
 def test_a_religion_is_a_sector_not_a_country():
-    from transforms.coding.actors import RELIGIONS, place_actors
-    from transforms.coding.parse import parse
+    from eventpipe.transforms.coding.actors import RELIGIONS, place_actors
+    from eventpipe.transforms.coding.parse import parse
 
     [doc] = parse(["The Vishwa Hindu Parishad protested in Ahmedabad."])
     assert all(node.actor.country not in RELIGIONS for node in place_actors(doc, None, None))

@@ -6,7 +6,7 @@ import pytest
 
 from datetime import date
 
-from transforms.event_scoring import (
+from eventpipe.transforms.event_scoring import (
     LabelScore,
     NewsReport,
     PloverError,
@@ -25,8 +25,8 @@ from transforms.event_scoring import (
     score_plover,
     score_police,
 )
-from transforms.events import Event
-from transforms.splits import CHECK, TUNE, half
+from eventpipe.transforms.events import Event
+from eventpipe.transforms.splits import CHECK, TUNE, half
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPORA = SHARED / "corpora"
@@ -325,7 +325,7 @@ NEWS_WRONGLY_ASSERTED_CEILING = 0.07
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
 def test_plover_dev_floor():
-    from flows.evaluate_events import evaluate_plover, format_plover_report
+    from eventpipe.flows.evaluate_events import evaluate_plover, format_plover_report
 
     scores, errors = evaluate_plover(CORPORA / "plover-gsr/dev.jsonl")
     print(format_plover_report(scores, errors))
@@ -336,7 +336,7 @@ def test_plover_dev_floor():
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
 def test_india_police_dev_floor():
-    from flows.evaluate_events import evaluate_police, format_police_report
+    from eventpipe.flows.evaluate_events import evaluate_police, format_police_report
 
     scores, errors = evaluate_police(CORPORA / "india-police-events")
     print(format_police_report(scores, errors))
@@ -347,7 +347,7 @@ def test_india_police_dev_floor():
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
 def test_dated_news_dev_floor():
-    from flows.evaluate_events import evaluate_news, format_news_report
+    from eventpipe.flows.evaluate_events import evaluate_news, format_news_report
 
     scores, errors = evaluate_news(CORPORA / "dated-news-dev/articles.jsonl")
     print(format_news_report(scores, errors))

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from transforms.events import Event, code_events
-from transforms.sentences import split_sentences
+from eventpipe.transforms.events import Event, code_events
+from eventpipe.transforms.sentences import split_sentences
 
-from transforms.timexes import Timex
+from eventpipe.transforms.timexes import Timex
 
 
 PUBLISHED = date(2021, 10, 14)
@@ -225,7 +225,7 @@ def test_seed_article():
 
 
 def test_seed_article_with_the_timex_tagger():
-    from transforms.timexes import tag_timexes
+    from eventpipe.transforms.timexes import tag_timexes
 
     if not SEED.exists():
         pytest.skip("seed article not present")
@@ -625,8 +625,8 @@ def test_targets_of_undirected_deeds_reporters_and_complaints(text, expected):
 def test_a_speaker_named_after_said_is_told_apart(text, expected):
     """'..., said Tang.': the speaker is the name after the verb (unknown to us: no source), not the
     actor before it."""
-    from transforms.actors import tokenize
-    from transforms.events import _Verb, _inverted_name
+    from eventpipe.transforms.actors import tokenize
+    from eventpipe.transforms.events import _Verb, _inverted_name
 
     tokens = tokenize(text)
     at = next(n for n, t in enumerate(tokens) if t.word in ("said", "told"))
@@ -635,7 +635,7 @@ def test_a_speaker_named_after_said_is_told_apart(text, expected):
 
 
 def test_quote_marks_read_as_cp1252_are_not_quotations():
-    from transforms.events import _quote_spans
+    from eventpipe.transforms.events import _quote_spans
 
     assert _quote_spans("the officers â€” who acted â€” left.") == []
     assert _quote_spans("“We left,” he said; \"so\" too.") == [(0, 9), (20, 23)]

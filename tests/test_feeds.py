@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.fetch import Fetcher, FetchSettings, feed_articles
-from transforms.articles import parse_file
-from transforms.feeds import parse_feed
+from eventpipe.flows.fetch import Fetcher, FetchSettings, feed_articles
+from eventpipe.transforms.articles import parse_file
+from eventpipe.transforms.feeds import parse_feed
 
 PAGE = """<!DOCTYPE html><html><head><title>{title}</title>
 <meta property="article:published_time" content="{date}"></head>
@@ -132,8 +132,8 @@ def test_feedparser_is_never_handed_a_path():
 
 @pytest.mark.flow
 def test_run_with_a_feed_loads_its_pages_into_the_warehouse(prefect_server, server, tmp_path):
-    from flows.ingest import run_ingest
-    from warehouse.query import query
+    from eventpipe.flows.ingest import run_ingest
+    from eventpipe.warehouse.query import query
 
     db = tmp_path / "w.duckdb"
     summary = run_ingest([], db, feeds=[f"{server}/feed.rss"])

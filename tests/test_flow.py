@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.ingest import run_ingest
-from warehouse.query import query, table_counts
+from eventpipe.flows.ingest import run_ingest
+from eventpipe.warehouse.query import query, table_counts
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -86,7 +86,7 @@ def test_examples_load_with_their_dates(prefect_server, tmp_path):
 
 
 def test_cli_run_prints_a_summary_and_one_line_per_reject(prefect_server, tmp_path, capsys):
-    from flows.cli import main
+    from eventpipe.flows.cli import main
 
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "good.json").write_text('{"text": "Police arrested two men in Lagos.", "published": "2022-01-05"}')
@@ -102,7 +102,7 @@ def test_a_run_that_finds_the_warehouse_held_fails_at_once_and_stores_nothing(pr
     import subprocess
     import sys
 
-    from warehouse.connection import WarehouseError
+    from eventpipe.warehouse.connection import WarehouseError
 
     db = tmp_path / "w.duckdb"
     run_ingest([EXAMPLES / "statement.json"], db)
@@ -170,7 +170,7 @@ def test_the_dask_runner_gives_exactly_the_rows_of_the_default_runner(prefect_se
     plain, dask = tmp_path / "plain.duckdb", tmp_path / "dask.duckdb"
     run_ingest([EXAMPLES], plain, batch_size=2)
     env = {**os.environ, "PREFECT_API_URL": prefect_server}
-    command = [sys.executable, "-m", "flows", "run", str(EXAMPLES), "--db", str(dask), "--runner", "dask", "--batch-size", "2"]
+    command = [sys.executable, "-m", "eventpipe.flows", "run", str(EXAMPLES), "--db", str(dask), "--runner", "dask", "--batch-size", "2"]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "loaded 6 articles" in done.stdout
@@ -220,7 +220,7 @@ def test_unchanged_files_are_skipped_and_a_changed_file_replaces_its_articles(pr
 
 
 def test_status_prints_the_last_runs_and_the_counts(prefect_server, tmp_path, capsys):
-    from flows.cli import main
+    from eventpipe.flows.cli import main
 
     db = tmp_path / "w.duckdb"
     run_ingest([EXAMPLES / "statement.json"], db)
@@ -268,7 +268,7 @@ def test_an_article_two_files_hold_stays_until_neither_holds_it(prefect_server, 
 
 
 def test_new_options_read_a_file_again_and_clear_the_rejects_it_no_longer_gives(prefect_server, tmp_path, capsys):
-    from flows.cli import main
+    from eventpipe.flows.cli import main
 
     inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
     inbox.mkdir()
@@ -310,7 +310,7 @@ def test_the_summary_counts_articles_stored_and_warnings_go_when_another_input_d
 
 
 def test_inputs_that_yield_nothing_are_reported(prefect_server, tmp_path, capsys):
-    from flows.cli import main
+    from eventpipe.flows.cli import main
 
     empty, db = tmp_path / "empty", tmp_path / "w.duckdb"
     empty.mkdir()

@@ -6,9 +6,9 @@ import polars as pl
 from hypothesis import given, settings, strategies as st
 from polars.testing import assert_frame_equal
 
-from schemas.tables import ARTICLES, MENTIONS, REJECTS, TIMEXES
-from transforms.articles import Reject, parse_file
-from transforms.frames import extract
+from eventpipe.schemas.tables import ARTICLES, MENTIONS, REJECTS, TIMEXES
+from eventpipe.transforms.articles import Reject, parse_file
+from eventpipe.transforms.frames import extract
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 TEXT = "Turkish troops attacked Syrian forces on June 15. The two countries signed a truce yesterday."

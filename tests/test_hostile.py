@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows import sources
-from transforms.articles import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, SUFFIXES, Article, Reject, parse_file
+from eventpipe.flows import sources
+from eventpipe.transforms.articles import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, SUFFIXES, Article, Reject, parse_file
 
 HOSTILE = Path(__file__).parent / "hostile"
 TODAY = date(2026, 11, 29)
@@ -133,8 +133,8 @@ def test_every_reader_survives_arbitrary_text_in_plausible_shapes(suffix, text, 
 def test_the_hostile_folder_loads_what_it_can_and_changes_nothing_stored_before(prefect_server, tmp_path):
     import shutil
 
-    from flows.ingest import run_ingest
-    from warehouse.query import query
+    from eventpipe.flows.ingest import run_ingest
+    from eventpipe.warehouse.query import query
 
     db = tmp_path / "w.duckdb"
     good = tmp_path / "good" / "a.json"

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from transforms.articles import content_id, parse_file
-from transforms.clean import detect_language, language_problem, repair_text
-from transforms.html import local_date, page_date, page_utc_offset, url_date
+from eventpipe.transforms.articles import content_id, parse_file
+from eventpipe.transforms.clean import detect_language, language_problem, repair_text
+from eventpipe.transforms.html import local_date, page_date, page_utc_offset, url_date
 
 TODAY = date(2026, 11, 29)
 PAGE = b"""<!DOCTYPE html><html lang="en"><head><title>Troops meet in Baku | Wire</title>
@@ -120,7 +120,7 @@ def test_a_utc_timestamp_takes_the_day_the_page_shows_when_it_is_the_utc_or_the_
 def test_the_day_a_page_shows_with_a_time_of_day(body, expected):
     from trafilatura.utils import load_html
 
-    from transforms.html import shown_day
+    from eventpipe.transforms.html import shown_day
 
     assert shown_day(load_html(f"<html><body>{body}</body></html>".encode())) == expected
 
@@ -236,7 +236,7 @@ def test_language_is_detected_and_only_long_enough_texts_are_judged():
 
 
 def test_html_pubdate_accuracy_on_the_dev_pages(shared):
-    from flows.evaluate_pubdates import evaluate_pubdates, format_pubdates_report
+    from eventpipe.flows.evaluate_pubdates import evaluate_pubdates, format_pubdates_report
 
     for folder, pages in (("html-pubdates", 31), ("html-pubdates-web", 189)):
         scores, errors = evaluate_pubdates(shared / "corpora" / folder, today=TODAY)
@@ -274,7 +274,7 @@ def test_india_police_events_load_with_mojibake_repaired_and_guardian_csv_loads(
 
 
 def test_csv_columns_can_be_named_and_rows_that_fail_are_rejected_alone():
-    from transforms.articles import Columns
+    from eventpipe.transforms.articles import Columns
 
     data = b'body,day,source\n"Police arrested two men, officials said.",2021-10-14,Wire\n,2021-10-15,Wire\n"Talks, ended.",2021-10-16\n'
     articles, rejects = parse_file("f.csv", ".csv", data, columns=Columns(text="body", date="day"))

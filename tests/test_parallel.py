@@ -10,10 +10,10 @@ import polars as pl
 import pytest
 
 from bench.synthetic import articles
-from flows.ingest import GROUP_BYTES, _groups, run_ingest, run_without_prefect
-from flows.parallel import MIN_PER_WORKER, Extractors, finish_and_extract
-from transforms.articles import split_file
-from warehouse.query import query
+from eventpipe.flows.ingest import GROUP_BYTES, _groups, run_ingest, run_without_prefect
+from eventpipe.flows.parallel import MIN_PER_WORKER, Extractors, finish_and_extract
+from eventpipe.transforms.articles import split_file
+from eventpipe.warehouse.query import query
 
 NOW = datetime(2026, 11, 29, tzinfo=UTC)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpora import real_articles
-from warehouse.query import query, table_counts
+from eventpipe.warehouse.query import query, table_counts
 
 pytestmark = pytest.mark.flow
 
@@ -20,7 +20,7 @@ BATCH = 50
 READER = """
 import sys, time
 from pathlib import Path
-from warehouse.query import query
+from eventpipe.warehouse.query import query
 db, stop = Path(sys.argv[1]), Path(sys.argv[2])
 done = failed = 0
 seen = []
@@ -48,7 +48,7 @@ def thousand(shared, tmp_path_factory) -> Path:
 
 def _writer(corpus: Path, db: Path, api_url: str) -> subprocess.Popen:
     env = {**os.environ, "PREFECT_API_URL": api_url}
-    command = [sys.executable, "-m", "flows", "run", str(corpus), "--db", str(db), "--batch-size", str(BATCH), "--wait", "120"]
+    command = [sys.executable, "-m", "eventpipe.flows", "run", str(corpus), "--db", str(db), "--batch-size", str(BATCH), "--wait", "120"]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
 
@@ -119,7 +119,7 @@ def test_a_rerun_on_an_unchanged_inbox_of_1000_files_reads_none_of_them(thousand
     for index, line in enumerate(thousand.read_text(encoding="utf-8").splitlines()):
         (inbox / f"{index:04d}.json").write_text(line, encoding="utf-8")
     env = {**os.environ, "PREFECT_API_URL": prefect_server}
-    command = [sys.executable, "-m", "flows", "run", str(inbox), "--db", str(db)]
+    command = [sys.executable, "-m", "eventpipe.flows", "run", str(inbox), "--db", str(db)]
     first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     assert first.returncode == 0 and "loaded 1000 articles" in first.stdout, first.stderr[-2000:]
     before = table_counts(db)

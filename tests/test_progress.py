@@ -1,6 +1,6 @@
 """The progress bar: shown on a terminal once a run takes a while, never otherwise."""
 
-import flows.progress as progress
+import eventpipe.flows.progress as progress
 
 
 def test_no_bar_when_not_enabled(monkeypatch):

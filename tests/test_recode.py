@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.ingest import run_ingest
-from flows.recode import run_recode
-from warehouse.query import query
+from eventpipe.flows.ingest import run_ingest
+from eventpipe.flows.recode import run_recode
+from eventpipe.warehouse.query import query
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 DERIVED = ("articles", "timexes", "mentions", "mention_keys", "events", "event_mentions", "rejects", "files",
@@ -78,7 +78,7 @@ def _articles(folder: Path, count: int) -> Path:
 
 def _recoder(db: Path, api_url: str, batch_size: int) -> subprocess.Popen:
     env = {**os.environ, "PREFECT_API_URL": api_url}
-    command = [sys.executable, "-m", "flows", "recode", "--db", str(db), "--batch-size", str(batch_size),
+    command = [sys.executable, "-m", "eventpipe.flows", "recode", "--db", str(db), "--batch-size", str(batch_size),
                "--workers", "1", "--wait", "120"]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)

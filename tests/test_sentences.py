@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from transforms.sentences import split_sentences
+from eventpipe.transforms.sentences import split_sentences
 
 
 def texts(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from warehouse.query import query
+from eventpipe.warehouse.query import query
 
 pytestmark = pytest.mark.flow
 
@@ -49,7 +49,7 @@ def test_serve_loads_dropped_files_on_schedule_triggers_and_stops_on_sigterm(tmp
     inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
     inbox.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    command = [sys.executable, "-m", "flows", "serve", "--inbox", str(inbox), "--interval", "5", "--db", str(db)]
+    command = [sys.executable, "-m", "eventpipe.flows", "serve", "--inbox", str(inbox), "--interval", "5", "--db", str(db)]
     serve = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                              text=True, start_new_session=True)
     try:
@@ -63,7 +63,7 @@ def test_serve_loads_dropped_files_on_schedule_triggers_and_stops_on_sigterm(tmp
         _wait_for(lambda: _count(db, "select count(*) from articles") == 5, 60, "the second file")
 
         before = _count(db, "select count(*) from runs")
-        trigger = subprocess.run([sys.executable, "-m", "flows", "trigger"], cwd=tmp_path, env=env,
+        trigger = subprocess.run([sys.executable, "-m", "eventpipe.flows", "trigger"], cwd=tmp_path, env=env,
                                  capture_output=True, text=True, timeout=60)
         assert trigger.returncode == 0 and "started run" in trigger.stdout, trigger.stderr
         _wait_for(lambda: _count(db, "select count(*) from runs") > before, 60, "the triggered run")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.splits import CHECK, HALVES, TUNE, half, split
+from eventpipe.transforms.splits import CHECK, HALVES, TUNE, half, split
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPORA = SHARED / "corpora"

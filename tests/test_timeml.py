@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.timeml import GoldTimex, TimexScores, align, format_report, parse_timeml, score_timexes
+from eventpipe.transforms.timeml import GoldTimex, TimexScores, align, format_report, parse_timeml, score_timexes
 
 TBAQ = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "timeml-tbaq"
 
@@ -134,7 +134,7 @@ def test_to_dict_and_report():
 
 @pytest.mark.skipif(not TBAQ.is_dir(), reason="../shared/corpora/timeml-tbaq is absent")
 def test_tbaq_value_f1_floor():
-    from flows.evaluate import evaluate_timex_dir
+    from eventpipe.flows.evaluate import evaluate_timex_dir
 
     scores, errors = evaluate_timex_dir(TBAQ)
     print(format_report(scores, errors, 0))

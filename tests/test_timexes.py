@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.timexes import Timex, tag_timexes, value_start
+from eventpipe.transforms.timexes import Timex, tag_timexes, value_start
 
 DCT = date(2021, 10, 14)  # a Thursday
 
@@ -898,7 +898,7 @@ def test_lower_cased_text_reads_month_and_weekday_names():
 def test_start_positions_find_what_finditer_finds():
     # patterns with literal starts are tried only where one starts: the same matches as a full scan,
     # inside words too ("today" holds "day"), so an inside-word match still hides what it overlaps
-    from transforms.timexes import _GRAMMARS, _matches, _start_positions
+    from eventpipe.transforms.timexes import _GRAMMARS, _matches, _start_positions
 
     g = _GRAMMARS["en"]
     text = ("Last week, two days ago, today and the next day; Friday morning in June 2021, the third quarter "

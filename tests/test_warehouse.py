@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime
 import duckdb
 import pytest
 
-from schemas.tables import ARTICLES, MENTIONS, REJECTS, TIMEXES
-from transforms.clusters import cluster
-from warehouse.connection import WarehouseError, connect
-from warehouse.load import load
-from warehouse.query import query, table_counts
+from eventpipe.schemas.tables import ARTICLES, MENTIONS, REJECTS, TIMEXES
+from eventpipe.transforms.clusters import cluster
+from eventpipe.warehouse.connection import WarehouseError, connect
+from eventpipe.warehouse.load import load
+from eventpipe.warehouse.query import query, table_counts
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 

@@ -9,13 +9,13 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.cli import main
-from schemas.tables import ARTICLES, MENTIONS, TABLES, duckdb_type
-from transforms.clusters import cluster
-from warehouse.connection import connect, migrations, schema_version
-from warehouse.export import export
-from warehouse.load import load, settle
-from warehouse.query import query, run_checks, table_counts
+from eventpipe.flows.cli import main
+from eventpipe.schemas.tables import ARTICLES, MENTIONS, TABLES, duckdb_type
+from eventpipe.transforms.clusters import cluster
+from eventpipe.warehouse.connection import connect, migrations, schema_version
+from eventpipe.warehouse.export import export
+from eventpipe.warehouse.load import load, settle
+from eventpipe.warehouse.query import query, run_checks, table_counts
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -241,7 +241,7 @@ def test_a_locked_warehouse_fails_the_load_with_a_clear_error_and_keeps_what_was
     import subprocess
     import sys
 
-    from warehouse.connection import WarehouseError
+    from eventpipe.warehouse.connection import WarehouseError
 
     db = tmp_path / "w.duckdb"
     load(db, batch([article("a1", fingerprint=0)], [mention("m1", "a1")]), cluster)
@@ -258,7 +258,7 @@ def test_a_locked_warehouse_fails_the_load_with_a_clear_error_and_keeps_what_was
 
 
 def test_the_staging_view_gives_what_the_clustering_reads(tmp_path):
-    from schemas.tables import CLUSTER_INPUT
+    from eventpipe.schemas.tables import CLUSTER_INPUT
 
     con = connect(tmp_path / "w.duckdb")
     try:

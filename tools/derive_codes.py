@@ -26,8 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from transforms.tables.cameo import CODES  # noqa: E402
-from transforms.tables.countries import COUNTRIES, ORGANIZATIONS, PEOPLE, SECTORS  # noqa: E402
+from eventpipe.transforms.tables.cameo import CODES  # noqa: E402
+from eventpipe.transforms.tables.countries import COUNTRIES, ORGANIZATIONS, PEOPLE, SECTORS  # noqa: E402
 
 OUT = REPO / "warehouse" / "codes"
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from transforms.tables.agents import AGENTS
-from transforms.tables.verbs import FORMS
-from transforms.tables.countries import COUNTRIES, LONGEST, ORGANIZATIONS, PEOPLE, SECTORS
+from eventpipe.transforms.tables.agents import AGENTS
+from eventpipe.transforms.tables.verbs import FORMS
+from eventpipe.transforms.tables.countries import COUNTRIES, LONGEST, ORGANIZATIONS, PEOPLE, SECTORS
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*")
 TOKEN_AND_GAP = re.compile(rf"({TOKEN.pattern})([\W_]*)")  # a token and what follows it up to the next

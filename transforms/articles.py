@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from transforms.clean import language_problem, repair_text
-from transforms.timexes import tag_timexes
+from eventpipe.transforms.clean import language_problem, repair_text
+from eventpipe.transforms.timexes import tag_timexes
 
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -107,11 +107,11 @@ def split_file(
     if problem:
         return [], [Reject(input, problem)]
     if suffix in HTML_SUFFIXES:
-        from transforms.html import parse_html  # trafilatura takes 0.2 s to import: only when needed
+        from eventpipe.transforms.html import parse_html  # trafilatura takes 0.2 s to import: only when needed
 
         found, rejects = parse_html(input, data, url=url, today=today)
     elif suffix in FEED_SUFFIXES:
-        from transforms.feeds import parse_feed_file
+        from eventpipe.transforms.feeds import parse_feed_file
 
         found, rejects = parse_feed_file(input, data, today=today)
     else:

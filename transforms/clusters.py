@@ -22,8 +22,8 @@ from datetime import date
 
 import polars as pl
 
-from schemas.tables import CLUSTER_INPUT, EVENT_MENTIONS, EVENTS
-from transforms.articles import content_id
+from eventpipe.schemas.tables import CLUSTER_INPUT, EVENT_MENTIONS, EVENTS
+from eventpipe.transforms.articles import content_id
 
 # Near-identical texts: 64-bit SimHash fingerprints (Charikar 2002; Manku, Jain and Das Sarma,
 # WWW 2007) that differ in at most 8 bits. Measured on the 249 Guardian articles of

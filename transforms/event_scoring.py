@@ -71,9 +71,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
-from transforms.actors import IGO_BODIES
-from transforms.events import Event
-from transforms.splits import CHECK, TUNE, half, split
+from eventpipe.transforms.actors import IGO_BODIES
+from eventpipe.transforms.events import Event
+from eventpipe.transforms.splits import CHECK, TUNE, half, split
 
 # PLOVER category -> CAMEO code prefixes (a code is in the category when it starts with one).
 PLOVER_CAMEO: dict[str, tuple[str, ...]] = {

@@ -35,13 +35,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 
-from transforms.actors import Actor, Token, actors_of, find_mentions, lower_cased, tokenize, with_aliases
-from transforms.sentences import Sentence, split_sentences
-from transforms.tables.cameo import CODES
-from transforms.tables.countries import COUNTRIES
-from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
+from eventpipe.transforms.actors import Actor, Token, actors_of, find_mentions, lower_cased, tokenize, with_aliases
+from eventpipe.transforms.sentences import Sentence, split_sentences
+from eventpipe.transforms.tables.cameo import CODES
+from eventpipe.transforms.tables.countries import COUNTRIES
+from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
 
-from transforms.timexes import Timex, tag_timexes, value_start
+from eventpipe.transforms.timexes import Timex, tag_timexes, value_start
 
 
 @dataclass(frozen=True, slots=True)

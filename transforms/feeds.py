@@ -13,7 +13,7 @@ from datetime import date
 import feedparser
 import trafilatura
 
-from transforms.articles import Article, Reject, check_published, content_id
+from eventpipe.transforms.articles import Article, Reject, check_published, content_id
 
 
 @dataclass(frozen=True, slots=True)

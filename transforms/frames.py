@@ -9,12 +9,12 @@ from datetime import datetime
 
 import polars as pl
 
-from schemas.tables import ARTICLE_INPUTS, ARTICLES, MENTIONS, REJECTS, TIMEXES, Table
-from transforms.articles import Article, Reject, content_id
-from transforms.clusters import simhashes
-from transforms.events import Event, code_events
-from transforms.sentences import split_sentences
-from transforms.timexes import Timex, tag_timexes
+from eventpipe.schemas.tables import ARTICLE_INPUTS, ARTICLES, MENTIONS, REJECTS, TIMEXES, Table
+from eventpipe.transforms.articles import Article, Reject, content_id
+from eventpipe.transforms.clusters import simhashes
+from eventpipe.transforms.events import Event, code_events
+from eventpipe.transforms.sentences import split_sentences
+from eventpipe.transforms.timexes import Timex, tag_timexes
 
 
 @dataclass(frozen=True, slots=True)

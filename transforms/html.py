@@ -19,7 +19,7 @@ import htmldate
 import trafilatura
 from trafilatura.utils import load_html
 
-from transforms.articles import MIN_ARTICLE_CHARS, Article, Reject, content_id
+from eventpipe.transforms.articles import MIN_ARTICLE_CHARS, Article, Reject, content_id
 
 # No news page is dated earlier (an earlier date on a page is a quoted or placeholder date).
 EARLIEST_PAGE_DATE = date(1990, 1, 1)

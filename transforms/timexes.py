@@ -75,7 +75,7 @@ try:  # a private module of the stdlib, read to learn the words a compiled patte
 except ImportError:  # without it every pattern scans the whole text: slower, same output
     _sre_parse = None
 
-from transforms.timex_lexicon import LEXICONS, Lexicon
+from eventpipe.transforms.timex_lexicon import LEXICONS, Lexicon
 
 
 @dataclass(frozen=True, slots=True)

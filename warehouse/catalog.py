@@ -15,9 +15,9 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from schemas.tables import CODE_TABLES, SCHEMA_VERSION, TABLES, Table
-from schemas.views import VIEWS
-from warehouse.connection import DEFAULT_WAIT, connect, migrate
+from eventpipe.schemas.tables import CODE_TABLES, SCHEMA_VERSION, TABLES, Table
+from eventpipe.schemas.views import VIEWS
+from eventpipe.warehouse.connection import DEFAULT_WAIT, connect, migrate
 
 # Every table and view with a meaning, in the order `schema` lists them.
 DOCUMENTED_TABLES: tuple[Table, ...] = (*TABLES, SCHEMA_VERSION, *CODE_TABLES)
@@ -26,7 +26,7 @@ DOCUMENTED_TABLES: tuple[Table, ...] = (*TABLES, SCHEMA_VERSION, *CODE_TABLES)
 @functools.cache
 def code_rows(table: Table) -> pl.DataFrame:
     """The rows of a code table, from warehouse/codes/<name>.csv (written by tools/derive_codes.py), by key."""
-    path = resources.files("warehouse").joinpath("codes", f"{table.name}.csv")
+    path = resources.files(__package__).joinpath("codes", f"{table.name}.csv")
     with resources.as_file(path) as file:
         return pl.read_csv(file, schema=table.polars_schema()).sort(list(table.key))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from schemas.tables import SCHEMA_VERSION
+from eventpipe.schemas.tables import SCHEMA_VERSION
 
 DEFAULT_DB = Path("warehouse/events.duckdb")
 DEFAULT_WAIT = 30.0  # seconds a command waits for a warehouse another process holds
@@ -23,13 +23,13 @@ class WarehouseError(Exception):
 @cache
 def read_sql(name: str) -> str:
     """The text of warehouse/sql/<name>.sql."""
-    return resources.files("warehouse").joinpath("sql", f"{name}.sql").read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("sql", f"{name}.sql").read_text(encoding="utf-8")
 
 
 def migrations() -> list[tuple[int, str, str]]:
     """(version, file name, SQL) of warehouse/migrations/NNNN_*.sql, in order."""
     found = []
-    for entry in resources.files("warehouse").joinpath("migrations").iterdir():
+    for entry in resources.files(__package__).joinpath("migrations").iterdir():
         if entry.name.endswith(".sql"):
             found.append((int(entry.name[:4]), entry.name, entry.read_text(encoding="utf-8")))
     return sorted(found)
@@ -37,7 +37,7 @@ def migrations() -> list[tuple[int, str, str]]:
 
 def views() -> list[str]:
     """CREATE OR REPLACE VIEW statements of warehouse/views/*.sql, in file-name order (layer by layer)."""
-    folder = resources.files("warehouse").joinpath("views")
+    folder = resources.files(__package__).joinpath("views")
     return [entry.read_text(encoding="utf-8") for entry in sorted(folder.iterdir(), key=lambda e: e.name)
             if entry.name.endswith(".sql")]
 
@@ -122,7 +122,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise
     _refresh_views(con)
-    from warehouse.catalog import refresh  # catalog reads the warehouse through this module
+    from eventpipe.warehouse.catalog import refresh  # catalog reads the warehouse through this module
 
     refresh(con)  # code tables and COMMENT ON, where they differ from this version's
     return applied

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warehouse.connection import DEFAULT_WAIT, WarehouseError, connect
+from eventpipe.warehouse.connection import DEFAULT_WAIT, WarehouseError, connect
 
 FORMATS = ("parquet", "csv", "gdelt")
 

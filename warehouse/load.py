@@ -13,10 +13,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from schemas.tables import (
+from eventpipe.schemas.tables import (
     ARTICLES, CLUSTER_INPUT, EVENT_MENTIONS, EVENTS, FILE_ARTICLES, FILES, MENTIONS, READ_FILES, REJECTS, TIMEXES,
 )
-from warehouse.connection import DEFAULT_WAIT, connect, read_sql
+from eventpipe.warehouse.connection import DEFAULT_WAIT, connect, read_sql
 
 # (events, event_mentions) from mentions with the columns of CLUSTER_INPUT.
 Cluster = Callable[[pl.DataFrame], tuple[pl.DataFrame, pl.DataFrame]]

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse.connection import DEFAULT_WAIT, WarehouseError, connect, read_sql
+from eventpipe.warehouse.connection import DEFAULT_WAIT, WarehouseError, connect, read_sql
 
 
 def query(db: Path, sql: str, *, write: bool = False, wait: float = DEFAULT_WAIT) -> pl.DataFrame:
@@ -76,7 +76,7 @@ class Check:
 
 def run_checks(db: Path, wait: float = DEFAULT_WAIT) -> list[Check]:
     """Run every query of warehouse/checks/; each returns the rows that break a rule."""
-    folder = resources.files("warehouse").joinpath("checks")
+    folder = resources.files(__package__).joinpath("checks")
     con = connect(db, read_only=True, wait=wait)
     try:
         checks = []

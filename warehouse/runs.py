@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from warehouse.connection import DEFAULT_WAIT, connect, read_sql
+from eventpipe.warehouse.connection import DEFAULT_WAIT, connect, read_sql
 
 
 def start_run(

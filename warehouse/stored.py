@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warehouse.connection import DEFAULT_WAIT, connect, read_sql
+from eventpipe.warehouse.connection import DEFAULT_WAIT, connect, read_sql
 
 
 def stored_articles(db: Path, after: str, limit: int, wait: float = DEFAULT_WAIT) -> list[dict]:

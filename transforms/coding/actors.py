@@ -19,9 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from transforms.coding.words import lemma, pos
-from transforms.actors import Actor, actors_of, find_mentions, lower_cased, tokenize, with_aliases
-from transforms.tables.countries import COUNTRIES
+from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.actors import Actor, actors_of, find_mentions, lower_cased, tokenize, with_aliases
+from eventpipe.transforms.tables.countries import COUNTRIES
 
 STATES = frozenset(COUNTRIES.values())
 # CAMEO's codes of international bodies (CAMEO 1.1b3 manual, ch. 3 "international actors"): the

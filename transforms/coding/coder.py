@@ -16,19 +16,19 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from transforms.coding.words import lemma, pos
-from transforms.actors import Actor, find_mentions, lower_cased, tokenize
-from transforms.coding.actors import STATE_SECTORS, Node, article_aliases, main_country, place_actors
-from transforms.coding.dates import anchors, date_of
-from transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, Mention, find_event_mentions
-from transforms.coding.mode import coded, mode_of
-from transforms.coding.parse import parse
-from transforms.coding.roles import PAIR_NOUNS, Roles
-from transforms.events import Event, build_event
-from transforms.sentences import Sentence, split_sentences
-from transforms.tables.countries import COUNTRIES
-from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS
-from transforms.timexes import Timex, tag_timexes
+from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.actors import Actor, find_mentions, lower_cased, tokenize
+from eventpipe.transforms.coding.actors import STATE_SECTORS, Node, article_aliases, main_country, place_actors
+from eventpipe.transforms.coding.dates import anchors, date_of
+from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, Mention, find_event_mentions
+from eventpipe.transforms.coding.mode import coded, mode_of
+from eventpipe.transforms.coding.parse import parse
+from eventpipe.transforms.coding.roles import PAIR_NOUNS, Roles
+from eventpipe.transforms.events import Event, build_event
+from eventpipe.transforms.sentences import Sentence, split_sentences
+from eventpipe.transforms.tables.countries import COUNTRIES
+from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS
+from eventpipe.transforms.timexes import Timex, tag_timexes
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we"})

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from transforms.coding.words import lemma, pos
-from transforms.timexes import Timex, value_start
+from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.timexes import Timex, value_start
 
 _BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally"})
 _SAME_CLAUSE = ("conj", "xcomp")

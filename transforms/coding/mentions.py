@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transforms.coding.words import lemma, pos
-from transforms.events import word_stems
-from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
+from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.events import word_stems
+from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
 
 # Verbs the CAMEO.2.0 dictionary names only in its comments: its DEMAND block carries URGE's
 # patterns ('# URGE') without the verb itself; CAMEO 1.1b3 codes urging as an appeal (020).

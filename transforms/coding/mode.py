@@ -14,7 +14,7 @@ hypothetical deeds keep their own code.
 
 from __future__ import annotations
 
-from transforms.coding.words import lemma, pos
+from eventpipe.transforms.coding.words import lemma, pos
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})

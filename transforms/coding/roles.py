@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from transforms.coding.words import lemma, pos
-from transforms.actors import Actor
-from transforms.coding.actors import Node
+from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.actors import Actor
+from eventpipe.transforms.coding.actors import Node
 
 _SUBJECTS = ("nsubj", "csubj", "expl")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS
+from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS
 
 _AUXILIARIES = frozenset(
     "be am is are was were been being 's 're 'm have has had having 've 'd do does did will would shall "
