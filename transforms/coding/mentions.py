@@ -42,6 +42,7 @@ _STRIKE = frozenset({"strike", "strikes"})
 _OWN = frozenset({"dobj", "obj", "prep", "pobj", "prt", "dative", "attr", "oprd", "acomp", "npadvmod", "advmod", "compound", "amod", "det", "poss", "nummod", "agent", "xcomp", "aux", "neg"})
 # Particles and prepositions: a pattern of content words says more ('off' < 'relations').
 FUNCTION_WORDS = frozenset("off up down out away back in on at to with from by for of over into against about".split())
+_NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"that", "which", "whom", "who"})
 _OPTIONS = {name: frozenset(words) for name, words in SYNSETS.items()}
 
@@ -70,7 +71,10 @@ def find_event_mentions(doc) -> list[Mention]:
             if token.dep_ == "amod" and not (token.tag_ == "VBN" and code and code.startswith(ARRESTS)):
                 continue  # an adjective ('the injured man'), except 'the arrested men': they were arrested
             if code:
-                found.append(Mention(token.i, code, dictionary_form))
+                # a gerund heading a noun phrase is an event noun: 'died in police firing'
+                nominal = token.tag_ == "VBG" and (token.dep_ in _NOMINAL or token.dep_ == "conj" and pos(token.head) == "NOUN") and not any(
+                    c.dep_ in ("dobj", "nsubj") for c in token.children)
+                found.append(Mention(token.i, code, dictionary_form, noun=nominal))
         elif pos(token) in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUNS:
             if token.lower_ in _STRIKE and not any(c.lower_ in ("on", "against") for c in token.children):
                 continue
