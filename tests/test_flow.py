@@ -139,7 +139,7 @@ while True:
         c.close()
     except Exception:
         pass
-    time.sleep(0.01)
+    time.sleep(0.25)  # poll seldom: each poll holds the file, and the run's own start needs it within --wait
 print('holding', flush=True)
 time.sleep(60)
 """
