@@ -99,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     _log_level_option(serve, "info")
 
     trigger = _command(
-        commands, "trigger", cmd_trigger, "start a run of the served deployment now",
+        commands, "trigger", cmd_trigger,
+        "start a run of the served deployment now and print its page in the UI (from any folder: "
+        "PREFECT_API_URL, else the serve of this folder, else the last serve of inbox/NAME on this machine)",
         "eventpipe trigger",
     )
     trigger.add_argument("--name", default="inbox", help="deployment name (default inbox)")

@@ -175,7 +175,7 @@ def test_sigint_to_the_pid_stops_serve_and_its_server_cleanly(served):
     os.kill(serve.pid, signal.SIGINT)
     started = time.monotonic()
     serve.wait(timeout=30)
-    assert time.monotonic() - started < 30
+    print(f"serve stopped {time.monotonic() - started:.1f} s after SIGINT")
     assert serve.returncode == 0
     _wait_for(lambda: not _alive(state["server_pid"]), 15, "the Prefect server to stop")
     assert not (served["folder"] / ".prefect" / "eventpipe-serve.json").exists()
@@ -219,7 +219,9 @@ def test_a_killed_serve_takes_its_server_and_the_next_serve_drops_its_runs(tmp_p
 
         server = _started(folder)["server_pid"]
         second.send_signal(signal.SIGTERM)
+        started = time.monotonic()
         second.wait(timeout=30)
+        print(f"serve stopped {time.monotonic() - started:.1f} s after SIGTERM")
         assert second.returncode == 0
         _wait_for(lambda: not _alive(server), 15, "the second server to stop")
         output = second.stdout.read()
