@@ -171,7 +171,8 @@ def test_the_dask_runner_gives_exactly_the_rows_of_the_default_runner(prefect_se
     plain, dask = tmp_path / "plain.duckdb", tmp_path / "dask.duckdb"
     run_ingest([EXAMPLES], plain, batch_size=2)
     env = {**os.environ, "PREFECT_API_URL": prefect_server}
-    command = [sys.executable, "-m", "flows", "run", str(EXAMPLES), "--db", str(dask), "--runner", "dask", "--batch-size", "2"]
+    command = [sys.executable, "-m", "flows", "run", str(EXAMPLES), "--db", str(dask), "--runner", "dask", "--batch-size", "2",
+               "--log-level", "info"]  # Prefect's INFO lines on the terminal, where Dask's would show too
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "loaded 6 articles" in done.stdout
