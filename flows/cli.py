@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="News articles in, events dated by their own dates out, SQL on top.",
         epilog="example: eventpipe run examples/ && eventpipe sql 'select * from events limit 5'",
     )
+    parser.add_argument("--version", action="version", version=f"eventpipe {_version()}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     run = _command(
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="extract batches on Dask: a local cluster of 2 processes, or the scheduler at ADDRESS")
     run.add_argument("--workers", type=int, metavar="N",
                      help="processes that extract each batch (default: one per core; 1: in the flow's own process)")
+    _log_level_option(run, "warning")
 
     serve = _command(
         commands, "serve", cmd_serve, "serve a scheduled deployment that loads what is new in a folder",
@@ -94,9 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--batch-size", type=int, default=BATCH_SIZE_DEFAULT, metavar="N",
                      help=f"articles per task and transaction (default {BATCH_SIZE_DEFAULT})")
     serve.add_argument("--name", default="inbox", help="deployment name (default inbox)")
+    _log_level_option(serve, "info")
 
     trigger = _command(
-        commands, "trigger", cmd_trigger, "start a run of the served deployment now",
+        commands, "trigger", cmd_trigger,
+        "start a run of the served deployment now and print its page in the UI (from any folder: "
+        "PREFECT_API_URL, else the serve of this folder, else the last serve of inbox/NAME on this machine)",
         "eventpipe trigger",
     )
     trigger.add_argument("--name", default="inbox", help="deployment name (default inbox)")
@@ -107,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _db_option(status)
     status.add_argument("--runs", type=int, default=10, metavar="N", help="how many runs to show (default 10)")
+    status.add_argument("--format", choices=("table", "json"), default="table",
+                        help='json: one object {"runs": [...], "tables": {name: rows}}')
     _wait_option(status, "")
 
     sql = _command(
@@ -125,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _db_option(check)
     check.add_argument("--rows", type=int, default=5, metavar="N", help="offending rows to show per check (default 5)")
+    check.add_argument("--format", choices=("table", "json"), default="table",
+                       help='json: one object {"failed": N, "checks": [{"name", "meaning", "rows", "offending"}]}')
     _wait_option(check, "")
 
     export = _command(
@@ -220,6 +229,29 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, metavar="FILE", help=f"DuckDB file (default: $EVENTPIPE_DB or {DEFAULT_DB})")
 
 
+def _log_level_option(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "--log-level", choices=("debug", "info", "warning", "error"), default=default,
+        help=f"Prefect's log lines shown on the terminal from this level (default {default}); "
+             "every line still goes to the Prefect run",
+    )
+
+
+def _terminal_log_level(level: str) -> None:
+    """Prefect's console handler shows this level and above; its API handler (the run's logs in
+    the UI) is untouched. Set before prefect is imported: it reads its logging settings then."""
+    os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = level.upper()
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("eventpipe")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
 def _wait_option(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
         "--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS",
@@ -260,6 +292,8 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
     settle(config.db, cluster, wait=args.wait)
 
     from eventpipe.flows import progress
+
+    _terminal_log_level(args.log_level)
     from eventpipe.flows.ingest import run_ingest  # imports prefect (1 s)
 
     progress.enable()
@@ -290,6 +324,7 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
         raise UsageError("--interval must be positive")
     from eventpipe.flows.serve import ServeError, serve
 
+    _terminal_log_level(args.log_level)
     try:
         return serve(args.inbox, config.db, args.name, args.cron, args.interval or (None if args.cron else 3600.0),
                      args.batch_size)
@@ -312,8 +347,11 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
     from eventpipe.warehouse.runs import last_runs
 
     runs = last_runs(config.db, args.runs, wait=args.wait)
-    print(format_table(runs.columns, runs.rows()))
     counts = table_counts(config.db, wait=args.wait)
+    if args.format == "json":
+        print(json.dumps({"runs": _json_rows(runs), "tables": counts}, ensure_ascii=False))
+        return 0
+    print(format_table(runs.columns, runs.rows()))
     print("  ".join(f"{name} {count}" for name, count in counts.items()))
     return 0
 
@@ -340,12 +378,17 @@ def cmd_sql(args: argparse.Namespace, config: Config) -> int:
 def cmd_check(args: argparse.Namespace, config: Config) -> int:
     from eventpipe.warehouse.query import run_checks
 
-    failed = 0
-    for check in run_checks(config.db, wait=args.wait):
+    checks = run_checks(config.db, wait=args.wait)
+    failed = sum(1 for check in checks if check.offending.height)
+    if args.format == "json":
+        print(json.dumps({"failed": failed, "checks": [
+            {"name": check.name, "meaning": check.meaning, "rows": check.offending.height,
+             "offending": _json_rows(check.offending.head(args.rows))} for check in checks]}, ensure_ascii=False))
+        return 1 if failed else 0
+    for check in checks:
         rows = check.offending.height
         print(f"{'ok  ' if rows == 0 else 'FAIL'} {check.name}: {rows} rows  ({check.meaning})")
         if rows:
-            failed += 1
             shown = check.offending.head(args.rows)
             print(format_table(shown.columns, shown.rows()))
     print(f"{failed} of the checks found offending rows" if failed else "all checks pass")
@@ -550,6 +593,23 @@ def _json_value(value):
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value
+
+
+def _json_rows(frame) -> list[dict]:
+    """A frame's rows as JSON-ready objects: dates and times as ISO strings, other values that JSON
+    lacks (decimals, durations) as their text."""
+    def plain(value):
+        if isinstance(value, (date, datetime)):
+            return value.isoformat()
+        if value is None or isinstance(value, (bool, int, float, str)):
+            return value
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        return str(value)
+
+    return [{key: plain(value) for key, value in row.items()} for row in frame.rows(named=True)]
 
 
 def format_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> str:

@@ -41,7 +41,7 @@ from eventpipe.transforms.clusters import cluster
 from eventpipe.transforms.frames import Frames
 from eventpipe.warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
 from eventpipe.warehouse.load import load
-from eventpipe.warehouse.runs import finish_run, start_run
+from eventpipe.warehouse.runs import finish_run, forget_run, start_run
 
 # Articles a task extracts and a transaction loads: a Prefect task run costs ~75 ms of CPU between
 # the client and its server, and each load scans the warehouse's keys once, so batches are large.
@@ -75,6 +75,11 @@ class RunSummary:
             f"{self.articles} articles, {self.timexes} timexes, {self.mentions} event mentions, {self.rejects} rejects "
             f"from {self.files} files ({self.skipped} unchanged, skipped)"
         )
+
+    def idle(self) -> bool:
+        """Whether the run found nothing new: every file unchanged, no feed, nothing stored or rejected."""
+        return (self.files == self.skipped and not self.feeds and not self.articles and not self.rejects
+                and not self.failed_batches and not self.problems)
 
     def nothing(self) -> str | None:
         """Why the run loaded nothing and found nothing loaded before, if so (a run that should have)."""
@@ -165,7 +170,9 @@ def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], 
 def _ingest(
     name: str, paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float,
     columns: Columns = Columns(), feeds: tuple[str, ...] = (), workers: int | None = None, force: bool = False,
+    record_idle: bool = True,
 ) -> RunSummary:
+    """The work of a flow; `record_idle` False removes the `runs` row of a run that found nothing new."""
     started = time.perf_counter()
     run_id = str(runtime.flow_run.id or uuid.uuid4())
     known = start_run(db, run_id, name, "; ".join(str(p) for p in paths), datetime.now(UTC), wait=wait)
@@ -175,6 +182,11 @@ def _ingest(
     except BaseException as error:
         _finish(db, run_id, _outcome("failed", error=f"{type(error).__name__}: {error}"), wait)
         raise
+    if summary.idle() and not record_idle:
+        forget_run(db, run_id, wait=wait)
+        get_run_logger().info("nothing new in %s (%s): not recorded in runs", "; ".join(map(str, paths)),
+                              summary.line())
+        return summary
     failed = f"{summary.failed_batches} batches not stored: " + " | ".join(
         p for p in summary.problems if "not loaded" in p) if summary.failed_batches else None
     _finish(db, run_id, _outcome("completed", summary, failed), wait)
@@ -433,8 +445,9 @@ def ingest(
 
 @flow(name="inbox", log_prints=True)
 def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = BATCH_SIZE) -> RunSummary:
-    """Load what is new or changed in the folder `inbox` into the warehouse file `db`."""
-    return _ingest("inbox", [Path(inbox)], Path(db), None, batch_size, DEFAULT_WAIT)
+    """Load what is new or changed in the folder `inbox` into the warehouse file `db`. A run that
+    finds nothing new leaves no row in `runs` (a schedule every few seconds would fill it)."""
+    return _ingest("inbox", [Path(inbox)], Path(db), None, batch_size, DEFAULT_WAIT, record_idle=False)
 
 
 def run_ingest(

@@ -354,3 +354,41 @@ def test_sql_errors_keep_duckdbs_hints(db, capsys):
     assert 'Candidate bindings: "cameo_code"' in capsys.readouterr().err
     assert main(["sql", "delete from rejects", "--db", str(db)]) == 2
     assert "--write" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    """Issue 14.11."""
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit:
+        main(["--version"])
+    assert exit.value.code == 0 and capsys.readouterr().out.strip() == f"eventpipe {version('eventpipe')}"
+
+
+def test_status_and_check_print_json(db, capsys):
+    """Issue 14.12: `status` and `check` take --format json."""
+    assert main(["status", "--db", str(db), "--format", "json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["runs"] == [] and status["tables"]["articles"] == 1 and status["tables"]["mentions"] == 1
+    code = main(["check", "--db", str(db), "--format", "json", "--rows", "1"])
+    report = json.loads(capsys.readouterr().out)
+    main(["check", "--db", str(db)])
+    table = capsys.readouterr().out
+    assert code == (1 if report["failed"] else 0)
+    assert report["failed"] == sum(1 for check in report["checks"] if check["rows"])
+    for check in report["checks"]:
+        assert f"{'ok  ' if check['rows'] == 0 else 'FAIL'} {check['name']}: {check['rows']} rows" in table
+        assert len(check["offending"]) == min(check["rows"], 1)
+
+
+def test_a_second_serve_in_the_same_folder_is_refused(tmp_path, monkeypatch, capsys):
+    """Issue 14.3: two serves sharing one .prefect/ would share its server's database."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")  # restored after the test
+    (tmp_path / ".prefect").mkdir()
+    state = {"api_url": "http://127.0.0.1:1/api", "deployment": "inbox/inbox", "pid": os.getppid(), "server_pid": None}
+    (tmp_path / ".prefect" / "eventpipe-serve.json").write_text(json.dumps(state))
+    assert main(["serve", "--inbox", str(tmp_path)]) == 2
+    assert f"already running in this folder (pid {os.getppid()}" in capsys.readouterr().err

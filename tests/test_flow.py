@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -170,7 +171,8 @@ def test_the_dask_runner_gives_exactly_the_rows_of_the_default_runner(prefect_se
     plain, dask = tmp_path / "plain.duckdb", tmp_path / "dask.duckdb"
     run_ingest([EXAMPLES], plain, batch_size=2)
     env = {**os.environ, "PREFECT_API_URL": prefect_server}
-    command = [sys.executable, "-m", "eventpipe.flows", "run", str(EXAMPLES), "--db", str(dask), "--runner", "dask", "--batch-size", "2"]
+    command = [sys.executable, "-m", "eventpipe.flows", "run", str(EXAMPLES), "--db", str(dask), "--runner", "dask", "--batch-size", "2",
+               "--log-level", "info"]  # Prefect's INFO lines on the terminal, where Dask's would show too
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "loaded 6 articles" in done.stdout
@@ -324,3 +326,31 @@ def test_inputs_that_yield_nothing_are_reported(prefect_server, tmp_path, capsys
         f"{empty / 'list.json'}:1", f"{empty / 'list.json'}:2"]
     reason = query(db, f"select reason from rejects where input = '{empty / 'list.json'}:3'").rows()[0][0]
     assert "the keys are 'body2'" in reason
+
+
+def test_a_cli_run_prints_its_summary_not_prefects_log_lines(prefect_server, tmp_path):
+    """Issue 14.11: a run printed 8 Prefect INFO lines and a docs link around its summary."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL")}
+    command = [sys.executable, "-m", "eventpipe.flows", "run", str(EXAMPLES / "border-trade.txt")]
+    quiet = subprocess.run([*command, "--db", str(tmp_path / "a.duckdb")], env=env, capture_output=True, text=True,
+                           timeout=180)  # with Prefect's temporary server, as a new user runs it
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout.startswith("loaded 1 articles") and len(quiet.stdout.splitlines()) == 1
+    assert quiet.stderr == ""
+    served = env | {"PREFECT_API_URL": prefect_server}
+    kept = subprocess.run([*command, "--db", str(tmp_path / "b.duckdb")], env=served, capture_output=True, text=True,
+                          timeout=180)
+    assert kept.returncode == 0 and kept.stderr == "" and kept.stdout.startswith("loaded 1 articles")
+    run = query(tmp_path / "b.duckdb", "select run_id from runs").rows()[0][0]
+    logs = urllib.request.urlopen(urllib.request.Request(
+        f"{prefect_server}/logs/filter", data=json.dumps({"logs": {"flow_run_id": {"any_": [run]}}}).encode(),
+        headers={"Content-Type": "application/json"}), timeout=10)
+    assert any(line["message"].startswith("loaded 1 articles") for line in json.loads(logs.read()))  # in Prefect
+    told = subprocess.run([*command, "--db", str(tmp_path / "c.duckdb"), "--log-level", "info"], env=served,
+                          capture_output=True, text=True, timeout=180)
+    assert told.returncode == 0 and told.stdout.startswith("loaded 1 articles")
+    assert "| INFO    | Flow run " in told.stderr and "Finished in state Completed()" in told.stderr

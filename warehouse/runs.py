@@ -32,6 +32,15 @@ def finish_run(db: Path, run_id: str, outcome: dict, wait: float = DEFAULT_WAIT)
         con.close()
 
 
+def forget_run(db: Path, run_id: str, wait: float = DEFAULT_WAIT) -> None:
+    """Remove a run's row: a scheduled run that found nothing new leaves none."""
+    con = connect(db, wait=wait)
+    try:
+        con.execute(read_sql("forget_run"), {"run_id": run_id})
+    finally:
+        con.close()
+
+
 def last_runs(db: Path, limit: int = 10, wait: float = DEFAULT_WAIT) -> pl.DataFrame:
     con = connect(db, read_only=True, wait=wait)
     try:
