@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"articles per task and transaction (default {BATCH_SIZE_DEFAULT})")
     recode.add_argument("--workers", type=int, metavar="N",
                         help="processes that extract each batch (default: one per core; 1: in the flow's own process)")
+    _log_level_option(recode, "warning")
     _wait_option(recode, "for each batch")
 
     schema = _command(
@@ -429,6 +430,8 @@ def cmd_recode(args: argparse.Namespace, config: Config) -> int:
     before = table_counts(config.db, wait=args.wait)
 
     from eventpipe.flows import progress
+
+    _terminal_log_level(args.log_level)
     from eventpipe.flows.recode import run_recode  # imports prefect (1 s)
 
     progress.enable()

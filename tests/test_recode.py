@@ -120,6 +120,7 @@ def test_a_recode_killed_with_sigkill_leaves_whole_batches_and_a_rerun_gives_the
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, out + err
     assert f"recoded {total} articles" in out
+    assert "| INFO" not in out + err  # quiet where a person reads: the summary, not Prefect's log lines
     assert rows(db) == rows(whole)
     assert query(db, "select flow, status from runs order by started_at").rows()[-2:] == [
         ("recode", "running"), ("recode", "completed")
