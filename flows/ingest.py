@@ -170,7 +170,7 @@ def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], 
 def _ingest(
     name: str, paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float,
     columns: Columns = Columns(), feeds: tuple[str, ...] = (), workers: int | None = None, force: bool = False,
-    record_idle: bool = True,
+    record_idle: bool = True, coder: str = "rules",
 ) -> RunSummary:
     """The work of a flow; `record_idle` False removes the `runs` row of a run that found nothing new."""
     started = time.perf_counter()
@@ -178,7 +178,7 @@ def _ingest(
     known = start_run(db, run_id, name, "; ".join(str(p) for p in paths), datetime.now(UTC), wait=wait)
     try:
         summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, _steps(), columns, feeds,
-                            workers, force)
+                            workers, force, coder)
     except BaseException as error:
         _finish(db, run_id, _outcome("failed", error=f"{type(error).__name__}: {error}"), wait)
         raise
@@ -280,7 +280,7 @@ class Tally:
 def _load_all(
     paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float, run_id: str, started: float,
     known: dict[str, tuple], steps: Steps, columns: Columns = Columns(), feeds: tuple[str, ...] = (),
-    workers: int | None = None, force: bool = False,
+    workers: int | None = None, force: bool = False, coder: str = "rules",
 ) -> RunSummary:
     found, missing, unsupported = sources.discover(paths)
     own = {Path(f"{db}{suffix}").resolve() for suffix in ("", ".wal")}  # the warehouse inside an input folder
@@ -350,7 +350,7 @@ def _load_all(
         for feed in feeds:
             yield steps.fetch(feed), 0
 
-    with Extractors(workers) as extractors:
+    with Extractors(workers, coder=coder) as extractors:
         if sum(sizes.get(file, 0) for file in to_read) >= EAGER_BYTES:
             extractors.start()
         for parsed, read_count in parsed_batches():
@@ -428,19 +428,21 @@ def _later_rejects(frames: Frames, before: list[Reject]) -> list[Reject]:
 def ingest(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     text_column: str | None = None, date_column: str | None = None, feeds: list[str] | None = None,
-    workers: int | None = None, force: bool = False,
+    workers: int | None = None, force: bool = False, coder: str = "rules",
 ) -> RunSummary:
     """Load every new or changed article under `paths` into the warehouse at `db`, one transaction
     per batch, then the items of each feed in `feeds` (their pages fetched over HTTP).
 
     A file is read again when its bytes changed or it was loaded with other options (text and date
     columns, published date); `force` reads every file again. Batches are extracted on `workers`
-    processes (default: one per core). A batch that cannot be stored (the warehouse stayed locked
+    processes (default: one per core), coded by `coder` ('rules', or 'tree' on a dependency parse).
+    A batch that cannot be stored (the warehouse stayed locked
     for `wait` seconds) is reported and skipped; the batches before and after it are stored, and
     rerunning the same input loads it.
     """
     columns = Columns(text=text_column, date=date_column)
-    return _ingest("ingest", paths, db, published, batch_size, wait, columns, tuple(feeds or ()), workers, force)
+    return _ingest("ingest", paths, db, published, batch_size, wait, columns, tuple(feeds or ()), workers, force,
+                   coder=coder)
 
 
 @flow(name="inbox", log_prints=True)
@@ -453,7 +455,7 @@ def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = BATCH_SIZE) -
 def run_ingest(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     runner: str | None = None, text_column: str | None = None, date_column: str | None = None,
-    feeds: list[str] | None = None, workers: int | None = None, force: bool = False,
+    feeds: list[str] | None = None, workers: int | None = None, force: bool = False, coder: str = "rules",
 ) -> RunSummary:
     """Run the flow without Prefect's 1 s flow heartbeat (it only delays the exit of short runs).
 
@@ -466,7 +468,7 @@ def run_ingest(
     elif workers != 1:
         parallel.prepare()  # the extraction workers' parent starts while Prefect starts
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return chosen(paths, db, published, batch_size, wait, text_column, date_column, feeds, workers, force)
+        return chosen(paths, db, published, batch_size, wait, text_column, date_column, feeds, workers, force, coder)
 
 
 def dask_runner(runner: str):

@@ -7,6 +7,7 @@ workers fork from a server process that imported the transforms once (multiproce
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import multiprocessing.forkserver
@@ -25,17 +26,21 @@ MIN_PER_WORKER = 50  # a smaller batch is extracted in the calling process: the 
 TURN_WAIT = 5.0  # seconds a batch waits for the batches before it to hand their parts to the workers
 
 
-def finish_and_extract(found: list[Article], rejects: list[Reject], published: date | None, now: datetime) -> Frames:
+def finish_and_extract(
+    found: list[Article], rejects: list[Reject], published: date | None, now: datetime, coder: str = "rules"
+) -> Frames:
     """Repair, check and date the articles as found in their files, then tag, code and frame them."""
     articles, problems = finish(found, rejects, published)
-    return extract(articles, problems, now)
+    return extract(articles, problems, now, coder)
 
 
-def extract_stored(stored: list[Article], rejects: list[Reject], published: date | None, now: datetime) -> Frames:
+def extract_stored(
+    stored: list[Article], rejects: list[Reject], published: date | None, now: datetime, coder: str = "rules"
+) -> Frames:
     """Tag, code and frame articles read back from the warehouse (`eventpipe recode`): their text was
     repaired and checked and their date settled when they were loaded, so they are extracted as they
     are (`published` is not used: each keeps its stored date)."""
-    return extract(stored, rejects, now)
+    return extract(stored, rejects, now, coder)
 
 
 def prepare() -> None:
@@ -54,10 +59,11 @@ class Extractors:
     and stopped when the `with` block ends. One pool serves the batches of a run from any thread.
     With `stored`, the articles come from the warehouse and are only extracted (`extract_stored`)."""
 
-    def __init__(self, workers: int | None = None, stored: bool = False):
+    def __init__(self, workers: int | None = None, stored: bool = False, coder: str = "rules"):
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.stored = stored
-        self._step = extract_stored if stored else finish_and_extract
+        self.coder = coder
+        self._step = functools.partial(extract_stored if stored else finish_and_extract, coder=coder)
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self._turns = threading.Condition()
@@ -73,7 +79,7 @@ class Extractors:
                 self._pool = None
 
     def __reduce__(self):  # a task runner that ships tasks elsewhere (Dask) gets an in-process one
-        return Extractors, (1, self.stored)
+        return Extractors, (1, self.stored, self.coder)
 
     def __call__(
         self, found: list[Article], rejects: list[Reject], published: date | None, now: datetime, turn: int | None = None

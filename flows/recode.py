@@ -36,14 +36,17 @@ def read_stored(db: Path, after: str, limit: int, wait: float) -> list[Article]:
 
 
 @flow(name="recode", log_prints=True)
-def recode(db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, workers: int | None = None) -> RunSummary:
+def recode(
+    db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, workers: int | None = None, coder: str = "rules"
+) -> RunSummary:
     """Extract every article stored in the warehouse at `db` again, `batch_size` articles per task
-    and transaction, on `workers` processes (default: one per core); recorded in `runs` as flow 'recode'."""
+    and transaction, on `workers` processes (default: one per core), coded by `coder` ('rules' or
+    'tree'); recorded in `runs` as flow 'recode'."""
     started = time.perf_counter()
     run_id = str(runtime.flow_run.id or uuid.uuid4())
     start_run(db, run_id, "recode", f"articles of {db}", datetime.now(UTC), wait=wait)
     try:
-        summary = _recode_all(db, batch_size, wait, run_id, started, workers)
+        summary = _recode_all(db, batch_size, wait, run_id, started, workers, coder)
     except BaseException as error:
         _finish(db, run_id, _outcome("failed", error=f"{type(error).__name__}: {error}"), wait)
         raise
@@ -53,7 +56,9 @@ def recode(db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, w
     return summary
 
 
-def _recode_all(db: Path, batch_size: int, wait: float, run_id: str, started: float, workers: int | None) -> RunSummary:
+def _recode_all(
+    db: Path, batch_size: int, wait: float, run_id: str, started: float, workers: int | None, coder: str = "rules"
+) -> RunSummary:
     steps = _steps()
     tally = Tally()
     queue: deque = deque()  # (future of frames, articles), loaded in order by this process, the single writer
@@ -65,7 +70,7 @@ def _recode_all(db: Path, batch_size: int, wait: float, run_id: str, started: fl
         tally.add(frames, steps.load(db, frames, [], [], [], wait))  # a WarehouseError ends the run: rerun it
         progress.advance(len(chunk))
 
-    with Extractors(workers, stored=True) as extractors:
+    with Extractors(workers, stored=True, coder=coder) as extractors:
         after, turn = "", 0
         while chunk := read_stored(db, after, batch_size, wait):
             if turn == 0 and len(chunk) >= batch_size:
@@ -80,9 +85,11 @@ def _recode_all(db: Path, batch_size: int, wait: float, run_id: str, started: fl
     return RunSummary(files=0, **tally.counts(), seconds=round(time.perf_counter() - started, 2), run_id=run_id)
 
 
-def run_recode(db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, workers: int | None = None) -> RunSummary:
+def run_recode(
+    db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, workers: int | None = None, coder: str = "rules"
+) -> RunSummary:
     """Run the flow without Prefect's 1 s flow heartbeat, the extraction workers starting meanwhile."""
     if workers != 1:
         parallel.prepare()
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return recode(db, batch_size, wait, workers)
+        return recode(db, batch_size, wait, workers, coder)

@@ -22,7 +22,9 @@ PRECISIONS = (
     "reference",
 )
 
-DATE_SOURCES = ("text", "published")
+# How an event got its date: a date in the text, the publication day, or none because the text puts
+# the deed before publication without saying when ('had asked', 'previously'): 'earlier'.
+DATE_SOURCES = ("text", "published", "earlier")
 
 SEVERITIES = ("error", "warning")
 

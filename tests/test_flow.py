@@ -354,3 +354,27 @@ def test_a_cli_run_prints_its_summary_not_prefects_log_lines(prefect_server, tmp
                           capture_output=True, text=True, timeout=180)
     assert told.returncode == 0 and told.stdout.startswith("loaded 1 articles")
     assert "| INFO    | Flow run " in told.stderr and "Finished in state Completed()" in told.stderr
+
+
+def test_the_tree_coder_loads_earlier_deeds_undated_and_recode_switches_coders(prefect_server, tmp_path):
+    """`run --coder tree` stores a deed the text puts before publication without a date as
+    date_source 'earlier' with no date (migration 0007); recode switches a warehouse between the
+    coders, and recoding with the same coder again changes nothing."""
+    from eventpipe.flows.recode import run_recode
+
+    story = {"id": "jammu", "published": "2021-10-14",
+             "text": "Russia attacked Ukraine on Tuesday. Police had previously arrested 17 suspects in Jammu."}
+    (tmp_path / "story.json").write_text(json.dumps(story), encoding="utf-8")
+    db = tmp_path / "tree.duckdb"
+    dated = "select cameo_code, source_country, event_date, date_source from mentions order by sentence_index"
+    run_ingest([tmp_path / "story.json"], db, workers=1, coder="tree")
+    tree = query(db, dated).rows()
+    assert tree == [("190", "RUS", date(2021, 10, 12), "text"), ("173", None, None, "earlier")]
+    run_recode(db, workers=1, coder="rules")
+    assert all(source != "earlier" for *_, source in query(db, dated).rows())  # the rule coder dates by publication
+    run_recode(db, workers=1, coder="tree")
+    everything = "select * exclude (first_seen_at, last_seen_at) from events order by event_id"
+    assert query(db, dated).rows() == tree
+    before = query(db, everything).rows()
+    run_recode(db, workers=1, coder="tree")
+    assert query(db, everything).rows() == before

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from eventpipe.flows.cli import main
-from eventpipe.schemas.tables import ARTICLES, MENTIONS, TABLES, duckdb_type
+from eventpipe.schemas.tables import ARTICLES, MENTIONS, SCHEMA_VERSION, TABLES, duckdb_type
 from eventpipe.transforms.clusters import cluster
 from eventpipe.warehouse.connection import connect, migrations, schema_version
 from eventpipe.warehouse.export import export
@@ -310,3 +310,37 @@ def test_migration_5_links_stored_articles_to_the_files_that_hold_them(tmp_path)
         ("https://example.org/page", "a3", "https://example.org/page"),
     ]
     assert query(db, "select distinct options from files").rows() == [("",)]
+
+
+def test_migration_7_keeps_every_mention_and_event_and_accepts_earlier_dates(tmp_path):
+    """0007 rebuilds mentions and events (DuckDB cannot change a CHECK constraint): a warehouse of
+    version 6 keeps its rows, takes date_source 'earlier' and still refuses other values."""
+    db = tmp_path / "v6.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(SCHEMA_VERSION.ddl())
+    for number, name, sql in migrations():
+        if number <= 6:
+            con.execute(sql)
+            con.execute("insert into schema_version values (?, ?, now())", [number, name])
+    columns = "(mention_id, article_id, sentence_index, sentence, start, \"end\", event_date, date_source, cameo_code, cameo_root, mode)"
+    con.execute(f"insert into mentions {columns} values ('m1', 'a1', 0, 'X met Y.', 0, 8, DATE '2021-06-15', 'text', '040', '04', 'asserted')")
+    con.execute("insert into events (event_id, cluster_key, event_date, date_source, cameo_code, cameo_root, mode, num_mentions, "
+                "num_articles, num_sources, first_seen_at, last_seen_at, article_id, mention_id, sentence) values ('e1', 'k', "
+                "DATE '2021-06-15', 'text', '040', '04', 'asserted', 1, 1, 1, TIMESTAMPTZ '2026-01-01 00:00:00+00', "
+                "TIMESTAMPTZ '2026-01-01 00:00:00+00', 'a1', 'm1', 'X met Y.')")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute(f"insert into mentions {columns} values ('m2', 'a1', 1, 'X had met Y.', 0, 12, null, 'earlier', '040', '04', 'asserted')")
+    con.close()
+    con = connect(db)
+    try:
+        assert schema_version(con) == migrations()[-1][0]
+        assert con.execute("select mention_id, event_date, date_source from mentions").fetchall() == [("m1", date(2021, 6, 15), "text")]
+        assert con.execute("select event_id, num_mentions from events").fetchall() == [("e1", 1)]
+        con.execute(f"insert into mentions {columns} values ('m2', 'a1', 1, 'X had met Y.', 0, 12, null, 'earlier', '040', '04', 'asserted')")
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute(f"insert into mentions {columns} values ('m3', 'a1', 2, 'X met Y.', 0, 8, null, 'guessed', '040', '04', 'asserted')")
+        key = con.execute("select constraint_column_names from duckdb_constraints() "
+                          "where table_name = 'mentions' and constraint_type = 'PRIMARY KEY'").fetchall()
+        assert key == [(["mention_id"],)]
+    finally:
+        con.close()

@@ -12,7 +12,8 @@ import polars as pl
 from eventpipe.schemas.tables import ARTICLE_INPUTS, ARTICLES, MENTIONS, REJECTS, TIMEXES, Table
 from eventpipe.transforms.articles import Article, Reject, content_id
 from eventpipe.transforms.clusters import simhashes
-from eventpipe.transforms.events import Event, code_events
+from eventpipe.transforms import events as rule_coder
+from eventpipe.transforms.events import Event
 from eventpipe.transforms.sentences import split_sentences
 from eventpipe.transforms.timexes import Timex, tag_timexes
 
@@ -50,8 +51,25 @@ class Frames:
 _FRAMES = {ARTICLES: "articles", TIMEXES: "timexes", MENTIONS: "mentions", REJECTS: "rejects", ARTICLE_INPUTS: "inputs"}
 
 
-def extract(articles: list[Article], rejects: list[Reject], now: datetime) -> Frames:
-    """Tag, code and frame a batch of parsed articles; `now` (UTC) stamps new rows."""
+CODERS = ("rules", "tree")
+
+
+def coder_of(name: str):
+    """The coding module a name picks: 'rules' (events.py, the default) or 'tree' (coding/, on a
+    dependency parse; loads spaCy's model once per process). Both have code_events."""
+    if name == "tree":
+        from eventpipe.transforms.coding import coder as tree_coder
+
+        return tree_coder
+    if name != "rules":
+        raise ValueError(f"unknown coder {name!r}: one of {', '.join(CODERS)}")
+    return rule_coder
+
+
+def extract(articles: list[Article], rejects: list[Reject], now: datetime, coder: str = "rules") -> Frames:
+    """Tag, code (with the coder named, see coder_of) and frame a batch of parsed articles; `now`
+    (UTC) stamps new rows."""
+    code_events = coder_of(coder).code_events
     unique = {article.article_id: article for article in articles}  # last one of equal texts wins
     article_rows, timex_rows, mention_rows = [], [], []
     fingerprints = simhashes([article.text for article in unique.values()])
