@@ -132,17 +132,20 @@ def test_batches_that_cannot_get_the_warehouse_mid_run_are_skipped_and_the_next_
         (inbox / f"{index:02d}.txt").write_text(f"{story}\nCorrection number {index} was appended.\n", encoding="utf-8")
     connect_code = f"""
 import duckdb, time
-while True:
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline:
     try:
         c = duckdb.connect({str(db)!r}, read_only=True)
         if c.execute("select count(*) from runs where status = 'running'").fetchall()[0][0]:
+            print('holding', flush=True)
+            time.sleep(60)
             break
         c.close()
     except Exception:
         pass
-    time.sleep(0.25)  # poll seldom: each poll holds the file, and the run's own start needs it within --wait
-print('holding', flush=True)
-time.sleep(60)
+    time.sleep(0.05)  # not every few milliseconds: each poll holds the file, and the run's start needs it within --wait
+else:
+    print('never saw the run', flush=True)
 """
     run_ingest([EXAMPLES / "statement.json"], db)  # the warehouse exists before the reader polls it
     reader = subprocess.Popen([sys.executable, "-c", connect_code], stdout=subprocess.PIPE, text=True)
