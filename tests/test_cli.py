@@ -392,3 +392,14 @@ def test_a_second_serve_in_the_same_folder_is_refused(tmp_path, monkeypatch, cap
     (tmp_path / ".prefect" / "eventpipe-serve.json").write_text(json.dumps(state))
     assert main(["serve", "--inbox", str(tmp_path)]) == 2
     assert f"already running in this folder (pid {os.getppid()}" in capsys.readouterr().err
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path):
+    """`eventpipe schema | head`: whoever reads the output goes away before it ends (here at once,
+    long before Python has started); no traceback."""
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m eventpipe.flows schema --db {tmp_path / 'none.duckdb'} | true"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
