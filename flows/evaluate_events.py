@@ -38,8 +38,8 @@ from eventpipe.transforms.event_scoring import (
     score_plover,
     score_police,
 )
-from eventpipe.transforms import events as rule_coder
 from eventpipe.transforms.events import Event
+from eventpipe.transforms.frames import coder_of
 from eventpipe.transforms.sentences import Sentence
 from eventpipe.transforms.splits import CHECK, TUNE
 from eventpipe.transforms.timexes import tag_timexes
@@ -67,20 +67,12 @@ def _json_lines(path: Path) -> list[dict]:
     return records
 
 
-CODERS = ("rules", "tree")
-
-
 def coder(name: str = "rules"):
-    """The coding module a name picks: 'rules' (transforms/events.py, the pipeline's coder) or
-    'tree' (transforms/coding/, on a dependency parse; loads spaCy). Both have code_text and
-    code_events."""
-    if name == "tree":
-        from eventpipe.transforms.coding import coder as tree_coder
-
-        return tree_coder
-    if name != "rules":
-        raise EvaluationError(f"unknown coder {name!r}: one of {', '.join(CODERS)}")
-    return rule_coder
+    """The coding module a name picks (transforms/frames.coder_of), an unknown name one line."""
+    try:
+        return coder_of(name)
+    except ValueError as error:
+        raise EvaluationError(str(error)) from None
 
 
 def evaluate_plover(path: Path, coder_name: str = "rules") -> tuple[Halves[PloverScores], list[PloverError]]:

@@ -128,8 +128,8 @@ def code_events(
             actors = actors_of(sentence.text, tokens, named, lower)
         per_sentence.append(actors)
         all_actors += actors
-    pair = _main_pair(all_actors)
-    main = _main_country(all_actors)
+    pair = main_pair(all_actors)
+    main = main_country(all_actors)
     in_focus = False  # the last sentence's events were between the article's two countries
     quoting: tuple[Actor | None] | None = None  # a quotation left open, with its speaker
     for n, ((sentence, tokens, _), actors) in enumerate(zip(parsed, per_sentence)):
@@ -157,7 +157,7 @@ def _recent_police(earlier: list[list[Actor]]) -> Actor | None:
     return None
 
 
-def _main_country(actors: list[Actor]) -> str | None:
+def main_country(actors: list[Actor]) -> str | None:
     """The article's main country: the state its actors belong to most often, at least twice as
     often as any other (organisations, IGO and the like, do not count). State roles the
     dictionaries give no country ('the prime minister', 'the cabinet') belong to it
@@ -170,16 +170,16 @@ def _main_country(actors: list[Actor]) -> str | None:
 
 # Sectors of a state's own people: an actor of one of them whom nothing else places is the
 # article's main country's ('the president said', 'the cabinet agreed').
-_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI"})
 
 
-def _with_main_country(actor: Actor | None, main: str | None) -> Actor | None:
+def _withmain_country(actor: Actor | None, main: str | None) -> Actor | None:
     """An actor with no country after _with_country: a state role ('the foreign minister') is of
     the article's main country, when it has one. Names the dictionaries lack are not: a guess from
     the article's country made Giuliani Russian in an article about Russia."""
     if actor is None or main is None or actor.country or actor.backed:
         return actor
-    return replace(actor, country=main) if actor.sector in _STATE_SECTORS else actor
+    return replace(actor, country=main) if actor.sector in STATE_SECTORS else actor
 
 
 def _plural_anaphor(tokens: list[Token], actors: list[Actor]) -> tuple[int, int, str | None] | None:
@@ -207,7 +207,7 @@ def _aliases(actor_lists: list[list[Actor]]) -> dict[str, tuple[str | None, str 
     return aliases
 
 
-def _main_pair(actors: list[Actor]) -> tuple[str, str] | None:
+def main_pair(actors: list[Actor]) -> tuple[str, str] | None:
     """The two countries the article names most, in the order it first names them."""
     counts = Counter(a.country for a in actors if a.country)
     top = {country for country, _ in counts.most_common(2)}
@@ -1262,8 +1262,8 @@ def _code_sentence(
         pairs = []
         for source, target in [(s, t) for s in subjects for t in objects]:
             placed = source is not None and source.country is not None  # by its own words
-            source = _with_main_country(_with_country(source, every_actor, target, place), main)
-            target = _with_main_country(_with_country(target, every_actor, source, place, domestic=True), main)
+            source = _withmain_country(_with_country(source, every_actor, target, place), main)
+            target = _withmain_country(_with_country(target, every_actor, source, place, domestic=True), main)
             if _home_place(placed, source, target, verb, every_actor):
                 target = None  # 'rebels surrendered in Soroti': where it happened, not to whom
             if source is not None and source.sector == "MED" and verb.code[:2] not in _SAID_ROOTS:

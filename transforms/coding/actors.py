@@ -15,20 +15,16 @@ NAT, AFR, ASN, ...), else IGO.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
 from eventpipe.transforms.coding.words import lemma, pos
-from eventpipe.transforms.actors import Actor, actors_of, find_mentions, lower_cased, tokenize, with_aliases
+from eventpipe.transforms.actors import IGO_BODIES, Actor, actors_of, find_mentions, lower_cased, tokenize, with_aliases
 from eventpipe.transforms.tables.countries import COUNTRIES
 
 STATES = frozenset(COUNTRIES.values())
-# CAMEO's codes of international bodies (CAMEO 1.1b3 manual, ch. 3 "international actors"): the
-# United Nations, the European Union, NATO, the African Union, ASEAN, the Arab League, the OAS and
-# others; an organisation's code names its body after its kind: IGOUNO..., IGOWSTNAT, IGOEUREEC.
-BODIES = frozenset("UNO EUR NAT AFR ASN ARL OAS OIC OPC GCC WTO ECW SAA CIS BIS".split())
-INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"}) | BODIES
+# CAMEO's codes of international actors: organisations and groups, and the bodies of IGO_BODIES.
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"}) | IGO_BODIES
 # Religions and peoples that the dictionaries write where a country goes (CAMEO religion codes).
 RELIGIONS = frozenset({"BUD", "CHR", "HIN", "JEW", "MUS", "REL", "SIK"})
 
@@ -104,16 +100,3 @@ def _with_codes(actor: Actor) -> Actor:
     if country in RELIGIONS:
         return replace(actor, country=None, sector=sector or country)
     return actor
-
-
-def main_country(nodes: list[Node]) -> str | None:
-    """The state an article's actors belong to most often, at least twice as often as any other."""
-    counts = Counter(n.actor.country for n in nodes if n.actor.country in STATES).most_common(2)
-    if not counts or len(counts) == 2 and counts[0][1] < 2 * counts[1][1]:
-        return None
-    return counts[0][0]
-
-
-# Sectors of a state's own people: an actor of one of them whom nothing else places is of the
-# article's main country ('the president said', 'police arrested').
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "ELI"})

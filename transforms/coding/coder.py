@@ -12,44 +12,37 @@ apology, the prime minister's office said' the event is the acceptance, by Erdog
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from eventpipe.transforms.coding.words import lemma, pos
 from eventpipe.transforms.actors import Actor, find_mentions, lower_cased, tokenize
-from eventpipe.transforms.coding.actors import STATE_SECTORS, Node, article_aliases, main_country, place_actors
+from eventpipe.transforms.coding.actors import Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import anchors, date_of
-from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, Mention, find_event_mentions
+from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
 from eventpipe.transforms.coding.mode import coded, mode_of
 from eventpipe.transforms.coding.parse import parse
 from eventpipe.transforms.coding.roles import PAIR_NOUNS, Roles
-from eventpipe.transforms.events import Event, build_event
+from eventpipe.transforms.coding.words import SAYING, lemma, pos
+from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
 from eventpipe.transforms.sentences import Sentence, split_sentences
 from eventpipe.transforms.tables.countries import COUNTRIES
 from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS
 from eventpipe.transforms.timexes import Timex, tag_timexes
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
-_PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we"})
 # Prepositions of taking part: 'took part in talks', 'agreed after talks with X' (not 'during the fighting').
 _TAKING_PART = frozenset({"in", "after", "at"})
-# Verbs of saying: the deed they report is the event; the saying only when it reports none.
-SAYING = frozenset(
-    "say tell announce state add report claim note explain confirm stress insist declare write "
-    "reiterate repeat quote comment remark reveal disclose acknowledge admit argue assert".split()
-)
-# Roots of an agentless arrest's implied source, the police of the article's country.
+# The code of an arrest, whose doer, when nobody is named, is the police of the article's country.
 _ARREST = "173"
-
-
-def _POLICE(country: str | None) -> Actor:
-    """The implied doer of an arrest nobody is named making: the police of the story's country."""
-    return Actor(0, 0, "police", country, "COP")
 # Roots of threats, protest, mobilization and force (13 to 20): where no one is named as their
 # target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
 # 'killed three in southern Serbia', 'imposed a curfew in Algiers').
 _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def _police(country: str | None) -> Actor:
+    """The implied doer of an arrest nobody is named making: the police of the story's country."""
+    return Actor(0, 0, "police", country, "COP")
 
 
 def code_text(text: str, published: date | None) -> list[Event]:
@@ -69,8 +62,9 @@ def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], publ
         [n for n in place_actors(doc, published, aliases) if s.start + n.actor.start >= line_end]
         for s, doc in zip(candidates, docs)
     ]
-    main = line_country or main_country([n for nodes in placed for n in nodes])
-    pair = main_pair([n.actor.country for nodes in placed for n in nodes])
+    actors = [n.actor for nodes in placed for n in nodes]
+    main = line_country or main_country(actors)
+    pair = main_pair(actors)
     events: list[Event] = []
     previous: Actor | None = None
     for sentence, doc, nodes in zip(candidates, docs, placed):
@@ -79,7 +73,6 @@ def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], publ
         events += found
         subjects = [n.actor for n in nodes if doc[n.head].dep_ in ("nsubj", "nsubjpass")]
         previous = (found[-1].source if found and found[-1].source else None) or (subjects[0] if subjects else previous)
-        previous = _as_actor(previous)
     return [e.event for e in events]
 
 
@@ -90,18 +83,6 @@ class _Coded:
 
     def __init__(self, event: Event, token: int, source: Actor | None):
         self.event, self.token, self.source = event, token, source
-
-
-def _as_actor(actor) -> Actor | None:
-    return actor
-
-
-def main_pair(countries: list[str | None]) -> tuple[str, str] | None:
-    """The two countries an article names most, in the order it first names them."""
-    counts = Counter(c for c in countries if c)
-    top = {country for country, _ in counts.most_common(2)}
-    ordered = [c for c in dict.fromkeys(c for c in countries if c) if c in top]
-    return (ordered[0], ordered[1]) if len(ordered) == 2 else None
 
 
 def can_yield(text: str, aliases=None) -> bool:
@@ -174,7 +155,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
                 if pos(governor) in ("VERB", "AUX"):
                     source = roles.source(governor)
             if source is None and mention.code == _ARREST:
-                source = _POLICE(main)  # 'the arrest of X': arrests are the police's
+                source = _police(main)  # 'the arrest of X': arrests are the police's
         else:
             source = roles.source(token)
             target, location = roles.target(token, source)
@@ -186,7 +167,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
                 target = roles.partner(token, source)
             mode = mode_of(token)
             if source is None and mention.code == _ARREST and _agentless(token):
-                source = _POLICE(main)  # 'were arrested', 'the arrested men'
+                source = _police(main)  # 'were arrested', 'the arrested men'
         if mode == "demanded" or source is None:
             continue
         code, mode = coded(mention.code, mode)
@@ -244,10 +225,8 @@ def _without_reported_sayings(doc, found: list[_Coded]) -> list[_Coded]:
         token = doc[c.token]
         if lemma(token) in SAYING or c.event.cameo_root == "01":
             reported = {t.i for child in token.children if child.dep_ in ("ccomp", "parataxis", "xcomp") for t in child.subtree}
-            reported |= {t.i for t in doc if t.dep_ in ("ccomp", "parataxis") and t.head.i == token.i for _ in [0]}
-            if token.dep_ in ("parataxis", "ROOT"):
-                # 'X accepted the apology, the office said': the deed is the saying's ccomp or head
-                reported |= {t.i for t in token.head.subtree} if token.dep_ == "parataxis" else set()
+            if token.dep_ == "parataxis":  # 'X accepted the apology, the office said': the deed is its head
+                reported |= {t.i for t in token.head.subtree}
             if reported & (tokens - {c.token}):
                 continue
         kept.append(c)

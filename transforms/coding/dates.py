@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.timexes import Timex, value_start
 
 _BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally"})
@@ -92,14 +92,11 @@ def _earlier(token) -> bool:
     return False
 
 
-_SAYING = frozenset("say tell report announce add state claim confirm explain".split())
-
-
 def _reported(token) -> bool:
     """A verb inside what someone said ('X said that police had arrested ...')."""
     current = token
     for _ in range(6):
-        if current.dep_ in ("ccomp", "parataxis") and lemma(current.head) in _SAYING:
+        if current.dep_ in ("ccomp", "parataxis") and lemma(current.head) in SAYING:
             return True
         if current.head.i == current.i:
             return False

@@ -59,25 +59,17 @@ def mode_of(verb) -> str:
             return "demanded"
         if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
             return "intended"
-        governor = mode_of(head) if head.i != verb.i else "asserted"
-        return governor if governor != "asserted" else "asserted"
+        return mode_of(head) if head.i != verb.i else "asserted"
     if verb.dep_ == "ccomp" and lemma(head) in _DENYING:
         return "negated"
     if verb.dep_ == "ccomp" and lemma(head) in _ASKING and lemma(head) not in ("tell",):
         return "demanded"  # 'demanded that Argentina pay': asked for, not done
     if verb.dep_ in ("conj",) and head.i != verb.i:
         return mode_of(head)
-    if verb.dep_ in ("advcl", "ccomp") and head.i != verb.i:
-        governing = mode_of_clause_head(head)
-        if governing == "hypothetical":
-            return "hypothetical"
-    return "asserted"
-
-
-def mode_of_clause_head(verb) -> str:
-    children = list(verb.children)
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
-        return "hypothetical"
+    if verb.dep_ in ("advcl", "ccomp") and head.i != verb.i and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children
+    ):
+        return "hypothetical"  # a clause of a condition
     return "asserted"
 
 

@@ -14,13 +14,17 @@ _AUXILIARIES = frozenset(
 )
 _COARSE = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
            "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "PRP": "PRON", "PRP$": "PRON", "IN": "ADP", "CD": "NUM"}
+# Verbs of saying: the deed they report is the event (the saying only when it reports none), and
+# what they report keeps its own tenses' dates ('X said police had arrested ...' is no earlier deed).
+SAYING = frozenset(
+    "say tell announce state add report claim note explain confirm stress insist declare write "
+    "reiterate repeat quote comment remark reveal disclose acknowledge admit argue assert".split()
+)
 # Verbs the coder's steps name (of asking, intending, saying ...) that the dictionary may lack.
-_NAMED = frozenset(
-    "urge call ask demand request press appeal push order tell encourage invite force deny reject dismiss refuse "
+_NAMED = SAYING | frozenset(
+    "urge call ask demand request press appeal push order encourage invite force deny reject dismiss refuse "
     "decline fail plan intend want hope seek aim prepare threaten vow pledge promise propose expect plot mean "
-    "decide agree offer try attempt consider set schedule need wish say report announce add state claim confirm "
-    "explain note stress insist declare write reiterate repeat quote comment remark reveal disclose acknowledge "
-    "admit argue assert warn".split()
+    "decide agree offer try attempt consider set schedule need wish warn".split()
 )
 _KNOWN = frozenset(FORMS.values()) | frozenset(DEFAULTS) | frozenset(PATTERNS) | _NAMED
 
