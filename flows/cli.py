@@ -210,11 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
         corpus.add_argument("--json", action="store_true", help="print the scores as one JSON object")
         corpus.add_argument("--errors", type=int, default=0, metavar="N", help="also print the first N errors")
         if name in HALVED:
-            corpus.add_argument(
-                "--coder", choices=("rules", "tree"), default="rules",
-                help="which coder to score: the pipeline's rule coder (default) or the coder on a dependency "
-                     "parse (transforms/coding/)",
-            )
+            _coder_option(corpus)
             corpus.add_argument(
                 "--half", choices=("tune", "check", "all"), default="tune",
                 help="whose errors --errors lists: the tuning half's (default; rules are written only from "
