@@ -57,6 +57,12 @@ def _events(text: str):
      [("057", "AZE", "TUR", "1992-01-01", "text", "asserted")]),
     # the dateline's city is no actor, and its country places the agents of the story
     ("BANJUL — Troops arrested the opposition leader.", [("173", "GMB", "GMB", "2021-10-14", "published", "asserted")]),
+    # an event that names no target is about the story's country (its dateline's) when its doer is
+    # foreign to it, else about the other country of the story's two
+    ("SANTIAGO — Peru condemned the decision on Monday.", [("111", "PER", "CHL", "2021-10-11", "text", "asserted")]),
+    ("Peru expelled a Chilean diplomat. Chile accused Peru of spying. Peru condemned the decision.",
+     [("161", "PER", "CHL", "2021-10-14", "published", "asserted"), ("112", "CHL", "PER", "2021-10-14", "published", "asserted"),
+      ("111", "PER", "CHL", "2021-10-14", "published", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -6,7 +6,10 @@ parsed sentence (mentions.py) the roles come from the tree (roles.py), the mode 
 own auxiliaries and governors (mode.py), the date from the DATE expression attached to it
 (dates.py). An event needs a source actor; a deed asked of someone is not reported as done. A
 verb of saying is an event only when the clause it reports yields none: in 'Erdogan accepted the
-apology, the prime minister's office said' the event is the acceptance, by Erdogan.
+apology, the prime minister's office said' the event is the acceptance, by Erdogan. An event that
+names no target is about the story: its main country when the doer is foreign to it, else the
+other of the story's two countries ('Spain condemned the decision', in a story of Argentina's
+takeover of a Spanish firm).
 """
 
 from __future__ import annotations
@@ -182,6 +185,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
         elif target is not None and not target.country and not target.backed:
             home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
             target = replace(target, country=home) if home else target
+        if target is None:
+            target = _story_party(source, main, pair)  # 'Spain condemned the decision': Argentina's
         if target is not None and _same(source, target):
             target = None
         key = (code, _key(source), _key(target), mode)
@@ -191,6 +196,17 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
         dated = date_of(token, attached, published)
         found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
     return _without_reported_sayings(doc, found)
+
+
+def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None) -> Actor | None:
+    """The country an event names no target in is about, from the story: its main country when the
+    doer is foreign to it, else the other country of the story's pair."""
+    if main and source.country and source.country != main:
+        return Actor(0, 0, "", main, None)
+    if pair and source.country in pair:
+        other = pair[1] if source.country == pair[0] else pair[0]
+        return Actor(0, 0, "", other, None)
+    return None
 
 
 def _noun_mode(noun) -> str:
