@@ -59,6 +59,9 @@ def _events(text: str):
     ("BANJUL — Troops arrested the opposition leader.", [("173", "GMB", "GMB", "2021-10-14", "published", "asserted")]),
     # an event that names no target is about the story's country (its dateline's) when its doer is
     # foreign to it, else about the other country of the story's two
+    # a state's agent abroad is not of the story's country for being named in its story
+    ("DAMASCUS — A western diplomat criticized the government on Monday.",
+     [("111", None, "SYR", "2021-10-11", "text", "asserted")]),
     ("SANTIAGO — Peru condemned the decision on Monday.", [("111", "PER", "CHL", "2021-10-11", "text", "asserted")]),
     ("Peru expelled a Chilean diplomat. Chile accused Peru of spying. Peru condemned the decision.",
      [("161", "PER", "CHL", "2021-10-14", "published", "asserted"), ("112", "CHL", "PER", "2021-10-14", "published", "asserted"),

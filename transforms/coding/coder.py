@@ -125,12 +125,18 @@ def dateline(text: str) -> tuple[int, str | None]:
     return match.end(), code or (COUNTRIES.get(country.lower()) if country else None)
 
 
+# A state's agents abroad (Phoenix.agents.txt: AMBASSADOR, DIPLOMAT, ENVOY [~GOV]): the story's
+# country is where they serve, not whose they are ('a western diplomat said').
+_ENVOYS = frozenset({"ambassador", "ambassadors", "diplomat", "diplomats", "envoy", "envoys", "consul", "emissary"})
+
+
 def _with_main(node: Node, main: str | None) -> Node:
     """An agent that nothing else places ('the president', 'police', 'rebels') is of the story's
     main country: its dateline's, else the country most of its actors belong to."""
     actor = node.actor
     titled = node.person and actor.sector in STATE_SECTORS  # 'President Bouteflicka': a title says whose
-    if main and not actor.country and not actor.backed and actor.sector and (titled or not node.person):
+    envoy = any(word in _ENVOYS for word in actor.name.lower().split())
+    if main and not actor.country and not actor.backed and actor.sector and (titled or not node.person) and not envoy:
         return Node(Actor(actor.start, actor.end, actor.name, main, actor.sector), node.head, node.first, node.last, node.person)
     return node
 
