@@ -62,6 +62,24 @@ def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected)
     assert _events(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the verb of an 'after' clause with a span is that many days before the event it hangs on
+    ("Germany expelled two Russian diplomats on Tuesday, two days after Russia arrested a German journalist.",
+     [("161", "DEU", "RUS", "2021-10-12", "text", "asserted"), ("173", "RUS", "DEU", "2021-10-10", "text", "asserted")]),
+    # ... counted from the publication day when that event has no date of its own
+    ("Germany expelled two Russian diplomats, a day after Russia arrested a German journalist.",
+     [("161", "DEU", "RUS", "2021-10-14", "published", "asserted"), ("173", "RUS", "DEU", "2021-10-13", "text", "asserted")]),
+    # 'hours after' is the same day
+    ("Ethiopian troops entered Somalia on Friday, hours after the Somali president invited Ethiopia.",
+     [("040", "SOM", "ETH", "2021-10-08", "text", "asserted")]),
+    # the other way round: the event after a dated one takes that date plus the span
+    ("Two days after Russia attacked Ukraine on Monday, Germany condemned Russia.",
+     [("190", "RUS", "UKR", "2021-10-11", "text", "asserted"), ("111", "DEU", "RUS", "2021-10-13", "text", "asserted")]),
+])
+def test_an_event_a_span_before_or_after_another_is_dated_from_it(text, expected):
+    assert _events(text) == expected
+
+
 def test_datelines_name_their_country():
     assert dateline("GOMA, Congo — Shops reopened.") == (len("GOMA, Congo — "), "COD")
     assert dateline("MARIKANA, South Africa (Reuters) - Police fired.")[1] == "ZAF"

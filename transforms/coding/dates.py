@@ -8,11 +8,20 @@ event noun without one takes its governing verb's ('held talks on Friday'). With
 the text places before the publication day ('had asked', 'previously', 'earlier') is not dated
 that day: its date stays empty, `date_source` 'earlier'. Any other event is dated by the
 publication day ('published').
+
+An event placed a span before or after another ('shops reopened on Wednesday, a day after rebels
+captured the city'; 'resigned two days after the vote'; 'the day after a collision'; 'hours after
+he was sworn in') is dated from the other: the verb of an 'after' clause, or the event noun after
+'after', is that many days before the event that clause or phrase hangs on, dated as above (its own
+date, the nearest date above it in the tree, else the publication day); 'before' counts the other
+way; 'hours' is the same day. The other way round, an event with no date of its own that happened
+a span after an event dated in its sentence ('two days after the March 3 vote he resigned') is
+dated from that one. Such dates are the text's ('text'), at the precision of a day.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.timexes import Timex, value_start
@@ -24,6 +33,13 @@ _SAME_CLAUSE = ("conj", "xcomp")
 _DATED_BY_GOVERNOR = ("conj", "xcomp", "acl")
 
 Dated = tuple[date | None, str | None, str | None, str | None]  # event_date, precision, value, source
+
+# A span between two events, in days: 'a day', 'two days', 'hours' (the same day).
+_SPAN_UNITS = {"day": 1, "days": 1, "hour": 0, "hours": 0}
+_COUNTS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# 'X, a day after Y': Y is a day before X (sign -1); 'X, a day before Y': a day after it (+1).
+_RELATIONS = {"after": -1, "before": 1}
 
 
 def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int, list[tuple[int, Timex]]]:
@@ -42,8 +58,8 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
         token = span.root
         anchor = token.head
         for _ in range(len(doc)):
-            if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT":
-                break
+            if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT" or _related(anchor):
+                break  # also 'after the March 3 vote': the vote's date, not the verb's
             anchor = anchor.head
         attached.setdefault(anchor.i, []).append((token.i, timex))
     return attached
@@ -51,7 +67,7 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
 
 def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date | None) -> Dated:
     """The date of the event at `token` (see the module doc)."""
-    own = _own(token, attached)
+    own = _own(token, attached, published)
     if own is not None:
         return own
     if _earlier(token):
@@ -61,13 +77,16 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
     return published, "day", published.isoformat(), "published"
 
 
-def _own(token, attached) -> Dated | None:
+def _own(token, attached, published: date | None, depth: int = 0) -> Dated | None:
     current = token
     for _ in range(4):
         found = attached.get(current.i)
         if found:
             _, timex = min(found, key=lambda item: abs(item[0] - token.i))
             return value_start(timex.value), timex.precision, timex.value, "text"
+        relative = _relative(current, attached, published, depth)
+        if relative is not None:
+            return relative
         if current.dep_ in _DATED_BY_GOVERNOR or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue
@@ -102,3 +121,92 @@ def _reported(token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _relative(token, attached, published: date | None, depth: int) -> Dated | None:
+    """The date of an event placed a span before or after another (see the module doc)."""
+    if depth > 3:
+        return None
+    related = _related(token)
+    if related is not None:
+        governor, days = related
+        day = _governing_day(governor, attached, published, depth + 1)
+        return None if day is None else _day(day + timedelta(days=days))
+    for other in token.subtree:  # the other way round: 'two days after the March 3 vote he resigned'
+        if other.i == token.i or other.i not in attached:
+            continue
+        related = _related(other)
+        own = _direct(other, attached) if related is not None and related[0].i == token.i else None
+        if own is not None and own[1] == "day" and own[0] is not None:
+            return _day(own[0] - timedelta(days=related[1]))
+    return None
+
+
+def _related(token):
+    """(the event it is placed against, signed days) for the verb of a clause like 'a day after
+    rebels captured the city' or the noun of 'two days after the vote' / 'the day after a
+    collision'; None for any other token."""
+    if token.dep_ in ("advcl", "conj", "ccomp", "relcl", "acl"):
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in _RELATIONS), None)
+        if mark is None:
+            return None
+        relation, head = mark.lower_, token.head
+        if head.dep_ == "npadvmod" and head.lower_ in _SPAN_UNITS:  # '[a day] after Belarus forced a jet to land'
+            spans, governor = [head], head.head
+        else:
+            spans = [c for c in token.children if c.dep_ == "npadvmod"] + [c for c in mark.children if c.dep_ == "npadvmod"]
+            governor = head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in _RELATIONS:
+        prep = token.head
+        relation = prep.lower_
+        if prep.head.dep_ == "npadvmod" and prep.head.lower_ in _SPAN_UNITS:  # 'the day after a collision'
+            spans, governor = [prep.head], prep.head.head
+        else:
+            spans, governor = [c for c in prep.children if c.dep_ == "npadvmod"], prep.head
+    else:
+        return None
+    days = next((d for d in map(_span_days, spans) if d is not None), None)
+    return None if days is None else (governor, _RELATIONS[relation] * days)
+
+
+def _span_days(unit) -> int | None:
+    """Days in a span: 'a day', 'the day', 'two days', '(several) hours' (0); None for 'days'
+    without a count, a span of 24 hours or more, or another word."""
+    per = _SPAN_UNITS.get(unit.lower_)
+    if per is None:
+        return None
+    count = None
+    for child in unit.children:
+        if child.dep_ == "nummod":
+            count = int(child.text) if child.text.isdigit() else _COUNTS.get(child.lower_)
+        elif child.dep_ == "det" and child.lower_ in _COUNTS:
+            count = _COUNTS[child.lower_]
+    if per == 0:
+        return 0 if count is None or count < 24 else None
+    return count
+
+
+def _governing_day(governor, attached, published: date | None, depth: int) -> date | None:
+    """The day of the event a span is counted from: its own date or the nearest one above it in
+    the tree, else the publication day; None when that is not a day."""
+    current = governor
+    for _ in range(12):
+        own = _own(current, attached, published, depth)
+        if own is not None:
+            return own[0] if own[1] in ("day", "time") else None
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return published
+
+
+def _direct(token, attached) -> Dated | None:
+    found = attached.get(token.i)
+    if not found:
+        return None
+    _, timex = min(found, key=lambda item: abs(item[0] - token.i))
+    return value_start(timex.value), timex.precision, timex.value, "text"
+
+
+def _day(day: date) -> Dated:
+    return day, "day", day.isoformat(), "text"
