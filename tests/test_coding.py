@@ -80,6 +80,19 @@ def test_an_event_a_span_before_or_after_another_is_dated_from_it(text, expected
     assert _events(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a reported deed without a date of its own happened by the day it was said
+    ("The rebels said on Monday that they had attacked a Kenyan army base.",
+     [("190", "KEN", "KEN", "2021-10-11", "text", "asserted")]),
+    # ... its own date comes first
+    ("Israel said on Monday that Hamas attacked Israel on Sunday.", [("190", "PSE", "ISR", "2021-10-10", "text", "asserted")]),
+    # ... and a saying without a date leaves the publication day
+    ("Kenyan rebels said that they had attacked an army base.", [("190", "KEN", "KEN", "2021-10-14", "published", "asserted")]),
+])
+def test_a_reported_deed_takes_the_date_of_its_saying(text, expected):
+    assert _events(text) == expected
+
+
 def test_datelines_name_their_country():
     assert dateline("GOMA, Congo — Shops reopened.") == (len("GOMA, Congo — "), "COD")
     assert dateline("MARIKANA, South Africa (Reuters) - Police fired.")[1] == "ZAF"

@@ -5,9 +5,10 @@ nearest verb or event noun above it in the parse ('talks in Banjul on Friday': t
 Monday that Y attacked': the saying, not the attack). An event takes its own date first; else the
 date of the verb it is coordinated with or is the infinitive of ('met on Friday and signed'); an
 event noun without one takes its governing verb's ('held talks on Friday'). With none, an event
-the text places before the publication day ('had asked', 'previously', 'earlier') is not dated
-that day: its date stays empty, `date_source` 'earlier'. Any other event is dated by the
-publication day ('published').
+reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
+happened by that day and takes it ('text'). Else an event the text places before the publication
+day ('had asked', 'previously', 'earlier') is not dated that day: its date stays empty,
+`date_source` 'earlier'. Any other event is dated by the publication day ('published').
 
 An event placed a span before or after another ('shops reopened on Wednesday, a day after rebels
 captured the city'; 'resigned two days after the vote'; 'the day after a collision'; 'hours after
@@ -70,6 +71,11 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
     own = _own(token, attached, published)
     if own is not None:
         return own
+    saying = _saying(token)
+    if saying is not None:
+        said = _own(saying, attached, published)
+        if said is not None and said[3] == "text":
+            return said  # 'said on Sunday that they had decided to ...': by Sunday
     if _earlier(token):
         return None, None, None, "earlier"
     if published is None:
@@ -113,14 +119,19 @@ def _earlier(token) -> bool:
 
 def _reported(token) -> bool:
     """A verb inside what someone said ('X said that police had arrested ...')."""
+    return _saying(token) is not None
+
+
+def _saying(token):
+    """The verb of saying whose reported clause holds `token`, or None."""
     current = token
     for _ in range(6):
         if current.dep_ in ("ccomp", "parataxis") and lemma(current.head) in SAYING:
-            return True
+            return current.head
         if current.head.i == current.i:
-            return False
+            return None
         current = current.head
-    return False
+    return None
 
 
 def _relative(token, attached, published: date | None, depth: int) -> Dated | None:
