@@ -10,7 +10,9 @@ from datetime import date
 import pytest
 
 from eventpipe.transforms.coding.coder import code_text, dateline
+from eventpipe.transforms.coding.dates import anchors, date_of
 from eventpipe.transforms.coding.parse import INSTALL, ParserMissing, parser
+from eventpipe.transforms.timexes import Timex
 
 PUBLISHED = date(2021, 10, 14)  # a Thursday
 
@@ -91,6 +93,20 @@ def test_an_event_a_span_before_or_after_another_is_dated_from_it(text, expected
 ])
 def test_a_reported_deed_takes_the_date_of_its_saying(text, expected):
     assert _events(text) == expected
+
+
+def test_a_bare_weekday_takes_its_direction_from_the_tense_in_the_tree():
+    # the tagger reads 'agreed to' as a plan and puts Friday after the publication day; in the tree
+    # the talks come before an agreement in the past
+    assert ("046", "SEN", "GMB", "2021-10-08", "text", "asserted") in _events(
+        "Senegal agreed to withdraw its troops after talks with Gambia on Friday.")
+    # an infinitive of a plan says nothing against the tagger
+    assert ("036", "GMB", "SEN", "2021-10-15", "text", "intended") in _events("Gambia agreed to hold talks with Senegal on Friday.")
+    # the other way: a verb in the future takes the next such day, whatever the tagger said
+    doc = parser()("Senegal will meet Gambia on Tuesday.")
+    tuesday = Timex(doc.text.index("Tuesday"), doc.text.index("Tuesday") + 7, "Tuesday", "DATE", "2021-10-12", "day")
+    meet = doc[2]
+    assert date_of(meet, anchors(doc, 0, [tuesday], {meet.i}), PUBLISHED) == (date(2021, 10, 19), "day", "2021-10-19", "text")
 
 
 def test_datelines_name_their_country():

@@ -18,6 +18,12 @@ date, the nearest date above it in the tree, else the publication day); 'before'
 way; 'hours' is the same day. The other way round, an event with no date of its own that happened
 a span after an event dated in its sentence ('two days after the March 3 vote he resigned') is
 dated from that one. Such dates are the text's ('text'), at the precision of a day.
+
+A bare weekday ('on Friday', 'Friday morning') takes its direction from the tense the tree gives
+its event, not the tagger's nearby words: in the past it is the one on or before the publication
+day, in the future ('will') the one on or after it. An event that comes 'after' another has that
+one's tense when its own verb is an infinitive ('agreed to step down after talks on Friday': the
+talks are past); a plan ('agreed to meet on Friday') and the present keep the tagger's day.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
+from eventpipe.transforms.timex_lexicon import ENGLISH
 from eventpipe.transforms.timexes import Timex, value_start
 
 _BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally"})
@@ -35,6 +42,9 @@ _DATED_BY_GOVERNOR = ("conj", "xcomp", "acl")
 
 Dated = tuple[date | None, str | None, str | None, str | None]  # event_date, precision, value, source
 
+# Auxiliaries of a verb in the future and in the past ('will meet', 'had met', 'has met', 'was held').
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+_PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "'d"})
 # A span between two events, in days: 'a day', 'two days', 'hours' (the same day).
 _SPAN_UNITS = {"day": 1, "days": 1, "hour": 0, "hours": 0}
 _COUNTS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -89,7 +99,7 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         found = attached.get(current.i)
         if found:
             _, timex = min(found, key=lambda item: abs(item[0] - token.i))
-            return value_start(timex.value), timex.precision, timex.value, "text"
+            return _dated(timex, current, published)
         relative = _relative(current, attached, published, depth)
         if relative is not None:
             return relative
@@ -147,7 +157,7 @@ def _relative(token, attached, published: date | None, depth: int) -> Dated | No
         if other.i == token.i or other.i not in attached:
             continue
         related = _related(other)
-        own = _direct(other, attached) if related is not None and related[0].i == token.i else None
+        own = _direct(other, attached, published) if related is not None and related[0].i == token.i else None
         if own is not None and own[1] == "day" and own[0] is not None:
             return _day(own[0] - timedelta(days=related[1]))
     return None
@@ -211,12 +221,53 @@ def _governing_day(governor, attached, published: date | None, depth: int) -> da
     return published
 
 
-def _direct(token, attached) -> Dated | None:
+def _direct(token, attached, published: date | None) -> Dated | None:
     found = attached.get(token.i)
     if not found:
         return None
     _, timex = min(found, key=lambda item: abs(item[0] - token.i))
-    return value_start(timex.value), timex.precision, timex.value, "text"
+    return _dated(timex, token, published)
+
+
+def _dated(timex: Timex, host, published: date | None) -> Dated:
+    """The date of a DATE expression attached to `host`; a bare weekday ('on Friday') is the one
+    on or before the publication day when the tree puts its event in the past, the one on or after
+    it when in the future (the tagger reads the tense off nearby words: 'agreed to step down after
+    talks on Friday' is to it a plan)."""
+    day, value = value_start(timex.value), timex.value
+    words = timex.text.lower().split()
+    if day is not None and published is not None and words and words[0] in ENGLISH.weekdays and len(words) <= 2 \
+            and (len(words) == 1 or words[1] in ENGLISH.parts_of_day) and abs((day - published).days) < 7:
+        tense = _tense(host)
+        moved = day - timedelta(days=7) if tense == "past" and day > published else \
+            day + timedelta(days=7) if tense == "future" and day < published else day
+        if moved != day:
+            day, value = moved, moved.isoformat() + value[10:]
+    return day, timex.precision, value, "text"
+
+
+def _tense(host) -> str | None:
+    """'past' or 'future' for the event at `host` from the tree: its verb's own tense and
+    auxiliaries (an event noun's is its verb's); an event that comes before another ('after
+    talks on Friday', 'after she reported') takes that one's when it has a finite tense; an
+    infinitive (a plan: 'agreed to meet on Friday') and the present say nothing (None)."""
+    current, before = host, False
+    for _ in range(8):
+        if pos(current) == "VERB":
+            auxiliaries = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
+            if auxiliaries & _FUTURE_AUXILIARIES:
+                return "future"
+            if current.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES:
+                return "past"
+            infinitive = "to" in auxiliaries or current.tag_ == "VB" and current.dep_ in ("xcomp", "conj", "advcl")
+            if not (infinitive and before):
+                return None
+        if current.lower_ in _RELATIONS or any(c.dep_ == "mark" and c.lower_ == "after" for c in current.children):
+            before = before or current.lower_ == "after" or pos(current) == "VERB"
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _day(day: date) -> Dated:
