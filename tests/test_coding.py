@@ -95,6 +95,11 @@ def test_a_reported_deed_takes_the_date_of_its_saying(text, expected):
     assert _events(text) == expected
 
 
+def test_a_participle_clause_happens_when_its_governor_does():
+    assert ("1123", "THA", "KHM", "2021-10-12", "text", "asserted") in _events(
+        "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")
+
+
 def test_a_bare_weekday_takes_its_direction_from_the_tense_in_the_tree():
     # the tagger reads 'agreed to' as a plan and puts Friday after the publication day; in the tree
     # the talks come before an agreement in the past

@@ -3,8 +3,9 @@
 A DATE expression (from the timex tagger, normalized against the publication date) belongs to the
 nearest verb or event noun above it in the parse ('talks in Banjul on Friday': the talks; 'said on
 Monday that Y attacked': the saying, not the attack). An event takes its own date first; else the
-date of the verb it is coordinated with or is the infinitive of ('met on Friday and signed'); an
-event noun without one takes its governing verb's ('held talks on Friday'). With none, an event
+date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
+Friday and signed'; 'fired missiles on Friday, killing six'); an event noun without one takes its
+governing verb's ('held talks on Friday'). With none, an event
 reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
 happened by that day and takes it ('text'). Else an event the text places before the publication
 day ('had asked', 'previously', 'earlier') is not dated that day: its date stays empty,
@@ -103,11 +104,17 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         relative = _relative(current, attached, published, depth)
         if relative is not None:
             return relative
-        if current.dep_ in _DATED_BY_GOVERNOR or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        if current.dep_ in _DATED_BY_GOVERNOR or _participle_clause(current) or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue
         break
     return None
+
+
+def _participle_clause(token) -> bool:
+    """A participle clause with no conjunction of its own ('fired missiles on Friday, killing
+    six'; 'declared martial law on Tuesday, saying ...'): it happens when its governor does."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux", "nsubj") for c in token.children)
 
 
 def _earlier(token) -> bool:
