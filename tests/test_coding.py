@@ -10,7 +10,9 @@ from datetime import date
 import pytest
 
 from eventpipe.transforms.coding.coder import code_text, dateline
+from eventpipe.transforms.coding.dates import anchors, date_of
 from eventpipe.transforms.coding.parse import INSTALL, ParserMissing, parser
+from eventpipe.transforms.timexes import Timex
 
 PUBLISHED = date(2021, 10, 14)  # a Thursday
 
@@ -69,6 +71,56 @@ def _events(text: str):
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the verb of an 'after' clause with a span is that many days before the event it hangs on
+    ("Germany expelled two Russian diplomats on Tuesday, two days after Russia arrested a German journalist.",
+     [("161", "DEU", "RUS", "2021-10-12", "text", "asserted"), ("173", "RUS", "DEU", "2021-10-10", "text", "asserted")]),
+    # ... counted from the publication day when that event has no date of its own
+    ("Germany expelled two Russian diplomats, a day after Russia arrested a German journalist.",
+     [("161", "DEU", "RUS", "2021-10-14", "published", "asserted"), ("173", "RUS", "DEU", "2021-10-13", "text", "asserted")]),
+    # 'hours after' is the same day
+    ("Ethiopian troops entered Somalia on Friday, hours after the Somali president invited Ethiopia.",
+     [("040", "SOM", "ETH", "2021-10-08", "text", "asserted")]),
+    # the other way round: the event after a dated one takes that date plus the span
+    ("Two days after Russia attacked Ukraine on Monday, Germany condemned Russia.",
+     [("190", "RUS", "UKR", "2021-10-11", "text", "asserted"), ("111", "DEU", "RUS", "2021-10-13", "text", "asserted")]),
+])
+def test_an_event_a_span_before_or_after_another_is_dated_from_it(text, expected):
+    assert _events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reported deed without a date of its own happened by the day it was said
+    ("The rebels said on Monday that they had attacked a Kenyan army base.",
+     [("190", "KEN", "KEN", "2021-10-11", "text", "asserted")]),
+    # ... its own date comes first
+    ("Israel said on Monday that Hamas attacked Israel on Sunday.", [("190", "PSE", "ISR", "2021-10-10", "text", "asserted")]),
+    # ... and a saying without a date leaves the publication day
+    ("Kenyan rebels said that they had attacked an army base.", [("190", "KEN", "KEN", "2021-10-14", "published", "asserted")]),
+])
+def test_a_reported_deed_takes_the_date_of_its_saying(text, expected):
+    assert _events(text) == expected
+
+
+def test_a_participle_clause_happens_when_its_governor_does():
+    assert ("1123", "THA", "KHM", "2021-10-12", "text", "asserted") in _events(
+        "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")
+
+
+def test_a_bare_weekday_takes_its_direction_from_the_tense_in_the_tree():
+    # the tagger reads 'agreed to' as a plan and puts Friday after the publication day; in the tree
+    # the talks come before an agreement in the past
+    assert ("046", "SEN", "GMB", "2021-10-08", "text", "asserted") in _events(
+        "Senegal agreed to withdraw its troops after talks with Gambia on Friday.")
+    # an infinitive of a plan says nothing against the tagger
+    assert ("036", "GMB", "SEN", "2021-10-15", "text", "intended") in _events("Gambia agreed to hold talks with Senegal on Friday.")
+    # the other way: a verb in the future takes the next such day, whatever the tagger said
+    doc = parser()("Senegal will meet Gambia on Tuesday.")
+    tuesday = Timex(doc.text.index("Tuesday"), doc.text.index("Tuesday") + 7, "Tuesday", "DATE", "2021-10-12", "day")
+    meet = doc[2]
+    assert date_of(meet, anchors(doc, 0, [tuesday], {meet.i}), PUBLISHED) == (date(2021, 10, 19), "day", "2021-10-19", "text")
 
 
 def test_datelines_name_their_country():

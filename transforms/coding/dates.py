@@ -3,18 +3,36 @@
 A DATE expression (from the timex tagger, normalized against the publication date) belongs to the
 nearest verb or event noun above it in the parse ('talks in Banjul on Friday': the talks; 'said on
 Monday that Y attacked': the saying, not the attack). An event takes its own date first; else the
-date of the verb it is coordinated with or is the infinitive of ('met on Friday and signed'); an
-event noun without one takes its governing verb's ('held talks on Friday'). With none, an event
-the text places before the publication day ('had asked', 'previously', 'earlier') is not dated
-that day: its date stays empty, `date_source` 'earlier'. Any other event is dated by the
-publication day ('published').
+date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
+Friday and signed'; 'fired missiles on Friday, killing six'); an event noun without one takes its
+governing verb's ('held talks on Friday'). With none, an event
+reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
+happened by that day and takes it ('text'). Else an event the text places before the publication
+day ('had asked', 'previously', 'earlier') is not dated that day: its date stays empty,
+`date_source` 'earlier'. Any other event is dated by the publication day ('published').
+
+An event placed a span before or after another ('shops reopened on Wednesday, a day after rebels
+captured the city'; 'resigned two days after the vote'; 'the day after a collision'; 'hours after
+he was sworn in') is dated from the other: the verb of an 'after' clause, or the event noun after
+'after', is that many days before the event that clause or phrase hangs on, dated as above (its own
+date, the nearest date above it in the tree, else the publication day); 'before' counts the other
+way; 'hours' is the same day. The other way round, an event with no date of its own that happened
+a span after an event dated in its sentence ('two days after the March 3 vote he resigned') is
+dated from that one. Such dates are the text's ('text'), at the precision of a day.
+
+A bare weekday ('on Friday', 'Friday morning') takes its direction from the tense the tree gives
+its event, not the tagger's nearby words: in the past it is the one on or before the publication
+day, in the future ('will') the one on or after it. An event that comes 'after' another has that
+one's tense when its own verb is an infinitive ('agreed to step down after talks on Friday': the
+talks are past); a plan ('agreed to meet on Friday') and the present keep the tagger's day.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
+from eventpipe.transforms.timex_lexicon import ENGLISH
 from eventpipe.transforms.timexes import Timex, value_start
 
 _BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally"})
@@ -24,6 +42,16 @@ _SAME_CLAUSE = ("conj", "xcomp")
 _DATED_BY_GOVERNOR = ("conj", "xcomp", "acl")
 
 Dated = tuple[date | None, str | None, str | None, str | None]  # event_date, precision, value, source
+
+# Auxiliaries of a verb in the future and in the past ('will meet', 'had met', 'has met', 'was held').
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+_PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "'d"})
+# A span between two events, in days: 'a day', 'two days', 'hours' (the same day).
+_SPAN_UNITS = {"day": 1, "days": 1, "hour": 0, "hours": 0}
+_COUNTS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# 'X, a day after Y': Y is a day before X (sign -1); 'X, a day before Y': a day after it (+1).
+_RELATIONS = {"after": -1, "before": 1}
 
 
 def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int, list[tuple[int, Timex]]]:
@@ -42,8 +70,8 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
         token = span.root
         anchor = token.head
         for _ in range(len(doc)):
-            if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT":
-                break
+            if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT" or _related(anchor):
+                break  # also 'after the March 3 vote': the vote's date, not the verb's
             anchor = anchor.head
         attached.setdefault(anchor.i, []).append((token.i, timex))
     return attached
@@ -51,9 +79,14 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
 
 def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date | None) -> Dated:
     """The date of the event at `token` (see the module doc)."""
-    own = _own(token, attached)
+    own = _own(token, attached, published)
     if own is not None:
         return own
+    saying = _saying(token)
+    if saying is not None:
+        said = _own(saying, attached, published)
+        if said is not None and said[3] == "text":
+            return said  # 'said on Sunday that they had decided to ...': by Sunday
     if _earlier(token):
         return None, None, None, "earlier"
     if published is None:
@@ -61,18 +94,27 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
     return published, "day", published.isoformat(), "published"
 
 
-def _own(token, attached) -> Dated | None:
+def _own(token, attached, published: date | None, depth: int = 0) -> Dated | None:
     current = token
     for _ in range(4):
         found = attached.get(current.i)
         if found:
             _, timex = min(found, key=lambda item: abs(item[0] - token.i))
-            return value_start(timex.value), timex.precision, timex.value, "text"
-        if current.dep_ in _DATED_BY_GOVERNOR or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            return _dated(timex, current, published)
+        relative = _relative(current, attached, published, depth)
+        if relative is not None:
+            return relative
+        if current.dep_ in _DATED_BY_GOVERNOR or _participle_clause(current) or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue
         break
     return None
+
+
+def _participle_clause(token) -> bool:
+    """A participle clause with no conjunction of its own ('fired missiles on Friday, killing
+    six'; 'declared martial law on Tuesday, saying ...'): it happens when its governor does."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux", "nsubj") for c in token.children)
 
 
 def _earlier(token) -> bool:
@@ -94,11 +136,146 @@ def _earlier(token) -> bool:
 
 def _reported(token) -> bool:
     """A verb inside what someone said ('X said that police had arrested ...')."""
+    return _saying(token) is not None
+
+
+def _saying(token):
+    """The verb of saying whose reported clause holds `token`, or None."""
     current = token
     for _ in range(6):
         if current.dep_ in ("ccomp", "parataxis") and lemma(current.head) in SAYING:
-            return True
+            return current.head
         if current.head.i == current.i:
-            return False
+            return None
         current = current.head
-    return False
+    return None
+
+
+def _relative(token, attached, published: date | None, depth: int) -> Dated | None:
+    """The date of an event placed a span before or after another (see the module doc)."""
+    if depth > 3:
+        return None
+    related = _related(token)
+    if related is not None:
+        governor, days = related
+        day = _governing_day(governor, attached, published, depth + 1)
+        return None if day is None else _day(day + timedelta(days=days))
+    for other in token.subtree:  # the other way round: 'two days after the March 3 vote he resigned'
+        if other.i == token.i or other.i not in attached:
+            continue
+        related = _related(other)
+        own = _direct(other, attached, published) if related is not None and related[0].i == token.i else None
+        if own is not None and own[1] == "day" and own[0] is not None:
+            return _day(own[0] - timedelta(days=related[1]))
+    return None
+
+
+def _related(token):
+    """(the event it is placed against, signed days) for the verb of a clause like 'a day after
+    rebels captured the city' or the noun of 'two days after the vote' / 'the day after a
+    collision'; None for any other token."""
+    if token.dep_ in ("advcl", "conj", "ccomp", "relcl", "acl"):
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in _RELATIONS), None)
+        if mark is None:
+            return None
+        relation, head = mark.lower_, token.head
+        if head.dep_ == "npadvmod" and head.lower_ in _SPAN_UNITS:  # '[a day] after Belarus forced a jet to land'
+            spans, governor = [head], head.head
+        else:
+            spans = [c for c in token.children if c.dep_ == "npadvmod"] + [c for c in mark.children if c.dep_ == "npadvmod"]
+            governor = head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in _RELATIONS:
+        prep = token.head
+        relation = prep.lower_
+        if prep.head.dep_ == "npadvmod" and prep.head.lower_ in _SPAN_UNITS:  # 'the day after a collision'
+            spans, governor = [prep.head], prep.head.head
+        else:
+            spans, governor = [c for c in prep.children if c.dep_ == "npadvmod"], prep.head
+    else:
+        return None
+    days = next((d for d in map(_span_days, spans) if d is not None), None)
+    return None if days is None else (governor, _RELATIONS[relation] * days)
+
+
+def _span_days(unit) -> int | None:
+    """Days in a span: 'a day', 'the day', 'two days', '(several) hours' (0); None for 'days'
+    without a count, a span of 24 hours or more, or another word."""
+    per = _SPAN_UNITS.get(unit.lower_)
+    if per is None:
+        return None
+    count = None
+    for child in unit.children:
+        if child.dep_ == "nummod":
+            count = int(child.text) if child.text.isdigit() else _COUNTS.get(child.lower_)
+        elif child.dep_ == "det" and child.lower_ in _COUNTS:
+            count = _COUNTS[child.lower_]
+    if per == 0:
+        return 0 if count is None or count < 24 else None
+    return count
+
+
+def _governing_day(governor, attached, published: date | None, depth: int) -> date | None:
+    """The day of the event a span is counted from: its own date or the nearest one above it in
+    the tree, else the publication day; None when that is not a day."""
+    current = governor
+    for _ in range(12):
+        own = _own(current, attached, published, depth)
+        if own is not None:
+            return own[0] if own[1] in ("day", "time") else None
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return published
+
+
+def _direct(token, attached, published: date | None) -> Dated | None:
+    found = attached.get(token.i)
+    if not found:
+        return None
+    _, timex = min(found, key=lambda item: abs(item[0] - token.i))
+    return _dated(timex, token, published)
+
+
+def _dated(timex: Timex, host, published: date | None) -> Dated:
+    """The date of a DATE expression attached to `host`; a bare weekday ('on Friday') is the one
+    on or before the publication day when the tree puts its event in the past, the one on or after
+    it when in the future (the tagger reads the tense off nearby words: 'agreed to step down after
+    talks on Friday' is to it a plan)."""
+    day, value = value_start(timex.value), timex.value
+    words = timex.text.lower().split()
+    if day is not None and published is not None and words and words[0] in ENGLISH.weekdays and len(words) <= 2 \
+            and (len(words) == 1 or words[1] in ENGLISH.parts_of_day) and abs((day - published).days) < 7:
+        tense = _tense(host)
+        moved = day - timedelta(days=7) if tense == "past" and day > published else \
+            day + timedelta(days=7) if tense == "future" and day < published else day
+        if moved != day:
+            day, value = moved, moved.isoformat() + value[10:]
+    return day, timex.precision, value, "text"
+
+
+def _tense(host) -> str | None:
+    """'past' or 'future' for the event at `host` from the tree: its verb's own tense and
+    auxiliaries (an event noun's is its verb's); an event that comes before another ('after
+    talks on Friday', 'after she reported') takes that one's when it has a finite tense; an
+    infinitive (a plan: 'agreed to meet on Friday') and the present say nothing (None)."""
+    current, before = host, False
+    for _ in range(8):
+        if pos(current) == "VERB":
+            auxiliaries = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
+            if auxiliaries & _FUTURE_AUXILIARIES:
+                return "future"
+            if current.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES:
+                return "past"
+            infinitive = "to" in auxiliaries or current.tag_ == "VB" and current.dep_ in ("xcomp", "conj", "advcl")
+            if not (infinitive and before):
+                return None
+        if current.lower_ in _RELATIONS or any(c.dep_ == "mark" and c.lower_ == "after" for c in current.children):
+            before = before or current.lower_ == "after" or pos(current) == "VERB"
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _day(day: date) -> Dated:
+    return day, "day", day.isoformat(), "text"
