@@ -42,6 +42,7 @@ _STRIKE = frozenset({"strike", "strikes"})
 _OWN = frozenset({"dobj", "obj", "prep", "pobj", "prt", "dative", "attr", "oprd", "acomp", "npadvmod", "advmod", "compound", "amod", "det", "poss", "nummod", "agent", "xcomp", "aux", "neg"})
 # Particles and prepositions: a pattern of content words says more ('off' < 'relations').
 FUNCTION_WORDS = frozenset("off up down out away back in on at to with from by for of over into against about".split())
+ARTICLES = frozenset({"a", "an", "the"})
 _NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"that", "which", "whom", "who"})
 _OPTIONS = {name: frozenset(words) for name, words in SYNSETS.items()}
@@ -86,11 +87,17 @@ def _verb_lemma(token) -> str | None:
     """The dictionary lemma of a verb, two-word forms first ('step down', 'meet with')."""
     for child in token.children:
         if child.dep_ == "prt" or child.dep_ == "prep" and child.i == token.i + 1:
-            two_words = FORMS.get(f"{token.lower_} {child.lower_}")
-            if two_words and (two_words in DEFAULTS or two_words in PATTERNS):
+            two_words = _two_words(token, child)
+            if two_words is not None:
                 return two_words
     form = lemma(token)
     return form if form in DEFAULTS or form in PATTERNS or form in VERB_ADDITIONS else None
+
+
+def _two_words(verb, particle) -> str | None:
+    """The dictionary's two-word verb of a verb and its particle, if it codes ('called off')."""
+    two_words = FORMS.get(f"{verb.lower_} {particle.lower_}")
+    return two_words if two_words and (two_words in DEFAULTS or two_words in PATTERNS) else None
 
 
 def phrase_words(token) -> list[str]:
@@ -104,8 +111,16 @@ def phrase_words(token) -> list[str]:
         if child.i < token.i or child.dep_ not in _OWN:
             continue
         words += [t for t in child.subtree if not _in_clause(t, child)]
-    return [t.lower_ for t in words[:0]] + [t.lower_ for t in words if t.i < token.i] + [
+    words = [t for t in words if not _filler(t)]
+    return [t.lower_ for t in words if t.i < token.i] + [
         t.lower_ for t in sorted((t for t in words if t.i > token.i), key=lambda t: t.i)]
+
+
+def _filler(t) -> bool:
+    """Articles and punctuation take no place in a pattern's reach ('called off a four-day
+    strike': strike is the third word after 'off', not the fifth), and neither does the particle
+    of a two-word verb, which is part of its lemma ('called off' is CALL OFF)."""
+    return t.dep_ == "punct" or t.lower_ in ARTICLES or t.dep_ == "prt" and _two_words(t.head, t) is not None
 
 
 def _in_clause(t, top) -> bool:
@@ -142,7 +157,9 @@ def verb_code(token, lemma: str) -> str | None:
     words = [word_stems(w) for w in phrase_words(token)]
     best: tuple[tuple[int, int], str | None] | None = None
     for elements, code in PATTERNS.get(lemma, ()):
-        lasts = tuple(e.split()[-1] for e in elements)
+        lasts = tuple(e.split()[-1] for e in elements if e not in ARTICLES)
+        if not lasts:
+            continue
         rank = (len(elements), sum(e not in FUNCTION_WORDS for e in lasts))
         if _found(lasts, words) and (best is None or rank > best[0]):
             best = (rank, code)  # longest, then the most content words: 'broke off relations' is 161

@@ -1,0 +1,25 @@
+"""The tree coder's actions (transforms/coding/mentions.py, mode.py): which verb pattern and code
+a mention gets, and whether the text says it happened. Sentences written for these tests; the
+parse is spaCy's en_core_web_sm 3.8.0, installed by `make install`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventpipe.transforms.coding.coder import code_text
+from eventpipe.transforms.coding.mentions import find_event_mentions
+from eventpipe.transforms.coding.parse import parse
+
+PUBLISHED = date(2021, 10, 14)
+
+
+def _codes(text: str) -> dict[str, str]:
+    """Lemma -> code of each event mention of one sentence."""
+    [doc] = parse([text])
+    return {m.lemma: m.code for m in find_event_mentions(doc)}
+
+
+def test_articles_punctuation_and_the_verbs_own_particle_leave_a_pattern_in_reach():
+    # CALL OFF's pattern '* STRIKE' [087]: 'strike' is the fifth token after 'off' but its third word
+    assert _codes("The dockers' union called off a three-week strike on Friday.")["call off"] == "087"
+    assert _codes("The dockers' union called off the strike.")["call off"] == "087"
