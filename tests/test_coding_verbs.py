@@ -23,3 +23,15 @@ def test_articles_punctuation_and_the_verbs_own_particle_leave_a_pattern_in_reac
     # CALL OFF's pattern '* STRIKE' [087]: 'strike' is the fifth token after 'off' but its third word
     assert _codes("The dockers' union called off a three-week strike on Friday.")["call off"] == "087"
     assert _codes("The dockers' union called off the strike.")["call off"] == "087"
+
+
+def test_seizing_is_coded_by_what_is_seized():
+    # a town or a named city: occupying territory (192); people: abducting them (181), or, by the
+    # police, arresting them (173); goods stay seized property (171)
+    assert _codes("Rebel fighters captured the provincial town of Kerra.")["capture"] == "192"
+    assert _codes("The insurgents captured Mosul after a week.")["capture"] == "192"
+    assert _codes("The army has captured part of the rebels' mountain stronghold.")["capture"] == "192"
+    assert _codes("Gunmen seized thirty foreign workers at the oil field.")["seize"] == "181"
+    assert _codes("Kenyan police seized four men near the border.")["seize"] == "173"
+    assert _codes("Two reporters were seized by police outside the court.")["seize"] == "173"
+    assert _codes("Customs officers seized a truck at the border.")["seize"] == "171"
