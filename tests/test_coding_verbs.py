@@ -35,3 +35,14 @@ def test_seizing_is_coded_by_what_is_seized():
     assert _codes("Kenyan police seized four men near the border.")["seize"] == "173"
     assert _codes("Two reporters were seized by police outside the court.")["seize"] == "173"
     assert _codes("Customs officers seized a truck at the border.")["seize"] == "171"
+
+
+def _modes(text: str) -> set[tuple[str, str]]:
+    return {(e.cameo_code, e.mode) for e in code_text(text, PUBLISHED)}
+
+
+def test_a_threat_of_what_would_happen_is_an_intention_not_a_deed():
+    assert ("130", "asserted") not in _modes("France warned that any ship that entered its waters would be sunk.")
+    assert ("130", "intended") in _modes("France warned that any ship that entered its waters would be sunk.")
+    # a warning with no future or possibility in it stays a threat made
+    assert ("130", "asserted") in _modes("France warned Italy on Monday.")

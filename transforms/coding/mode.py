@@ -8,6 +8,8 @@
 - a deed asked of someone ('urged X to release', 'called for talks') is not reported as done: the
   coder keeps the asking and drops the deed (`demanded`).
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
+- a threat whose content is a future or a possibility ('warned that anyone who harmed its
+  citizens would face retaliation') states an intention: intended, like 'threatened to retaliate'.
 Intentions are coded as CAMEO codes the intention (03x to cooperate, 13x threats), negated and
 hypothetical deeds keep their own code.
 """
@@ -15,6 +17,7 @@ hypothetical deeds keep their own code.
 from __future__ import annotations
 
 from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.tables.verbs import DEFAULTS
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
@@ -50,6 +53,8 @@ def mode_of(verb) -> str:
         return "intended"
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
         return "hypothetical"
+    if _threat(verb) and any(c.dep_ == "ccomp" and mode_of(c) in ("hypothetical", "intended") for c in children):
+        return "intended"  # 'warned that X would face retaliation': what is threatened has not happened
     head = verb.head
     if verb.dep_ in ("xcomp", "acl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         governing = lemma(head)
@@ -71,6 +76,11 @@ def mode_of(verb) -> str:
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def _threat(verb) -> bool:
+    """A verb whose dictionary code is a threat (CAMEO 13x: 'warn', 'threaten')."""
+    return (DEFAULTS.get(lemma(verb)) or "").startswith("13")
 
 
 def coded(code: str, mode: str) -> tuple[str, str]:
