@@ -46,3 +46,12 @@ def test_a_threat_of_what_would_happen_is_an_intention_not_a_deed():
     assert ("130", "intended") in _modes("France warned that any ship that entered its waters would be sunk.")
     # a warning with no future or possibility in it stays a threat made
     assert ("130", "asserted") in _modes("France warned Italy on Monday.")
+
+
+def test_a_deed_under_an_intention_is_intended_through_gerunds_and_misattached_infinitives():
+    # 'resume shelling': the gerund is as (un)done as the verb it completes
+    modes = _modes("The Serbian army prepared to resume shelling the rebel villages.")
+    assert ("190", "asserted") not in modes and ("138", "intended") in modes
+    # 'sworn to fight', which the parser attaches as a clause of purpose
+    modes = _modes("Kurdish rebels have sworn to fight until they win back the villages.")
+    assert ("190", "asserted") not in modes and ("138", "intended") in modes

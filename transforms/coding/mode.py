@@ -23,7 +23,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _INTENTIONS = frozenset(
-    "plan intend want hope seek aim prepare threaten vow pledge promise propose expect plot mean decide "
+    "plan intend want hope seek aim prepare threaten vow swear pledge promise propose expect plot mean decide "
     "agree offer try attempt consider set schedule need wish ready willing prepared determined poised "
     "bid plan effort move".split()
 )
@@ -31,6 +31,7 @@ _ASKING = frozenset("urge call ask demand request press appeal push order tell e
 _DENYING = frozenset({"deny", "reject", "dismiss"})
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+_GOVERNING = _INTENTIONS | _ASKING | _REFUSALS
 
 # Intent to do what the root does (CAMEO 03x) and threats of force (13x).
 INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -56,7 +57,12 @@ def mode_of(verb) -> str:
     if _threat(verb) and any(c.dep_ == "ccomp" and mode_of(c) in ("hypothetical", "intended") for c in children):
         return "intended"  # 'warned that X would face retaliation': what is threatened has not happened
     head = verb.head
-    if verb.dep_ in ("xcomp", "acl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and head.i != verb.i and pos(head) == "VERB":
+        return mode_of(head)  # 'prepared to resume shelling': the shelling is as (un)done as the resuming
+    # an infinitive complement; the parser sometimes attaches one as a clause of purpose
+    # ('have sworn to fight' as advcl): under a verb of intending, asking or refusing it is the same
+    complement = verb.dep_ in ("xcomp", "acl") or verb.dep_ == "advcl" and lemma(head) in _GOVERNING
+    if complement and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         governing = lemma(head)
         if governing in _REFUSALS:
             return "refused"
