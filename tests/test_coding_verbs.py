@@ -55,3 +55,11 @@ def test_a_deed_under_an_intention_is_intended_through_gerunds_and_misattached_i
     # 'sworn to fight', which the parser attaches as a clause of purpose
     modes = _modes("Kurdish rebels have sworn to fight until they win back the villages.")
     assert ("190", "asserted") not in modes and ("138", "intended") in modes
+
+
+def test_would_not_in_reported_speech_is_a_refusal_of_cooperation():
+    # 'said it would not meet' is the reported 'will not meet': a rejection done (12x), asserted
+    modes = _modes("Germany said it would not meet the Iranian delegation.")
+    assert any(code.startswith("12") and mode == "asserted" for code, mode in modes)
+    # force refused is no rejection: it stays a negated deed
+    assert ("190", "negated") in _modes("Germany said it would not attack Iran.")

@@ -46,8 +46,9 @@ def mode_of(verb) -> str:
     children = list(verb.children)
     lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")}
     if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children):
-        # 'will not meet', 'cannot accept': a refusal stated (a rejection, for cooperation)
-        return "refused-if-cooperation" if lowers & (_FUTURE | {"can", "could", "ca"}) else "negated"
+        # 'will not meet', 'cannot accept', and in reported speech 'said it would not meet': a
+        # refusal stated (a rejection, for cooperation)
+        return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
     if lowers & _POSSIBLE:
         return "hypothetical"
     if lowers & _FUTURE:
