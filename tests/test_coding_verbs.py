@@ -63,3 +63,11 @@ def test_would_not_in_reported_speech_is_a_refusal_of_cooperation():
     assert any(code.startswith("12") and mode == "asserted" for code, mode in modes)
     # force refused is no rejection: it stays a negated deed
     assert ("190", "negated") in _modes("Germany said it would not attack Iran.")
+
+
+def test_dictionary_patterns_with_a_target_slot_and_declared_emergencies():
+    # TAKE's '* CONTROL +' [192]: the '+' (where PETRARCH puts the target) no longer drops the pattern
+    assert _codes("The militia took control of the airport on Sunday.")["take"] == "192"
+    # declaring martial law or a state of emergency imposes it (CAMEO 1724), not 012
+    assert _codes("The Peruvian government declared a state of emergency in Lima.")["declare"] == "1724"
+    assert _codes("The junta declared martial law.")["declare"] == "1724"
