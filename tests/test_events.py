@@ -647,7 +647,7 @@ def test_quote_marks_read_as_cp1252_are_not_quotations():
     [
         # 'X-backed Y': Y's own country is unknown, and nothing infers it; X is recorded nowhere.
         ("Russian-backed forces attacked Ukrainian positions.", [("190", None, "MIL", "UKR", None)]),
-        ("Iranian backed militias fired rockets at Israel.", [("190", None, "UAF", "ISR", None)]),
+        ("Iranian backed militias fired rockets at Israel.", [("194", None, "UAF", "ISR", None)]),  # FIRE '* ROCKET (AT +)' [194]
         ("Russia backed the Kurds.", [("050", "RUS", None, None, None)]),  # a verb, not a backer
         # 'call' + object + a noun phrase names it: a statement, not a telephone call (041).
         ("The senator called it a blunder.", [("010", None, "LEG", None, None)]),

@@ -188,6 +188,9 @@ PATTERN_ADDITIONS = {
     # Rejecting a plan or deal is 127 'reject plan, agreement to settle dispute', an offer 120
     # (the REFUSE block has no default, and &PROPOSAL lacks 'plan' and 'offer').
     "reject": ((("plan",), "127"), (("deal",), "127"), (("offer",), "120")),
+    # Declaring martial law or a state of emergency imposes it: 1724 'impose state of emergency or
+    # martial law' (the file has these under IMPOSE only, and DECLARE's '* EMERGENCY' [012] took them).
+    "declare": ((("martial", "law"), "1724"), (("state", "of", "emergency"), "1724")),
     # 'blocked streets / the bridge': 144 'obstruct passage, block' (the file has road, traffic).
     "block": tuple(((word,), "144") for word in ("streets", "roads", "bridge", "highway", "railway", "rail")),
 }
@@ -554,8 +557,8 @@ def pattern_elements(after: str, synsets: dict) -> tuple[str, ...] | None:
     """' DEAL (WITH MANUFACTURER)' -> ('deal', 'with', 'manufacturer'); None when not plain."""
     out = []
     for part in after.replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ").split():
-        if part == "^":
-            continue
+        if part in ("^", "+"):
+            continue  # '+' marks where the target stands ('* CONTROL +'): the words around it still match
         if part.startswith("&"):
             if part.rstrip("_") not in synsets:
                 return None

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from eventpipe.transforms.coding.words import lemma, pos
 from eventpipe.transforms.events import word_stems
+from eventpipe.transforms.tables.agents import AGENTS
+from eventpipe.transforms.tables.countries import COUNTRIES
 from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
 
 # Verbs the CAMEO.2.0 dictionary names only in its comments: its DEMAND block carries URGE's
@@ -42,6 +44,7 @@ _STRIKE = frozenset({"strike", "strikes"})
 _OWN = frozenset({"dobj", "obj", "prep", "pobj", "prt", "dative", "attr", "oprd", "acomp", "npadvmod", "advmod", "compound", "amod", "det", "poss", "nummod", "agent", "xcomp", "aux", "neg"})
 # Particles and prepositions: a pattern of content words says more ('off' < 'relations').
 FUNCTION_WORDS = frozenset("off up down out away back in on at to with from by for of over into against about".split())
+ARTICLES = frozenset({"a", "an", "the"})
 _NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"that", "which", "whom", "who"})
 _OPTIONS = {name: frozenset(words) for name, words in SYNSETS.items()}
@@ -86,11 +89,17 @@ def _verb_lemma(token) -> str | None:
     """The dictionary lemma of a verb, two-word forms first ('step down', 'meet with')."""
     for child in token.children:
         if child.dep_ == "prt" or child.dep_ == "prep" and child.i == token.i + 1:
-            two_words = FORMS.get(f"{token.lower_} {child.lower_}")
-            if two_words and (two_words in DEFAULTS or two_words in PATTERNS):
+            two_words = _two_words(token, child)
+            if two_words is not None:
                 return two_words
     form = lemma(token)
     return form if form in DEFAULTS or form in PATTERNS or form in VERB_ADDITIONS else None
+
+
+def _two_words(verb, particle) -> str | None:
+    """The dictionary's two-word verb of a verb and its particle, if it codes ('called off')."""
+    two_words = FORMS.get(f"{verb.lower_} {particle.lower_}")
+    return two_words if two_words and (two_words in DEFAULTS or two_words in PATTERNS) else None
 
 
 def phrase_words(token) -> list[str]:
@@ -104,8 +113,16 @@ def phrase_words(token) -> list[str]:
         if child.i < token.i or child.dep_ not in _OWN:
             continue
         words += [t for t in child.subtree if not _in_clause(t, child)]
-    return [t.lower_ for t in words[:0]] + [t.lower_ for t in words if t.i < token.i] + [
+    words = [t for t in words if not _filler(t)]
+    return [t.lower_ for t in words if t.i < token.i] + [
         t.lower_ for t in sorted((t for t in words if t.i > token.i), key=lambda t: t.i)]
+
+
+def _filler(t) -> bool:
+    """Articles and punctuation take no place in a pattern's reach ('called off a four-day
+    strike': strike is the third word after 'off', not the fifth), and neither does the particle
+    of a two-word verb, which is part of its lemma ('called off' is CALL OFF)."""
+    return t.dep_ == "punct" or t.lower_ in ARTICLES or t.dep_ == "prt" and _two_words(t.head, t) is not None
 
 
 def _in_clause(t, top) -> bool:
@@ -142,8 +159,72 @@ def verb_code(token, lemma: str) -> str | None:
     words = [word_stems(w) for w in phrase_words(token)]
     best: tuple[tuple[int, int], str | None] | None = None
     for elements, code in PATTERNS.get(lemma, ()):
-        lasts = tuple(e.split()[-1] for e in elements)
+        lasts = tuple(e.split()[-1] for e in elements if e not in ARTICLES)
+        if not lasts:
+            continue
         rank = (len(elements), sum(e not in FUNCTION_WORDS for e in lasts))
         if _found(lasts, words) and (best is None or rank > best[0]):
             best = (rank, code)  # longest, then the most content words: 'broke off relations' is 161
-    return best[1] if best else DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
+    if best:
+        return best[1]
+    code = DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
+    return _seized(token) if code == SEIZE else code
+
+
+# Seizing (the dictionary's APPREHEND block, default 171 'seize or damage property') is coded by
+# what is seized: its patterns code a town, stronghold, airport or territory as 192 'occupy
+# territory', a minister, engineer or hostage as 181 'abduct, take hostage', and what police seize
+# as 173 'arrest' ('POLICE *'). Patterns name a few objects, each under one verb of the block; the
+# class of the verb's object (a place, or people) carries them to every verb with that default.
+SEIZE = "171"
+_OCCUPY, _ABDUCT = "192", "181"
+_SEIZE_BLOCK = ("seize", "capture", "take", "snatch")
+
+
+def _pattern_nouns(code: str) -> frozenset[str]:
+    """The one-word objects the seizing verbs' patterns give `code`, synsets expanded."""
+    words = set()
+    for verb in _SEIZE_BLOCK:
+        for elements, found in PATTERNS.get(verb, ()):
+            if found == code and elements[0] not in FUNCTION_WORDS:
+                words.update(SYNSETS.get(elements[-1], (elements[-1],)))
+    return frozenset(words)
+
+
+_PLACE_NOUNS = _pattern_nouns(_OCCUPY) | {"cities", "towns", "villages", "strongholds", "territories", "areas", "region", "province", "district"}
+_PEOPLE_NOUNS = _pattern_nouns(_ABDUCT) | _pattern_nouns(ARRESTS)
+# Words of a part or share: what is taken is what they are part of ('part of the stronghold').
+_PARTS = frozenset({"part", "parts", "most", "much", "half", "all", "some", "rest", "control", "portion", "section"})
+_PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+
+
+def _seized(verb) -> str:
+    """The code of a seizing verb by its object: a place 192, people 181 (173 when police seize
+    them), anything else 171."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    thing = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    while thing is not None and thing.lower_ in _PARTS:
+        thing = next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    if thing is None:
+        return SEIZE
+    word = thing.lower_
+    if word in _PLACE_NOUNS or thing.tag_.startswith("NNP") and _place_name(thing):
+        return _OCCUPY
+    if word in _PEOPLE_PRONOUNS or word in _PEOPLE_NOUNS or AGENTS.get(word):
+        return ARRESTS if _by_police(verb, passive) else _ABDUCT
+    return SEIZE
+
+
+def _place_name(token) -> bool:
+    """A proper name the actor dictionary knows as a country or city ('Tikrit'), with its compounds."""
+    name = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound" and t.tag_.startswith("NNP")) + " " + token.lower_
+    return name.strip() in COUNTRIES
+
+
+def _by_police(verb, passive: bool) -> bool:
+    """The doer is the police (an agent noun of the police sector, COP, in Phoenix.agents)."""
+    if passive:
+        doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(AGENTS.get(d.lower_) == "COP" for d in doers)

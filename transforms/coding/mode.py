@@ -8,6 +8,8 @@
 - a deed asked of someone ('urged X to release', 'called for talks') is not reported as done: the
   coder keeps the asking and drops the deed (`demanded`).
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
+- a threat whose content is a future or a possibility ('warned that anyone who harmed its
+  citizens would face retaliation') states an intention: intended, like 'threatened to retaliate'.
 Intentions are coded as CAMEO codes the intention (03x to cooperate, 13x threats), negated and
 hypothetical deeds keep their own code.
 """
@@ -15,12 +17,13 @@ hypothetical deeds keep their own code.
 from __future__ import annotations
 
 from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.tables.verbs import DEFAULTS
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _INTENTIONS = frozenset(
-    "plan intend want hope seek aim prepare threaten vow pledge promise propose expect plot mean decide "
+    "plan intend want hope seek aim prepare threaten vow swear pledge promise propose expect plot mean decide "
     "agree offer try attempt consider set schedule need wish ready willing prepared determined poised "
     "bid plan effort move".split()
 )
@@ -28,6 +31,7 @@ _ASKING = frozenset("urge call ask demand request press appeal push order tell e
 _DENYING = frozenset({"deny", "reject", "dismiss"})
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+_GOVERNING = _INTENTIONS | _ASKING | _REFUSALS
 
 # Intent to do what the root does (CAMEO 03x) and threats of force (13x).
 INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -42,16 +46,24 @@ def mode_of(verb) -> str:
     children = list(verb.children)
     lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")}
     if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children):
-        # 'will not meet', 'cannot accept': a refusal stated (a rejection, for cooperation)
-        return "refused-if-cooperation" if lowers & (_FUTURE | {"can", "could", "ca"}) else "negated"
+        # 'will not meet', 'cannot accept', and in reported speech 'said it would not meet': a
+        # refusal stated (a rejection, for cooperation)
+        return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
     if lowers & _POSSIBLE:
         return "hypothetical"
     if lowers & _FUTURE:
         return "intended"
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
         return "hypothetical"
+    if _threat(verb) and any(c.dep_ == "ccomp" and mode_of(c) in ("hypothetical", "intended") for c in children):
+        return "intended"  # 'warned that X would face retaliation': what is threatened has not happened
     head = verb.head
-    if verb.dep_ in ("xcomp", "acl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and head.i != verb.i and pos(head) == "VERB":
+        return mode_of(head)  # 'prepared to resume shelling': the shelling is as (un)done as the resuming
+    # an infinitive complement; the parser sometimes attaches one as a clause of purpose
+    # ('have sworn to fight' as advcl): under a verb of intending, asking or refusing it is the same
+    complement = verb.dep_ in ("xcomp", "acl") or verb.dep_ == "advcl" and lemma(head) in _GOVERNING
+    if complement and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         governing = lemma(head)
         if governing in _REFUSALS:
             return "refused"
@@ -71,6 +83,11 @@ def mode_of(verb) -> str:
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def _threat(verb) -> bool:
+    """A verb whose dictionary code is a threat (CAMEO 13x: 'warn', 'threaten')."""
+    return (DEFAULTS.get(lemma(verb)) or "").startswith("13")
 
 
 def coded(code: str, mode: str) -> tuple[str, str]:

@@ -1,0 +1,73 @@
+"""The tree coder's actions (transforms/coding/mentions.py, mode.py): which verb pattern and code
+a mention gets, and whether the text says it happened. Sentences written for these tests; the
+parse is spaCy's en_core_web_sm 3.8.0, installed by `make install`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventpipe.transforms.coding.coder import code_text
+from eventpipe.transforms.coding.mentions import find_event_mentions
+from eventpipe.transforms.coding.parse import parse
+
+PUBLISHED = date(2021, 10, 14)
+
+
+def _codes(text: str) -> dict[str, str]:
+    """Lemma -> code of each event mention of one sentence."""
+    [doc] = parse([text])
+    return {m.lemma: m.code for m in find_event_mentions(doc)}
+
+
+def test_articles_punctuation_and_the_verbs_own_particle_leave_a_pattern_in_reach():
+    # CALL OFF's pattern '* STRIKE' [087]: 'strike' is the fifth token after 'off' but its third word
+    assert _codes("The dockers' union called off a three-week strike on Friday.")["call off"] == "087"
+    assert _codes("The dockers' union called off the strike.")["call off"] == "087"
+
+
+def test_seizing_is_coded_by_what_is_seized():
+    # a town or a named city: occupying territory (192); people: abducting them (181), or, by the
+    # police, arresting them (173); goods stay seized property (171)
+    assert _codes("Rebel fighters captured the provincial town of Kerra.")["capture"] == "192"
+    assert _codes("The insurgents captured Mosul after a week.")["capture"] == "192"
+    assert _codes("The army has captured part of the rebels' mountain stronghold.")["capture"] == "192"
+    assert _codes("Gunmen seized thirty foreign workers at the oil field.")["seize"] == "181"
+    assert _codes("Kenyan police seized four men near the border.")["seize"] == "173"
+    assert _codes("Two reporters were seized by police outside the court.")["seize"] == "173"
+    assert _codes("Customs officers seized a truck at the border.")["seize"] == "171"
+
+
+def _modes(text: str) -> set[tuple[str, str]]:
+    return {(e.cameo_code, e.mode) for e in code_text(text, PUBLISHED)}
+
+
+def test_a_threat_of_what_would_happen_is_an_intention_not_a_deed():
+    assert ("130", "asserted") not in _modes("France warned that any ship that entered its waters would be sunk.")
+    assert ("130", "intended") in _modes("France warned that any ship that entered its waters would be sunk.")
+    # a warning with no future or possibility in it stays a threat made
+    assert ("130", "asserted") in _modes("France warned Italy on Monday.")
+
+
+def test_a_deed_under_an_intention_is_intended_through_gerunds_and_misattached_infinitives():
+    # 'resume shelling': the gerund is as (un)done as the verb it completes
+    modes = _modes("The Serbian army prepared to resume shelling the rebel villages.")
+    assert ("190", "asserted") not in modes and ("138", "intended") in modes
+    # 'sworn to fight', which the parser attaches as a clause of purpose
+    modes = _modes("Kurdish rebels have sworn to fight until they win back the villages.")
+    assert ("190", "asserted") not in modes and ("138", "intended") in modes
+
+
+def test_would_not_in_reported_speech_is_a_refusal_of_cooperation():
+    # 'said it would not meet' is the reported 'will not meet': a rejection done (12x), asserted
+    modes = _modes("Germany said it would not meet the Iranian delegation.")
+    assert any(code.startswith("12") and mode == "asserted" for code, mode in modes)
+    # force refused is no rejection: it stays a negated deed
+    assert ("190", "negated") in _modes("Germany said it would not attack Iran.")
+
+
+def test_dictionary_patterns_with_a_target_slot_and_declared_emergencies():
+    # TAKE's '* CONTROL +' [192]: the '+' (where PETRARCH puts the target) no longer drops the pattern
+    assert _codes("The militia took control of the airport on Sunday.")["take"] == "192"
+    # declaring martial law or a state of emergency imposes it (CAMEO 1724), not 012
+    assert _codes("The Peruvian government declared a state of emergency in Lima.")["declare"] == "1724"
+    assert _codes("The junta declared martial law.")["declare"] == "1724"
