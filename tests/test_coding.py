@@ -61,6 +61,9 @@ def _events(text: str):
     ("BANJUL — Troops arrested the opposition leader.", [("173", "GMB", "GMB", "2021-10-14", "published", "asserted")]),
     # an event that names no target is about the story's country (its dateline's) when its doer is
     # foreign to it, else about the other country of the story's two
+    # what someone says another must or should do is a demand of that one, and the deed is not done
+    ("Britain said on Friday that Sudan must end the conflict.", [("100", "GBR", "SDN", "2021-10-08", "text", "asserted")]),
+    ("Britain said that the talks must continue.", [("010", "GBR", None, "2021-10-14", "published", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),

@@ -22,7 +22,7 @@ from eventpipe.transforms.actors import Actor, find_mentions, lower_cased, token
 from eventpipe.transforms.coding.actors import Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import anchors, date_of
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
-from eventpipe.transforms.coding.mode import coded, mode_of
+from eventpipe.transforms.coding.mode import coded, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse
 from eventpipe.transforms.coding.roles import PAIR_NOUNS, Roles
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
@@ -180,6 +180,12 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
         if mode == "demanded" or source is None:
             continue
         code, mode = coded(mention.code, mode)
+        if not mention.noun and lemma(token) in SAYING and code[:2] == "01":
+            asked = next((c for c in token.children if obliged(c)), None)
+            subject = next((c for c in asked.children if c.dep_ in ("nsubj", "nsubjpass")), None) if asked is not None else None
+            party = roles.actor_in(subject) if subject is not None else None
+            if party is not None and party != source:
+                code, target = "100", party  # 'said that China must drop its barriers': a demand of China
         if location is None and not mention.noun:
             location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
         if target is None and code[:2] in _PLACE_TARGETS:

@@ -5,8 +5,8 @@
   is in a condition ('if', 'unless') or in a clause that such a verb governs.
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to').
-- a deed asked of someone ('urged X to release', 'called for talks') is not reported as done: the
-  coder keeps the asking and drops the deed (`demanded`).
+- a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
+  is not reported as done: the coder keeps the asking and drops the deed (`demanded`).
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
 - a threat whose content is a future or a possibility ('warned that anyone who harmed its
   citizens would face retaliation') states an intention: intended, like 'threatened to retaliate'.
@@ -16,7 +16,7 @@ hypothetical deeds keep their own code.
 
 from __future__ import annotations
 
-from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.tables.verbs import DEFAULTS
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -31,6 +31,7 @@ _ASKING = frozenset("urge call ask demand request press appeal push order tell e
 _DENYING = frozenset({"deny", "reject", "dismiss"})
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+_OBLIGATION = frozenset({"must", "should", "ought"})
 _GOVERNING = _INTENTIONS | _ASKING | _REFUSALS
 
 # Intent to do what the root does (CAMEO 03x) and threats of force (13x).
@@ -49,6 +50,8 @@ def mode_of(verb) -> str:
         # 'will not meet', 'cannot accept', and in reported speech 'said it would not meet': a
         # refusal stated (a rejection, for cooperation)
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
+    if obliged(verb) and lemma(verb.head) in SAYING:
+        return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if lowers & _POSSIBLE:
         return "hypothetical"
     if lowers & _FUTURE:
@@ -83,6 +86,12 @@ def mode_of(verb) -> str:
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def obliged(verb) -> bool:
+    """A reported clause that says what its subject must do ('that China must drop', 'that Sudan
+    should reach an agreement'): its subject is asked to do it."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children)
 
 
 def _threat(verb) -> bool:
