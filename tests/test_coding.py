@@ -64,6 +64,9 @@ def _events(text: str):
     # what someone says another must or should do is a demand of that one, and the deed is not done
     ("Britain said on Friday that Sudan must end the conflict.", [("100", "GBR", "SDN", "2021-10-08", "text", "asserted")]),
     ("Britain said that the talks must continue.", [("010", "GBR", None, "2021-10-14", "published", "asserted")]),
+    # a group the dictionaries give no country is of the place where it acts, also when the place is
+    # inside the object ('blocked streets in Hong Kong')
+    ("Thousands of people blocked streets in Hong Kong on Sunday.", [("144", "HKG", "HKG", "2021-10-10", "text", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),

@@ -188,6 +188,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
                 code, target = "100", party  # 'said that China must drop its barriers': a demand of China
         if location is None and not mention.noun:
             location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
+        if not source.country and not source.backed and location is not None and location.country:
+            source = replace(source, country=location.country)  # 'people blocked streets in Hong Kong'
         if target is None and code[:2] in _PLACE_TARGETS:
             # a protest, a threat, coercion or force with no one named as its target is aimed at
             # the country it happens in: its place, else the story's, else the doer's own

@@ -212,6 +212,10 @@ class Roles:
                         inner = self.actor_in(g)
                         if inner is not None and inner != source:
                             return inner, location
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj") and location is None):
+            for prep in obj.children:  # 'blocked streets in Hong Kong'
+                if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPOSITIONS:
+                    location = location or self.place_in(prep)
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):  # 'offered to hand over to Britain'
             actor, place = self.target(clause, source)
             if actor is not None:
