@@ -67,6 +67,7 @@ def _events(text: str):
     # a group the dictionaries give no country is of the place where it acts, also when the place is
     # inside the object ('blocked streets in Hong Kong')
     ("Thousands of people blocked streets in Hong Kong on Sunday.", [("144", "HKG", "HKG", "2021-10-10", "text", "asserted")]),
+    ("Hundreds of ethnic Hungarians held a rally in Romania.", [("141", "ROU", "ROU", "2021-10-14", "published", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),
