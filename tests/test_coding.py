@@ -68,10 +68,15 @@ def _events(text: str):
     # inside the object ('blocked streets in Hong Kong')
     ("Thousands of people blocked streets in Hong Kong on Sunday.", [("144", "HKG", "HKG", "2021-10-10", "text", "asserted")]),
     ("Hundreds of ethnic Hungarians held a rally in Romania.", [("141", "ROU", "ROU", "2021-10-14", "published", "asserted")]),
+    # a story's first sentence is parsed without its dateline (the city is no subject)
+    ("VILNIUS — Lithuanian Prime Minister Ingrida Simonyte and Polish President Andrzej Duda signed a pact on Monday.",
+     [("057", "LTU", "POL", "2021-10-11", "text", "asserted")]),
+    ("NAIROBI — Kenyan police arrested two opposition leaders on Monday.", [("173", "KEN", "KEN", "2021-10-11", "text", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),
     ("SANTIAGO — Peru condemned the decision on Monday.", [("111", "PER", "CHL", "2021-10-11", "text", "asserted")]),
+    ("LIMA — Chile condemned the decision on Monday.", [("111", "CHL", "PER", "2021-10-11", "text", "asserted")]),
     ("Peru expelled a Chilean diplomat. Chile accused Peru of spying. Peru condemned the decision.",
      [("161", "PER", "CHL", "2021-10-14", "published", "asserted"), ("112", "CHL", "PER", "2021-10-14", "published", "asserted"),
       ("111", "PER", "CHL", "2021-10-14", "published", "asserted")]),

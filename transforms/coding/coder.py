@@ -56,11 +56,12 @@ def code_text(text: str, published: date | None) -> list[Event]:
 def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None) -> list[Event]:
     """The events of an article's sentences (see the module doc)."""
     aliases = article_aliases([s.text for s in sentences], published)
+    line_end, line_country = dateline(text)
+    sentences = [_after(s, line_end) for s in sentences]
     candidates = [s for s in sentences if can_yield(s.text, aliases)]
     if not candidates:
         return []
     docs = parse([s.text for s in candidates])
-    line_end, line_country = dateline(text)
     placed = [
         [n for n in place_actors(doc, published, aliases) if s.start + n.actor.start >= line_end]
         for s, doc in zip(candidates, docs)
@@ -128,6 +129,15 @@ def dateline(text: str) -> tuple[int, str | None]:
 # A state's agents abroad (Phoenix.agents.txt: AMBASSADOR, DIPLOMAT, ENVOY [~GOV]): the story's
 # country is where they serve, not whose they are ('a western diplomat said').
 _ENVOYS = frozenset({"ambassador", "ambassadors", "diplomat", "diplomats", "envoy", "envoys", "consul", "emissary"})
+
+
+def _after(sentence: Sentence, line_end: int) -> Sentence:
+    """The sentence without the dateline it starts with: 'ASMARA — Abiy and Isaias signed' is
+    parsed from 'Abiy', so the city is not read as the subject."""
+    if not sentence.start < line_end < sentence.end:
+        return sentence
+    cut = line_end - sentence.start
+    return Sentence(sentence.index, line_end, sentence.end, sentence.text[cut:])
 
 
 def _with_main(node: Node, main: str | None) -> Node:
