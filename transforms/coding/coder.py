@@ -24,7 +24,7 @@ from eventpipe.transforms.coding.dates import anchors, date_of
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
 from eventpipe.transforms.coding.mode import coded, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse
-from eventpipe.transforms.coding.roles import PAIR_NOUNS, Roles
+from eventpipe.transforms.coding.roles import PAIR_NOUNS, UNDERGONE, Roles
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
 from eventpipe.transforms.sentences import Sentence, split_sentences
@@ -171,13 +171,18 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
             if source is None and (token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ in _TAKING_PART) and token.head.i not in heads:
                 # 'agreed to step down after talks with Condé', 'held talks': the verb's subject
                 governor = token.head.head if token.dep_ == "pobj" else token.head
-                if pos(governor) in ("VERB", "AUX"):
-                    source = roles.source(governor)
+                if pos(governor) in ("VERB", "AUX") and lemma(governor) not in UNDERGONE:
+                    source = roles.source(governor)  # (not the dead of 'died in clashes')
             if source is None and mention.code == _ARREST:
                 source = _police(main)  # 'the arrest of X': arrests are the police's
         else:
-            source = roles.source(token)
-            target, location = roles.target(token, source)
+            if lemma(token) in UNDERGONE:
+                if any(t.i in heads for t in token.subtree if t.i != token.i):
+                    continue  # 'died in police firing': the firing is the event
+                source, target, location = roles.undergone(token)
+            else:
+                source = roles.source(token)
+                target, location = roles.target(token, source)
             if source is None:
                 first, second = roles.between(token)
                 if first is not None:

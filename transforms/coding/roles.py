@@ -31,6 +31,12 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "inside", "outsid
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "his", "her", "their", "its"})
 # Verbs of asking whose object may be the subject of the clause asked for.
 DIRECTIVES = frozenset("demand urge call ask insist press request appeal order tell warn".split())
+# Verbs whose subject undergoes the deed the dictionary codes ('two men died': Phoenix files DIE
+# under 190): the subject is the target, the doer is named in the event it died in ('died in
+# police firing'), else there is none.
+UNDERGONE = frozenset({"die"})
+_DIED_IN = frozenset({"in", "during", "after", "from", "by"})
+_ARMED = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns inside which the real party is named: 'the release of X', 'the government of Y'.
 _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
@@ -121,8 +127,8 @@ class Roles:
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
             return obj if obj is not None else self.subject(verb.head, seen + 1)
         if verb.dep_ in ("conj", "advcl") and pos(verb.head) in ("VERB", "AUX"):
-            if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
-                return None  # a clause of its own with no subject written
+            if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN") or lemma(verb.head) in UNDERGONE:
+                return None  # a clause of its own with no subject written; the dead of 'died ... firing'
             return self.subject(verb.head, seen + 1)
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             if verb.tag_ == "VBG":
@@ -144,10 +150,29 @@ class Roles:
                 current = current.head.head  # 'the Council adopted a resolution urging X'
                 token = self.subject(current)
                 return self.actor_in(token)
-            if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
+            if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i or lemma(current.head) in UNDERGONE:
                 return None
             current = current.head
         return None
+
+    def undergone(self, verb) -> tuple[Actor | None, Actor | None, Actor | None]:
+        """(source, target, location) of a verb whose subject undergoes it: the doer is an armed
+        actor heading or modifying the event it died in ('died in police firing', 'in an army
+        raid'), never a place or a bystander ('died in a refugee camp')."""
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        target = self.actor_in(subject) if subject is not None else None
+        source = location = None
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DIED_IN):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                for t in [obj, *(c for c in obj.children if c.dep_ in ("compound", "poss", "amod", "nmod"))]:
+                    node = self.by_head.get(t.i)
+                    if node is None:
+                        continue
+                    if node.actor.sector in _ARMED or node.actor.country == "IMG":
+                        source = source or self._completed(node, t)
+                    elif node.actor.sector is None and prep.lower_ == "in":
+                        location = location or node.actor
+        return source, target, location
 
     def between(self, verb) -> tuple[Actor | None, Actor | None]:
         """The two parties of 'between A and B' after a verb ('an agreement signed between the
