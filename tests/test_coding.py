@@ -76,6 +76,10 @@ def _events(text: str):
     # the event they died in
     ("Two people died in police firing.", [("190", None, None, "2021-10-14", "published", "asserted")]),
     ("At least ten children have died in refugee camps in Syria.", []),
+    # people in private are no source of cooperation or consultation; they still protest
+    ("Her mother came to her with tears in her eyes.", []),
+    ("Civilians gave water to the wounded.", []),
+    ("Hundreds of refugees met with Greek officials on Monday.", [("040", "GRC", "GRC", "2021-10-11", "text", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),
