@@ -130,6 +130,8 @@ class Roles:
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN") or lemma(verb.head) in UNDERGONE:
                 return None  # a clause of its own with no subject written; the dead of 'died ... firing'
             return self.subject(verb.head, seen + 1)
+        if verb.dep_ == "acomp":  # 'it is prepared to impose': the copula's subject
+            return self.subject(verb.head, seen + 1)
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             if verb.tag_ == "VBG":
                 return verb.head  # 'troops crossing the border'
@@ -150,7 +152,7 @@ class Roles:
                 current = current.head.head  # 'the Council adopted a resolution urging X'
                 token = self.subject(current)
                 return self.actor_in(token)
-            if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i or lemma(current.head) in UNDERGONE:
+            if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head.i == current.i or lemma(current.head) in UNDERGONE:
                 return None
             current = current.head
         return None
