@@ -82,6 +82,8 @@ def _events(text: str):
     ("Hundreds of refugees met with Greek officials on Monday.", [("040", "GRC", "GRC", "2021-10-11", "text", "asserted")]),
     # the infinitive of 'is ready to', 'is prepared to' is done by the copula's subject
     ("Russia is ready to attack Ukraine.", [("138", "RUS", "UKR", "2021-10-14", "published", "intended")]),
+    # a gerund after a preposition is done by its verb's subject
+    ("The army responded by shelling the villages.", [("190", None, None, "2021-10-14", "published", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),

@@ -132,6 +132,8 @@ class Roles:
             return self.subject(verb.head, seen + 1)
         if verb.dep_ == "acomp":  # 'it is prepared to impose': the copula's subject
             return self.subject(verb.head, seen + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and pos(verb.head.head) in ("VERB", "AUX"):
+            return self.subject(verb.head.head, seen + 1)  # 'police resorted to firing', 'responded by shelling'
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             if verb.tag_ == "VBG":
                 return verb.head  # 'troops crossing the border'
