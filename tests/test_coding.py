@@ -84,6 +84,8 @@ def _events(text: str):
     ("Russia is ready to attack Ukraine.", [("138", "RUS", "UKR", "2021-10-14", "published", "intended")]),
     # a gerund after a preposition is done by its verb's subject
     ("The army responded by shelling the villages.", [("190", None, None, "2021-10-14", "published", "asserted")]),
+    # an arrest whose 'by' agent names no actor is the police's
+    ("KABUL — The two men were arrested by a team of officers on Monday.", [("173", "AFG", "AFG", "2021-10-11", "text", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),

@@ -204,8 +204,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
             if target is None:
                 target = roles.partner(token, source)
             mode = mode_of(token)
-            if source is None and mention.code == _ARREST and _agentless(token):
-                source = _police(main)  # 'were arrested', 'the arrested men'
+            if source is None and mention.code == _ARREST and _passive(token):
+                source = _police(main)  # 'were arrested', 'the arrested men', 'arrested by a team'
         if mode == "demanded" or source is None:
             continue
         code, mode = coded(mention.code, mode)
@@ -262,10 +262,10 @@ def _noun_mode(noun) -> str:
     return "asserted"
 
 
-def _agentless(verb) -> bool:
-    """A passive with no 'by' agent ('were arrested'), or a participle ('the men detained')."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ == "VBN"
-    return passive and not any(c.dep_ == "agent" for c in verb.children)
+def _passive(verb) -> bool:
+    """A passive ('were arrested') or a participle ('the men detained'); the coder asks only when
+    no 'by' agent names an actor ('were arrested by a team of officers')."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.dep_ in ("acl", "relcl", "amod") and verb.tag_ == "VBN"
 
 
 def _same(a: Actor, b: Actor) -> bool:
