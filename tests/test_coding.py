@@ -76,8 +76,11 @@ def _events(text: str):
     # the event they died in
     ("Two people died in police firing.", [("190", None, None, "2021-10-14", "published", "asserted")]),
     ("At least ten children have died in refugee camps in Syria.", []),
-    # people in private are no source of cooperation or consultation; they still protest
+    # people in private saying or cooperating with no one named do no political deed; with officials
+    # they do, and they still protest
     ("Her mother came to her with tears in her eyes.", []),
+    ("Residents said the night was quiet.", []),
+    ("Refugees protested against Greece on Monday.", [("140", "GRC", "GRC", "2021-10-11", "text", "asserted")]),
     ("Civilians gave water to the wounded.", []),
     ("Hundreds of refugees met with Greek officials on Monday.", [("040", "GRC", "GRC", "2021-10-11", "text", "asserted")]),
     # the infinitive of 'is ready to', 'is prepared to' is done by the copula's subject

@@ -43,13 +43,13 @@ _ARREST = "173"
 _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 
 
-# People in private (civilians, people, refugees: sectors of Phoenix.agents.txt) cooperating,
-# consulting, aiding or yielding (CAMEO 03 to 08) among themselves or with no one named do no
-# political deed: 'her mother came to her' (040), 'civilians gave water to the wounded' (060).
-# With a state's agent or an organisation ('refugees met Greek officials') it is one; and they
-# still protest, demand, appeal and fight.
+# People in private (civilians, people, refugees: sectors of Phoenix.agents.txt) saying, asking,
+# cooperating, consulting, aiding, yielding, disapproving or rejecting (CAMEO 01 to 12) with no
+# one named, or among themselves, do no political deed: 'her mother said' (010), 'her mother came
+# to her' (040), 'civilians gave water to the wounded' (060). With a state's agent or an
+# organisation ('refugees met Greek officials', 'residents accused the police') it is one; and
+# their threats, protests and violence (13 to 20) always are.
 _PRIVATE = frozenset({"CVL", "PPL", "REF"})
-_COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 _STATES = frozenset(COUNTRIES.values())
 
 
@@ -209,8 +209,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
         if mode == "demanded" or source is None:
             continue
         code, mode = coded(mention.code, mode)
-        if _private(source) and code[:2] in _COOPERATION and (target is None or _private(target) or not target.name):
-            continue  # 'her mother came to her', 'civilians gave water to the wounded': no political deed
+        if _private(source) and code[:2] < "13" and (target is None or _private(target) or not target.name):
+            continue  # 'her mother said', 'civilians gave water to the wounded': no political deed
         if not mention.noun and lemma(token) in SAYING and code[:2] == "01":
             asked = next((c for c in token.children if obliged(c)), None)
             subject = next((c for c in asked.children if c.dep_ in ("nsubj", "nsubjpass")), None) if asked is not None else None
