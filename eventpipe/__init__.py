@@ -85,14 +85,16 @@ def query(sql: str, db: str | Path = DEFAULT_DB, *, wait: float = DEFAULT_WAIT) 
     return run_query(Path(db), sql, wait=wait)
 
 
-def code(text: str, published: DateLike = None) -> list[dict[str, Any]]:
+def code(text: str, published: DateLike = None, coder: str | None = None) -> list[dict[str, Any]]:
     """The event mentions of one text, each a dict with the columns of the `mentions` table (as
     `eventpipe code`). `published` (a date or an ISO date) dates what the text does not; without
-    it, the date the text itself implies, if any."""
+    it, the date the text itself implies, if any. `coder`: 'tree' or 'rules' (default: the
+    pipeline's, transforms.frames.DEFAULT_CODER)."""
     from eventpipe.schemas.tables import TABLES
     from eventpipe.transforms.articles import content_id, infer_published
-    from eventpipe.transforms.events import code_text
-    from eventpipe.transforms.frames import mention_row
+    from eventpipe.transforms.frames import DEFAULT_CODER, coder_of, mention_row
+
+    code_text = coder_of(coder or DEFAULT_CODER).code_text
 
     columns = next(table for table in TABLES if table.name == "mentions").names
     article_id = content_id(text.strip())

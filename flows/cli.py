@@ -199,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
         "eventpipe code --dct 2021-10-14 article.txt",
     )
     _text_options(code)
+    _coder_option(code)
     evaluate = _command(
         commands, "eval", None, "score the pipeline on annotated corpora",
         "eventpipe eval timex ../shared/corpora/timeml-tbaq --errors 20",
@@ -234,10 +235,12 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _coder_option(parser: argparse.ArgumentParser) -> None:
+    from eventpipe.transforms.frames import CODERS, DEFAULT_CODER
+
     parser.add_argument(
-        "--coder", choices=("rules", "tree"), default="rules",
-        help="the event coder: the rule coder (default) or the coder on a dependency parse, more precise "
-             "on unseen news and about ten times slower (README, 'The tree coder')",
+        "--coder", choices=CODERS, default=DEFAULT_CODER,
+        help=f"the event coder (default {DEFAULT_CODER}): 'tree', on a dependency parse, more precise on unseen "
+             "news and slower, or 'rules', token rules (README, 'The tree coder')",
     )
 
 
@@ -477,8 +480,9 @@ def cmd_timex(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_code(args: argparse.Namespace, config: Config) -> int:
     from eventpipe.transforms.articles import content_id
-    from eventpipe.transforms.events import code_text
-    from eventpipe.transforms.frames import mention_row
+    from eventpipe.transforms.frames import coder_of, mention_row
+
+    code_text = coder_of(args.coder).code_text
 
     def events(text: str, dct: date | None) -> list[dict]:
         article_id = content_id(text.strip())

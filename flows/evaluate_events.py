@@ -39,7 +39,7 @@ from eventpipe.transforms.event_scoring import (
     score_police,
 )
 from eventpipe.transforms.events import Event
-from eventpipe.transforms.frames import coder_of
+from eventpipe.transforms.frames import DEFAULT_CODER, coder_of
 from eventpipe.transforms.sentences import Sentence
 from eventpipe.transforms.splits import CHECK, TUNE
 from eventpipe.transforms.timexes import tag_timexes
@@ -67,7 +67,7 @@ def _json_lines(path: Path) -> list[dict]:
     return records
 
 
-def coder(name: str = "rules"):
+def coder(name: str = DEFAULT_CODER):
     """The coding module a name picks (transforms/frames.coder_of), an unknown name one line."""
     try:
         return coder_of(name)
@@ -75,7 +75,7 @@ def coder(name: str = "rules"):
         raise EvaluationError(str(error)) from None
 
 
-def evaluate_plover(path: Path, coder_name: str = "rules") -> tuple[Halves[PloverScores], list[PloverError]]:
+def evaluate_plover(path: Path, coder_name: str = DEFAULT_CODER) -> tuple[Halves[PloverScores], list[PloverError]]:
     """Score the coder on PLOVER gold-standard records (JSON lines as in plover-gsr/dev.jsonl), per half.
 
     The records' dates are placeholders (corpus README), so texts are coded without a
@@ -92,7 +92,7 @@ def evaluate_plover(path: Path, coder_name: str = "rules") -> tuple[Halves[Plove
     return by_half(coded, lambda pair: pair[0].record_id, score_plover)
 
 
-def evaluate_police(directory: Path, coder_name: str = "rules") -> tuple[Halves[PoliceScores], list[PoliceError]]:
+def evaluate_police(directory: Path, coder_name: str = DEFAULT_CODER) -> tuple[Halves[PoliceScores], list[PoliceError]]:
     """Score ARREST, FORCE and KILL per sentence on IndiaPoliceEvents (even doc_ids: the dev set), per half.
 
     Each document is coded whole (so names seen earlier help later sentences) with the corpus's
@@ -124,7 +124,7 @@ def evaluate_police(directory: Path, coder_name: str = "rules") -> tuple[Halves[
     return by_half(rows, lambda row: str(row.doc_id), score_police)
 
 
-def evaluate_news(path: Path, coder_name: str = "rules") -> tuple[Halves[NewsScores], list[NewsError]]:
+def evaluate_news(path: Path, coder_name: str = DEFAULT_CODER) -> tuple[Halves[NewsScores], list[NewsError]]:
     """Score the coder on wire reports with gold events (dated-news-dev/articles.jsonl), per half.
 
     Each report is coded whole with its publication date, as `eventpipe run` codes an article.

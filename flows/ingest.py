@@ -38,7 +38,7 @@ from eventpipe.flows.parallel import Extractors
 from eventpipe.schemas.tables import FILE_ARTICLES, FILES, READ_FILES
 from eventpipe.transforms.articles import SUFFIXES, Article, Columns, Reject, split_file
 from eventpipe.transforms.clusters import cluster
-from eventpipe.transforms.frames import Frames
+from eventpipe.transforms.frames import DEFAULT_CODER, Frames
 from eventpipe.warehouse.connection import DEFAULT_DB, DEFAULT_WAIT, WarehouseError
 from eventpipe.warehouse.load import load
 from eventpipe.warehouse.runs import finish_run, forget_run, start_run
@@ -170,7 +170,7 @@ def load_frames(db: Path, frames: Frames, files: list[dict], holds: list[dict], 
 def _ingest(
     name: str, paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float,
     columns: Columns = Columns(), feeds: tuple[str, ...] = (), workers: int | None = None, force: bool = False,
-    record_idle: bool = True, coder: str = "rules",
+    record_idle: bool = True, coder: str = DEFAULT_CODER,
 ) -> RunSummary:
     """The work of a flow; `record_idle` False removes the `runs` row of a run that found nothing new."""
     started = time.perf_counter()
@@ -280,7 +280,7 @@ class Tally:
 def _load_all(
     paths: list[Path], db: Path, published: date | None, batch_size: int, wait: float, run_id: str, started: float,
     known: dict[str, tuple], steps: Steps, columns: Columns = Columns(), feeds: tuple[str, ...] = (),
-    workers: int | None = None, force: bool = False, coder: str = "rules",
+    workers: int | None = None, force: bool = False, coder: str = DEFAULT_CODER,
 ) -> RunSummary:
     found, missing, unsupported = sources.discover(paths)
     own = {Path(f"{db}{suffix}").resolve() for suffix in ("", ".wal")}  # the warehouse inside an input folder
@@ -428,7 +428,7 @@ def _later_rejects(frames: Frames, before: list[Reject]) -> list[Reject]:
 def ingest(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     text_column: str | None = None, date_column: str | None = None, feeds: list[str] | None = None,
-    workers: int | None = None, force: bool = False, coder: str = "rules",
+    workers: int | None = None, force: bool = False, coder: str = DEFAULT_CODER,
 ) -> RunSummary:
     """Load every new or changed article under `paths` into the warehouse at `db`, one transaction
     per batch, then the items of each feed in `feeds` (their pages fetched over HTTP).
@@ -455,7 +455,7 @@ def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = BATCH_SIZE) -
 def run_ingest(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
     runner: str | None = None, text_column: str | None = None, date_column: str | None = None,
-    feeds: list[str] | None = None, workers: int | None = None, force: bool = False, coder: str = "rules",
+    feeds: list[str] | None = None, workers: int | None = None, force: bool = False, coder: str = DEFAULT_CODER,
 ) -> RunSummary:
     """Run the flow without Prefect's 1 s flow heartbeat (it only delays the exit of short runs).
 

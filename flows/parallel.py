@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 
 from eventpipe.transforms.articles import Article, Reject, finish
-from eventpipe.transforms.frames import Frames, extract
+from eventpipe.transforms.frames import DEFAULT_CODER, Frames, extract
 
 log = logging.getLogger("eventpipe")
 
@@ -27,7 +27,7 @@ TURN_WAIT = 5.0  # seconds a batch waits for the batches before it to hand their
 
 
 def finish_and_extract(
-    found: list[Article], rejects: list[Reject], published: date | None, now: datetime, coder: str = "rules"
+    found: list[Article], rejects: list[Reject], published: date | None, now: datetime, coder: str = DEFAULT_CODER
 ) -> Frames:
     """Repair, check and date the articles as found in their files, then tag, code and frame them."""
     articles, problems = finish(found, rejects, published)
@@ -35,7 +35,7 @@ def finish_and_extract(
 
 
 def extract_stored(
-    stored: list[Article], rejects: list[Reject], published: date | None, now: datetime, coder: str = "rules"
+    stored: list[Article], rejects: list[Reject], published: date | None, now: datetime, coder: str = DEFAULT_CODER
 ) -> Frames:
     """Tag, code and frame articles read back from the warehouse (`eventpipe recode`): their text was
     repaired and checked and their date settled when they were loaded, so they are extracted as they
@@ -59,7 +59,7 @@ class Extractors:
     and stopped when the `with` block ends. One pool serves the batches of a run from any thread.
     With `stored`, the articles come from the warehouse and are only extracted (`extract_stored`)."""
 
-    def __init__(self, workers: int | None = None, stored: bool = False, coder: str = "rules"):
+    def __init__(self, workers: int | None = None, stored: bool = False, coder: str = DEFAULT_CODER):
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.stored = stored
         self.coder = coder

@@ -24,6 +24,7 @@ from eventpipe.flows import parallel, progress
 from eventpipe.flows.ingest import AHEAD, BATCH_SIZE, RunSummary, Tally, _finish, _outcome, _steps
 from eventpipe.flows.parallel import Extractors
 from eventpipe.transforms.articles import Article
+from eventpipe.transforms.frames import DEFAULT_CODER
 from eventpipe.warehouse.connection import DEFAULT_WAIT
 from eventpipe.warehouse.runs import start_run
 from eventpipe.warehouse.stored import stored_articles, stored_count
@@ -37,7 +38,7 @@ def read_stored(db: Path, after: str, limit: int, wait: float) -> list[Article]:
 
 @flow(name="recode", log_prints=True)
 def recode(
-    db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, workers: int | None = None, coder: str = "rules"
+    db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, workers: int | None = None, coder: str = DEFAULT_CODER
 ) -> RunSummary:
     """Extract every article stored in the warehouse at `db` again, `batch_size` articles per task
     and transaction, on `workers` processes (default: one per core), coded by `coder` ('rules' or
@@ -57,7 +58,7 @@ def recode(
 
 
 def _recode_all(
-    db: Path, batch_size: int, wait: float, run_id: str, started: float, workers: int | None, coder: str = "rules"
+    db: Path, batch_size: int, wait: float, run_id: str, started: float, workers: int | None, coder: str = DEFAULT_CODER
 ) -> RunSummary:
     steps = _steps()
     tally = Tally()
@@ -86,7 +87,7 @@ def _recode_all(
 
 
 def run_recode(
-    db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, workers: int | None = None, coder: str = "rules"
+    db: Path, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT, workers: int | None = None, coder: str = DEFAULT_CODER
 ) -> RunSummary:
     """Run the flow without Prefect's 1 s flow heartbeat, the extraction workers starting meanwhile."""
     if workers != 1:

@@ -114,6 +114,14 @@ def test_code_on_the_seed_gives_the_june_15_agreement(seed_path, capsys):
     assert june and {june[0]["source_country"], june[0]["target_country"]} == {"AZE", "TUR"}
 
 
+@pytest.mark.parametrize("coder, coded", [("rules", True), ("tree", False)])
+def test_code_takes_the_coder(tmp_path, capsys, coder, coded):
+    # the rule coder reads a private visit as a consultation; the tree coder sees no political deed
+    (tmp_path / "a.txt").write_text("Her mother came to her with tears in her eyes.\n", encoding="utf-8")
+    assert main(["code", "--coder", coder, "--dct", "2021-10-14", str(tmp_path / "a.txt")]) == 0
+    assert bool(capsys.readouterr().out.strip()) is coded
+
+
 def test_format_table_cuts_long_cells():
     table = format_table(["a"], [("x" * 100,), (None,)], max_width=10)
     assert table.splitlines()[2] == "x" * 9 + "…" and table.splitlines()[3] == ""

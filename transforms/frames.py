@@ -52,11 +52,13 @@ _FRAMES = {ARTICLES: "articles", TIMEXES: "timexes", MENTIONS: "mentions", REJEC
 
 
 CODERS = ("rules", "tree")
+# The coder runs, recodes, evaluations and `eventpipe code` use unless told otherwise.
+DEFAULT_CODER = "rules"
 
 
 def coder_of(name: str):
-    """The coding module a name picks: 'rules' (events.py, the default) or 'tree' (coding/, on a
-    dependency parse; loads spaCy's model once per process). Both have code_events."""
+    """The coding module a name picks: 'rules' (events.py) or 'tree' (coding/, on a dependency
+    parse; loads spaCy's model once per process). Both have code_text and code_events."""
     if name == "tree":
         from eventpipe.transforms.coding import coder as tree_coder
 
@@ -66,7 +68,7 @@ def coder_of(name: str):
     return rule_coder
 
 
-def extract(articles: list[Article], rejects: list[Reject], now: datetime, coder: str = "rules") -> Frames:
+def extract(articles: list[Article], rejects: list[Reject], now: datetime, coder: str = DEFAULT_CODER) -> Frames:
     """Tag, code (with the coder named, see coder_of) and frame a batch of parsed articles; `now`
     (UTC) stamps new rows."""
     code_events = coder_of(coder).code_events
