@@ -178,3 +178,9 @@ def test_the_tree_coder_keeps_the_seed_articles_dates(shared):
     # the June 15 memorandum, the 1992 agreement, the September 27 interview
     assert {("057", "AZE", "TUR", "2021-06-15"), ("057", "AZE", "TUR", "1992")} <= dated
     assert any(value == "2021-09-27" for *_, value in dated)
+
+
+def test_an_event_keeps_its_sentence_with_the_dateline_it_was_parsed_without():
+    text = "NAIROBI — Kenyan police arrested two opposition leaders on Monday. They were freed later."
+    event = code_text(text, PUBLISHED)[0]
+    assert (event.sentence, event.start, event.end) == (text[:66], 0, 66)

@@ -71,6 +71,7 @@ def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], publ
     """The events of an article's sentences (see the module doc)."""
     aliases = article_aliases([s.text for s in sentences], published)
     line_end, line_country = dateline(text)
+    whole = {s.index: s for s in sentences}  # the sentences as the article has them, for the events
     sentences = [_after(s, line_end) for s in sentences]
     candidates = [s for s in sentences if can_yield(s.text, aliases)]
     if not candidates:
@@ -91,7 +92,14 @@ def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], publ
         events += found
         subjects = [n.actor for n in nodes if doc[n.head].dep_ in ("nsubj", "nsubjpass")]
         previous = (found[-1].source if found and found[-1].source else None) or (subjects[0] if subjects else previous)
-    return [e.event for e in events]
+    return [_in_whole(e.event, whole[e.event.sentence_index]) for e in events]
+
+
+def _in_whole(event: Event, sentence: Sentence) -> Event:
+    """The event with its sentence as the article has it (its dateline too, though parsed without)."""
+    if event.start == sentence.start:
+        return event
+    return replace(event, sentence=sentence.text, start=sentence.start)
 
 
 class _Coded:
