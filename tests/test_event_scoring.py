@@ -315,45 +315,57 @@ def test_errors_know_their_half():
 # The floors hold on all records; the halves (tuning / check) then measured: PLOVER 0.818 / 0.716,
 # 0.896 / 0.827, 0.857 / 0.778, 0.753 / 0.765; ARREST F1 0.910 / 0.873, FORCE 0.692 / 0.857,
 # KILL 0.629 / 0.923.
-PLOVER_FLOORS = {"category": 0.763, "source_country": 0.858, "target_country": 0.815, "source_sector": 0.755}
-POLICE_FLOORS = {"ARREST": 0.89, "FORCE": 0.76, "KILL": 0.75}
-# dated-news-dev, the coder of 2026-11-29: 30 of 177 asserted gold events found (0.169; tuning half
-# 16 of 84, check half 14 of 93), 2 of 45 non-asserted ones asserted (0.044).
-NEWS_FOUND_FLOOR = 0.16
-NEWS_WRONGLY_ASSERTED_CEILING = 0.07
+# The rule coder's (transforms/events.py), as above.
+PLOVER_FLOORS = {"rules": {"category": 0.763, "source_country": 0.858, "target_country": 0.815, "source_sector": 0.755}}
+POLICE_FLOORS = {"rules": {"ARREST": 0.89, "FORCE": 0.76, "KILL": 0.75}}
+# dated-news-dev, the rule coder of 2026-11-29: 30 of 177 asserted gold events found (0.169; tuning
+# half 16 of 84, check half 14 of 93), 2 of 45 non-asserted ones asserted (0.044).
+NEWS_FOUND_FLOOR = {"rules": 0.16}
+NEWS_WRONGLY_ASSERTED_CEILING = {"rules": 0.07}
+# The tree coder's (transforms/coding/) of 2026-12-06, all records (tune / check in the README):
+# PLOVER 0.753 / 0.810 / 0.671 / 0.741; ARREST F1 0.842, FORCE 0.703, KILL 0.655; dated-news 66 of
+# 177 found (0.373), 5 of 45 non-asserted ones asserted (0.111).
+PLOVER_FLOORS["tree"] = {"category": 0.745, "source_country": 0.80, "target_country": 0.66, "source_sector": 0.73}
+POLICE_FLOORS["tree"] = {"ARREST": 0.83, "FORCE": 0.69, "KILL": 0.64}
+NEWS_FOUND_FLOOR["tree"] = 0.36
+NEWS_WRONGLY_ASSERTED_CEILING["tree"] = 0.12
+CODERS = ("rules", "tree")
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
-def test_plover_dev_floor():
+@pytest.mark.parametrize("coder", CODERS)
+def test_plover_dev_floor(coder):
     from eventpipe.flows.evaluate_events import evaluate_plover, format_plover_report
 
-    scores, errors = evaluate_plover(CORPORA / "plover-gsr/dev.jsonl")
+    scores, errors = evaluate_plover(CORPORA / "plover-gsr/dev.jsonl", coder)
     print(format_plover_report(scores, errors))
     assert (scores.all.records, scores.tune.records + scores.check.records) == (158, 158)
-    for name, floor in PLOVER_FLOORS.items():
+    for name, floor in PLOVER_FLOORS[coder].items():
         assert getattr(scores.all, name) >= floor, name
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
-def test_india_police_dev_floor():
+@pytest.mark.parametrize("coder", CODERS)
+def test_india_police_dev_floor(coder):
     from eventpipe.flows.evaluate_events import evaluate_police, format_police_report
 
-    scores, errors = evaluate_police(CORPORA / "india-police-events")
+    scores, errors = evaluate_police(CORPORA / "india-police-events", coder)
     print(format_police_report(scores, errors))
     assert (scores.all.sentences, scores.tune.sentences + scores.check.sentences) == (10426, 10426)
-    for label, floor in POLICE_FLOORS.items():
+    for label, floor in POLICE_FLOORS[coder].items():
         assert scores.all.labels[label].f1 >= floor, label
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
-def test_dated_news_dev_floor():
+@pytest.mark.parametrize("coder", CODERS)
+def test_dated_news_dev_floor(coder):
     from eventpipe.flows.evaluate_events import evaluate_news, format_news_report
 
-    scores, errors = evaluate_news(CORPORA / "dated-news-dev/articles.jsonl")
+    scores, errors = evaluate_news(CORPORA / "dated-news-dev/articles.jsonl", coder)
     print(format_news_report(scores, errors))
     # The corpus's own counts (its README): 40 reports, 177 asserted gold events, 45 that must not be.
     assert (scores.all.reports, scores.all.asserted, scores.all.not_asserted) == (40, 177, 45)
     assert scores.tune.asserted + scores.check.asserted == 177
-    assert scores.all.found_share >= NEWS_FOUND_FLOOR
-    assert scores.all.wrongly_asserted_share <= NEWS_WRONGLY_ASSERTED_CEILING
+    assert scores.all.found_share >= NEWS_FOUND_FLOOR[coder]
+    assert scores.all.wrongly_asserted_share <= NEWS_WRONGLY_ASSERTED_CEILING[coder]
     assert len([e for e in errors if e.kind == "missed"]) == scores.all.asserted - scores.all.found
