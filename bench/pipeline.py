@@ -1,6 +1,6 @@
 """End-to-end speed of the pipeline over every real article in ../shared/corpora, beside dateparser.
 
-    python bench/pipeline.py [--workers N] [--skip-server]
+    python bench/pipeline.py [--coder rules|tree] [--workers N] [--skip-server]
 
 On the same ~1,130 articles (written as JSON-lines files of 100), in one run, it prints:
 - search_dates: dateparser's `search_dates` alone over the texts (languages=['en'], RELATIVE_BASE =
@@ -15,6 +15,12 @@ On the same ~1,130 articles (written as JSON-lines files of 100), in one run, it
 Each kind of run is repeated (--repeat, default 3) and the fastest counts: on a shared machine,
 noise only ever adds time. The figures of every run are printed too.
 Then the ratios: articles/s of the pipeline (plain and flow) against search_dates.
+
+Events are coded by --coder (default: `eventpipe run`'s). Memory: the peak RSS of each extraction
+worker, the kernel's high-water mark of the process (VmHWM in /proc/PID/status, Linux), read every
+0.1 s while the workers live (they stay up for the whole run and are idle at its end, so the last
+reading is their peak), and the peak RSS of the process running the flow (getrusage). A worker's
+RSS counts in full the pages it shares with the fork server it was forked from.
 """
 
 from __future__ import annotations
@@ -25,8 +31,10 @@ import os
 import shutil
 import socket
 import subprocess
+import resource
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from datetime import UTC, date, datetime
@@ -49,14 +57,88 @@ def search_dates_seconds(records: list[dict]) -> float:
     return time.perf_counter() - started
 
 
-def stage_seconds(files: list[Path], db: Path) -> tuple[dict[str, float], int]:
+def run_default_coder() -> str:
+    """The coder `eventpipe run` uses when none is named."""
+    from eventpipe.flows.cli import build_parser
+
+    return build_parser().parse_args(["run", "."]).coder
+
+
+class WorkerPeaks:
+    """Peak RSS (MB) of each process forked by the multiprocessing fork server that this process
+    started (the extraction workers): VmHWM read from /proc every 0.1 s, new workers looked for
+    every second, while the `with` block runs. Empty where /proc is absent."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> WorkerPeaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        workers: set[int] = set()
+        polls = 0
+        while True:
+            if polls % 10 == 0:
+                workers |= _forked_by_fork_server(os.getpid())
+            for pid in workers:
+                peak = _vm_hwm(pid)
+                if peak is not None:
+                    self.peaks[pid] = max(self.peaks.get(pid, 0.0), peak)
+            polls += 1
+            if self._stop.wait(0.1):
+                return
+
+
+def _processes() -> dict[int, int]:
+    """pid -> parent pid of every process /proc shows."""
+    parents = {}
+    for entry in os.scandir("/proc") if os.path.isdir("/proc") else ():
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    return parents
+
+
+def _forked_by_fork_server(me: int) -> set[int]:
+    parents = _processes()
+    servers = set()
+    for pid, parent in parents.items():
+        try:
+            if parent == me and b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                servers.add(pid)
+        except OSError:
+            continue
+    return {pid for pid, parent in parents.items() if parent in servers}
+
+
+def _vm_hwm(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def stage_seconds(files: list[Path], db: Path, coder: str) -> tuple[dict[str, float], int]:
     """Seconds of each stage over all articles, run one after the other in this process."""
     from eventpipe.flows import sources
     from eventpipe.schemas.tables import FILE_ARTICLES, FILES
     from eventpipe.transforms.articles import finish, split_file
     from eventpipe.transforms.clusters import cluster
-    from eventpipe.transforms.events import code_events
-    from eventpipe.transforms.frames import extract
+    from eventpipe.transforms.frames import coder_of, extract
     from eventpipe.transforms.sentences import split_sentences
     from eventpipe.transforms.timexes import tag_timexes
     from eventpipe.warehouse.load import load
@@ -69,12 +151,17 @@ def stage_seconds(files: list[Path], db: Path) -> tuple[dict[str, float], int]:
         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
         return result
 
+    code_events = coder_of(coder).code_events
+    if coder == "tree":  # the model loads once per process, before the first article: load it off the clock
+        from eventpipe.transforms.coding.parse import parser
+
+        parser()
     raw = timed("read", sources.read, files)
     found = []
     for file in raw:
         found += timed("parse", lambda f: split_file(f.input, f.suffix, f.data)[0], file)
     articles, rejects = timed("finish (repair, language, dates)", finish, found, [], None)
-    frames = timed("extract (all of it)", extract, articles, rejects, datetime.now(UTC))
+    frames = timed("extract (all of it)", extract, articles, rejects, datetime.now(UTC), coder)
     for article in articles:  # the parts of extract again, to split its time
         timexes = timed("timexes", tag_timexes, article.text, article.published_date)
         sentences = timed("sentences", split_sentences, article.text)
@@ -86,27 +173,31 @@ def stage_seconds(files: list[Path], db: Path) -> tuple[dict[str, float], int]:
     return seconds, frames.mentions.height
 
 
-def child(corpus: Path, db: Path, workers: int | None, plain: bool, batch_size: int) -> None:
+def child(corpus: Path, db: Path, workers: int | None, plain: bool, batch_size: int, coder: str) -> None:
     """Run once in this fresh process and print its figures as JSON (see main)."""
     started = time.perf_counter()
     from eventpipe.flows.ingest import run_ingest, run_without_prefect
 
-    if plain:
-        # As the flow's run finds it (the fork server started while Prefect started): warm.
-        from eventpipe.flows.parallel import Extractors
+    with WorkerPeaks() as peaks:
+        if plain:
+            # As the flow's run finds it (the fork server started while Prefect started): warm.
+            from eventpipe.flows.parallel import Extractors
 
-        with Extractors(workers) as extractors:
-            extractors.start(wait=True)
-        summary = run_without_prefect([corpus], db, batch_size=batch_size, workers=workers)
-        figures = {"seconds": summary.seconds}
-    else:
-        summary = run_ingest([corpus], db, batch_size=batch_size, workers=workers)
-        figures = {"seconds": summary.seconds, "wall": time.perf_counter() - started}
+            with Extractors(workers) as extractors:
+                extractors.start(wait=True)
+            summary = run_without_prefect([corpus], db, batch_size=batch_size, workers=workers, coder=coder)
+            figures = {"seconds": summary.seconds}
+        else:
+            summary = run_ingest([corpus], db, batch_size=batch_size, workers=workers, coder=coder)
+            figures = {"seconds": summary.seconds, "wall": time.perf_counter() - started}
+    figures |= {"workers_mb": sorted(peaks.peaks.values(), reverse=True),
+                "process_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     print(json.dumps(figures | {"articles": summary.articles, "mentions": summary.mentions}))
 
 
-def run_child(corpus: Path, db: Path, workers: int | None, plain: bool, env: dict, batch_size: int) -> dict:
-    command = [sys.executable, __file__, "--child", str(corpus), "--db", str(db), "--batch-size", str(batch_size)]
+def run_child(corpus: Path, db: Path, workers: int | None, plain: bool, env: dict, batch_size: int, coder: str) -> dict:
+    command = [sys.executable, __file__, "--child", str(corpus), "--db", str(db), "--batch-size", str(batch_size),
+               "--coder", coder]
     command += ["--plain"] * plain + (["--workers", str(workers)] if workers else [])
     started = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
@@ -140,6 +231,7 @@ def prefect_server(home: Path) -> tuple[subprocess.Popen, str, float]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--coder", choices=("rules", "tree"), help="the event coder (default: eventpipe run's)")
     parser.add_argument("--workers", type=int, help="extraction processes (default: one per core)")
     parser.add_argument("--batch-size", type=int, default=1000, help="articles per batch (default 1,000, as eventpipe run)")
     parser.add_argument("--skip-server", action="store_true", help="skip the run against a running Prefect server")
@@ -148,8 +240,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv[1:])
+    coder = args.coder or run_default_coder()
     if args.child:
-        child(args.child, args.db, args.workers, args.plain, args.batch_size)
+        child(args.child, args.db, args.workers, args.plain, args.batch_size, coder)
         return 0
     if not (SHARED / "corpora").exists():
         print(f"skipped: {SHARED / 'corpora'} is absent")
@@ -161,12 +254,12 @@ def main(argv: list[str]) -> int:
         files = write_jsonl(records, scratch / "corpus")
         count, chars = len(records), sum(len(r["text"]) for r in records)
         print(f"{count} real articles ({chars / count:,.0f} characters on average) in {len(files)} JSON-lines files; "
-              f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")
+              f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; coder: {coder}")
 
         peer = search_dates_seconds(records)
         print(f"search_dates      {count / peer:8.1f} articles/s  {peer:6.2f} s  (dateparser, one process)")
 
-        stages, mentions = stage_seconds(files, scratch / "stages.duckdb")
+        stages, mentions = stage_seconds(files, scratch / "stages.duckdb", coder)
         total = sum(stages.values())
         print(f"stages, one process, one after the other: {total:.2f} s, {count / total:.1f} articles/s")
         for name, seconds in stages.items():
@@ -175,7 +268,7 @@ def main(argv: list[str]) -> int:
         env = os.environ | {"PREFECT_HOME": str(scratch / "prefect-temporary")}
         env.pop("PREFECT_API_URL", None)
         def fastest(db: str, plain: bool, env: dict) -> dict:  # noise on a shared machine only adds time
-            runs = [run_child(scratch / "corpus", scratch / f"{db}-{n}.duckdb", args.workers, plain, env, args.batch_size)
+            runs = [run_child(scratch / "corpus", scratch / f"{db}-{n}.duckdb", args.workers, plain, env, args.batch_size, coder)
                     for n in range(args.repeat)]
             return min(runs, key=lambda run: run["seconds"]) | {"all": [run["seconds"] for run in runs]}
 
@@ -199,6 +292,10 @@ def main(argv: list[str]) -> int:
                   f"Prefect's share {100 * overhead:5.1f}%  (fastest of {', '.join(f'{s:.2f}' for s in run['all'])} s; "
                   f"whole process {run['process']:.1f} s, {run['process'] - run['seconds']:.1f} s of it starting "
                   f"Python, Prefect and its server)")
+        for name, run in [("plain", plain)] + [(f"flow, {n}", r) for n, r in flows.items()]:
+            workers = ", ".join(f"{mb:.0f}" for mb in run["workers_mb"]) or "none seen"
+            print(f"peak RSS ({name}, its fastest run): extraction workers {workers} MB; "
+                  f"the process running it {run['process_mb']:.0f} MB")
         for name, seconds in [("plain", plain["seconds"])] + [(f"flow, {n}", r["seconds"]) for n, r in flows.items()]:
             print(f"pipeline ({name}) is {peer / seconds:.1f}x faster than search_dates alone")
     finally:

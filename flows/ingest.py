@@ -238,7 +238,7 @@ def _steps() -> Steps:
 
 def run_without_prefect(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
-    workers: int | None = None,
+    workers: int | None = None, coder: str = "rules",
 ) -> RunSummary:
     """The work of the `ingest` flow with its tasks called as plain functions (extraction on a thread
     pool, as Prefect's default task runner does): what bench/pipeline.py measures Prefect against."""
@@ -250,7 +250,8 @@ def run_without_prefect(
     with ThreadPoolExecutor() as threads:
         steps = Steps(read_articles.fn, fetch_feed.fn,
                       lambda *args: threads.submit(extract_frames.fn, *args), Future.done, load_frames.fn)
-        summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, steps, workers=workers)
+        summary = _load_all(paths, db, published, batch_size, wait, run_id, started, known, steps, workers=workers,
+                             coder=coder)
     finish_run(db, run_id, _outcome("completed", summary), wait=wait)
     return summary
 

@@ -171,6 +171,23 @@ def test_the_parser_loads_once_and_says_how_to_install_it_when_missing():
     assert "requirements/parser.txt" in INSTALL and issubclass(ParserMissing, RuntimeError)
 
 
+def test_openblas_on_one_thread_parses_as_blis_does():
+    import spacy
+    from thinc.api import use_ops
+
+    from eventpipe.transforms.coding.parse import MODEL, _one_blas_thread, parse
+
+    if not _one_blas_thread():
+        pytest.skip("numpy's BLAS here is not an OpenBLAS: the parser keeps blis")
+    assert not parser().get_pipe("tok2vec").model.ops.use_blis
+    with use_ops("numpy", use_blis=True):
+        blis = spacy.load(MODEL, exclude=["ner", "attribute_ruler", "lemmatizer"])
+    texts = ["The rebels shelled the town on Tuesday, and the army said it would answer.",
+             "Ministers of both countries met in Geneva and agreed to resume the talks they broke off in May."]
+    trees = [[(t.tag_, t.dep_, t.head.i) for t in doc] for doc in parse(texts)]
+    assert trees == [[(t.tag_, t.dep_, t.head.i) for t in doc] for doc in blis.pipe(texts)]
+
+
 def test_the_tree_coder_keeps_the_seed_articles_dates(shared):
     text = (shared / "samples" / "000_3e6b6788e33e2d8c.txt").read_text(encoding="utf-8")
     events = code_text(text, date(2021, 10, 14))

@@ -59,12 +59,13 @@ def test_files_are_read_in_groups_bounded_by_count_and_bytes():
 
 
 @pytest.mark.flow
-def test_a_run_without_prefect_loads_what_the_flow_loads(prefect_server, tmp_path):
+@pytest.mark.parametrize("coder", ["rules", "tree"])
+def test_a_run_without_prefect_loads_what_the_flow_loads(prefect_server, tmp_path, coder):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r, _ in articles(30)), encoding="utf-8")
     plain, flow = tmp_path / "plain.duckdb", tmp_path / "flow.duckdb"
-    by_plain = run_without_prefect([corpus], plain, batch_size=7)
-    by_flow = run_ingest([corpus], flow, batch_size=7)
+    by_plain = run_without_prefect([corpus], plain, batch_size=7, coder=coder)
+    by_flow = run_ingest([corpus], flow, batch_size=7, coder=coder)
     assert (by_plain.articles, by_plain.mentions) == (by_flow.articles, by_flow.mentions) == (30, by_flow.mentions)
     columns = {"articles": "article_id, text", "mentions": "mention_id, cameo_code, event_date",
                "events": "event_id, num_mentions", "files": "path, status, articles"}

@@ -20,9 +20,10 @@ ALLOWED = {
     "schemas": {"schemas", "polars"},
     # plus pure parsing libraries: main text and metadata of HTML pages, their dates, feeds,
     # mojibake repair, language identification, and the dependency parser (its model is package
-    # data, loaded once per process like an imported module)
+    # data, loaded once per process like an imported module) with thinc, the network library it runs
+    # on (coding/parse.py picks thinc's matrix-product backend when the model loads)
     "transforms": {"schemas", "transforms", "polars", "dateparser", "trafilatura", "htmldate", "feedparser", "ftfy",
-                   "py3langid", "spacy"},
+                   "py3langid", "spacy", "thinc"},
     "warehouse": {"schemas", "warehouse", "duckdb", "polars", "pyarrow"},
     "flows": {"schemas", "transforms", "warehouse", "flows", "prefect", "polars", "httpx", "prefect_dask", "rich",
               "bokeh"},

