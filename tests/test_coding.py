@@ -92,6 +92,8 @@ def _events(text: str):
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),
+    # ... but a statement with no addressee has none
+    ("SANTIAGO — Peru said on Monday that the decision was wrong.", [("010", "PER", None, "2021-10-11", "text", "asserted")]),
     ("SANTIAGO — Peru condemned the decision on Monday.", [("111", "PER", "CHL", "2021-10-11", "text", "asserted")]),
     ("LIMA — Chile condemned the decision on Monday.", [("111", "CHL", "PER", "2021-10-11", "text", "asserted")]),
     ("Peru expelled a Chilean diplomat. Chile accused Peru of spying. Peru condemned the decision.",

@@ -238,7 +238,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
         elif target is not None and not target.country and not target.backed:
             home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
             target = replace(target, country=home) if home else target
-        if target is None:
+        if target is None and code[:2] != "01":  # (a statement with no addressee has none)
             target = _story_party(source, main, pair)  # 'Spain condemned the decision': Argentina's
         if target is not None and _same(source, target):
             target = None
