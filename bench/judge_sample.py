@@ -32,8 +32,21 @@ SEED = 13
 FIELDS = ("happened", "source_ok", "target_ok", "action_ok", "mode_ok", "date_ok")
 
 
+def with_unique_keys(rows: list[dict]) -> list[dict]:
+    """The rows with their keys made unique: a coder can find two events of one CAMEO code in one sentence
+    (with other actors), and the second and later of a key get ':2', ':3' appended, in row order."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        base = row["key"]
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            row["key"] = f"{base}:{seen[base]}"
+    return rows
+
+
 def coded_rows(coder_name: str) -> list[dict]:
-    """One row per event coded from any article of the corpus, in article then text order."""
+    """One row per event coded from any article of the corpus, in article then text order; keyed by
+    article, sentence offset and CAMEO code (made unique by with_unique_keys)."""
     from eventpipe.flows.evaluate_events import coder  # loads spaCy only for the tree coder
 
     code_text = coder(coder_name).code_text
@@ -58,7 +71,7 @@ def coded_rows(coder_name: str) -> list[dict]:
                     **{field: None for field in FIELDS},
                     "note": "",
                 })
-    return rows
+    return with_unique_keys(rows)
 
 
 def draw(rows: list[dict]) -> list[dict]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.judge_sample import FIELDS, SAMPLE, precision
+from bench.judge_sample import FIELDS, SAMPLE, precision, with_unique_keys
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "bench/judgments"
 
@@ -38,3 +38,11 @@ def test_an_unjudged_field_is_not_counted_right():
     shares = precision([row, _judged("TTTTTT")])
     assert shares["date_ok"] == 0.5
     assert shares["all"] == 0.5
+
+
+def test_events_sharing_a_key_get_distinct_keys_and_the_first_keeps_its_own():
+    rows = [{"key": key} for key in ("7:10:190", "7:10:190", "7:42:010", "7:10:190")]
+    keys = [row["key"] for row in with_unique_keys(rows)]
+    assert len(set(keys)) == len(keys)
+    assert keys[0] == "7:10:190" and keys[2] == "7:42:010"
+    assert all(key.startswith("7:10:190:") for key in (keys[1], keys[3]))
