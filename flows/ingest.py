@@ -238,7 +238,7 @@ def _steps() -> Steps:
 
 def run_without_prefect(
     paths: list[Path], db: Path, published: date | None = None, batch_size: int = BATCH_SIZE, wait: float = DEFAULT_WAIT,
-    workers: int | None = None, coder: str = "rules",
+    workers: int | None = None, coder: str = DEFAULT_CODER,
 ) -> RunSummary:
     """The work of the `ingest` flow with its tasks called as plain functions (extraction on a thread
     pool, as Prefect's default task runner does): what bench/pipeline.py measures Prefect against."""

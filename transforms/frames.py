@@ -53,7 +53,7 @@ _FRAMES = {ARTICLES: "articles", TIMEXES: "timexes", MENTIONS: "mentions", REJEC
 
 CODERS = ("rules", "tree")
 # The coder runs, recodes, evaluations and `eventpipe code` use unless told otherwise.
-DEFAULT_CODER = "rules"
+DEFAULT_CODER = "tree"
 
 
 def coder_of(name: str):
