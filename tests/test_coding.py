@@ -89,6 +89,11 @@ def _events(text: str):
     ("The army responded by shelling the villages.", [("190", None, None, "2021-10-14", "published", "asserted")]),
     # an arrest whose 'by' agent names no actor is the police's
     ("KABUL — The two men were arrested by a team of officers on Monday.", [("173", "AFG", "AFG", "2021-10-11", "text", "asserted")]),
+    # 'both governments' are the story's two countries, though the dictionaries know 'governments';
+    # a 'when' clause of a date happens on that date
+    ("Kenya criticized Tanzania. Tanzania rejected the criticism of Kenya. Trade fell in 2020, when both governments closed the border.",
+      [("111", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("124", "TZA", "KEN", "2021-10-14", "published", "asserted"),
+      ("172", "KEN", "TZA", "2020-01-01", "text", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),

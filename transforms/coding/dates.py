@@ -104,6 +104,10 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         relative = _relative(current, attached, published, depth)
         if relative is not None:
             return relative
+        if current.dep_ == "relcl":  # 'in 2020, when both governments closed the border': 2020's
+            timex = next((t for anchored in attached.values() for i, t in anchored if i == current.head.i), None)
+            if timex is not None:
+                return _dated(timex, current, published)
         if current.dep_ in _DATED_BY_GOVERNOR or _participle_clause(current) or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue

@@ -62,10 +62,12 @@ class Roles:
                 return None
             return self._speaker(token) or self.previous
         node = self.by_head.get(token.i)
+        if self.pair and _pair_phrase(token) and (node is None or not node.actor.country):
+            # 'both governments': the story's two countries, the first here (partner() gives the other)
+            sector = node.actor.sector if node is not None else PAIR_NOUNS[token.lower_]
+            return Actor(token.idx, token.idx + len(token.text), token.text, self.pair[0], sector)
         if node is not None:
             return self._completed(node, token)
-        if self.pair and _pair_phrase(token):
-            return Actor(token.idx, token.idx + len(token.text), token.text, self.pair[0], PAIR_NOUNS[token.lower_])
         frontier = [token]
         for _ in range(3):
             nxt = []
