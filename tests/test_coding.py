@@ -94,6 +94,8 @@ def _events(text: str):
     ("Kenya criticized Tanzania. Tanzania rejected the criticism of Kenya. Trade fell in 2020, when both governments closed the border.",
       [("111", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("124", "TZA", "KEN", "2021-10-14", "published", "asserted"),
       ("172", "KEN", "TZA", "2020-01-01", "text", "asserted")]),
+    # a 'when' clause's date is its governor's when that has none
+    ("British police arrested the man when he returned in March.", [("173", "GBR", "GBR", "2021-03-01", "text", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),

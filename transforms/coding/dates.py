@@ -104,6 +104,11 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         relative = _relative(current, attached, published, depth)
         if relative is not None:
             return relative
+        when = next((c for c in current.children if c.dep_ == "advcl" and attached.get(c.i) and any(
+            g.lower_ == "when" and g.dep_ in ("advmod", "mark") for g in c.children)), None)
+        if when is not None:  # 'arrested him when he returned in November': November's
+            _, timex = attached[when.i][0]
+            return _dated(timex, current, published)
         if current.dep_ == "relcl":  # 'in 2020, when both governments closed the border': 2020's
             timex = next((t for anchored in attached.values() for i, t in anchored if i == current.head.i), None)
             if timex is not None:
