@@ -96,6 +96,9 @@ def _events(text: str):
       ("172", "KEN", "TZA", "2020-01-01", "text", "asserted")]),
     # a 'when' clause's date is its governor's when that has none
     ("British police arrested the man when he returned in March.", [("173", "GBR", "GBR", "2021-03-01", "text", "asserted")]),
+    # a deed told in the past is not dated after the report: 'a week later' counts from a day the
+    # text gave before
+    ("A week later, Russia attacked Ukraine.", [("190", "RUS", "UKR", None, "earlier", "asserted")]),
     # a state's agent abroad is not of the story's country for being named in its story
     ("DAMASCUS — A western diplomat criticized the government on Monday.",
      [("111", None, "SYR", "2021-10-11", "text", "asserted")]),

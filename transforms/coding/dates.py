@@ -81,6 +81,10 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
     """The date of the event at `token` (see the module doc)."""
     own = _own(token, attached, published)
     if own is not None:
+        if published and own[0] and own[0] > published and token.tag_ == "VBD":
+            # 'A week later, a reporter came': a deed told in the past cannot follow the report, so
+            # 'later' counts from a day the text gave before, not from publication: undated, earlier
+            return None, None, None, "earlier"
         return own
     saying = _saying(token)
     if saying is not None:
