@@ -76,12 +76,21 @@ def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], publ
 
 def code_batch(articles: Sequence[tuple[str, list[Sentence], list[Timex], date | None]]) -> list[list[Event]]:
     """The events of each article (text, sentences, timexes, published: what code_events takes),
-    the same as code_events gives one by one: the sentences to parse of all of them go to the
-    parser as one stream, so that its batches are full rather than one per article."""
-    prepared = [_Article(*article) for article in articles]
-    texts = [s.text for article in prepared for s in article.candidates]
-    docs = parse_stream(texts) if texts else iter(())  # (nothing to parse: the model need not load)
-    return [article.events(list(itertools.islice(docs, len(article.candidates)))) for article in prepared]
+    the same as code_events gives one by one: the sentences to parse of _GROUP articles at a time
+    go to the parser together, so that its batches are full rather than one per article, while
+    only one group's look-ups and parses are held."""
+    coded: list[list[Event]] = []
+    for at in range(0, len(articles), _GROUP):
+        prepared = [_Article(*article) for article in articles[at : at + _GROUP]]
+        texts = [s.text for article in prepared for s in article.candidates]
+        docs = parse_stream(texts) if texts else iter(())  # (nothing to parse: the model need not load)
+        coded += [article.events(list(itertools.islice(docs, len(article.candidates)))) for article in prepared]
+    return coded
+
+
+# Articles whose sentences are parsed together: about 1,000 sentences (16 to parse an article on
+# average, bench/coders.py), four of the parser's full batches.
+_GROUP = 64
 
 
 class _Article:

@@ -77,7 +77,7 @@ def parse(texts: Sequence[str]) -> list:
 
 
 def parse_stream(texts: Iterable[str]) -> Iterator:
-    """One spaCy Doc per text, in order, as they are parsed (in batches of 256, as parse): texts of
-    many articles go through in full batches, and only a batch's Docs are held at a time beyond
-    those the caller keeps."""
-    return parser().pipe(texts, batch_size=256)
+    """One spaCy Doc per text, in order, as they are parsed: for the texts of many articles, in
+    batches of 64 (as fast as 256 on the 18,805 sentences bench/coders.py parses, 19.0 s against
+    18.3-19.4 s, the same trees; with 256 the extraction workers peaked at 421 MB, with 64 at 328 MB)."""
+    return parser().pipe(texts, batch_size=64)
