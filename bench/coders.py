@@ -2,9 +2,11 @@
 on every real article of ../shared/corpora (bench/corpora.py): seconds, articles per second,
 events, and the share of sentences the tree coder parses.
 
-    .venv/bin/python bench/coders.py [--save FILE] [--against FILE]
+    .venv/bin/python bench/coders.py [--save FILE] [--against FILE] [--one-by-one]
 
-Sentences are split and timexes tagged beforehand, outside the clock; the parser model is loaded
+The tree coder codes all the articles in one code_batch call (its parser gets the sentences of
+many articles at once, as the extraction's batches give them), or with --one-by-one one
+code_events call per article, as the rule coder always does. Sentences are split and timexes tagged beforehand, outside the clock; the parser model is loaded
 before the clock starts. Prints the tree coder's time as a multiple of the rule coder's.
 With --save, the tree coder's events go to FILE as JSON lines (article id, then every Event field);
 with --against, they are compared with the events an earlier --save wrote: a change meant only to
@@ -40,6 +42,7 @@ def main(argv: list[str]) -> int:
     parser_ = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser_.add_argument("--save", type=Path, help="write the tree coder's events here (JSON lines)")
     parser_.add_argument("--against", type=Path, help="compare the tree coder's events with this earlier --save")
+    parser_.add_argument("--one-by-one", action="store_true", help="the tree coder too codes one article at a time (code_events)")
     args = parser_.parse_args(argv[1:])
     if not SHARED.is_dir():
         print("../shared is absent: nothing to measure")
@@ -61,7 +64,10 @@ def main(argv: list[str]) -> int:
     seconds, coded = {}, {}
     for name, coder in (("rules", rules), ("tree", tree)):
         start = time.perf_counter()
-        coded[name] = [coder.code_events(*article) for article in prepared]
+        if hasattr(coder, "code_batch") and not args.one_by_one:
+            coded[name] = coder.code_batch(prepared)
+        else:
+            coded[name] = [coder.code_events(*article) for article in prepared]
         seconds[name] = time.perf_counter() - start
         events = sum(map(len, coded[name]))
         print(f"{name:5}  {seconds[name]:6.1f} s  {len(prepared) / seconds[name]:6.1f} articles/s  {events} events")

@@ -213,3 +213,23 @@ def test_an_event_keeps_its_sentence_with_the_dateline_it_was_parsed_without():
     text = "NAIROBI — Kenyan police arrested two opposition leaders on Monday. They were freed later."
     event = code_text(text, PUBLISHED)[0]
     assert (event.sentence, event.start, event.end) == (text[:66], 0, 66)
+
+
+def test_a_batch_of_articles_is_coded_as_each_article_alone():
+    from pathlib import Path
+
+    from eventpipe.transforms.coding.coder import code_batch, code_events
+    from eventpipe.transforms.sentences import split_sentences
+    from eventpipe.transforms.timexes import tag_timexes
+
+    texts = [
+        (Path(__file__).resolve().parents[1] / "examples" / "border-trade.txt").read_text(encoding="utf-8"),
+        "NAIROBI — Kenyan police arrested two opposition leaders on Monday. They were freed later.",
+        "The weather was mild.",  # nothing to parse
+        "Russia attacked Ukraine on Tuesday. Ukraine condemned the attack and Russia denied it.",
+    ]
+    articles = [(text, split_sentences(text), tag_timexes(text, PUBLISHED), PUBLISHED) for text in texts]
+    batch = code_batch(articles)
+    assert batch == [code_events(*article) for article in articles]
+    assert [bool(events) for events in batch] == [True, True, False, True]
+    assert code_batch([]) == []

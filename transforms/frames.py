@@ -58,7 +58,8 @@ DEFAULT_CODER = "tree"
 
 def coder_of(name: str):
     """The coding module a name picks: 'rules' (events.py) or 'tree' (coding/, on a dependency
-    parse; loads spaCy's model once per process). Both have code_text and code_events."""
+    parse; loads spaCy's model once per process). Both have code_text and code_events; the tree
+    coder has code_batch too (the events of many articles, the same as code_events gives)."""
     if name == "tree":
         from eventpipe.transforms.coding import coder as tree_coder
 
@@ -71,14 +72,17 @@ def coder_of(name: str):
 def extract(articles: list[Article], rejects: list[Reject], now: datetime, coder: str = DEFAULT_CODER) -> Frames:
     """Tag, code (with the coder named, see coder_of) and frame a batch of parsed articles; `now`
     (UTC) stamps new rows."""
-    code_events = coder_of(coder).code_events
+    module = coder_of(coder)
     unique = {article.article_id: article for article in articles}  # last one of equal texts wins
     article_rows, timex_rows, mention_rows = [], [], []
     fingerprints = simhashes([article.text for article in unique.values()])
-    for article, fingerprint in zip(unique.values(), fingerprints):
-        timexes = tag_timexes(article.text, article.published_date)
-        sentences = split_sentences(article.text)
-        events = code_events(article.text, sentences, timexes, article.published_date)
+    prepared = [(article.text, split_sentences(article.text), tag_timexes(article.text, article.published_date),
+                 article.published_date) for article in unique.values()]
+    if hasattr(module, "code_batch"):  # the tree coder parses the sentences of the whole batch together
+        coded = module.code_batch(prepared)
+    else:
+        coded = [module.code_events(*article) for article in prepared]
+    for article, fingerprint, (_, _, timexes, _), events in zip(unique.values(), fingerprints, prepared, coded):
         article_rows.append(article_row(article, now, fingerprint))
         timex_rows.extend(timex_row(article.article_id, timex) for timex in timexes)
         mention_rows.extend(mention_row(article.article_id, event) for event in events)

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from eventpipe.transforms.coding.words import lemma, pos
-from eventpipe.transforms.actors import IGO_BODIES, Actor, actors_of, find_mentions, lower_cased, tokenize, with_aliases
+from eventpipe.transforms.actors import (
+    IGO_BODIES, Actor, Mention, Token, actors_of, find_mentions, lower_cased, tokenize, with_aliases,
+)
 from eventpipe.transforms.tables.countries import COUNTRIES
 
 STATES = frozenset(COUNTRIES.values())
@@ -40,12 +43,45 @@ class Node:
     person: bool  # a named person (or a surname of one named earlier)
 
 
-def article_aliases(texts: list[str], published: date | None) -> dict[str, tuple[str | None, str | None]]:
+class Lookup(NamedTuple):
+    """A text's dictionary look-up: its tokens, whether it is written all small, and the names of
+    the dictionaries found in it (before an article's surnames are added)."""
+
+    tokens: list[Token]
+    lower: bool
+    mentions: list[Mention]
+
+
+def look_up(text: str, published: date | None) -> Lookup:
+    tokens = tokenize(text)
+    lower = lower_cased(text)
+    return Lookup(tokens, lower, find_mentions(tokens, published, lower))
+
+
+class Lookups:
+    """The look-ups of an article's texts on its date, each text looked up once: the surnames, the
+    choice of the sentences to parse and the actors on the parse all stand on the same look-up
+    (a sentence's names do not change between them)."""
+
+    def __init__(self, published: date | None):
+        self.published = published
+        self._done: dict[str, Lookup] = {}
+
+    def __call__(self, text: str) -> Lookup:
+        found = self._done.get(text)
+        if found is None:
+            found = self._done[text] = look_up(text, self.published)
+        return found
+
+
+def article_aliases(texts: list[str], published: date | None, lookups: Lookups | None = None) -> dict[str, tuple[str | None, str | None]]:
     """Surnames of the named actors of an article ('... Yahya Jammeh' -> 'jammeh'), so that a bare
-    surname later in it names the same person."""
+    surname later in it names the same person. `lookups` (on the same date) saves looking the
+    texts up again."""
+    lookups = lookups or Lookups(published)
     aliases: dict[str, tuple[str | None, str | None]] = {}
     for text in texts:
-        for actor in _dictionary_actors(text, published, None):
+        for actor in _dictionary_actors(text, lookups(text), None):
             words = actor.name.split()
             if actor.country and len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
                 surname = words[-1].lower().rstrip(".,")
@@ -54,19 +90,19 @@ def article_aliases(texts: list[str], published: date | None) -> dict[str, tuple
     return aliases
 
 
-def _dictionary_actors(text: str, published: date | None, aliases) -> list[Actor]:
-    tokens = tokenize(text)
-    lower = lower_cased(text)
-    mentions = find_mentions(tokens, published, lower)
+def _dictionary_actors(text: str, lookup: Lookup, aliases) -> list[Actor]:
+    tokens, lower, mentions = lookup
     if aliases:
         mentions = with_aliases(tokens, mentions, lower, aliases)
     return actors_of(text, tokens, mentions, lower)
 
 
-def place_actors(doc, published: date | None, aliases) -> list[Node]:
-    """The actors of a parsed sentence, each on the token that heads its phrase."""
+def place_actors(doc, published: date | None, aliases, lookups: Lookups | None = None) -> list[Node]:
+    """The actors of a parsed sentence, each on the token that heads its phrase (`lookups`, on
+    the same date, saves looking its text up again)."""
     nodes = []
-    for actor in _dictionary_actors(doc.text, published, aliases):
+    text = doc.text
+    for actor in _dictionary_actors(text, (lookups or Lookups(published))(text), aliases):
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue

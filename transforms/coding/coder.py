@@ -14,16 +14,18 @@ takeover of a Spanish firm).
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from eventpipe.transforms.actors import Actor, find_mentions, lower_cased, tokenize
-from eventpipe.transforms.coding.actors import Node, article_aliases, place_actors
+from eventpipe.transforms.actors import Actor
+from eventpipe.transforms.coding.actors import Lookups, Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import anchors, date_of
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
 from eventpipe.transforms.coding.mode import coded, mode_of, obliged
-from eventpipe.transforms.coding.parse import parse
+from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import PAIR_NOUNS, UNDERGONE, Roles
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
@@ -69,30 +71,65 @@ def code_text(text: str, published: date | None) -> list[Event]:
 
 def code_events(text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None) -> list[Event]:
     """The events of an article's sentences (see the module doc)."""
-    aliases = article_aliases([s.text for s in sentences], published)
-    line_end, line_country = dateline(text)
-    whole = {s.index: s for s in sentences}  # the sentences as the article has them, for the events
-    sentences = [_after(s, line_end) for s in sentences]
-    candidates = [s for s in sentences if can_yield(s.text, aliases)]
-    if not candidates:
-        return []
-    docs = parse([s.text for s in candidates])
-    placed = [
-        [n for n in place_actors(doc, published, aliases) if s.start + n.actor.start >= line_end]
-        for s, doc in zip(candidates, docs)
-    ]
-    actors = [n.actor for nodes in placed for n in nodes]
-    main = line_country or main_country(actors)
-    pair = main_pair(actors)
-    events: list[Event] = []
-    previous: Actor | None = None
-    for sentence, doc, nodes in zip(candidates, docs, placed):
-        nodes = [_with_main(n, main) for n in nodes]
-        found = _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pair)
-        events += found
-        subjects = [n.actor for n in nodes if doc[n.head].dep_ in ("nsubj", "nsubjpass")]
-        previous = (found[-1].source if found and found[-1].source else None) or (subjects[0] if subjects else previous)
-    return [_in_whole(e.event, whole[e.event.sentence_index]) for e in events]
+    return code_batch([(text, sentences, timexes, published)])[0]
+
+
+def code_batch(articles: Sequence[tuple[str, list[Sentence], list[Timex], date | None]]) -> list[list[Event]]:
+    """The events of each article (text, sentences, timexes, published: what code_events takes),
+    the same as code_events gives one by one: the sentences to parse of _GROUP articles at a time
+    go to the parser together, so that its batches are full rather than one per article, while
+    only one group's look-ups and parses are held."""
+    coded: list[list[Event]] = []
+    for at in range(0, len(articles), _GROUP):
+        prepared = [_Article(*article) for article in articles[at : at + _GROUP]]
+        texts = [s.text for article in prepared for s in article.candidates]
+        docs = parse_stream(texts) if texts else iter(())  # (nothing to parse: the model need not load)
+        coded += [article.events(list(itertools.islice(docs, len(article.candidates)))) for article in prepared]
+    return coded
+
+
+# Articles whose sentences are parsed together: about 1,000 sentences (16 to parse an article on
+# average, bench/coders.py), four of the parser's full batches.
+_GROUP = 64
+
+
+class _Article:
+    """An article made ready for the parse: its surnames, dateline and the sentences worth parsing
+    (with their look-ups in the dictionaries, made once)."""
+
+    __slots__ = ("text", "sentences", "timexes", "published", "lookups", "aliases", "line_end", "line_country", "whole",
+                 "candidates")
+
+    def __init__(self, text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None):
+        self.text, self.timexes, self.published = text, timexes, published
+        self.lookups = Lookups(published)
+        self.aliases = article_aliases([s.text for s in sentences], published, self.lookups)
+        self.line_end, self.line_country = dateline(text)
+        self.whole = {s.index: s for s in sentences}  # the sentences as the article has them, for the events
+        sentences = [_after(s, self.line_end) for s in sentences]
+        self.candidates = [s for s in sentences if _can_yield(s.text, self.aliases, self.lookups)]
+
+    def events(self, docs: list) -> list[Event]:
+        """The article's events from the parses of its candidate sentences."""
+        if not self.candidates:
+            return []
+        published, aliases, line_end = self.published, self.aliases, self.line_end
+        placed = [
+            [n for n in place_actors(doc, published, aliases, self.lookups) if s.start + n.actor.start >= line_end]
+            for s, doc in zip(self.candidates, docs)
+        ]
+        actors = [n.actor for nodes in placed for n in nodes]
+        main = self.line_country or main_country(actors)
+        pair = main_pair(actors)
+        events: list[_Coded] = []
+        previous: Actor | None = None
+        for sentence, doc, nodes in zip(self.candidates, docs, placed):
+            nodes = [_with_main(n, main) for n in nodes]
+            found = _code_sentence(sentence, doc, nodes, self.timexes, published, previous, main, pair)
+            events += found
+            subjects = [n.actor for n in nodes if doc[n.head].dep_ in ("nsubj", "nsubjpass")]
+            previous = (found[-1].source if found and found[-1].source else None) or (subjects[0] if subjects else previous)
+        return [_in_whole(e.event, self.whole[e.event.sentence_index]) for e in events]
 
 
 def _in_whole(event: Event, sentence: Sentence) -> Event:
@@ -115,13 +152,18 @@ def can_yield(text: str, aliases=None) -> bool:
     """Worth parsing: a word that can code an event (a verb form of the dictionary that has a code,
     or an event noun) and someone who can do it (a dictionary actor, a surname named before, or a
     personal pronoun)."""
+    return _can_yield(text, aliases, Lookups(None))
+
+
+def _can_yield(text: str, aliases, lookups: Lookups) -> bool:
+    """can_yield, with the text's look-up from `lookups` (whatever their date: a name is found
+    on any date, only the role it gives may change)."""
     words = [w.lower() for w in _WORD.findall(text)]
     if not any(w in _CODED_FORMS or w in EVENT_NOUNS for w in words):
         return False
     if any(w in _PERSONAL or w in _ARREST_WORDS or w in PAIR_NOUNS for w in words) or aliases and any(w in aliases for w in words):
         return True  # a pronoun, an arrest (the police's when nobody is named), 'the two countries'
-    tokens = tokenize(text)
-    return bool(find_mentions(tokens, None, lower_cased(text)))
+    return bool(lookups(text).mentions)
 
 
 # Forms of the verbs that have a code of their own or patterns ('attacked', 'met with').

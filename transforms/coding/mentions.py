@@ -11,6 +11,7 @@ modifier of time or manner.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from eventpipe.transforms.coding.words import lemma, pos
@@ -156,19 +157,36 @@ def _found(lasts: tuple[str, ...], words: list[frozenset[str]]) -> bool:
 
 def verb_code(token, lemma: str) -> str | None:
     """The finest code of a verb: its longest pattern found in its own phrase, else its default."""
-    words = [word_stems(w) for w in phrase_words(token)]
-    best: tuple[tuple[int, int], str | None] | None = None
-    for elements, code in PATTERNS.get(lemma, ()):
+    patterns = _ranked_patterns(lemma)
+    if patterns:
+        words = [_stems(w) for w in phrase_words(token)]
+        opening = frozenset().union(*words[:4])  # a pattern's first word is among the first four
+        for first, lasts, code in patterns:
+            if not first.isdisjoint(opening) and _found(lasts, words):
+                return code
+    code = DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
+    return _seized(token) if code == SEIZE else code
+
+
+@functools.cache
+def _ranked_patterns(lemma: str) -> tuple[tuple[frozenset[str], tuple[str, ...], str | None], ...]:
+    """A verb's patterns in the order verb_code tries them, the first found winning: the longest,
+    then the one with the most content words ('broke off relations' is 161), then the dictionary's
+    order. Each is (the words its first element can be, the last word of each element, its code)."""
+    ranked = []
+    for order, (elements, code) in enumerate(PATTERNS.get(lemma, ())):
         lasts = tuple(e.split()[-1] for e in elements if e not in ARTICLES)
         if not lasts:
             continue
         rank = (len(elements), sum(e not in FUNCTION_WORDS for e in lasts))
-        if _found(lasts, words) and (best is None or rank > best[0]):
-            best = (rank, code)  # longest, then the most content words: 'broke off relations' is 161
-    if best:
-        return best[1]
-    code = DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
-    return _seized(token) if code == SEIZE else code
+        ranked.append((rank, order, _OPTIONS.get(lasts[0], frozenset({lasts[0]})), lasts, code))
+    ranked.sort(key=lambda pattern: (-pattern[0][0], -pattern[0][1], pattern[1]))
+    return tuple((first, lasts, code) for _, _, first, lasts, code in ranked)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
+    return word_stems(word)
 
 
 # Seizing (the dictionary's APPREHEND block, default 171 'seize or damage property') is coded by
