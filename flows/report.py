@@ -21,7 +21,8 @@ from eventpipe.warehouse.connection import DEFAULT_WAIT
 from eventpipe.warehouse.report import TREND_DYADS, ReportData, report_data
 
 QUAD_COLORS = {1: "#4e9a06", 2: "#1f6fb2", 3: "#e69f00", 4: "#c0392b"}  # cooperation green/blue, conflict orange/red
-SOURCE_COLORS = {"text": "#1f6fb2", "published": "#999999"}
+SOURCE_COLORS = {"text": "#1f6fb2", "published": "#999999", "earlier": "#e69f00"}
+SOURCE_LEGENDS = {"text": "from the text", "published": "from publication", "earlier": "before publication, undated"}
 LINE_COLORS = ["#1f6fb2", "#c0392b", "#4e9a06", "#e69f00", "#7b3294"]
 DAY_MS = 86_400_000
 
@@ -275,13 +276,12 @@ def _dating(data: ReportData):
         return None
     wide = frame.pivot(on="date_source", index="date_precision", values="events").fill_null(0)
     wide = wide.with_columns(total=pl.sum_horizontal(pl.exclude("date_precision"))).sort("total")
-    kinds = [k for k in ("text", "published") if k in wide.columns]
+    kinds = [k for k in SOURCE_COLORS if k in wide.columns]
     precisions = wide["date_precision"].to_list()
     columns = {"precision": precisions} | {k: wide[k].to_list() for k in kinds}
     chart = _figure("Events by date source and precision", 26 * len(precisions) + 70, y_range=precisions)
     chart.hbar_stack(kinds, y="precision", height=0.7, source=ColumnDataSource(columns),
-                     color=[SOURCE_COLORS[k] for k in kinds], legend_label=[f"from the {k}" if k == "text" else "from publication"
-                                                                           for k in kinds])
+                     color=[SOURCE_COLORS[k] for k in kinds], legend_label=[SOURCE_LEGENDS[k] for k in kinds])
     chart.add_tools(HoverTool(tooltips=[("precision", "@precision")] + [(k, f"@{k}") for k in kinds]))
     chart.legend.location = "bottom_right"
     chart.x_range.start = 0

@@ -156,3 +156,19 @@ def test_report_on_the_guardian_corpus_renders_offline(shared, prefect_server, t
                         "--no-first-run", f"--user-data-dir={profile}", "--window-size=1200,2000", f"--screenshot={blank}",
                         (tmp_path / "blank.html").as_uri()], capture_output=True, timeout=180)
     assert screenshot_is_blank(blank)
+
+
+def test_the_dating_chart_stacks_every_date_source():
+    # the tree coder stores deeds the text puts before publication undated ('earlier'): the chart
+    # shows them beside the dates from the text and from publication
+    from types import SimpleNamespace
+
+    import polars as pl
+
+    from eventpipe.flows.report import _dating
+
+    dating = pl.DataFrame({"date_source": ["text", "published", "earlier"],
+                           "date_precision": ["day", "day", "(none)"], "events": [5, 3, 2]})
+    chart = _dating(SimpleNamespace(dating=dating))
+    labels = [item.label["value"] for item in chart.legend[0].items]
+    assert labels == ["from the text", "from publication", "before publication, undated"]
