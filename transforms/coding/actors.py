@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
-from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.coding.words import pos
 from eventpipe.transforms.actors import (
     IGO_BODIES, Actor, Mention, Token, actors_of, find_mentions, lower_cased, tokenize, with_aliases,
 )
