@@ -153,6 +153,16 @@ def test_nationality_plurals_and_abbreviations():
     assert [(a.name, a.country, a.sector) for a in actors] == [("U.S. officials", "USA", "GOV")]
 
 
+def test_names_that_open_with_a_small_particle_are_names():
+    # 'al-Qaeda' and 'al Qaeda' are the group as 'Al Qaeda' is (Phoenix.MilNonState.actors.txt:
+    # AL-QAEDA, AL_QAEDA [IMGMUSALQ]); 'al-qaeda' written small in mixed-case text is not a name.
+    for text in ("al-Qaeda leaders met.", "al Qaeda fighters met.", "Al Qaeda met."):
+        assert [(a.country, a.sector) for a in find_actors(text, ON)] == [("IMG", "MUS")], text
+    assert codes("The al-qaeda met.") == []
+    assert tokenize("al-Shabab and ash-Sham")[0].capital and tokenize("al-Shabab and ash-Sham")[2].capital
+    assert not tokenize("a well-Known man")[1].capital  # only a particle opens a name this way
+
+
 def test_country_words_written_small_are_words():
     assert codes("They told us to leave Turkey.") == [("TUR", None)]
     assert codes("the us army left.") == [("USA", "MIL")]  # lower-case text: 'the us' is the country

@@ -114,6 +114,28 @@ def lower_cased(text: str) -> bool:
     return not any(ch.isupper() and ch != "Â" for ch in text)
 
 
+# Small particles that open proper names: the Arabic article and its assimilated forms
+# ('al-Qaeda', 'al-Shabab', 'ash-Sham', 'el-Sisi'), 'bin'/'ibn' ('bin Laden') and the European
+# ones ('de Mistura', 'van Rompuy'). A name that opens with one is capitalised
+# after it: 'al-Qaeda' and 'al Qaeda' are names as 'Al Qaeda' is, 'al-qaeda' in mixed-case text is not.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "da", "di", "du", "dos", "das"})
+_ASSIMILATED = frozenset({"ad", "an", "ar", "as", "ash", "at", "az"})  # the article before d, n, r, s, sh, t, z: hyphenated only
+
+
+def _capitalised(word: str) -> bool:
+    """A word written as a name: its first letter, or the first after a name particle's hyphen."""
+    if word[0].isupper():
+        return True
+    particle, dash, rest = word.partition("-")
+    return bool(dash and rest[:1].isupper() and (particle.lower() in NAME_PARTICLES or particle.lower() in _ASSIMILATED))
+
+
+def _capital_at(tokens: list[Token], i: int) -> bool:
+    """Token i opens a capitalised name: 'Qaeda', 'al-Qaeda', and 'al' of 'al Qaeda'."""
+    token = tokens[i]
+    return token.capital or (token.word in NAME_PARTICLES and token.joined and i + 1 < len(tokens) and tokens[i + 1].capital)
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; "Turkey's" -> 'turkey' marked possessive. Mojibake punctuation
     is read as the spaces it was ('police-vhp clashÂ' -> 'clash')."""
@@ -126,10 +148,10 @@ def tokenize(text: str) -> list[Token]:
         end = start + len(word)
         lower = word.lower()
         if len(word) > 2 and lower.endswith(_POSSESSIVE):
-            tokens.append(Token(start, end - 2, lower[:-2], word[0].isupper(), True, False))
+            tokens.append(Token(start, end - 2, lower[:-2], _capitalised(word), True, False))
         else:
             spaces = gap[1:] if gap[:1] == "." and "." in lower else gap  # 'U.S. embassy', 'U.N. officials'
-            tokens.append(Token(start, end, lower, word[0].isupper(), False, spaces.isspace()))
+            tokens.append(Token(start, end, lower, _capitalised(word), False, spaces.isspace()))
         start = end + len(gap)
     return tokens
 
@@ -225,7 +247,7 @@ def find_mentions(tokens: list[Token], on: date | None, lower: bool) -> list[Men
         for last in range(top, i - 1, -1):
             key = " ".join(t.word for t in tokens[i : last + 1])
             named = lower or any(t.capital for t in tokens[i : last + 1])
-            found = _lookup(key, lower or tokens[i].capital, on, named)
+            found = _lookup(key, lower or _capital_at(tokens, i), on, named)
             if found and lower and key in _PRONOUN_PLACES and (i == 0 or tokens[i - 1].word != "the"):
                 found = None  # lower-cased text: 'detained by us' is the speaker, 'the us' the country
             if found and lower and key in _COMMON_PLACES:
