@@ -109,6 +109,13 @@ def _events(text: str):
     ("Peru expelled a Chilean diplomat. Chile accused Peru of spying. Peru condemned the decision.",
      [("161", "PER", "CHL", "2021-10-14", "published", "asserted"), ("112", "CHL", "PER", "2021-10-14", "published", "asserted"),
       ("111", "PER", "CHL", "2021-10-14", "published", "asserted")]),
+    # a protest is aimed at the one its purpose or an 'in defiance of' phrase names, else at the
+    # country it happens in
+    ("Farmers blocked roads in Brussels in defiance of the German government.",
+     [("144", "BEL", "DEU", "2021-10-14", "published", "asserted")]),
+    ("Farmers blocked roads in Brussels on Monday to show their anger at the German government.",
+     [("144", "BEL", "DEU", "2021-10-11", "text", "asserted")]),
+    ("Farmers blocked roads in Brussels on Monday.", [("144", "BEL", "BEL", "2021-10-11", "text", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -43,6 +43,9 @@ _ARREST = "173"
 # target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
 # 'killed three in southern Serbia', 'imposed a curfew in Algiers').
 _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+# The root of protest, whose target is the one protested against (CAMEO 14), often named only in
+# its purpose ('marched to protest against Sweden's decision', 'in defiance of Chinese authorities').
+_PROTEST = "14"
 
 
 # People in private (civilians, people, refugees: sectors of Phoenix.agents.txt) saying, asking,
@@ -259,6 +262,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
         if mode == "demanded" or source is None:
             continue
         code, mode = coded(mention.code, mode)
+        if target is None and code[:2] == _PROTEST and not mention.noun:
+            target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
         if _private(source) and code[:2] < "13" and (target is None or _private(target) or not target.name):
             continue  # 'her mother said', 'civilians gave water to the wounded': no political deed
         if not mention.noun and lemma(token) in SAYING and code[:2] == "01":

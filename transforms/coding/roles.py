@@ -40,6 +40,8 @@ _ARMED = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns inside which the real party is named: 'the release of X', 'the government of Y'.
 _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
+# 'in defiance of X', 'in protest at X', 'in opposition to X': the one a deed stands against.
+_STANCES = frozenset({"defiance", "protest", "opposition"})
 
 
 class Roles:
@@ -253,6 +255,25 @@ class Roles:
                 return actor, location
             location = location or place
         return None, location
+
+    def aimed_at(self, verb, source: Actor | None) -> Actor | None:
+        """Whom a deed is aimed at where its purpose names it: the first actor, not a place, of
+        its purpose clause ('blocked a road to show their disapproval for the United States'
+        policies', 'began a hunger strike to protest against Sweden's decision') or of an 'in
+        defiance of' phrase ('blocked streets in defiance of Chinese authorities')."""
+        for child in verb.children:
+            purpose = child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            stance = child.dep_ == "prep" and child.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lower_ in _STANCES for g in child.children)
+            if not (purpose or stance):
+                continue
+            for t in child.subtree:
+                node = self.by_head.get(t.i)
+                if node is None or _place_phrase(t) and node.actor.sector is None:
+                    continue  # (a place: 'to protest in Paris'; not 'anger at the German government')
+                if (actor := self._completed(node, t)) != source:
+                    return actor
+        return None
 
     def subject_place(self, verb) -> Actor | None:
         """A place named inside the verb's subject phrase ('demonstrators in Baghdad')."""
