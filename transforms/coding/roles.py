@@ -40,6 +40,9 @@ _ARMED = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns inside which the real party is named: 'the release of X', 'the government of Y'.
 _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
+# What is fired, dropped or thrown is the means of a deed, never whom it is done to, though
+# Phoenix.agents.txt files some as armed agents (CRUISE_MISSILE, SCUD_MISSILE [~MIL]).
+MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectile munition".split())
 # 'in defiance of X', 'in protest at X', 'in opposition to X': the one a deed stands against.
 _STANCES = frozenset({"defiance", "protest", "opposition"})
 
@@ -236,7 +239,7 @@ class Roles:
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
                 candidates += [c for c in clause.children if c.dep_ in _SUBJECTS]
         for token in candidates:
-            actor = self.actor_in(token)
+            actor = None if _munition(token) else self.actor_in(token)  # 'fired cruise missiles at X': X
             if actor is not None and actor != source:
                 return actor, location
             for child in token.children:  # 'the release of X', 'sanctions on Y', 'a visit to Z'
@@ -326,6 +329,11 @@ PAIR_NOUNS = {"countries": None, "nations": None, "sides": None, "states": None,
 
 def _pair_phrase(token) -> bool:
     return token.lower_ in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children)
+
+
+def _munition(token) -> bool:
+    word = token.lower_
+    return word in MUNITIONS or word[-1:] == "s" and word[:-1] in MUNITIONS
 
 
 def _in_clause(t, top) -> bool:
