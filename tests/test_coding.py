@@ -118,7 +118,7 @@ def _events(text: str):
     ("Farmers blocked roads in Brussels on Monday.", [("144", "BEL", "BEL", "2021-10-11", "text", "asserted")]),
     # what is fired is the means, not the target, though the dictionary files cruise missiles
     # as armed agents: the target is what they were fired at
-    ("The United States fired cruise missiles at a Syrian air base on Friday.",
+    ("BEIRUT — The United States fired cruise missiles at a Syrian air base on Friday.",
      [("190", "USA", "SYR", "2021-10-08", "text", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
