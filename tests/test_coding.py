@@ -120,6 +120,9 @@ def _events(text: str):
     # as armed agents: the target is what they were fired at
     ("BEIRUT — The United States fired cruise missiles at a Syrian air base on Friday.",
      [("190", "USA", "SYR", "2021-10-08", "text", "asserted")]),
+    # 'called for X to do Y' is an appeal to X (the parse makes 'for X to do Y' a clause of its
+    # own, CALL's pattern (FOR) needs its 'for'); the deed asked is not reported as done
+    ("Britain called for Russia to withdraw its troops.", [("020", "GBR", "RUS", "2021-10-14", "published", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

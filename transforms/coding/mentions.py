@@ -111,12 +111,26 @@ def phrase_words(token) -> list[str]:
     if token.dep_ in ("relcl", "acl") and not any(c.dep_ in ("dobj", "obj") and c.lower_ not in _RELATIVE for c in token.children):
         words += [t for t in token.head.lefts if t.dep_ in ("compound", "amod")] + [token.head]
     for child in token.children:
-        if child.i < token.i or child.dep_ not in _OWN:
+        if child.i < token.i:
+            continue
+        if child.dep_ not in _OWN:
+            words += _for_to(child)
             continue
         words += [t for t in child.subtree if not _in_clause(t, child)]
     words = [t for t in words if not _filler(t)]
     return [t.lower_ for t in words if t.i < token.i] + [
         t.lower_ for t in sorted((t for t in words if t.i > token.i), key=lambda t: t.i)]
+
+
+def _for_to(clause) -> list:
+    """'for' and the subject of a for-to clause, which the parse makes a clause of the verb: in
+    'called for a force to be stationed' and 'called for Russia to withdraw' the verb's phrase is
+    'for a force', 'for Russia' (CALL (FOR) is an appeal, 020), the rest is what is asked."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+    if mark is None or clause.dep_ not in ("advcl", "ccomp", "xcomp"):
+        return []
+    subjects = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if not _in_clause(t, c)]
+    return [mark, *subjects]
 
 
 def _filler(t) -> bool:

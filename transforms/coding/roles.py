@@ -235,8 +235,9 @@ class Roles:
                 candidates += objects
         if lemma(verb) in DIRECTIVES:
             # 'demanded that Mugabe abandon ...': the one asked is the clause's subject, after
-            # any object the verb has of its own
-            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            # any object the verb has of its own; 'called for Russia to withdraw': Russia
+            for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
                 candidates += [c for c in clause.children if c.dep_ in _SUBJECTS]
         for token in candidates:
             actor = None if _munition(token) else self.actor_in(token)  # 'fired cruise missiles at X': X
