@@ -123,6 +123,10 @@ def _events(text: str):
     # 'called for X to do Y' is an appeal to X (the parse makes 'for X to do Y' a clause of its
     # own, CALL's pattern (FOR) needs its 'for'); the deed asked is not reported as done
     ("Britain called for Russia to withdraw its troops.", [("020", "GBR", "RUS", "2021-10-14", "published", "asserted")]),
+    # the press a statement is made to is not its target: a reporter, an agency, a broadcaster
+    ("The Kenyan president told reporters on Monday that the talks had failed.",
+     [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
+    ("The Kenyan president told Reuters that the talks had failed.", [("010", "KEN", None, "2021-10-14", "published", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

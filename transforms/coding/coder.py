@@ -43,6 +43,9 @@ _ARREST = "173"
 # target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
 # 'killed three in southern Serbia', 'imposed a curfew in Algiers').
 _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+# Statements (CAMEO 01) and the media: the sector of Phoenix.agents.txt's REPORTER, JOURNALIST [~MED],
+# the code Phoenix.International.actors.txt gives REUTERS, AFP, XINHUA [MED].
+_STATEMENT, _MEDIA = "01", "MED"
 # The root of protest, whose target is the one protested against (CAMEO 14), often named only in
 # its purpose ('marched to protest against Sweden's decision', 'in defiance of Chinese authorities').
 _PROTEST = "14"
@@ -285,7 +288,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pai
         elif target is not None and not target.country and not target.backed:
             home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
             target = replace(target, country=home) if home else target
-        if target is None and code[:2] != "01":  # (a statement with no addressee has none)
+        if code[:2] == _STATEMENT and target is not None and _MEDIA in (target.sector, target.country):
+            target = None  # 'told reporters', 'told AFP': the press carries a statement, it is not its target
+        if target is None and code[:2] != _STATEMENT:  # (a statement with no addressee has none)
             target = _story_party(source, main, pair)  # 'Spain condemned the decision': Argentina's
         if target is not None and _same(source, target):
             target = None
