@@ -163,6 +163,11 @@ def test_names_that_open_with_a_small_particle_are_names():
     assert not tokenize("a well-Known man")[1].capital  # only a particle opens a name this way
 
 
+def test_the_pronoun_i_is_no_part_of_a_name():
+    assert [a.name for a in find_actors("In Jordan I met a group of doctors.", ON)] == ["Jordan", "doctors"]
+    assert [a.name for a in find_actors("Commander Anvar Afandiyev met him.", ON)] == ["Commander Anvar Afandiyev"]
+
+
 def test_country_words_written_small_are_words():
     assert codes("They told us to leave Turkey.") == [("TUR", None)]
     assert codes("the us army left.") == [("USA", "MIL")]  # lower-case text: 'the us' is the country
@@ -252,19 +257,24 @@ def test_lower_cased_text_has_no_capital_letter():
     assert lower_cased("clashÂ in the city") and not lower_cased("Ümit was there")
 
 
+_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "da", "di", "du", "dos", "das", "ad", "an", "ar", "as", "ash", "at", "az"}
+
+
 def _tokens_one_match_at_a_time(text: str) -> list[tuple]:
     """tokenize's definition, written plainly: each TOKEN match, and the text up to the next one."""
     matches = list(TOKEN.finditer(text))
     out = []
     for n, match in enumerate(matches):
         word, end = match.group(0), match.end()
+        particle, _, rest = word.partition("-")  # 'al-Qaeda' is written as a name is
+        capital = word[0].isupper() or rest[:1].isupper() and particle.lower() in _PARTICLES
         possessive = len(word) > 2 and word.lower().endswith(("'s", "’s"))
         gap = text[end : matches[n + 1].start() if n + 1 < len(matches) else len(text)]
         if possessive:
             word, end = word[:-2], end - 2
         if "." in word and gap[:1] == ".":
             gap = gap[1:]
-        out.append((match.start(), end, word.lower(), word[0].isupper(), possessive, not possessive and gap.isspace()))
+        out.append((match.start(), end, word.lower(), capital, possessive, not possessive and gap.isspace()))
     return out
 
 

@@ -342,7 +342,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
                 if not named:  # 'Turkish counterpart Recep Tayyip Erdogan' -> Erdogan's role
                     country, sector, named = mention.country or country, mention.sector or sector, True
                 end = mention.last
-            elif mention is None and tokens[end].capital and not lower:
+            elif mention is None and tokens[end].capital and not lower and tokens[end].word != "i":  # ('In Jordan I met')
                 end += 1  # part of a name: 'Anvar Afandiyev', 'Anadolu'
             elif (
                 mention is None and last.kind == "country" and sector is None and end == last.last
