@@ -127,6 +127,11 @@ def _events(text: str):
     ("The Kenyan president told reporters on Monday that the talks had failed.",
      [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
     ("The Kenyan president told Reuters that the talks had failed.", [("010", "KEN", None, "2021-10-14", "published", "asserted")]),
+    # a pronoun stands for an actor it agrees with: 'he' for a person, not for a country
+    ("Kenya criticized Tanzania on Monday. He said the decision was wrong.",
+     [("111", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    ("Kenyan President Uhuru Kenyatta criticized Tanzania on Monday. He said the decision was wrong.",
+     [("111", "KEN", "TZA", "2021-10-11", "text", "asserted"), ("010", "KEN", None, "2021-10-14", "published", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -41,6 +41,7 @@ class Node:
     first: int  # token indices of the phrase, end exclusive
     last: int
     person: bool  # a named person (or a surname of one named earlier)
+    known: bool = False  # a person of the dictionaries or a surname of one named earlier ('Erdogan')
 
 
 class Lookup(NamedTuple):
@@ -91,10 +92,17 @@ def article_aliases(texts: list[str], published: date | None, lookups: Lookups |
 
 
 def _dictionary_actors(text: str, lookup: Lookup, aliases) -> list[Actor]:
+    return _with_people(text, lookup, aliases)[0]
+
+
+def _with_people(text: str, lookup: Lookup, aliases) -> tuple[list[Actor], list[tuple[int, int]]]:
+    """The text's actors, and the character spans of the people the dictionaries (or the
+    article's surnames) name in it."""
     tokens, lower, mentions = lookup
     if aliases:
         mentions = with_aliases(tokens, mentions, lower, aliases)
-    return actors_of(text, tokens, mentions, lower)
+    people = [(tokens[m.first].start, tokens[m.last - 1].end) for m in mentions if m.kind in ("person", "alias")]
+    return actors_of(text, tokens, mentions, lower), people
 
 
 def place_actors(doc, published: date | None, aliases, lookups: Lookups | None = None) -> list[Node]:
@@ -102,7 +110,8 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
     the same date, saves looking its text up again)."""
     nodes = []
     text = doc.text
-    for actor in _dictionary_actors(text, (lookups or Lookups(published))(text), aliases):
+    actors, people = _with_people(text, (lookups or Lookups(published))(text), aliases)
+    for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -112,7 +121,8 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
         )
         if _inside_name(span, root, actor):
             continue
-        nodes.append(Node(_with_codes(actor), root.i, span.start, span.end, person))
+        known = any(actor.start <= start and end <= actor.end for start, end in people)
+        nodes.append(Node(_with_codes(actor), root.i, span.start, span.end, person, known))
     return nodes
 
 

@@ -26,7 +26,9 @@ from eventpipe.transforms.coding.dates import anchors, date_of
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
 from eventpipe.transforms.coding.mode import coded, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
-from eventpipe.transforms.coding.roles import PAIR_NOUNS, UNDERGONE, Roles
+from eventpipe.transforms.coding.roles import (
+    ANY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, subject_node, unnamed_person,
+)
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
 from eventpipe.transforms.sentences import Sentence, split_sentences
@@ -128,14 +130,38 @@ class _Article:
         main = self.line_country or main_country(actors)
         pair = main_pair(actors)
         events: list[_Coded] = []
-        previous: Actor | None = None
+        recent: dict[str, Actor | None] = {}  # the last actor named before, of each kind a pronoun can stand for
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
             nodes = [_with_main(n, main) for n in nodes]
-            found = _code_sentence(sentence, doc, nodes, self.timexes, published, previous, main, pair)
+            found = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair)
             events += found
-            subjects = [n.actor for n in nodes if doc[n.head].dep_ in ("nsubj", "nsubjpass")]
-            previous = (found[-1].source if found and found[-1].source else None) or (subjects[0] if subjects else previous)
+            _remember(recent, doc, nodes, [c.source for c in found if c.source is not None])
         return [_in_whole(e.event, self.whole[e.event.sentence_index]) for e in events]
+
+
+def _remember(recent: dict[str, Actor | None], doc, nodes: list[Node], sources: list[Actor]) -> None:
+    """After a sentence, the actors its pronouns' successors can stand for: of each kind (a
+    person, a group, a state or body), the sentence's last source of that kind, else its first
+    subject of it; and of any kind ('we'), its last source, else its first subject."""
+    by_head = {n.head: n for n in nodes}
+    fresh: dict[str, Actor | None] = {}
+    subjects = []
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            node = subject_node(token, by_head)
+            if node is not None:
+                subjects.append(node)
+                fresh.setdefault(antecedent_kind(node, doc), node.actor)
+            elif unnamed_person(token):
+                fresh.setdefault(PERSON, None)  # 'Sharon Chimejczuk said': 'she' is her, whom no dictionary knows
+    for source in sources:
+        node = next((n for n in nodes if (n.actor.start, n.actor.end) == (source.start, source.end)), None)
+        if node is not None:  # (not an actor a pronoun or the story gave)
+            fresh[antecedent_kind(node, doc)] = source
+    recent.update(fresh)
+    anyone = sources[-1] if sources else subjects[0].actor if subjects else None
+    if anyone is not None:
+        recent[ANY] = anyone
 
 
 def _in_whole(event: Event, sentence: Sentence) -> Event:
@@ -217,15 +243,15 @@ def _with_main(node: Node, main: str | None) -> Node:
     titled = node.person and actor.sector in STATE_SECTORS  # 'President Bouteflicka': a title says whose
     envoy = any(word in _ENVOYS for word in actor.name.lower().split())
     if main and not actor.country and not actor.backed and actor.sector and (titled or not node.person) and not envoy:
-        return Node(Actor(actor.start, actor.end, actor.name, main, actor.sector), node.head, node.first, node.last, node.person)
+        return replace(node, actor=Actor(actor.start, actor.end, actor.name, main, actor.sector))
     return node
 
 
-def _code_sentence(sentence, doc, nodes, timexes, published, previous, main, pair) -> list[_Coded]:
+def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair) -> list[_Coded]:
     mentions = find_event_mentions(doc)
     if not mentions:
         return []
-    roles = Roles(doc, nodes, previous, pair)
+    roles = Roles(doc, nodes, recent, pair)
     heads = {m.token for m in mentions}
     attached = anchors(doc, sentence.start, timexes, heads)
     found: list[_Coded] = []

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from eventpipe.transforms.coding.words import lemma, pos
 from eventpipe.transforms.actors import Actor
-from eventpipe.transforms.coding.actors import Node
+from eventpipe.transforms.coding.actors import INTERNATIONAL, Node
 
 _SUBJECTS = ("nsubj", "csubj", "expl")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -47,15 +47,59 @@ MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectil
 _STANCES = frozenset({"defiance", "protest", "opposition"})
 
 
+# What a pronoun can stand for (English agreement of person and number): a person (a named one,
+# or one word of a role, 'the president', 'a spokesman'), a group (a plural: 'Turkish forces',
+# 'police', 'the rebels'), or a state or body (a country, an organisation, a government).
+PERSON, GROUP, BODY, ANY = "person", "group", "body", "any"
+_PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,), "his": (PERSON,), "her": (PERSON,), "they": (GROUP, BODY),
+                  "their": (GROUP, BODY), "it": (BODY,), "its": (BODY,)}
+# Singular nouns of the agent dictionary that name bodies, not people ('the government ... it').
+_BODIES = frozenset(
+    "government administration regime army military ministry parliament council court party company agency commission "
+    "committee cabinet authority coalition alliance force navy embassy office organisation organization group movement "
+    "front union department bank opposition media press senate congress assembly state legislature junta leadership "
+    "command service tribunal board mission presidency secretariat network guard".split()
+)
+# Codes of organisations, groups and outlets in the country column: no one's person ('Isis', 'the Times').
+_BODY_CODES = INTERNATIONAL | {"MED"}
+_GROUPS = frozenset({"police", "military", "taliban", "militia", "staff", "personnel", "people", "public"})
+
+
+def antecedent_kind(node: Node, doc) -> str:
+    """PERSON, GROUP or BODY: which pronouns an actor on the parse can be taken up by."""
+    token = doc[node.head]
+    if token.tag_ in ("NNS", "NNPS") or token.lower_ in _GROUPS:
+        return GROUP
+    if node.actor.country not in _BODY_CODES and (
+            node.known or node.person or token.tag_ == "NN" and node.actor.sector and token.lower_ not in _BODIES):
+        return PERSON
+    return BODY
+
+
+def subject_node(subject, by_head: dict) -> Node | None:
+    """The actor a subject names: its own, else one inside its name ('Army chief Gen. Prayuth
+    Chan-ocha', 'Alex Younger, the head of MI6,')."""
+    node = by_head.get(subject.i)
+    if node is None:
+        parts = [t for c in subject.children if c.dep_ in ("compound", "appos") for t in c.subtree]
+        node = next((by_head[t.i] for t in parts if t.i in by_head and not _in_clause(t, subject)), None)
+    return node
+
+
+def unnamed_person(subject) -> bool:
+    """A subject that is a proper name no dictionary knows ('Sharon Chimejczuk said')."""
+    return subject.tag_ == "NNP" and subject.text[:1].isupper()
+
+
 class Roles:
     """Actors of one parsed sentence, looked up by the tokens of its tree."""
 
-    def __init__(self, doc, nodes: list[Node], previous: Actor | None, pair: tuple[str, str] | None = None):
+    def __init__(self, doc, nodes: list[Node], recent: dict[str, Actor] | None = None, pair: tuple[str, str] | None = None):
         self.doc = doc
         self.pair = pair  # the article's two main countries, for 'the two countries', 'both sides'
         self.nodes = nodes
         self.by_head = {n.head: n for n in nodes}
-        self.previous = previous  # the last source named before this sentence (for 'he', 'they')
+        self.recent = recent or {}  # the last actors named before this sentence, by kind (for 'he', 'they', 'it')
 
     def actor_in(self, token, depth: int = 0) -> Actor | None:
         """The actor a phrase names: its head's, else the nearest one inside it (breadth first,
@@ -65,7 +109,7 @@ class Roles:
         if token.lower_ in _PRONOUNS and token.i not in self.by_head:
             if token.dep_ not in _SUBJECTS + _PASSIVE_SUBJECTS:
                 return None
-            return self._speaker(token) or self.previous
+            return self._speaker(token) or self._antecedent(token)
         node = self.by_head.get(token.i)
         if self.pair and _pair_phrase(token) and (node is None or not node.actor.country):
             # 'both governments': the story's two countries, the first here (partner() gives the other)
@@ -90,6 +134,22 @@ class Roles:
         for child in token.children:  # 'Daniil Bezsonov, an official of the DPR'
             if child.dep_ == "appos":
                 return self.actor_in(child, depth + 1) if depth < 2 else None
+        return None
+
+    def _antecedent(self, pronoun) -> Actor | None:
+        """The actor named before that a pronoun can stand for: 'he'/'she' a person, 'they' a
+        group (else a body: 'the government ... they'), 'it' a state or body, 'we' anyone."""
+        kinds = _PRONOUN_KINDS.get(pronoun.lower_, (ANY,))
+        before = [t for t in self.doc[: pronoun.i] if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS]
+        for subject in reversed(before):  # 'Prayuth announced ... after talks he had convened': this sentence first
+            node = subject_node(subject, self.by_head)
+            if node is not None and antecedent_kind(node, self.doc) in kinds:
+                return node.actor
+            if node is None and PERSON in kinds and unnamed_person(subject):
+                return None  # a person the dictionaries lack
+        for kind in kinds:
+            if kind in self.recent:
+                return self.recent[kind]
         return None
 
     def _speaker(self, pronoun) -> Actor | None:
