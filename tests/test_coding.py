@@ -132,6 +132,10 @@ def _events(text: str):
      [("111", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenyan President Uhuru Kenyatta criticized Tanzania on Monday. He said the decision was wrong.",
      [("111", "KEN", "TZA", "2021-10-11", "text", "asserted"), ("010", "KEN", None, "2021-10-14", "published", "asserted")]),
+    # a noun of relation is not its other side: 'Iran's proxies' are not Iran, 'Damascus's Russian
+    # ally' is Russia, 'Assad's backer, Russia' too
+    ("Iran's proxies attacked Israel.", []),
+    ("A deal was brokered by Damascus's Russian ally on Monday.", [("045", "RUS", "SYR", "2021-10-11", "text", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -43,6 +43,12 @@ _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
 # What is fired, dropped or thrown is the means of a deed, never whom it is done to, though
 # Phoenix.agents.txt files some as armed agents (CRUISE_MISSILE, SCUD_MISSILE [~MIL]).
 MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectile munition".split())
+# Nouns of a relation to another party: 'X's ally' is not X (nor 'allies of X', 'the US proxy').
+_RELATIONAL = frozenset(
+    "ally allies proxy proxies enemy enemies rival rivals opponent opponents foe foes adversary adversaries "
+    "partner partners neighbour neighbours neighbor neighbors client clients patron patrons backer backers "
+    "sponsor sponsors".split()
+)
 # 'in defiance of X', 'in protest at X', 'in opposition to X': the one a deed stands against.
 _STANCES = frozenset({"defiance", "protest", "opposition"})
 
@@ -117,6 +123,8 @@ class Roles:
             return Actor(token.idx, token.idx + len(token.text), token.text, self.pair[0], sector)
         if node is not None:
             return self._completed(node, token)
+        if token.lower_ in _RELATIONAL:
+            return self._related(token)
         frontier = [token]
         for _ in range(3):
             nxt = []
@@ -134,6 +142,20 @@ class Roles:
         for child in token.children:  # 'Daniil Bezsonov, an official of the DPR'
             if child.dep_ == "appos":
                 return self.actor_in(child, depth + 1) if depth < 2 else None
+        return None
+
+    def _related(self, noun) -> Actor | None:
+        """The actor a noun of relation names ('ally', 'proxy', 'rival'): not its other side, the
+        possessor or compound ('Damascus's ally', 'the US proxy', 'Iran's proxies' are not
+        Damascus, the US, Iran), but an adjective that says who it is beside a possessor
+        ('Damascus's Russian ally': Russia) or an apposition ('Assad's backer, Russia'); with
+        neither, no one the dictionaries name."""
+        other = any(c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        for child in noun.children:
+            if other and child.dep_ == "amod" and child.i in self.by_head:
+                return self._completed(self.by_head[child.i], child)
+            if child.dep_ == "appos":  # 'Assad's backer, Russia'
+                return self.actor_in(child)
         return None
 
     def _antecedent(self, pronoun) -> Actor | None:
