@@ -163,6 +163,12 @@ def test_names_that_open_with_a_small_particle_are_names():
     assert not tokenize("a well-Known man")[1].capital  # only a particle opens a name this way
 
 
+def test_armed_groups_the_dictionaries_predate_are_added_with_their_country():
+    # tools/derive_tables.py ORGANIZATION_ADDITIONS: the Houthis (Yemen), the YPG and the SDF (Syria)
+    assert codes("Houthi rebels fired at Riyadh.") == [("YEM", "REB"), ("SAU", None)]
+    assert codes("The YPG and the Syrian Democratic Forces fought.") == [("SYR", "REB"), ("SYR", "REB")]
+
+
 def test_the_pronoun_i_is_no_part_of_a_name():
     assert [a.name for a in find_actors("In Jordan I met a group of doctors.", ON)] == ["Jordan", "doctors"]
     assert [a.name for a in find_actors("Commander Anvar Afandiyev met him.", ON)] == ["Commander Anvar Afandiyev"]

@@ -139,6 +139,17 @@ ORGANIZATION_ADDITIONS = {
     "samajwadi party": "INDPTY", "bahujan samaj party": "INDPTY", "bsp": "INDPTY",
     "congress party": "INDPTY", "trinamool congress": "INDPTY", "trinamul congress": "INDPTY",
     "vhp": "HINRAD", "bajrang dal": "HINRAD", "rss": "HINRAD", "rashtriya swayamsevak sangh": "HINRAD",
+    # Armed groups the 2014 files predate or lack, coded as the files code their kin (facts from
+    # their Wikipedia articles): Yemen's Houthi movement (Ansar Allah, armed since 2004; the file's
+    # 'ansar allah' is a Lebanese group, left as it is); Syria's Kurdish People's and Women's
+    # Protection Units (YPG, YPJ, 2011-), the armed wing of the Democratic Union Party (PYD, which
+    # the file codes SYRREB), and the Syrian Democratic Forces they lead (2015-; not 'SDF', also
+    # Japan's Self-Defense Forces); Hayat Tahrir al-Sham (2017-), Jabhat al-Nusra renamed
+    # (SYRREBMUS in the file).
+    "houthi": "YEMREB", "houthis": "YEMREB", "houthi movement": "YEMREB", "houthi rebels": "YEMREB",
+    "ypg": "SYRREB", "ypj": "SYRREB", "people's protection units": "SYRREB", "women's protection units": "SYRREB",
+    "kurdish people's protection units": "SYRREB", "pyd": "SYRREB", "syrian democratic forces": "SYRREB",
+    "hayat tahrir al-sham": "SYRREBMUS", "tahrir al-sham": "SYRREBMUS", "hts": "SYRREBMUS",
 }
 
 # Local additions to the verb patterns (CAMEO codes from cameoCodes.json).
