@@ -4,18 +4,24 @@
     .venv/bin/python bench/judge_sample.py --coder rules|tree --report   # precision of the judged file
 
 Codes every article of ../shared/corpora/guardian-sdf/articles.csv (Guardian, 2017-2019, no gold),
-draws 100 of the coded events with random.Random(13) and writes them to
-bench/judgments/guardian-<coder>.jsonl with empty judgment fields. A reader fills those in:
-happened, source_ok, target_ok, action_ok (CAMEO root), mode_ok, date_ok (true or false) and a
-note. --report prints the share of events right in each field and in all of them.
+draws 100 of the coded events and writes them to bench/judgments/guardian-<coder>.jsonl with empty
+judgment fields. A reader fills those in: happened, source_ok, target_ok, action_ok (CAMEO root),
+mode_ok, date_ok (true or false) and a note. --report prints the share of events right in each
+field and in all of them.
+
+The draw ranks events by a seeded hash of their key (article, sentence offset, CAMEO code) and
+takes the first 100, so that after a change of the coder the events it left as they were stay in
+the sample and only new or changed ones come in; their judgments are carried over from the file
+being replaced (same key, same code, actors, date and mode), and the rest are left to judge. (The
+rules coder's file was drawn earlier, with random.Random(13).sample.)
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
-import random
 import sys
 from datetime import date
 from pathlib import Path
@@ -75,8 +81,25 @@ def coded_rows(coder_name: str) -> list[dict]:
 
 
 def draw(rows: list[dict]) -> list[dict]:
-    """The fixed-seed sample, in the order drawn."""
-    return random.Random(SEED).sample(rows, min(SAMPLE, len(rows)))
+    """The fixed-seed sample: the SAMPLE rows whose keys rank first by a seeded hash, in that order."""
+    return sorted(rows, key=lambda row: hashlib.sha256(f"{SEED}:{row['key']}".encode()).digest())[:SAMPLE]
+
+
+# What a judgment is of: an event with the same key and these fields is the same event.
+CODED = ("cameo_code", "source", "target", "event_date", "date_precision", "date_source", "mode")
+
+
+def carried_over(sample: list[dict], before: list[dict]) -> int:
+    """Copy into the sample the judgments of the same events judged before; the number copied."""
+    judged = {row["key"]: row for row in before}
+    copied = 0
+    for row in sample:
+        old = judged.get(row["key"])
+        if old is not None and all(old.get(field) == row[field] for field in CODED) and all(
+                isinstance(old.get(field), bool) for field in FIELDS):
+            row.update({field: old[field] for field in FIELDS}, note=old.get("note", ""))
+            copied += 1
+    return copied
 
 
 def precision(judged: list[dict]) -> dict[str, float]:
@@ -103,9 +126,12 @@ def main(argv: list[str]) -> int:
         return 0
     rows = coded_rows(args.coder)
     sample = draw(rows)
+    before = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
+    copied = carried_over(sample, before)
     JUDGMENTS.mkdir(exist_ok=True)
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in sample), encoding="utf-8")
-    print(f"{len(sample)} of {len(rows)} events drawn to {path.relative_to(ROOT)}")
+    print(f"{len(sample)} of {len(rows)} events drawn to {path.relative_to(ROOT)}; "
+          f"{copied} judgments carried over, {len(sample) - copied} to judge")
     return 0
 
 

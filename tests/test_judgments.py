@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.judge_sample import FIELDS, SAMPLE, precision, with_unique_keys
+from bench.judge_sample import FIELDS, SAMPLE, carried_over, draw, precision, with_unique_keys
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "bench/judgments"
 
@@ -46,3 +46,30 @@ def test_events_sharing_a_key_get_distinct_keys_and_the_first_keeps_its_own():
     assert len(set(keys)) == len(keys)
     assert keys[0] == "7:10:190" and keys[2] == "7:42:010"
     assert all(key.startswith("7:10:190:") for key in (keys[1], keys[3]))
+
+
+def _coded(key: str, code: str = "190") -> dict:
+    return {"key": key, "cameo_code": code, "source": ["Russia", "RUS", None], "target": [None, "UKR", None],
+            "event_date": "2022-02-24", "date_precision": "day", "date_source": "text", "mode": "asserted",
+            **dict.fromkeys(FIELDS), "note": ""}
+
+
+def test_the_draw_keeps_the_events_a_change_of_the_coder_left_alone():
+    rows = [_coded(f"{n}:0:190") for n in range(1000)]
+    sample = {row["key"] for row in draw(rows)}
+    assert len(sample) == SAMPLE
+    # a tenth of the events gone, others come in: every surviving sampled event stays sampled
+    fewer = [row for n, row in enumerate(rows) if n % 10] + [_coded(f"new{n}:0:190") for n in range(50)]
+    kept = {row["key"] for row in draw(fewer)}
+    assert sample - kept == {row["key"] for n, row in enumerate(rows) if n % 10 == 0} & sample
+
+
+def test_judgments_carry_over_only_to_the_same_event():
+    judged = [{**_coded("1:0:190"), **dict.fromkeys(FIELDS, True), "note": "right"},
+              {**_coded("2:0:190"), **dict.fromkeys(FIELDS, False), "note": "wrong"}]
+    changed = _coded("2:0:190")
+    changed["target"] = [None, "BLR", None]
+    sample = [_coded("1:0:190"), changed, _coded("3:0:190")]
+    assert carried_over(sample, judged) == 1
+    assert sample[0]["note"] == "right" and all(sample[0][field] is True for field in FIELDS)
+    assert all(row[field] is None for row in sample[1:] for field in FIELDS)
