@@ -136,6 +136,9 @@ def _events(text: str):
     # ally' is Russia, 'Assad's backer, Russia' too
     ("Iran's proxies attacked Israel.", []),
     ("A deal was brokered by Damascus's Russian ally on Monday.", [("045", "RUS", "SYR", "2021-10-11", "text", "asserted")]),
+    # a phrase of time is no part of the verb's frame: 'called X on Monday' is a call, 'called on X' an appeal
+    ("The Russian president called the Turkish president on Monday.", [("041", "RUS", "TUR", "2021-10-11", "text", "asserted")]),
+    ("Britain called on Russia on Monday to withdraw its troops.", [("020", "GBR", "RUS", "2021-10-11", "text", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -19,6 +19,7 @@ from eventpipe.transforms.events import word_stems
 from eventpipe.transforms.tables.agents import AGENTS
 from eventpipe.transforms.tables.countries import COUNTRIES
 from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
+from eventpipe.transforms.timex_lexicon import ENGLISH
 
 # Verbs the CAMEO.2.0 dictionary names only in its comments: its DEMAND block carries URGE's
 # patterns ('# URGE') without the verb itself; CAMEO 1.1b3 codes urging as an appeal (020).
@@ -116,10 +117,28 @@ def phrase_words(token) -> list[str]:
         if child.dep_ not in _OWN:
             words += _for_to(child)
             continue
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and _temporal(g) for g in child.children):
+            continue  # 'called Erdogan on Monday': a time, not the frame's 'call on' (an appeal)
         words += [t for t in child.subtree if not _in_clause(t, child)]
     words = [t for t in words if not _filler(t)]
     return [t.lower_ for t in words if t.i < token.i] + [
         t.lower_ for t in sorted((t for t in words if t.i > token.i), key=lambda t: t.i)]
+
+
+_TIME_NOUNS = frozenset(ENGLISH.weekdays) | frozenset(ENGLISH.months) | frozenset(ENGLISH.parts_of_day) | frozenset(
+    "day days week weeks weekend month months year years night nights time times hour hours".split())
+
+
+# Month names that are also names or words ('call on May to engage'): a month only beside a number.
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "jan", "mar", "jun", "sat", "sun", "wed"})
+
+
+def _temporal(noun) -> bool:
+    """A noun of time ('Monday', 'March 3', 'the night', '2019'): what it heads is when, not whom."""
+    if noun.lower_ in _AMBIGUOUS_MONTHS:
+        doc = noun.doc
+        return any(t.like_num for t in (doc[noun.i - 1] if noun.i else None, doc[noun.i + 1] if noun.i + 1 < len(doc) else None) if t is not None)
+    return noun.lower_ in _TIME_NOUNS or noun.like_num and len(noun.text) == 4 and noun.text.isdigit()
 
 
 def _for_to(clause) -> list:
