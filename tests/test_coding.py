@@ -139,6 +139,8 @@ def _events(text: str):
     # a phrase of time is no part of the verb's frame: 'called X on Monday' is a call, 'called on X' an appeal
     ("The Russian president called the Turkish president on Monday.", [("041", "RUS", "TUR", "2021-10-11", "text", "asserted")]),
     ("Britain called on Russia on Monday to withdraw its troops.", [("020", "GBR", "RUS", "2021-10-11", "text", "asserted")]),
+    # 'call' with a predicate of its object names the object: a statement, not a call to anyone
+    ("France called the Russian move unacceptable.", [("010", "FRA", "RUS", "2021-10-14", "published", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

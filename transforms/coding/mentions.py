@@ -198,6 +198,8 @@ def verb_code(token, lemma: str) -> str | None:
             if not first.isdisjoint(opening) and _found(lasts, words):
                 return code
     code = DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
+    if code and code[:2] == CONSULT and any(c.dep_ == "oprd" for c in token.children):
+        return STATEMENT  # 'called the decision incoherent': naming its object, not a call to anyone
     return _seized(token) if code == SEIZE else code
 
 
@@ -221,6 +223,11 @@ def _ranked_patterns(lemma: str) -> tuple[tuple[frozenset[str], tuple[str, ...],
 def _stems(word: str) -> frozenset[str]:
     return word_stems(word)
 
+
+# A verb of consulting ('call', default 041) with an object and a predicate of it names the object
+# ('called the move unacceptable'): a statement (010), where no pattern of the verb says more (CALL's
+# patterns code 'called ... illegitimate', '... a dictator' as criticism, 111).
+CONSULT, STATEMENT = "04", "010"
 
 # Seizing (the dictionary's APPREHEND block, default 171 'seize or damage property') is coded by
 # what is seized: its patterns code a town, stronghold, airport or territory as 192 'occupy
