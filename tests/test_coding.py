@@ -141,6 +141,9 @@ def _events(text: str):
     ("Britain called on Russia on Monday to withdraw its troops.", [("020", "GBR", "RUS", "2021-10-11", "text", "asserted")]),
     # 'call' with a predicate of its object names the object: a statement, not a call to anyone
     ("France called the Russian move unacceptable.", [("010", "FRA", "RUS", "2021-10-14", "published", "asserted")]),
+    # a consultation is between political actors: a state's agent travelling is one, a student's trip is not
+    ("The Kenyan president travelled to Tanzania on Monday.", [("040", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    ("Three Kenyan students travelled to Tanzania on Monday.", []),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import date
 
 from eventpipe.transforms.actors import Actor
-from eventpipe.transforms.coding.actors import Lookups, Node, article_aliases, place_actors
+from eventpipe.transforms.coding.actors import INTERNATIONAL as _INTERNATIONAL, Lookups, Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import anchors, date_of
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
 from eventpipe.transforms.coding.mode import coded, mode_of, obliged
@@ -65,6 +65,17 @@ _STATES = frozenset(COUNTRIES.values())
 
 def _private(actor: Actor) -> bool:
     return actor.sector in _PRIVATE and (actor.country is None or actor.country in _STATES)
+
+
+# Consultations (CAMEO 04: meet, visit, travel to) are between political actors: a state, its
+# agents, parties, armed groups, international bodies. Someone else's trip to a country or a place
+# (students, a teacher, a reporter: sectors EDU, MED, CVL ... of Phoenix.agents.txt) consults no one.
+_CONSULT = "04"
+_POLITICAL = STATE_SECTORS | frozenset({"OPP", "REB", "INS", "UAF", "IGO", "NGO"})
+
+
+def _political(actor: Actor) -> bool:
+    return actor.sector in _POLITICAL or actor.sector is None and actor.country is not None or actor.country in _INTERNATIONAL
 
 
 def _police(country: str | None) -> Actor:
@@ -199,9 +210,18 @@ def _can_yield(text: str, aliases, lookups: Lookups) -> bool:
 
 
 # Forms of the verbs that have a code of their own or patterns ('attacked', 'met with').
-_CODED_FORMS = frozenset(
+def _both_spellings(forms: frozenset[str]) -> frozenset[str]:
+    """The forms with their British and American spellings of a final l: the dictionary has
+    'traveled' and 'cancelled', news writes 'travelled' and 'canceled' too (the lemma is found either
+    way, words.py; this is for choosing the sentences to parse)."""
+    other = {re.sub(r"([aeiou])l(ed|ing)$", r"\1ll\2", form) for form in forms}
+    other |= {re.sub(r"([aeiou])ll(ed|ing)$", r"\1l\2", form) for form in forms}
+    return forms | frozenset(other)
+
+
+_CODED_FORMS = _both_spellings(frozenset(
     part for form, lemma in FORMS.items() if DEFAULTS.get(lemma) or lemma in PATTERNS for part in form.split()[:1]
-) | frozenset(VERB_ADDITIONS)
+) | frozenset(VERB_ADDITIONS))
 _PERSONAL = frozenset({"he", "she", "they", "we"})
 _ARREST_WORDS = frozenset(form for form, lemma in FORMS.items() if DEFAULTS.get(lemma) == _ARREST and " " not in form) | frozenset(
     noun for noun, code in EVENT_NOUNS.items() if code == _ARREST)
@@ -295,6 +315,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
             target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
         if _private(source) and code[:2] < "13" and (target is None or _private(target) or not target.name):
             continue  # 'her mother said', 'civilians gave water to the wounded': no political deed
+        if code[:2] == _CONSULT and target is not None and target.sector is None and not _political(source):
+            continue  # 'three pupils travelled to Syria', 'Dean went to Syria': a trip, no consultation
         if not mention.noun and lemma(token) in SAYING and code[:2] == "01":
             asked = next((c for c in token.children if obliged(c)), None)
             subject = next((c for c in asked.children if c.dep_ in ("nsubj", "nsubjpass")), None) if asked is not None else None
