@@ -144,6 +144,12 @@ def _events(text: str):
     # a consultation is between political actors: a state's agent travelling is one, a student's trip is not
     ("The Kenyan president travelled to Tanzania on Monday.", [("040", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Three Kenyan students travelled to Tanzania on Monday.", []),
+    # a person the dictionaries lack, named beside a title they know, is that title's person when
+    # named again by surname
+    ("Hulusi Akar, the Turkish defence minister, arrived in Athens on Monday. On Tuesday Akar criticized Greece.",
+     [("040", "TUR", "GRC", "2021-10-11", "text", "asserted"), ("111", "TUR", "GRC", "2021-10-12", "text", "asserted")]),
+    ("The Turkish defence minister, Hulusi Akar, arrived in Athens on Monday. On Tuesday Akar criticized Greece.",
+     [("040", "TUR", "GRC", "2021-10-11", "text", "asserted"), ("111", "TUR", "GRC", "2021-10-12", "text", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

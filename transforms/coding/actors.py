@@ -15,6 +15,7 @@ NAT, AFR, ASN, ...), else IGO.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
@@ -82,13 +83,59 @@ def article_aliases(texts: list[str], published: date | None, lookups: Lookups |
     lookups = lookups or Lookups(published)
     aliases: dict[str, tuple[str | None, str | None]] = {}
     for text in texts:
-        for actor in _dictionary_actors(text, lookups(text), None):
+        lookup = lookups(text)
+        actors = _dictionary_actors(text, lookup, None)
+        for actor in actors:
             words = actor.name.split()
             if actor.country and len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
                 surname = words[-1].lower().rstrip(".,")
                 if surname not in COUNTRIES and len(surname) > 2:
                     aliases.setdefault(surname, (actor.country, actor.sector))
+        for surname, actor in _appositions(text, lookup.tokens, actors):
+            aliases.setdefault(surname, (actor.country, actor.sector))
     return aliases
+
+
+# Between a name and its title: a comma, an article and up to three words ('a senior Republican').
+_BEFORE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}$")
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _appositions(text: str, tokens: list[Token], actors: list[Actor]) -> list[tuple[str, Actor]]:
+    """People the dictionaries lack, named beside a title they do know, by surname: 'Hulusi Akar,
+    Turkey's defence minister,' and 'Turkey's defence minister, Hulusi Akar,' make a later 'Akar'
+    Turkey's defence minister. A name is two or more capitalised words that no dictionary name
+    covers, joined to the title by a comma."""
+    covered = [(a.start, a.end) for a in actors]
+    free = [not any(start <= t.start < end for start, end in covered) and t.capital for t in tokens]
+    found = []
+    for actor in actors:
+        if not (actor.country or actor.sector in _TITLED):
+            continue
+        # the name before: 'Hulusi Akar, (the) ...', 'Lindsey Graham, a senior ...'
+        gap = _BEFORE.search(text, 0, actor.start)
+        last = next((n for n, t in enumerate(tokens) if gap and t.end <= gap.start() and not text[t.end : gap.start()].strip()
+                     and (n + 1 == len(tokens) or tokens[n + 1].start >= gap.start())), None) if gap else None
+        if last is not None:
+            first = last
+            while first > 0 and free[first - 1] and tokens[first - 1].joined:
+                first -= 1
+            if free[last] and last - first >= 1:
+                found.append((tokens[last].word, actor))
+                continue
+        # the name after: '... defence minister, Hulusi Akar,'
+        nxt = next((n for n, t in enumerate(tokens) if t.start >= actor.end), None)
+        if nxt is not None and _COMMA.fullmatch(text[actor.end : tokens[nxt].start]):
+            end = nxt
+            while end + 1 < len(tokens) and free[end + 1] and tokens[end].joined:
+                end += 1
+            if free[nxt] and end - nxt >= 1:
+                found.append((tokens[end].word, actor))
+    return [(surname, actor) for surname, actor in found if surname not in COUNTRIES and len(surname) > 2]
+
+
+# Sectors of a title that says what a person is though not whose ('the foreign secretary').
+_TITLED = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY", "OPP", "REB"})
 
 
 def _dictionary_actors(text: str, lookup: Lookup, aliases) -> list[Actor]:
