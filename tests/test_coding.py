@@ -150,6 +150,13 @@ def _events(text: str):
      [("040", "TUR", "GRC", "2021-10-11", "text", "asserted"), ("111", "TUR", "GRC", "2021-10-12", "text", "asserted")]),
     ("The Turkish defence minister, Hulusi Akar, arrived in Athens on Monday. On Tuesday Akar criticized Greece.",
      [("040", "TUR", "GRC", "2021-10-11", "text", "asserted"), ("111", "TUR", "GRC", "2021-10-12", "text", "asserted")]),
+    # what is said blames or condemns: an accusation of the one blamed, a criticism
+    ("The Kenyan president said on Monday that the Tanzanian government bore full responsibility for the attack.",
+     [("112", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    ("The Kenyan president told reporters that the Tanzanian decision was a huge mistake.",
+     [("111", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    ("The Kenyan president said that the Tanzanian government was responsible for the talks.",
+     [("112", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

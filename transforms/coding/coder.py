@@ -323,6 +323,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
             party = roles.actor_in(subject) if subject is not None else None
             if party is not None and party != source:
                 code, target = "100", party  # 'said that China must drop its barriers': a demand of China
+            elif asked is None:
+                code, target = _blaming(token, code, target, roles, source)
         if location is None and not mention.noun:
             location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
         if not source.country and not source.backed and location is not None and location.country:
@@ -336,7 +338,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
         elif target is not None and not target.country and not target.backed:
             home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
             target = replace(target, country=home) if home else target
-        if code[:2] == _STATEMENT and target is not None and _MEDIA in (target.sector, target.country):
+        if (code[:2] == _STATEMENT or lemma(token) in SAYING) and target is not None and _MEDIA in (target.sector, target.country):
             target = None  # 'told reporters', 'told AFP': the press carries a statement, it is not its target
         if target is None and code[:2] != _STATEMENT:  # (a statement with no addressee has none)
             target = _story_party(source, main, pair)  # 'Spain condemned the decision': Argentina's
@@ -349,6 +351,37 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
         dated = date_of(token, attached, published)
         found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
     return _without_reported_sayings(doc, found)
+
+
+# Words that make what is said a criticism (111) or, saying who is to blame, an accusation (112):
+# 'said the withdrawal would be a huge mistake', 'said the Syrian government bore full responsibility'.
+BLAME = frozenset("responsible responsibility blame blamed guilty culprit culprits".split())
+CRITICISM = frozenset(
+    "mistake blunder unacceptable unjustified unjustifiable illegal illegitimate outrageous shameful reckless "
+    "irresponsible aggression provocation provocative violation violations lie lies false untrue hijacking piracy "
+    "crime crimes atrocity atrocities barbaric cowardly disgrace disgraceful hypocrisy hypocritical absurd "
+    "ludicrous nonsense condemnable deplorable".split()
+)
+
+
+def _blaming(verb, code: str, target, roles, source):
+    """(code, target) of a saying whose reported words blame or condemn: 112 or 111, aimed at the
+    reported clause's subject where it names an actor; else the saying as it was."""
+    reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    words = {t.lower_ for clause in reported for t in clause.subtree
+             if t.lower_ != "responsible" or t.dep_ in ("acomp", "oprd")}  # not 'the branch responsible for planning'
+    if words & BLAME:
+        code = "112"
+    elif words & CRITICISM:
+        code = "111"
+    else:
+        return code, target
+    for clause in reported:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        party = roles.actor_in(subject) if subject is not None and subject.lower_ not in ("it", "this", "that") else None
+        if party is not None and party != source:
+            return code, party
+    return code, target
 
 
 def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None) -> Actor | None:
