@@ -225,7 +225,11 @@ def test_a_killed_serve_takes_its_server_and_the_next_serve_drops_its_runs(tmp_p
         assert second.returncode == 0
         _wait_for(lambda: not _alive(server), 15, "the second server to stop")
         output = second.stdout.read()
-        assert "removed" in output and "scheduled runs of inbox/inbox with other parameters" in output
+        # The old runs are gone (asserted above) whoever deleted them: serve's drop_foreign_runs, which
+        # then says so, or Prefect's server itself, whose deployment update deletes auto-scheduled runs
+        # (PrefectHQ/prefect#17703) and on a loaded machine sometimes does so first.
+        if "removed" in output:
+            assert "scheduled runs of inbox/inbox with other parameters" in output
         assert "stopped serving inbox/inbox on SIGTERM" in output and "Traceback" not in output, output[-3000:]
     finally:
         _kill(first)
