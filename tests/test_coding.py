@@ -157,6 +157,9 @@ def _events(text: str):
      [("111", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     ("The Kenyan president said that the Tanzanian government was responsible for the talks.",
      [("112", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    # an event noun modifying another noun names no event; released images are no release of anyone
+    ("Kenyan police visited the detention centres on Monday.", [("042", "KEN", None, "2021-10-11", "text", "asserted")]),
+    ("Images released by the Kenyan army on Monday showed Tanzanian ships.", []),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

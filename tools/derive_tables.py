@@ -191,6 +191,12 @@ PATTERN_ADDITIONS = {
     "expel": tuple(((word,), "1662") for word in ("inspectors", "inspector", "observers", "monitors"))
     + tuple(((word,), "1661") for word in ("peacekeepers", "peacekeeping"))
     + ((("aid", "workers"), "1663"), (("aid", "agencies"), "1663"), (("aid", "groups"), "1663")),
+    # Releasing (or publishing) images, footage, figures or a video is making them public, no
+    # release of people (084): no code, as the file has RELEASE * REPORT / * RECORDING [---].
+    **{lemma: tuple(((word,), None) for word in (
+        "images", "image", "photos", "photographs", "pictures", "footage", "video", "videos", "figures", "data",
+        "details", "results", "findings", "list", "map", "maps", "audio", "transcript", "book", "album", "film"))
+       for lemma in ("release",)},
     # Denying something asked for is a rejection ('denied land allocation', 'denied visas to'),
     # access a refusal to allow international involvement (1245); 'denied that' stays a statement.
     "deny": tuple(((word,), "120") for word in (

@@ -83,6 +83,8 @@ def find_event_mentions(doc) -> list[Mention]:
         elif pos(token) in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUNS:
             if token.lower_ in _STRIKE and not any(c.lower_ in ("on", "against") for c in token.children):
                 continue
+            if token.dep_ == "compound" and pos(token.head) in ("NOUN", "PROPN"):
+                continue  # a modifier of another noun names no event: 'detention centres', 'protest movement'
             found.append(Mention(token.i, EVENT_NOUNS[token.lower_], token.lower_, noun=True))
     return found
 
