@@ -160,6 +160,9 @@ def _events(text: str):
     # an event noun modifying another noun names no event; released images are no release of anyone
     ("Kenyan police visited the detention centres on Monday.", [("042", "KEN", None, "2021-10-11", "text", "asserted")]),
     ("Images released by the Kenyan army on Monday showed Tanzanian ships.", []),
+    # 'said it would' is the will of reported speech: intended (a threat of force, 138), not a possibility
+    ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
+    ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

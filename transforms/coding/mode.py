@@ -31,6 +31,8 @@ _ASKING = frozenset("urge call ask demand request press appeal push order tell e
 _DENYING = frozenset({"deny", "reject", "dismiss"})
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+# Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
+_ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _GOVERNING = _INTENTIONS | _ASKING | _REFUSALS
 
@@ -53,6 +55,8 @@ def mode_of(verb) -> str:
     if obliged(verb) and lemma(verb.head) in SAYING:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if lowers & _POSSIBLE:
+        if lowers & _POSSIBLE == {"would"} and verb.dep_ == "ccomp" and lemma(verb.head) in _ANNOUNCING:
+            return "intended"  # 'announced it would prosecute': the will of reported speech, not a possibility
         return "hypothetical"
     if lowers & _FUTURE:
         return "intended"
