@@ -55,7 +55,8 @@ def mode_of(verb) -> str:
     if obliged(verb) and lemma(verb.head) in SAYING:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if lowers & _POSSIBLE:
-        if lowers & _POSSIBLE == {"would"} and verb.dep_ == "ccomp" and lemma(verb.head) in _ANNOUNCING:
+        if lowers & _POSSIBLE == {"would"} and verb.dep_ == "ccomp" and lemma(verb.head) in _ANNOUNCING and not any(
+                t.lower_ == "how" for t in verb.subtree if t.i < verb.i):  # ('told me how armed groups would raid homes': a habit)
             return "intended"  # 'announced it would prosecute': the will of reported speech, not a possibility
         return "hypothetical"
     if lowers & _FUTURE:
