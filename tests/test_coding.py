@@ -163,6 +163,8 @@ def _events(text: str):
     # 'said it would' is the will of reported speech: intended (a threat of force, 138), not a possibility
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    # a verb of trying or meaning to does nothing of its own: what it seeks is the deed, intended
+    ("Kenya sought to persuade Tanzania on Monday.", [("032", "KEN", "TZA", "2021-10-11", "text", "intended")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

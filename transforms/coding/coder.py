@@ -48,6 +48,9 @@ _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 # Statements (CAMEO 01) and the media: the sector of Phoenix.agents.txt's REPORTER, JOURNALIST [~MED],
 # the code Phoenix.International.actors.txt gives REUTERS, AFP, XINHUA [MED].
 _STATEMENT, _MEDIA = "01", "MED"
+# Verbs of trying and meaning to (Phoenix codes SEEK 030): with an infinitive they do nothing of
+# their own; the infinitive's deed is the event, intended ('sought to persuade Russia': 032).
+_TRYING = frozenset("seek try attempt want hope aim plan intend prepare expect mean decide consider wish need strive".split())
 # The root of protest, whose target is the one protested against (CAMEO 14), often named only in
 # its purpose ('marched to protest against Sweden's decision', 'in defiance of Chinese authorities').
 _PROTEST = "14"
@@ -292,6 +295,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
             if source is None and mention.code == _ARREST:
                 source = _police(main)  # 'the arrest of X': arrests are the police's
         else:
+            if lemma(token) in _TRYING and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # 'has sought to tout itself', 'sought to persuade Russia': what is sought is the deed
             if lemma(token) in UNDERGONE:
                 if any(t.i in heads for t in token.subtree if t.i != token.i):
                     continue  # 'died in police firing': the firing is the event
