@@ -12,8 +12,10 @@ field and in all of them.
 The draw ranks events by a seeded hash of their key (article, sentence offset, CAMEO code) and
 takes the first 100, so that after a change of the coder the events it left as they were stay in
 the sample and only new or changed ones come in; their judgments are carried over from the file
-being replaced (same key, same code, actors, date and mode), and the rest are left to judge. (The
-rules coder's file was drawn earlier, with random.Random(13).sample.)
+being replaced (same key, same code, actors, date and mode), and the rest are left to judge; judged
+events that leave the sample are kept in guardian-<coder>-retired.jsonl, from which they are carried
+over too when a later change brings them back. (The rules coder's file was drawn earlier, with
+random.Random(13).sample.)
 """
 
 from __future__ import annotations
@@ -109,6 +111,10 @@ def precision(judged: list[dict]) -> dict[str, float]:
     return shares
 
 
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--coder", choices=("rules", "tree"), default="rules")
@@ -126,9 +132,16 @@ def main(argv: list[str]) -> int:
         return 0
     rows = coded_rows(args.coder)
     sample = draw(rows)
-    before = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
-    copied = carried_over(sample, before)
+    retired = JUDGMENTS / f"guardian-{args.coder}-retired.jsonl"
+    before = _read(path)
+    copied = carried_over(sample, before + _read(retired))
     JUDGMENTS.mkdir(exist_ok=True)
+    # judged events that leave the sample are kept, for when a later change brings them back
+    drawn = {row["key"] for row in sample}
+    leaving = [row for row in before if row["key"] not in drawn and isinstance(row.get("happened"), bool)]
+    if leaving:
+        kept = {(row["key"], json.dumps([row.get(f) for f in CODED])): row for row in _read(retired) + leaving}
+        retired.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept.values()), encoding="utf-8")
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in sample), encoding="utf-8")
     print(f"{len(sample)} of {len(rows)} events drawn to {path.relative_to(ROOT)}; "
           f"{copied} judgments carried over, {len(sample) - copied} to judge")
