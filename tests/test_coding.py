@@ -165,6 +165,9 @@ def _events(text: str):
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # a verb of trying or meaning to does nothing of its own: what it seeks is the deed, intended
     ("Kenya sought to persuade Tanzania on Monday.", [("032", "KEN", "TZA", "2021-10-11", "text", "intended")]),
+    # an event noun that is to end is not reported by the ending: its end is the news
+    ("Kenya pleaded with Tanzania to halt the offensive.", [("020", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    ("Kenyan police stopped the protest on Monday.", []),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -284,6 +284,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
         if mention.noun:
             if token.dep_ in ("dobj", "pobj") and token.head.i in heads:
                 continue  # 'condemned the attack', 'agreed to talks': the verb codes it
+            if _ceased(token):
+                continue  # 'to stop the offensive', 'an end to the fighting': what is asked is its end
             source, target = roles.noun_roles(token)
             location = None
             mode = _noun_mode(token)
@@ -398,6 +400,19 @@ def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None) 
         other = pair[1] if source.country == pair[0] else pair[0]
         return Actor(0, 0, "", other, None)
     return None
+
+
+# Verbs and nouns of ending: the event they take is not reported by them, its end is.
+_CEASING = frozenset("stop halt end cease suspend pause freeze call-off".split())
+
+
+def _ceased(noun) -> bool:
+    """An event noun that is what is to end or has ended ('stop the offensive', 'an end to the
+    fighting', 'halt to the shelling')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to":
+        head = head.head
+    return noun.dep_ in ("dobj", "pobj") and lemma(head) in _CEASING
 
 
 def _noun_mode(noun) -> str:
