@@ -168,6 +168,9 @@ def _events(text: str):
     # an event noun that is to end is not reported by the ending: its end is the news
     ("Kenya pleaded with Tanzania to halt the offensive.", [("020", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     ("Kenyan police stopped the protest on Monday.", []),
+    # a deed with no 'by' agent, done in an actor's attack, is that actor's
+    ("Three Kenyan protesters were killed in an Ethiopian airstrike on Monday.",
+     [("190", "ETH", "KEN", "2021-10-11", "text", "asserted"), ("195", "ETH", "ETH", "2021-10-11", "text", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -313,6 +313,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
             if target is None:
                 target = roles.partner(token, source)
             mode = mode_of(token)
+            if source is None and _passive(token):
+                source = roles.armed_doer(token)  # 'were killed in an Israeli airstrike': Israel's
             if source is None and mention.code == _ARREST and _passive(token):
                 source = _police(main)  # 'were arrested', 'the arrested men', 'arrested by a team'
         if mode == "demanded" or source is None:

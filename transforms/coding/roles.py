@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import lemma, pos
 from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, Node
@@ -38,6 +39,8 @@ UNDERGONE = frozenset({"die"})
 _DIED_IN = frozenset({"in", "during", "after", "from", "by"})
 _ARMED = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+# Nouns of an armed actor's action that the event nouns lack ('during the police action').
+_OPERATIONS = frozenset({"action", "operation", "operations", "crackdown", "assault", "bombardment", "strike"})
 # Nouns inside which the real party is named: 'the release of X', 'the government of Y'.
 _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
 # What is fired, dropped or thrown is the means of a deed, never whom it is done to, though
@@ -246,6 +249,20 @@ class Roles:
             if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head.i == current.i or lemma(current.head) in UNDERGONE:
                 return None
             current = current.head
+        return None
+
+    def armed_doer(self, verb) -> Actor | None:
+        """The doer of a deed whose text names none but the armed actor of the event it was done in:
+        'were killed in an Israeli airstrike', 'was injured in police firing', 'lobbed during the
+        police action' (an armed actor heading or modifying an event noun after 'in' or 'during')."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj" and (g.lower_ in EVENT_NOUNS or g.lower_ in _OPERATIONS or any(
+                    c.dep_ == "acl" and c.tag_ == "VBG" for c in g.children))):  # ('in police firing' parsed as 'police [who were] firing')
+                event = obj.lower_ in EVENT_NOUNS or obj.lower_ in _OPERATIONS
+                for t in [obj, *(c for c in obj.children if c.dep_ in ("compound", "poss", "amod", "nmod"))]:
+                    node = self.by_head.get(t.i)
+                    if node is not None and (event and t.i != obj.i or node.actor.sector in _ARMED or node.actor.country == "IMG"):
+                        return self._completed(node, t)  # ('an Ethiopian airstrike': its modifier is its doer)
         return None
 
     def undergone(self, verb) -> tuple[Actor | None, Actor | None, Actor | None]:
