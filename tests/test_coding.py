@@ -171,6 +171,8 @@ def _events(text: str):
     # a deed with no 'by' agent, done in an actor's attack, is that actor's
     ("Three Kenyan protesters were killed in an Ethiopian airstrike on Monday.",
      [("190", "ETH", "KEN", "2021-10-11", "text", "asserted"), ("195", "ETH", "ETH", "2021-10-11", "text", "asserted")]),
+    # 'X is thought (believed, said) to have done': X's deed, believed, not known: hypothetical
+    ("Kenya is thought to have supplied the missiles to Tanzania.", [("060", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -31,6 +31,8 @@ _ASKING = frozenset("urge call ask demand request press appeal push order tell e
 _DENYING = frozenset({"deny", "reject", "dismiss"})
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+# 'is believed (thought, said, reported, alleged, suspected ...) to have done': belief, not knowledge.
+_BELIEVED = frozenset("believe think say report allege suspect presume assume rumour rumor understand fear".split())
 # Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
 _ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
@@ -66,6 +68,8 @@ def mode_of(verb) -> str:
     if _threat(verb) and any(c.dep_ == "ccomp" and mode_of(c) in ("hypothetical", "intended") for c in children):
         return "intended"  # 'warned that X would face retaliation': what is threatened has not happened
     head = verb.head
+    if verb.dep_ == "xcomp" and lemma(head) in _BELIEVED and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return "hypothetical"  # 'was believed to have been killed', 'is thought to have supplied': not known to be so
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and head.i != verb.i and pos(head) == "VERB":
         return mode_of(head)  # 'prepared to resume shelling': the shelling is as (un)done as the resuming
     # an infinitive complement; the parser sometimes attaches one as a clause of purpose

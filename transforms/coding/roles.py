@@ -217,6 +217,8 @@ class Roles:
             return None
         if verb.dep_ == "xcomp":  # 'urged Putin to ensure': the object does it
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+            if obj is None:  # 'Russia is thought to have supplied', 'was forced to withdraw': the passive's subject
+                obj = next((c for c in verb.head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
             return obj if obj is not None else self.subject(verb.head, seen + 1)
         if verb.dep_ in ("conj", "advcl") and pos(verb.head) in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN") or lemma(verb.head) in UNDERGONE:
