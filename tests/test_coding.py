@@ -173,6 +173,9 @@ def _events(text: str):
      [("190", "ETH", "KEN", "2021-10-11", "text", "asserted"), ("195", "ETH", "ETH", "2021-10-11", "text", "asserted")]),
     # 'X is thought (believed, said) to have done': X's deed, believed, not known: hypothetical
     ("Kenya is thought to have supplied the missiles to Tanzania.", [("060", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    # what is sent or supplied is not the target, whom it goes to is ('provided X with' makes X the one)
+    ("Kenya sent troops into Tanzania on Monday.", [("062", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    ("Kenya provided Tanzania with weapons on Monday.", [("072", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

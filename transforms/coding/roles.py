@@ -52,6 +52,8 @@ _RELATIONAL = frozenset(
     "partner partners neighbour neighbours neighbor neighbors client clients patron patrons backer backers "
     "sponsor sponsors".split()
 )
+# Verbs of sending and supplying: their object is what goes, their target whom it goes to.
+_TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfer airlift donate".split())
 # 'in defiance of X', 'in protest at X', 'in opposition to X': the one a deed stands against.
 _STANCES = frozenset({"defiance", "protest", "opposition"})
 
@@ -325,7 +327,10 @@ class Roles:
             candidates += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
         elif verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children):
             candidates.append(verb.head)  # 'the activists arrested on Friday'
-        candidates += [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "iobj")]
+        # what is sent, supplied or deployed is the theme, not the target: 'sent troops to Syria'
+        theme = lemma(verb) in _TRANSFERS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        objects = ("dative", "iobj") if theme else ("dobj", "obj", "dative", "iobj")  # ('provided Israel with missiles')
+        candidates += [c for c in verb.children if c.dep_ in objects]
         preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
         for prep in sorted(preps, key=lambda p: _rank(p.lower_)):
             objects = [g for g in prep.children if g.dep_ == "pobj"]
