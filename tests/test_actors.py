@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventpipe.transforms.actors import (
-    TOKEN, Actor, find_actors, find_mentions, lower_cased, role_on, split_code, tokenize, with_aliases,
+    TOKEN, Actor, find_actors, find_mentions, fold, lower_cased, role_on, split_code, tokenize, with_aliases,
 )
 from eventpipe.transforms.tables.countries import COUNTRIES
 
@@ -169,6 +169,14 @@ def test_armed_groups_the_dictionaries_predate_are_added_with_their_country():
     assert codes("The YPG and the Syrian Democratic Forces fought.") == [("SYR", "REB"), ("SYR", "REB")]
 
 
+def test_names_are_found_whatever_their_accents():
+    assert fold("erdoğan") == "erdogan" and fold("yıldırım") == "yildirim" and fold("bogotá") == "bogota"
+    assert fold("łódź") == "lodz" and fold("police") == "police"
+    assert codes("Binali Yıldırım said.") == [("TUR", "GOV")]  # the dictionary writes BINALI_YILDIRIM
+    assert codes("Bogotá protested.") == [("COL", None)]
+    assert codes("Selahattin Demirtas said.") == codes("Selahattin Demirtaş said.") != []  # and the other way
+
+
 def test_the_pronoun_i_is_no_part_of_a_name():
     assert [a.name for a in find_actors("In Jordan I met a group of doctors.", ON)] == ["Jordan", "doctors"]
     assert [a.name for a in find_actors("Commander Anvar Afandiyev met him.", ON)] == ["Commander Anvar Afandiyev"]
@@ -280,7 +288,7 @@ def _tokens_one_match_at_a_time(text: str) -> list[tuple]:
             word, end = word[:-2], end - 2
         if "." in word and gap[:1] == ".":
             gap = gap[1:]
-        out.append((match.start(), end, word.lower(), capital, possessive, not possessive and gap.isspace()))
+        out.append((match.start(), end, fold(word.lower()), capital, possessive, not possessive and gap.isspace()))
     return out
 
 

@@ -10,6 +10,7 @@ NGO, IMG ...) as their country, as the Phoenix files do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -136,6 +137,19 @@ def _capital_at(tokens: list[Token], i: int) -> bool:
     return token.capital or (token.word in NAME_PARTICLES and token.joined and i + 1 < len(tokens) and tokens[i + 1].capital)
 
 
+# Letters that Unicode decomposition does not take to a plain one ('Yıldırım', 'Łódź', 'Søren').
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def fold(word: str) -> str:
+    """A lower-case word without its accents, as the dictionaries write names: 'erdoğan' ->
+    'erdogan', 'yıldırım' -> 'yildirim', 'bogotá' -> 'bogota'."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.translate(_PLAIN))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; "Turkey's" -> 'turkey' marked possessive. Mojibake punctuation
     is read as the spaces it was ('police-vhp clashÂ' -> 'clash')."""
@@ -146,7 +160,7 @@ def tokenize(text: str) -> list[Token]:
     start = first.start() if first else 0
     for word, gap in TOKEN_AND_GAP.findall(text):  # (word, the characters up to the next word)
         end = start + len(word)
-        lower = word.lower()
+        lower = fold(word.lower())
         if len(word) > 2 and lower.endswith(_POSSESSIVE):
             tokens.append(Token(start, end - 2, lower[:-2], _capitalised(word), True, False))
         else:
@@ -216,6 +230,15 @@ def _prefixes(*tables: Mapping[str, object]) -> frozenset[str]:
     return frozenset(prefixes)
 
 
+def _with_folded_keys(*tables: dict) -> None:
+    """Tokens are folded (fold): the few names the dictionaries write with accents ('erdoğan',
+    'selahattin demirtaş') are found under their folded spelling too."""
+    for table in tables:
+        for key in [key for key in table if not key.isascii()]:
+            table.setdefault(" ".join(fold(word) for word in key.split(" ")), table[key])
+
+
+_with_folded_keys(PEOPLE, ORGANIZATIONS, COUNTRIES, AGENTS)
 _PREFIXES = _prefixes(PEOPLE, ORGANIZATIONS, COUNTRIES, AGENTS)
 _FIRST_WORDS = frozenset(name.split(" ", 1)[0] for table in (PEOPLE, ORGANIZATIONS, COUNTRIES, AGENTS) for name in table)
 
