@@ -177,6 +177,14 @@ def test_names_are_found_whatever_their_accents():
     assert codes("Selahattin Demirtas said.") == codes("Selahattin Demirtaş said.") != []  # and the other way
 
 
+def test_people_in_office_after_the_files_were_made_are_added_by_date():
+    # tools/derive_tables.py PEOPLE_ADDITIONS and PEOPLE_OFFICES (dates from the people's Wikipedia articles)
+    assert [(a.country, a.sector) for a in find_actors("Trump met Macron.", date(2018, 6, 1))] == [("USA", "GOV"), ("FRA", "GOV")]
+    assert [(a.country, a.sector) for a in find_actors("Trump met Macron.", date(2022, 6, 1))] == [("USA", "ELI"), ("FRA", "GOV")]
+    assert [(a.country, a.sector) for a in find_actors("Antonio Guterres said.", date(2018, 6, 1))] == [("UNO", None)]
+    assert [(a.country, a.sector) for a in find_actors("Antonio Guterres said.", date(2010, 6, 1))] == [("PRT", "ELI")]
+
+
 def test_the_pronoun_i_is_no_part_of_a_name():
     assert [a.name for a in find_actors("In Jordan I met a group of doctors.", ON)] == ["Jordan", "doctors"]
     assert [a.name for a in find_actors("Commander Anvar Afandiyev met him.", ON)] == ["Commander Anvar Afandiyev"]

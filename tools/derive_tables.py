@@ -152,6 +152,47 @@ ORGANIZATION_ADDITIONS = {
     "hayat tahrir al-sham": "SYRREBMUS", "tahrir al-sham": "SYRREBMUS", "hts": "SYRREBMUS",
 }
 
+# People in office after the 2014 files were made, as the files code theirs: a dated role for
+# each office (GOV for heads of state and government, ministers; IGOUNO and IGOEUREEC for the UN's
+# and the EU's officers) and an undated fallback for other times. Dates from the people's
+# Wikipedia articles. Surnames alone only where they name one person in the news of the period.
+PEOPLE_ADDITIONS = {
+    ("DONALD_TRUMP", "TRUMP"): ("USAGOV 20170120-20210120", "USAGOV 20250120-", "USAELI"),
+    ("EMMANUEL_MACRON", "MACRON"): ("FRAGOV 20140826-20160830", "FRAGOV 20170514-", "FRAELI"),
+    ("MIKE_POMPEO", "MICHAEL_POMPEO", "POMPEO"): ("USAGOV 20170123-20210120", "USALEG"),
+    ("REX_TILLERSON", "TILLERSON"): ("USAGOV 20170201-20180331", "USABUS"),
+    ("JIM_MATTIS", "JAMES_MATTIS", "MATTIS"): ("USAGOV 20170120-20190101", "USAMIL"),
+    ("NIKKI_HALEY",): ("USAGOV 20170127-20181231", "USAELI"),
+    ("ANTONY_BLINKEN", "BLINKEN"): ("USAGOV 20210126-20250120", "USAELI"),
+    ("JUSTIN_TRUDEAU", "TRUDEAU"): ("CANGOV 20151104-20250314", "CANELI"),
+    ("BORIS_JOHNSON",): ("GBRGOV 20160713-20180709", "GBRGOV 20190724-20220906", "GBRELI"),
+    ("SAJID_JAVID",): ("GBRGOV 20140409-20200213", "GBRGOV 20210626-20220705", "GBRLEG"),
+    ("BEN_WALLACE",): ("GBRGOV 20160717-20230831", "GBRLEG"),
+    ("RISHI_SUNAK",): ("GBRGOV 20200213-20240705", "GBRLEG"),
+    ("KEIR_STARMER",): ("GBROPP 20200404-20240705", "GBRGOV 20240705-", "GBRLEG"),
+    ("OLAF_SCHOLZ",): ("DEUGOV 20180314-20250506", "DEUELI"),
+    ("MEVLUT_CAVUSOGLU", "CAVUSOGLU"): ("TURGOV 20140829-20230604", "TURELI"),
+    ("HULUSI_AKAR",): ("TURMIL 20150818-20180709", "TURGOV 20180710-20230604", "TURMIL"),
+    ("MOHAMMED_BIN_SALMAN", "MOHAMMAD_BIN_SALMAN"): ("SAUGOV 20150123-", "SAUELI"),
+    ("ABIY_AHMED",): ("ETHGOV 20180402-", "ETHELI"),
+    ("KIM_JONG-UN", "KIM_JONG_UN"): ("PRKGOV 20111217-", "PRKELI"),
+    ("MOON_JAE-IN", "MOON_JAE_IN"): ("KORGOV 20170510-20220509", "KORELI"),
+    ("JAIR_BOLSONARO", "BOLSONARO"): ("BRAGOV 20190101-20221231", "BRAELI"),
+    ("VOLODYMYR_ZELENSKY", "VOLODYMYR_ZELENSKYY", "ZELENSKY", "ZELENSKYY"): ("UKRGOV 20190520-", "UKRELI"),
+    ("EMMERSON_MNANGAGWA", "MNANGAGWA"): ("ZWEGOV 20171124-", "ZWEELI"),
+    ("CYRIL_RAMAPHOSA", "RAMAPHOSA"): ("ZAFGOV 20140526-", "ZAFELI"),
+    ("EBRAHIM_RAISI",): ("IRNGOV 20210803-20240519", "IRNJUD"),
+    ("STAFFAN_DE_MISTURA", "DE_MISTURA"): ("IGOUNO 20140710-20181231", "IGOUNO"),
+    ("JEAN-CLAUDE_JUNCKER", "JUNCKER"): ("IGOEUREEC 20141101-20191130", "LUXELI"),
+    ("FEDERICA_MOGHERINI", "MOGHERINI"): ("IGOEUREEC 20141101-20191130", "ITAELI"),
+    ("URSULA_VON_DER_LEYEN",): ("DEUGOV 20131217-20190717", "IGOEUREEC 20191201-", "DEUELI"),
+}
+# People the files have whose later office they predate: the dated role comes before the file's.
+PEOPLE_OFFICES = {
+    "ANTONIO_GUTERRES": ("IGOUNO 20170101-",),
+    "JENS_STOLTENBERG": ("IGOWSTNAT 20141001-20241001",),
+}
+
 # Local additions to the verb patterns (CAMEO codes from cameoCodes.json).
 PATTERN_ADDITIONS = {
     # People held in custody or by the police are detained (173), hostages abducted (181).
@@ -421,6 +462,12 @@ def table_text(rows: dict[str, str]) -> str:
     return "\n".join(f"{k}\t{v}" for k, v in sorted(rows.items()))
 
 
+def _open_ended(role: str) -> str:
+    """'USAGOV 20250120-' (in office since) in the files' own notation, 'USAGOV >20250120'."""
+    code, _, span = role.partition(" ")
+    return f"{code} >{span[:-1]}" if span.endswith("-") else role
+
+
 def derive_actors(ref: Path, sectors: set[str]) -> str:
     phoenix = ref / "phoenix-dictionaries"
     countries: dict[str, str] = {}
@@ -440,6 +487,15 @@ def derive_actors(ref: Path, sectors: set[str]) -> str:
             for key in (k for n in names for k in name_keys(n)):
                 if key not in countries:
                     organizations.setdefault(key, tuple(codes))
+    for names, roles in PEOPLE_ADDITIONS.items():
+        codes = tuple(parse_code(_open_ended(role)) for role in roles)
+        for key in (k for n in names for k in name_keys(n)):
+            people.setdefault(key, codes)
+    for name, roles in PEOPLE_OFFICES.items():
+        extra = tuple(parse_code(_open_ended(role)) for role in roles)
+        for key in name_keys(name):
+            if key in people:
+                people[key] = extra + people[key]
     countries.update(plurals(countries))
     for code, city in CAPITALS.items():
         countries.setdefault(city, code)
