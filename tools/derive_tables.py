@@ -186,6 +186,31 @@ PEOPLE_ADDITIONS = {
     ("JEAN-CLAUDE_JUNCKER", "JUNCKER"): ("IGOEUREEC 20141101-20191130", "LUXELI"),
     ("FEDERICA_MOGHERINI", "MOGHERINI"): ("IGOEUREEC 20141101-20191130", "ITAELI"),
     ("URSULA_VON_DER_LEYEN",): ("DEUGOV 20131217-20190717", "IGOEUREEC 20191201-", "DEUELI"),
+    # United States: the vice-presidents, aides and members of Congress the news of 2015-2024 quotes most.
+    ("MIKE_PENCE", "PENCE"): ("USAGOV 20130114-20210120", "USAELI"),
+    ("KAMALA_HARRIS",): ("USALEG 20170103-20210118", "USAGOV 20210120-20250120", "USAELI"),
+    ("JOHN_KELLY",): ("USAGOV 20170120-20190102", "USAMIL"),
+    ("MARK_ESPER",): ("USAGOV 20171120-20201109", "USAELI"),
+    ("LLOYD_AUSTIN",): ("USAGOV 20210122-20250120", "USAMIL"),
+    ("JAKE_SULLIVAN",): ("USAGOV 20210120-20250120", "USAELI"),
+    ("JARED_KUSHNER", "KUSHNER"): ("USAGOV 20170120-20210120", "USABUS"),
+    ("MITCH_MCCONNELL", "MCCONNELL"): ("USALEG",),
+    ("CHUCK_SCHUMER", "SCHUMER"): ("USALEG",),
+    ("LINDSEY_GRAHAM",): ("USALEG",),
+    ("MARCO_RUBIO", "RUBIO"): ("USALEG 20110103-20250120", "USAGOV 20250121-", "USAELI"),
+    ("BOB_CORKER", "CORKER"): ("USALEG 20070103-20190103", "USAELI"),
+    ("RAND_PAUL",): ("USALEG",),
+    ("TED_CRUZ",): ("USALEG",),
+    ("BERNIE_SANDERS",): ("USALEG",),
+    ("ELIZABETH_WARREN",): ("USALEG",),
+    ("ADAM_SCHIFF",): ("USALEG",),
+    ("PAUL_RYAN",): ("USALEG 19990103-20190103", "USAELI"),
+    ("KEVIN_MCCARTHY",): ("USALEG 20070103-20231231", "USAELI"),
+    # Seats of government the files lack, named for it as the files name the Kremlin or the White House.
+    ("HOME_OFFICE",): ("GBRGOV",),
+    ("WHITEHALL",): ("GBRGOV",),
+    ("ELYSEE", "ELYSEE_PALACE"): ("FRAGOV",),
+    ("QUAI_D'ORSAY",): ("FRAGOV",),
 }
 # People the files have whose later office they predate: the dated role comes before the file's.
 PEOPLE_OFFICES = {
