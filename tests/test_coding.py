@@ -176,6 +176,8 @@ def _events(text: str):
     # what is sent or supplied is not the target, whom it goes to is ('provided X with' makes X the one)
     ("Kenya sent troops into Tanzania on Monday.", [("062", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenya provided Tanzania with weapons on Monday.", [("072", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # a deed done again and again is no deed of the publication day
+    ("Kenya has repeatedly criticized Tanzania.", [("111", "KEN", "TZA", None, "earlier", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

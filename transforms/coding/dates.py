@@ -35,7 +35,10 @@ from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.timex_lexicon import ENGLISH
 from eventpipe.transforms.timexes import Timex, value_start
 
-_BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally"})
+_BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally",
+                           # a deed done again and again, or long, is no deed of the publication day
+                           "repeatedly", "long", "often", "frequently", "consistently", "continually", "constantly",
+                           "routinely", "regularly", "increasingly"})
 _SAME_CLAUSE = ("conj", "xcomp")
 # Below these a verb takes its governor's date: also a participle of the governor's object ('adopted
 # a resolution urging X', the urging is the adopting).
