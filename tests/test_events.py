@@ -601,7 +601,8 @@ def test_places_are_not_actors(text, expected):
         ("Iran on Monday alleged Israel had attacked a ship.",
          [("110", "IRN", None, "ISR", None), ("190", "ISR", None, None, None)]),
         # Troops that are Syrian only by the place they leave keep it as their target.
-        ("Donald Trump announced a rapid troop withdrawal from Syria.", [("080", "SYR", "MIL", "SYR", None)]),
+        # (a speaker the dictionaries do not know: since they know Donald Trump, his announcing is an event too)
+        ("Jon Smithers announced a rapid troop withdrawal from Syria.", [("080", "SYR", "MIL", "SYR", None)]),
         # A clause of its own is no closing attribution: 'the Pentagon' announced, nothing told of it.
         ("The offensive began in January, shortly after the Pentagon announced it would raise a militia.",
          [("138", "USA", "MIL", None, None)]),
@@ -882,7 +883,8 @@ def test_who_did_the_violence_and_who_suffered_it(text, expected):
         # Not a place opening the sentence, nor the one 'with' introduces.
         ("In Iraq, the state has continued to brutalise Sunnis, denying them their rights.",
          [("1233", "IRQ", "MUS", None, None, "asserted")]),
-        ("The government has taken a hard line, with Ben Wallace, the security minister, saying it.",
+        # (a minister the dictionaries do not know: they know Ben Wallace, of the UK, since 2026-12-07)
+        ("The government has taken a hard line, with Jon Smithers, the security minister, saying it.",
          [("010", None, "GOV", None, None, "asserted")]),
     ],
 )
@@ -891,5 +893,5 @@ def test_subjects_of_participles(text, expected):
 
 
 def test_a_participle_after_with_is_its_own_subjects():
-    events = code("The government has taken a hard line, with Ben Wallace, the security minister, saying it.")
+    events = code("The government has taken a hard line, with Jon Smithers, the security minister, saying it.")
     assert [(e.cameo_code, e.source_name) for e in events] == [("010", "minister")]
