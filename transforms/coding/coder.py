@@ -212,7 +212,6 @@ def _can_yield(text: str, aliases, lookups: Lookups) -> bool:
     return bool(lookups(text).mentions)
 
 
-# Forms of the verbs that have a code of their own or patterns ('attacked', 'met with').
 def _both_spellings(forms: frozenset[str]) -> frozenset[str]:
     """The forms with their British and American spellings of a final l: the dictionary has
     'traveled' and 'cancelled', news writes 'travelled' and 'canceled' too (the lemma is found either
@@ -222,6 +221,7 @@ def _both_spellings(forms: frozenset[str]) -> frozenset[str]:
     return forms | frozenset(other)
 
 
+# Forms of the verbs that have a code of their own or patterns ('attacked', 'met with').
 _CODED_FORMS = _both_spellings(frozenset(
     part for form, lemma in FORMS.items() if DEFAULTS.get(lemma) or lemma in PATTERNS for part in form.split()[:1]
 ) | frozenset(VERB_ADDITIONS))

@@ -13,7 +13,13 @@
   ('troops from ECOWAS') or from its apposition ('Bezsonov, an official of the DPR').
 - Places are where, not whom: a country in 'in', 'at', 'near' phrases is the location, and so
   is a direct object country only where the action is not done to a place.
-- A pronoun subject ('he', 'they') is the last source of the sentences before.
+- A pronoun stands for an actor it agrees with ('he'/'she' a person, 'they' a group or body, 'it'
+  a state or body): the nearest such subject before it in its sentence, else the last one before
+  the sentence; a name no dictionary knows ('Sharon Chimejczuk said') takes 'she' with it.
+- What is fired or sent is no target ('fired cruise missiles at a Syrian air base', 'sent troops
+  into Syria'); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
+  at whom its purpose names; a passive deed done in an actor's attack is that actor's ('killed
+  in an Ethiopian airstrike'), and a passive's subject does its infinitive ('X is thought to have').
 """
 
 from __future__ import annotations
