@@ -93,12 +93,11 @@ CODED = ("cameo_code", "source", "target", "event_date", "date_precision", "date
 
 def carried_over(sample: list[dict], before: list[dict]) -> int:
     """Copy into the sample the judgments of the same events judged before; the number copied."""
-    judged = {row["key"]: row for row in before}
+    judged = {_event(row): row for row in before if all(isinstance(row.get(field), bool) for field in FIELDS)}
     copied = 0
     for row in sample:
-        old = judged.get(row["key"])
-        if old is not None and all(old.get(field) == row[field] for field in CODED) and all(
-                isinstance(old.get(field), bool) for field in FIELDS):
+        old = judged.get(_event(row))
+        if old is not None:
             row.update({field: old[field] for field in FIELDS}, note=old.get("note", ""))
             copied += 1
     return copied
@@ -109,6 +108,11 @@ def precision(judged: list[dict]) -> dict[str, float]:
     shares = {field: sum(row[field] is True for row in judged) / len(judged) for field in FIELDS}
     shares["all"] = sum(all(row[field] is True for field in FIELDS) for row in judged) / len(judged)
     return shares
+
+
+def _event(row: dict) -> tuple[str, str]:
+    """What a judgment is of: the event's key and coded fields."""
+    return row["key"], json.dumps([row.get(field) for field in CODED])
 
 
 def _read(path: Path) -> list[dict]:
@@ -140,7 +144,7 @@ def main(argv: list[str]) -> int:
     drawn = {row["key"] for row in sample}
     leaving = [row for row in before if row["key"] not in drawn and isinstance(row.get("happened"), bool)]
     if leaving:
-        kept = {(row["key"], json.dumps([row.get(f) for f in CODED])): row for row in _read(retired) + leaving}
+        kept = {_event(row): row for row in _read(retired) + leaving}
         retired.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in kept.values()), encoding="utf-8")
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in sample), encoding="utf-8")
     print(f"{len(sample)} of {len(rows)} events drawn to {path.relative_to(ROOT)}; "

@@ -73,3 +73,11 @@ def test_judgments_carry_over_only_to_the_same_event():
     assert carried_over(sample, judged) == 1
     assert sample[0]["note"] == "right" and all(sample[0][field] is True for field in FIELDS)
     assert all(row[field] is None for row in sample[1:] for field in FIELDS)
+
+
+def test_a_judgment_of_another_version_of_the_event_does_not_hide_the_right_one():
+    # the retired file can hold a key judged when the coder coded it otherwise
+    now = {**_coded("1:0:190"), **dict.fromkeys(FIELDS, True), "note": "now"}
+    earlier = {**_coded("1:0:190"), "target": [None, "BLR", None], **dict.fromkeys(FIELDS, False), "note": "earlier"}
+    sample = [_coded("1:0:190")]
+    assert carried_over(sample, [now, earlier]) == 1 and sample[0]["note"] == "now"
