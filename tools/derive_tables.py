@@ -259,10 +259,9 @@ PATTERN_ADDITIONS = {
     + ((("aid", "workers"), "1663"), (("aid", "agencies"), "1663"), (("aid", "groups"), "1663")),
     # Releasing (or publishing) images, footage, figures or a video is making them public, no
     # release of people (084): no code, as the file has RELEASE * REPORT / * RECORDING [---].
-    **{lemma: tuple(((word,), None) for word in (
+    "release": tuple(((word,), None) for word in (
         "images", "image", "photos", "photographs", "pictures", "footage", "video", "videos", "figures", "data",
-        "details", "results", "findings", "list", "map", "maps", "audio", "transcript", "book", "album", "film"))
-       for lemma in ("release",)},
+        "details", "results", "findings", "list", "map", "maps", "audio", "transcript", "book", "album", "film")),
     # Denying something asked for is a rejection ('denied land allocation', 'denied visas to'),
     # access a refusal to allow international involvement (1245); 'denied that' stays a statement.
     "deny": tuple(((word,), "120") for word in (
@@ -487,10 +486,13 @@ def table_text(rows: dict[str, str]) -> str:
     return "\n".join(f"{k}\t{v}" for k, v in sorted(rows.items()))
 
 
-def _open_ended(role: str) -> str:
-    """'USAGOV 20250120-' (in office since) in the files' own notation, 'USAGOV >20250120'."""
-    code, _, span = role.partition(" ")
-    return f"{code} >{span[:-1]}" if span.endswith("-") else role
+def _roles(roles: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """Roles written 'USAGOV 20170120-20210120', 'USAGOV 20250120-' (in office since) or 'USAELI'
+    (undated), parsed as the files' own are ('USAGOV >20250120' for the open one)."""
+    def files_notation(role: str) -> str:
+        code, _, span = role.partition(" ")
+        return f"{code} >{span[:-1]}" if span.endswith("-") else role
+    return tuple(parse_code(files_notation(role)) for role in roles)
 
 
 def derive_actors(ref: Path, sectors: set[str]) -> str:
@@ -513,14 +515,11 @@ def derive_actors(ref: Path, sectors: set[str]) -> str:
                 if key not in countries:
                     organizations.setdefault(key, tuple(codes))
     for names, roles in PEOPLE_ADDITIONS.items():
-        codes = tuple(parse_code(_open_ended(role)) for role in roles)
         for key in (k for n in names for k in name_keys(n)):
-            people.setdefault(key, codes)
+            people.setdefault(key, _roles(roles))
     for name, roles in PEOPLE_OFFICES.items():
-        extra = tuple(parse_code(_open_ended(role)) for role in roles)
-        for key in name_keys(name):
-            if key in people:
-                people[key] = extra + people[key]
+        for key in (k for k in name_keys(name) if k in people):
+            people[key] = _roles(roles) + people[key]
     countries.update(plurals(countries))
     for code, city in CAPITALS.items():
         countries.setdefault(city, code)

@@ -23,8 +23,8 @@ from datetime import date
 from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL as _INTERNATIONAL, Lookups, Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import anchors, date_of
-from eventpipe.transforms.coding.mentions import EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
-from eventpipe.transforms.coding.mode import coded, mode_of, obliged
+from eventpipe.transforms.coding.mentions import CONSULT, EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
+from eventpipe.transforms.coding.mode import TRYING, coded, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
     ANY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, subject_node, unnamed_person,
@@ -48,9 +48,6 @@ _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 # Statements (CAMEO 01) and the media: the sector of Phoenix.agents.txt's REPORTER, JOURNALIST [~MED],
 # the code Phoenix.International.actors.txt gives REUTERS, AFP, XINHUA [MED].
 _STATEMENT, _MEDIA = "01", "MED"
-# Verbs of trying and meaning to (Phoenix codes SEEK 030): with an infinitive they do nothing of
-# their own; the infinitive's deed is the event, intended ('sought to persuade Russia': 032).
-_TRYING = frozenset("seek try attempt want hope aim plan intend prepare expect mean decide consider wish need strive".split())
 # The root of protest, whose target is the one protested against (CAMEO 14), often named only in
 # its purpose ('marched to protest against Sweden's decision', 'in defiance of Chinese authorities').
 _PROTEST = "14"
@@ -73,7 +70,6 @@ def _private(actor: Actor) -> bool:
 # Consultations (CAMEO 04: meet, visit, travel to) are between political actors: a state, its
 # agents, parties, armed groups, international bodies. Someone else's trip to a country or a place
 # (students, a teacher, a reporter: sectors EDU, MED, CVL ... of Phoenix.agents.txt) consults no one.
-_CONSULT = "04"
 _POLITICAL = STATE_SECTORS | frozenset({"OPP", "REB", "INS", "UAF", "IGO", "NGO"})
 
 
@@ -297,7 +293,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
             if source is None and mention.code == _ARREST:
                 source = _police(main)  # 'the arrest of X': arrests are the police's
         else:
-            if lemma(token) in _TRYING and any(c.dep_ == "xcomp" for c in token.children):
+            if lemma(token) in TRYING and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # 'has sought to tout itself', 'sought to persuade Russia': what is sought is the deed
             if lemma(token) in UNDERGONE:
                 if any(t.i in heads for t in token.subtree if t.i != token.i):
@@ -324,7 +320,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
             target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
         if _private(source) and code[:2] < "13" and (target is None or _private(target) or not target.name):
             continue  # 'her mother said', 'civilians gave water to the wounded': no political deed
-        if code[:2] == _CONSULT and target is not None and target.sector is None and not _political(source):
+        if code[:2] == CONSULT and target is not None and target.sector is None and not _political(source):
             continue  # 'three pupils travelled to Syria', 'Dean went to Syria': a trip, no consultation
         if not mention.noun and lemma(token) in SAYING and code[:2] == "01":
             asked = next((c for c in token.children if obliged(c)), None)
@@ -364,8 +360,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
 
 # Words that make what is said a criticism (111) or, saying who is to blame, an accusation (112):
 # 'said the withdrawal would be a huge mistake', 'said the Syrian government bore full responsibility'.
-BLAME = frozenset("responsible responsibility blame blamed guilty culprit culprits".split())
-CRITICISM = frozenset(
+_BLAME = frozenset("responsible responsibility blame blamed guilty culprit culprits".split())
+_CRITICISM = frozenset(
     "mistake blunder unacceptable unjustified unjustifiable illegal illegitimate outrageous shameful reckless "
     "irresponsible aggression provocation provocative violation violations lie lies false untrue hijacking piracy "
     "crime crimes atrocity atrocities barbaric cowardly disgrace disgraceful hypocrisy hypocritical absurd "
@@ -379,9 +375,9 @@ def _blaming(verb, code: str, target, roles, source):
     reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     words = {t.lower_ for clause in reported for t in clause.subtree
              if t.lower_ != "responsible" or t.dep_ in ("acomp", "oprd")}  # not 'the branch responsible for planning'
-    if words & BLAME:
+    if words & _BLAME:
         code = "112"
-    elif words & CRITICISM:
+    elif words & _CRITICISM:
         code = "111"
     else:
         return code, target
@@ -405,7 +401,7 @@ def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None) 
 
 
 # Verbs and nouns of ending: the event they take is not reported by them, its end is.
-_CEASING = frozenset("stop halt end cease suspend pause freeze call-off".split())
+_CEASING = frozenset("stop halt end cease suspend pause freeze".split())
 
 
 def _ceased(noun) -> bool:

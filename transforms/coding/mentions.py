@@ -131,15 +131,15 @@ _TIME_NOUNS = frozenset(ENGLISH.weekdays) | frozenset(ENGLISH.months) | frozense
     "day days week weeks weekend month months year years night nights time times hour hours".split())
 
 
-# Month names that are also names or words ('call on May to engage'): a month only beside a number.
+# Names of months and days that are also names or words ('call on May to engage', 'sat'): a time only
+# beside a number ('May 3', 'Sat 12').
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "jan", "mar", "jun", "sat", "sun", "wed"})
 
 
 def _temporal(noun) -> bool:
     """A noun of time ('Monday', 'March 3', 'the night', '2019'): what it heads is when, not whom."""
     if noun.lower_ in _AMBIGUOUS_MONTHS:
-        doc = noun.doc
-        return any(t.like_num for t in (doc[noun.i - 1] if noun.i else None, doc[noun.i + 1] if noun.i + 1 < len(doc) else None) if t is not None)
+        return any(t.like_num for t in noun.doc[max(noun.i - 1, 0) : noun.i + 2] if t.i != noun.i)
     return noun.lower_ in _TIME_NOUNS or noun.like_num and len(noun.text) == 4 and noun.text.isdigit()
 
 

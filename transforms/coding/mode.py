@@ -22,10 +22,12 @@ from eventpipe.transforms.tables.verbs import DEFAULTS
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
-_INTENTIONS = frozenset(
-    "plan intend want hope seek aim prepare threaten vow swear pledge promise propose expect plot mean decide "
-    "agree offer try attempt consider set schedule need wish ready willing prepared determined poised "
-    "bid plan effort move".split()
+# Verbs of trying and meaning to (Phoenix codes SEEK 030): with an infinitive they do nothing of
+# their own; the infinitive's deed is the event, intended ('sought to persuade Russia': 032).
+TRYING = frozenset("seek try attempt want hope aim plan intend prepare expect mean decide consider wish need strive".split())
+_INTENTIONS = TRYING | frozenset(
+    "threaten vow swear pledge promise propose plot agree offer set schedule ready willing prepared determined poised "
+    "bid effort move".split()
 )
 _ASKING = frozenset("urge call ask demand request press appeal push order tell encourage invite force".split())
 _DENYING = frozenset({"deny", "reject", "dismiss"})

@@ -51,7 +51,7 @@ _OPERATIONS = frozenset({"action", "operation", "operations", "crackdown", "assa
 _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
 # What is fired, dropped or thrown is the means of a deed, never whom it is done to, though
 # Phoenix.agents.txt files some as armed agents (CRUISE_MISSILE, SCUD_MISSILE [~MIL]).
-MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectile munition".split())
+_MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectile munition".split())
 # Nouns of a relation to another party: 'X's ally' is not X (nor 'allies of X', 'the US proxy').
 _RELATIONAL = frozenset(
     "ally allies proxy proxies enemy enemies rival rivals opponent opponents foe foes adversary adversaries "
@@ -266,9 +266,10 @@ class Roles:
         'were killed in an Israeli airstrike', 'was injured in police firing', 'lobbed during the
         police action' (an armed actor heading or modifying an event noun after 'in' or 'during')."""
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
-            for obj in (g for g in prep.children if g.dep_ == "pobj" and (g.lower_ in EVENT_NOUNS or g.lower_ in _OPERATIONS or any(
-                    c.dep_ == "acl" and c.tag_ == "VBG" for c in g.children))):  # ('in police firing' parsed as 'police [who were] firing')
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 event = obj.lower_ in EVENT_NOUNS or obj.lower_ in _OPERATIONS
+                if not event and not any(c.dep_ == "acl" and c.tag_ == "VBG" for c in obj.children):
+                    continue  # (but 'in police firing', parsed as 'police [who were] firing', names its doer)
                 for t in [obj, *(c for c in obj.children if c.dep_ in ("compound", "poss", "amod", "nmod"))]:
                     node = self.by_head.get(t.i)
                     if node is not None and (event and t.i != obj.i or node.actor.sector in _ARMED or node.actor.country == "IMG"):
@@ -446,7 +447,7 @@ def _pair_phrase(token) -> bool:
 
 def _munition(token) -> bool:
     word = token.lower_
-    return word in MUNITIONS or word[-1:] == "s" and word[:-1] in MUNITIONS
+    return word in _MUNITIONS or word[-1:] == "s" and word[:-1] in _MUNITIONS
 
 
 def _in_clause(t, top) -> bool:
