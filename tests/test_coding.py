@@ -176,6 +176,9 @@ def _events(text: str):
     # what is sent or supplied is not the target, whom it goes to is ('provided X with' makes X the one)
     ("Kenya sent troops into Tanzania on Monday.", [("062", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenya provided Tanzania with weapons on Monday.", [("072", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # a place that names an accord or a meeting is where it was made, not a party to it
+    ("Kenya rejected the Nairobi agreement on Monday.", [("120", "KEN", None, "2021-10-11", "text", "asserted")]),
+    ("Kenya rejected the UN ceasefire on Monday.", [("1246", "KEN", "UNO", "2021-10-11", "text", "asserted")]),
     # a deed done again and again is no deed of the publication day
     ("Kenya has repeatedly criticized Tanzania.", [("111", "KEN", "TZA", None, "earlier", "asserted")]),
 ])

@@ -146,6 +146,8 @@ class Roles:
                     if child.dep_ == "prep" and child.lower_ not in _OF:
                         continue
                     hit = self.by_head.get(child.i)
+                    if hit is not None and _named_after(child, hit):
+                        continue  # 'accept the Algiers agreement', 'the Sochi conference': a name, no party
                     if hit is not None and not _place_phrase(child):
                         return self._completed(hit, child)
                     nxt.append(child)
@@ -462,6 +464,21 @@ def _passive(verb) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+def _named_after(token, node: Node) -> bool:
+    """A place that names an accord or a meeting ('the Algiers agreement', 'the Astana talks',
+    'the Sochi conference'): where it was made or held, not one of its parties."""
+    actor = node.actor
+    return (token.dep_ == "compound" and token.head.lower_ in _NAMED_AFTER_PLACES and actor.sector is None
+            and actor.country not in INTERNATIONAL and not node.person)  # (not 'the UN ceasefire')
+
+
+# Accords and meetings that news names after the place where they were made or held.
+_NAMED_AFTER_PLACES = frozenset(
+    "agreement agreements accord accords deal treaty protocol declaration communique memorandum talks "
+    "conference summit process format meeting negotiations ceasefire truce".split()
+)
 
 
 def _place_phrase(token) -> bool:
