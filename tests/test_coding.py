@@ -217,6 +217,12 @@ def test_a_reported_deed_takes_the_date_of_its_saying(text, expected):
     assert _events(text) == expected
 
 
+def test_a_noun_of_relation_inside_a_phrase_is_not_its_other_side():
+    # 'the leaders of Tanzania's allies' are not Tanzania (the story's pair still gives its country)
+    [event] = code_text("The Kenyan president met the leaders of Tanzania's allies on Monday.", PUBLISHED)
+    assert (event.cameo_code, event.source_country, event.target_name) == ("040", "KEN", None)
+
+
 def test_a_participle_clause_happens_when_its_governor_does():
     assert ("1123", "THA", "KHM", "2021-10-12", "text", "asserted") in _events(
         "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")

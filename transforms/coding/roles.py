@@ -150,6 +150,11 @@ class Roles:
                         continue  # 'accept the Algiers agreement', 'the Sochi conference': a name, no party
                     if hit is not None and not _place_phrase(child):
                         return self._completed(hit, child)
+                    if child.lower_ in _RELATIONAL and hit is None:
+                        related = self._related(child)  # 'the deputy chief of Israel's militia ally': not Israel
+                        if related is not None:
+                            return related
+                        continue
                     nxt.append(child)
             frontier = nxt
         for child in token.children:  # 'Daniil Bezsonov, an official of the DPR'
