@@ -223,6 +223,18 @@ def test_a_noun_of_relation_inside_a_phrase_is_not_its_other_side():
     assert (event.cameo_code, event.source_country, event.target_name) == ("040", "KEN", None)
 
 
+@pytest.mark.parametrize("text, code, mode", [
+    # an event noun asked for is not done, nor one coordinated with what is asked for
+    ("The Kenyan president called for a ban on the party and the arrest of its Tanzanian leaders.", "173", None),
+    # an event noun is as sure as the verb it is the subject of, or of a support verb's phrase
+    ("A Kenyan attack on Tanzania would cause a disaster.", "190", "hypothetical"),
+    ("Kenyan police may put the Tanzanian leaders under house arrest.", "173", "hypothetical"),
+    ("Kenyan police put the Tanzanian leaders under house arrest on Monday.", "173", "asserted"),
+])
+def test_an_event_noun_takes_the_mode_of_its_verb(text, code, mode):
+    assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == code] == ([mode] if mode else [])
+
+
 def test_a_participle_clause_happens_when_its_governor_does():
     assert ("1123", "THA", "KHM", "2021-10-12", "text", "asserted") in _events(
         "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")

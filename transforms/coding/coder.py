@@ -414,11 +414,30 @@ def _ceased(noun) -> bool:
 
 
 def _noun_mode(noun) -> str:
+    """An event noun is as done as the verb it is the object or subject of: 'demanded the arrest of'
+    and 'called for a ban and the arrest of' ask for it, 'my arrest would not be' supposes it."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # 'a ban on the VHP and arrest of its leaders': as the ban
     head = noun.head
-    if pos(head) == "VERB" and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
+    if noun.dep_ == "pobj" and pos(head) == "ADP":
+        verb = head.head
+        if head.lower_ == "for" and lemma(verb) in _ASKING_FOR:
+            return "demanded"  # 'called for the arrest of'
+        if lemma(verb) not in _SUPPORT_VERBS:
+            return "asserted"  # 'promised to set up a committee at a meeting in Sochi': the meeting was held
+        head = verb  # 'may be put under house arrest', 'went on strike': the noun is the verb's deed
+    if pos(head) in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj"):
         mode = mode_of(head)
-        return "demanded" if mode == "demanded" or lemma(head) in ("call", "urge", "demand") else mode
+        asked = lemma(head) in _ASKING_FOR and noun.dep_ != "nsubj"  # ('the protest called for': held)
+        return "demanded" if mode == "demanded" or asked else mode
     return "asserted"
+
+
+# Support verbs: with an event noun after a preposition they say that it happens, and how surely
+# ('put under arrest', 'taken into custody', 'went on strike', 'came under fire').
+_SUPPORT_VERBS = frozenset("put place take keep hold bring go come".split())
+# Verbs whose object is asked for, not done: 'demanded the arrest', 'called for talks'.
+_ASKING_FOR = frozenset("call urge demand seek ask press request appeal insist".split())
 
 
 def _passive(verb) -> bool:
