@@ -235,6 +235,13 @@ def test_an_event_noun_takes_the_mode_of_its_verb(text, code, mode):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == code] == ([mode] if mode else [])
 
 
+def test_a_conjunct_without_a_subject_takes_the_nearest_conjunct_subject_before_it():
+    # the parser makes all three verbs conjuncts of 'arrived': 'killed' is the sentries' deed
+    events = code_text("Tanzanian militants arrived in a car and opened fire, but Kenyan police sentries posted there "
+                       "killed one of them on Monday.", PUBLISHED)
+    assert [(e.source_country, e.source_sector) for e in events if e.cameo_code == "190"] == [("KEN", "COP")]
+
+
 def test_a_participle_clause_happens_when_its_governor_does():
     assert ("1123", "THA", "KHM", "2021-10-12", "text", "asserted") in _events(
         "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")

@@ -238,6 +238,13 @@ class Roles:
         if verb.dep_ in ("conj", "advcl") and pos(verb.head) in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN") or lemma(verb.head) in UNDERGONE:
                 return None  # a clause of its own with no subject written; the dead of 'died ... firing'
+            if verb.dep_ == "conj":
+                # the nearest conjunct before it with a subject of its own: 'the militants arrived and
+                # opened fire, but police sentries posted there killed one' (all conjuncts of 'arrived')
+                for sibling in sorted((c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i), key=lambda c: -c.i):
+                    own = next((c for c in sibling.children if c.dep_ in _SUBJECTS), None)
+                    if own is not None:
+                        return self.subject(sibling, seen + 1)
             return self.subject(verb.head, seen + 1)
         if verb.dep_ == "acomp":  # 'it is prepared to impose': the copula's subject
             return self.subject(verb.head, seen + 1)
