@@ -275,6 +275,13 @@ PATTERN_ADDITIONS = {
     "declare": ((("martial", "law"), "1724"), (("state", "of", "emergency"), "1724")),
     # 'blocked streets / the bridge': 144 'obstruct passage, block' (the file has road, traffic).
     "block": tuple(((word,), "144") for word in ("streets", "roads", "bridge", "highway", "railway", "rail")),
+    # Suspending ties, aid or an accord reduces relations (the file has SUSPEND for visits, strikes
+    # and talks only): 161 'reduce or break diplomatic relations', 162 'reduce or stop aid', 164
+    # 'halt negotiations', 160 'reduce relations' for an accord or cooperation.
+    "suspend": tuple(((word,), "161") for word in ("relations", "ties", "contacts", "diplomatic"))
+    + tuple(((word,), "162") for word in ("aid", "assistance", "funding"))
+    + tuple(((word,), "164") for word in ("negotiations",))
+    + tuple(((word,), "160") for word in ("agreement", "deal", "accord", "treaty", "cooperation", "membership")),
 }
 
 # Generic verbs whose block code the dictionary gives them by default, but which in ordinary news
@@ -317,6 +324,9 @@ VERB_ADDITIONS = {
     "arrest and": ("173", None),
     # Defacing web sites or monuments damages property (171 'seize or damage property').
     "deface": ("171", None),
+    # Demobilizing fighters: 0873 'demobilize armed forces' (the file lacks the verb).
+    "demobilize": ("0873", None),
+    "demobilise": ("0873", None),
 }
 
 # Forms the dictionary's regular inflections miss: irregular participles and the nouns of deeds

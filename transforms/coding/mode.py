@@ -37,6 +37,7 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 _BELIEVED = frozenset("believe think say report allege suspect presume assume rumour rumor understand fear".split())
 # Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
 _ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
+_BE = frozenset({"is", "are", "was", "were", "am", "'s", "'re", "be"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _GOVERNING = _INTENTIONS | _ASKING | _REFUSALS
 
@@ -73,12 +74,16 @@ def mode_of(verb) -> str:
     if verb.dep_ == "xcomp" and lemma(head) in _BELIEVED and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return "hypothetical"  # 'was believed to have been killed', 'is thought to have supplied': not known to be so
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and head.i != verb.i and pos(head) == "VERB":
+        if lemma(head) in _INTENTIONS:
+            return "intended"  # 'is considering suspending its aid', 'plans sending troops'
         return mode_of(head)  # 'prepared to resume shelling': the shelling is as (un)done as the resuming
     # an infinitive complement; the parser sometimes attaches one as a clause of purpose
     # ('have sworn to fight' as advcl): under a verb of intending, asking or refusing it is the same
     complement = verb.dep_ in ("xcomp", "acl") or verb.dep_ == "advcl" and lemma(head) in _GOVERNING
     if complement and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         governing = lemma(head)
+        if head.lower_ in _BE and head.i < verb.i:
+            return "intended"  # 'the Home Office is to suspend cooperation': planned
         if governing in _REFUSALS:
             return "refused"
         if governing in _ASKING:
