@@ -71,3 +71,14 @@ def test_dictionary_patterns_with_a_target_slot_and_declared_emergencies():
     # declaring martial law or a state of emergency imposes it (CAMEO 1724), not 012
     assert _codes("The Peruvian government declared a state of emergency in Lima.")["declare"] == "1724"
     assert _codes("The junta declared martial law.")["declare"] == "1724"
+
+
+def test_verbs_the_dictionary_lacks_or_files_for_other_objects():
+    # local additions (tools/derive_tables.py, codes from cameoCodes.json): extending a curfew
+    # imposes it (1723), ending mediation halts it (165), suspending ties, aid or talks reduces
+    # relations (161, 162, 164), demobilizing is 0873
+    assert _codes("The president will extend the night-time curfew in the capital.")["extend"] == "1723"
+    assert _codes("The officers ended mediation efforts between the militias.")["end"] == "165"
+    assert _codes("China suspended ministerial contacts with Japan.")["suspend"] == "161"
+    assert _codes("The donors suspended their aid to the government.")["suspend"] == "162"
+    assert _codes("A third of the guerrillas have been demobilized.")["demobilize"] == "0873"

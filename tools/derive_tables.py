@@ -282,6 +282,11 @@ PATTERN_ADDITIONS = {
     + tuple(((word,), "162") for word in ("aid", "assistance", "funding"))
     + tuple(((word,), "164") for word in ("negotiations",))
     + tuple(((word,), "160") for word in ("agreement", "deal", "accord", "treaty", "cooperation", "membership")),
+    # Extending a curfew or martial law imposes it for longer: 1723 'impose curfew', 1724 'impose
+    # state of emergency or martial law' (the file has EXTEND for a ban and a state of emergency).
+    "extend": ((("curfew",), "1723"), (("martial", "law"), "1724"), (("emergency", "rule"), "1724")),
+    # Ending mediation halts it: 165 'halt mediation' (the file has END for talks, 164).
+    "end": ((("mediation",), "165"),),
 }
 
 # Generic verbs whose block code the dictionary gives them by default, but which in ordinary news
