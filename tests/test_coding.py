@@ -222,6 +222,11 @@ def test_a_reported_deed_takes_the_date_of_its_saying(text, expected):
     assert _events(text) == expected
 
 
+def test_a_report_says_what_it_says_on_the_day_it_came_out():
+    events = _events("A report by Kenyan officials, released on Monday, accused Tanzania of arming the rebels.")
+    assert ("112", "KEN", "TZA", "2021-10-11", "text", "asserted") in events
+
+
 def test_a_noun_of_relation_inside_a_phrase_is_not_its_other_side():
     # 'the leaders of Tanzania's allies' are not Tanzania (the story's pair still gives its country)
     [event] = code_text("The Kenyan president met the leaders of Tanzania's allies on Monday.", PUBLISHED)

@@ -116,6 +116,9 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         if when is not None:  # 'arrested him when he returned in November': November's
             _, timex = attached[when.i][0]
             return _dated(timex, current, published)
+        published_on = _published_subject(current, attached)
+        if published_on is not None:  # 'a report by UN experts, leaked last month, accused Rwanda': last month's
+            return _dated(published_on, current, published)
         if current.dep_ == "relcl":  # 'in 2020, when both governments closed the border': 2020's
             timex = next((t for anchored in attached.values() for i, t in anchored if i == current.head.i), None)
             if timex is not None:
@@ -124,6 +127,28 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue
         break
+    return None
+
+
+# Things that say what they say when they come out: a report accuses, a statement says, a video
+# shows on the day it is published.
+_PUBLISHED_THINGS = frozenset(
+    "report reports statement statements letter letters video videos document documents study survey communique "
+    "decree resolution ruling verdict memo memorandum footage recording book".split()
+)
+_PUBLISHING = frozenset(
+    "leaked published released issued circulated posted broadcast aired sent adopted delivered handed obtained seen".split())
+
+
+def _published_subject(verb, attached):
+    """The date a verb's subject came out, when the subject is a report or the like and a
+    participle of publishing dates it ('a report, leaked last month, accused'; 'a statement
+    issued on Monday said'): what it says is said then."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PUBLISHED_THINGS):
+        for participle in (c for c in subject.children if c.dep_ in ("acl", "relcl") and c.lower_ in _PUBLISHING):
+            found = attached.get(participle.i)
+            if found:
+                return found[0][1]
     return None
 
 
