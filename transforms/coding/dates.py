@@ -5,7 +5,8 @@ nearest verb or event noun above it in the parse ('talks in Banjul on Friday': t
 Monday that Y attacked': the saying, not the attack). An event takes its own date first; else the
 date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
 Friday and signed'; 'fired missiles on Friday, killing six'); an event noun without one takes its
-governing verb's ('held talks on Friday'). With none, an event
+governing verb's ('held talks on Friday'). A report, statement or video says what it says on
+the day a participle of publishing dates it ('a report, leaked last month, accused'). With none, an event
 reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
 happened by that day and takes it ('text'). Else an event the text places before the publication
 day ('had asked', 'previously', 'earlier') is not dated that day: its date stays empty,
