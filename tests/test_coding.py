@@ -227,6 +227,17 @@ def test_a_report_says_what_it_says_on_the_day_it_came_out():
     assert ("112", "KEN", "TZA", "2021-10-11", "text", "asserted") in events
 
 
+def test_an_event_without_a_target_is_about_the_story_country_only_while_the_story_is_on_it():
+    story = "Tanzanian troops attacked rebels in Tanzania on Monday. Tanzania said the rebels had fled. "
+    criticized = "The Kenyan president criticized the decision."
+    near = [e.target_country for e in code_text(story + criticized, PUBLISHED) if e.cameo_code == "111"]
+    # three sentences on without naming Tanzania, the story has moved on: no target
+    far = [e.target_country for e in code_text(
+        story + "The rebels hid in the hills. The hills were steep. The roads were closed. " + criticized, PUBLISHED)
+        if e.cameo_code == "111"]
+    assert (near, far) == (["TZA"], [None])
+
+
 def test_a_noun_of_relation_inside_a_phrase_is_not_its_other_side():
     # 'the leaders of Tanzania's allies' are not Tanzania (the story's pair still gives its country)
     [event] = code_text("The Kenyan president met the leaders of Tanzania's allies on Monday.", PUBLISHED)

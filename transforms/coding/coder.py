@@ -9,7 +9,9 @@ verb of saying is an event only when the clause it reports yields none: in 'Erdo
 apology, the prime minister's office said' the event is the acceptance, by Erdogan. An event that
 names no target is about the story: its main country when the doer is foreign to it, else the
 other of the story's two countries ('Spain condemned the decision', in a story of Argentina's
-takeover of a Spanish firm).
+takeover of a Spanish firm), while the story is on that country: it is named in the sentence or
+one of the two before it (a long feature that has moved on to a senator's domestic speech does
+not make Syria its target).
 """
 
 from __future__ import annotations
@@ -115,7 +117,7 @@ class _Article:
     """An article made ready for the parse: its surnames, dateline and the sentences worth parsing
     (with their look-ups in the dictionaries, made once)."""
 
-    __slots__ = ("text", "sentences", "timexes", "published", "lookups", "aliases", "line_end", "line_country", "whole",
+    __slots__ = ("text", "sentences", "timexes", "published", "lookups", "aliases", "line_end", "line_country", "whole", "named",
                  "candidates")
 
     def __init__(self, text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None):
@@ -124,6 +126,7 @@ class _Article:
         self.aliases = article_aliases([s.text for s in sentences], published, self.lookups)
         self.line_end, self.line_country = dateline(text)
         self.whole = {s.index: s for s in sentences}  # the sentences as the article has them, for the events
+        self.named = {s.index: {m.country for m in self.lookups(s.text).mentions if m.country} for s in sentences}
         sentences = [_after(s, self.line_end) for s in sentences]
         self.candidates = [s for s in sentences if _can_yield(s.text, self.aliases, self.lookups)]
 
@@ -143,7 +146,8 @@ class _Article:
         recent: dict[str, Actor | None] = {}  # the last actor named before, of each kind a pronoun can stand for
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
             nodes = [_with_main(n, main) for n in nodes]
-            found = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair)
+            near = set().union(*(self.named.get(i, ()) for i in range(sentence.index - _NEAR, sentence.index + 1)))
+            found = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair, near)
             events += found
             _remember(recent, doc, nodes, [c.source for c in found if c.source is not None])
         return [_in_whole(e.event, self.whole[e.event.sentence_index]) for e in events]
@@ -266,7 +270,7 @@ def _with_main(node: Node, main: str | None) -> Node:
     return node
 
 
-def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair) -> list[_Coded]:
+def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair, near=None) -> list[_Coded]:
     mentions = find_event_mentions(doc)
     if not mentions:
         return []
@@ -346,7 +350,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair)
         if (code[:2] == _STATEMENT or lemma(token) in SAYING) and target is not None and _MEDIA in (target.sector, target.country):
             target = None  # 'told reporters', 'told AFP': the press carries a statement, it is not its target
         if target is None and code[:2] != _STATEMENT:  # (a statement with no addressee has none)
-            target = _story_party(source, main, pair)  # 'Spain condemned the decision': Argentina's
+            target = _story_party(source, main, pair, near)  # 'Spain condemned the decision': Argentina's
         if target is not None and _same(source, target):
             target = None
         key = (code, _key(source), _key(target), mode)
@@ -389,15 +393,19 @@ def _blaming(verb, code: str, target, roles, source):
     return code, target
 
 
-def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None) -> Actor | None:
+def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, near=None) -> Actor | None:
     """The country an event names no target in is about, from the story: its main country when the
-    doer is foreign to it, else the other country of the story's pair."""
-    if main and source.country and source.country != main:
+    doer is foreign to it, else the other country of the story's pair; only while the story is on
+    that country, named in the sentence or the _NEAR sentences before it."""
+    if main and source.country and source.country != main and (near is None or main in near):
         return Actor(0, 0, "", main, None)
     if pair and source.country in pair:
         other = pair[1] if source.country == pair[0] else pair[0]
-        return Actor(0, 0, "", other, None)
+        return Actor(0, 0, "", other, None) if near is None or other in near else None
     return None
+
+
+_NEAR = 2
 
 
 # Verbs and nouns of ending: the event they take is not reported by them, its end is.
