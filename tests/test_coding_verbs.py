@@ -82,3 +82,5 @@ def test_verbs_the_dictionary_lacks_or_files_for_other_objects():
     assert _codes("China suspended ministerial contacts with Japan.")["suspend"] == "161"
     assert _codes("The donors suspended their aid to the government.")["suspend"] == "162"
     assert _codes("A third of the guerrillas have been demobilized.")["demobilize"] == "0873"
+    # blockading is 191 'impose blockade, restrict movement' (the file's default is 170)
+    assert _codes("The navy blockaded the port for a month.")["blockade"] == "191"

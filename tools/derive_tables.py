@@ -329,6 +329,9 @@ VERB_ADDITIONS = {
     "arrest and": ("173", None),
     # Defacing web sites or monuments damages property (171 'seize or damage property').
     "deface": ("171", None),
+    # Blockading is 191 'impose blockade, restrict movement' by CAMEO's definition; the file's
+    # BLOCKADE block defaults to 170 (coerce), giving 191 only after 'in retaliation' or 'inside'.
+    "blockade": ("191", None),
     # Demobilizing fighters: 0873 'demobilize armed forces' (the file lacks the verb).
     "demobilize": ("0873", None),
     "demobilise": ("0873", None),
