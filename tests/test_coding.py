@@ -157,6 +157,11 @@ def _events(text: str):
      [("111", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     ("The Kenyan president said that the Tanzanian government was responsible for the talks.",
      [("112", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    # ... or deny it approval: 'not acceptable', 'no justification'
+    ("The Kenyan president said the Tanzanian decision was not acceptable.",
+     [("111", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    ("The Kenyan president said on Monday there was no justification for the decision.",
+     [("111", "KEN", None, "2021-10-11", "text", "asserted")]),
     # an event noun modifying another noun names no event; released images are no release of anyone
     ("Kenyan police visited the detention centres on Monday.", [("042", "KEN", None, "2021-10-11", "text", "asserted")]),
     ("Images released by the Kenyan army on Monday showed Tanzanian ships.", []),

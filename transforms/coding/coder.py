@@ -373,6 +373,21 @@ _CRITICISM = frozenset(
 )
 
 
+# Words of approval whose denial is criticism: 'this is simply not true', 'there was no
+# justification for the coup', 'the decision is not acceptable'.
+_APPROVAL = frozenset("true acceptable justified legitimate legal fair justification excuse".split())
+
+
+def _denied_approval(token) -> bool:
+    """A word of approval denied: a predicate under a negated verb ('is not true') or a noun
+    with 'no' ('no justification')."""
+    if token.lower_ not in _APPROVAL:
+        return False
+    if token.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in token.head.children):
+        return True
+    return any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+
+
 def _blaming(verb, code: str, target, roles, source):
     """(code, target) of a saying whose reported words blame or condemn: 112 or 111, aimed at the
     reported clause's subject where it names an actor; else the saying as it was."""
@@ -381,7 +396,7 @@ def _blaming(verb, code: str, target, roles, source):
              if t.lower_ != "responsible" or t.dep_ in ("acomp", "oprd")}  # not 'the branch responsible for planning'
     if words & _BLAME:
         code = "112"
-    elif words & _CRITICISM:
+    elif words & _CRITICISM or any(_denied_approval(t) for clause in reported for t in clause.subtree):
         code = "111"
     else:
         return code, target
