@@ -10,7 +10,7 @@ apology, the prime minister's office said' the event is the acceptance, by Erdog
 names no target is about the story: its main country when the doer is foreign to it, else the
 other of the story's two countries ('Spain condemned the decision', in a story of Argentina's
 takeover of a Spanish firm), while the story is on that country: it is named in the sentence or
-one of the two before it (a long feature that has moved on to a senator's domestic speech does
+one of the three before it (a long feature that has moved on to a senator's domestic speech does
 not make Syria its target).
 """
 
@@ -420,7 +420,7 @@ def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, 
     return None
 
 
-_NEAR = 2
+_NEAR = 3
 
 
 # Verbs and nouns of ending: the event they take is not reported by them, its end is.
