@@ -181,6 +181,8 @@ def _events(text: str):
     # what is sent or supplied is not the target, whom it goes to is ('provided X with' makes X the one)
     ("Kenya sent troops into Tanzania on Monday.", [("062", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenya provided Tanzania with weapons on Monday.", [("072", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # rebels who name no one else act towards their own state
+    ("Kenyan rebels surrendered on Monday.", [("080", "KEN", "KEN", "2021-10-11", "text", "asserted")]),
     # a place that names an accord or a meeting is where it was made, not a party to it
     ("Kenya rejected the Nairobi agreement on Monday.", [("120", "KEN", None, "2021-10-11", "text", "asserted")]),
     ("Kenya rejected the UN ceasefire on Monday.", [("1246", "KEN", "UNO", "2021-10-11", "text", "asserted")]),

@@ -47,6 +47,8 @@ _ARREST = "173"
 # target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
 # 'killed three in southern Serbia', 'imposed a curfew in Algiers').
 _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+# Rebels, insurgents and the opposition act against their own state when they name no one else.
+_INSURGENT = frozenset({"REB", "INS", "OPP"})
 # Statements (CAMEO 01) and the media: the sector of Phoenix.agents.txt's REPORTER, JOURNALIST [~MED],
 # the code Phoenix.International.actors.txt gives REUTERS, AFP, XINHUA [MED].
 _STATEMENT, _MEDIA = "01", "MED"
@@ -351,6 +353,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             target = None  # 'told reporters', 'told AFP': the press carries a statement, it is not its target
         if target is None and code[:2] != _STATEMENT:  # (a statement with no addressee has none)
             target = _story_party(source, main, pair, near)  # 'Spain condemned the decision': Argentina's
+        if target is None and code[:2] != _STATEMENT and source.sector in _INSURGENT and source.country:
+            target = Actor(0, 0, "", source.country, None)  # 'the Tigers decided to lay down their arms': to Sri Lanka's state
         if target is not None and _same(source, target):
             target = None
         key = (code, _key(source), _key(target), mode)
