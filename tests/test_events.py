@@ -72,8 +72,9 @@ def test_deeds_moods_and_implied_agents(text, expected):
         ("police said the arrest of three men followed the raid.",
          [("173", None, "COP", None, "PPL"), ("010", None, "COP", None, None)]),
         ("Hungary said it will support Turkey.", [("032", "HUN", None, "TUR", None), ("010", "HUN", None, None, None)]),
+        # a blockade (191) meant is a threat of force (138, whose 1381 is 'threaten blockade')
         ("France would blockade Germany, officials said.",
-         [("137", "FRA", None, "DEU", None), ("010", None, "GOV", None, None)]),
+         [("138", "FRA", None, "DEU", None), ("010", None, "GOV", None, None)]),
         # The speaker demands it of the one who must (CAMEO 100), not the other way round.
         ("Britain said Libya must release the suspects.",
          [("100", "GBR", None, "LBY", None), ("010", "GBR", None, None, None)]),
