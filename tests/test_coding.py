@@ -181,6 +181,11 @@ def _events(text: str):
     # what is sent or supplied is not the target, whom it goes to is ('provided X with' makes X the one)
     ("Kenya sent troops into Tanzania on Monday.", [("062", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenya provided Tanzania with weapons on Monday.", [("072", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # killing by irregular fighters is unconventional violence (1823), by a state's troops military force (190);
+    # shooting down an aircraft is combat either way
+    ("Kenyan rebels killed a Tanzanian official on Monday.", [("1823", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    ("Kenyan troops killed a Tanzanian official on Monday.", [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    ("Kenyan rebels shot down a Tanzanian jet on Monday.", [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # rebels who name no one else act towards their own state
     ("Kenyan rebels surrendered on Monday.", [("080", "KEN", "KEN", "2021-10-11", "text", "asserted")]),
     # a place that names an accord or a meeting is where it was made, not a party to it

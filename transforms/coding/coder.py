@@ -47,6 +47,18 @@ _ARREST = "173"
 # target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
 # 'killed three in southern Serbia', 'imposed a curfew in Algiers').
 _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+# Killing done by irregular fighters (rebels, insurgents, militants, armed groups) is CAMEO's
+# unconventional violence, 1823 'kill by physical assault'; the dictionary's 190 'use conventional
+# military force' is a state's armed forces' (CAMEO codebook, roots 18 and 19).
+_MILITARY_FORCE, _KILLED_BY_ASSAULT = "190", "1823"
+_KILLING = frozenset("kill murder slay behead execute shoot stab assassinate".split())
+_IRREGULAR = frozenset({"REB", "UAF", "INS"})
+
+
+def _irregular(actor: Actor) -> bool:
+    return actor.sector in _IRREGULAR or actor.country == "IMG"
+
+
 # Rebels, insurgents and the opposition act against their own state when they name no one else.
 _INSURGENT = frozenset({"REB", "INS", "OPP"})
 # Statements (CAMEO 01) and the media: the sector of Phoenix.agents.txt's REPORTER, JOURNALIST [~MED],
@@ -321,6 +333,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 source = _police(main)  # 'were arrested', 'the arrested men', 'arrested by a team'
         if mode == "demanded" or source is None:
             continue
+        if (mention.code == _MILITARY_FORCE and not mention.noun and lemma(token) in _KILLING and _irregular(source)
+                and not any(c.dep_ == "prt" for c in token.children)):  # ('shot down a jet' is combat)
+            mention = replace(mention, code=_KILLED_BY_ASSAULT)  # 'Hezbollah guerrillas killed the deputy chief'
         code, mode = coded(mention.code, mode)
         if target is None and code[:2] == _PROTEST and not mention.noun:
             target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
