@@ -186,6 +186,9 @@ def _events(text: str):
     ("Kenyan rebels killed a Tanzanian official on Monday.", [("1823", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenyan troops killed a Tanzanian official on Monday.", [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenyan rebels shot down a Tanzanian jet on Monday.", [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # a passive conjunct's shared subject underwent it: the rebels attacked, they did not kill
+    ("The Tanzanian rebels attacked the town and were killed on Monday.",
+     [("190", "TZA", "TZA", "2021-10-14", "published", "asserted")]),
     # rebels who name no one else act towards their own state
     ("Kenyan rebels surrendered on Monday.", [("080", "KEN", "KEN", "2021-10-11", "text", "asserted")]),
     # a place that names an accord or a meeting is where it was made, not a party to it

@@ -266,6 +266,8 @@ class Roles:
                 return actor
             if token is not None and any(c.dep_ in _SUBJECTS for c in current.children):
                 return None  # a subject of its own that names no actor
+            if _passive(current) and current.dep_ == "conj":
+                return None  # 'had surrendered or been killed': the shared subject underwent it
             if current.dep_ == "acl" and current.head.dep_ in ("dobj", "obj", "nsubjpass"):
                 current = current.head.head  # 'the Council adopted a resolution urging X'
                 token = self.subject(current)
