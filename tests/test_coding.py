@@ -237,6 +237,18 @@ def test_a_reported_deed_takes_the_date_of_its_saying(text, expected):
     assert _events(text) == expected
 
 
+def test_a_feature_tells_undated_deeds_of_the_past_before_its_day():
+    # a long story whose lead dates nothing near its day is no news of the day: an undated deed in
+    # the simple past is earlier, not of the publication day; a saying stays the reporter's day's
+    feature = " ".join(["The war has changed the region."] * 10)
+    assert _events(feature + " Kenya negotiated a ceasefire with Tanzania. Kenya said Tanzania was wrong.") == [
+        ("050", "KEN", "TZA", None, "earlier", "asserted"), ("010", "KEN", None, "2021-10-14", "published", "asserted")]
+    # the same deed in a story whose lead dates the day's news, or in a brief, is of the publication day
+    news = "Kenya attacked Tanzania on Monday. " + " ".join(["The war has changed the region."] * 10)
+    assert ("050", "KEN", "TZA", "2021-10-14", "published", "asserted") in _events(news + " Kenya negotiated a ceasefire with Tanzania.")
+    assert _events("Kenya negotiated a ceasefire with Tanzania.") == [("050", "KEN", "TZA", "2021-10-14", "published", "asserted")]
+
+
 def test_a_report_says_what_it_says_on_the_day_it_came_out():
     events = _events("A report by Kenyan officials, released on Monday, accused Tanzania of arming the rebels.")
     assert ("112", "KEN", "TZA", "2021-10-11", "text", "asserted") in events

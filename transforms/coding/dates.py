@@ -10,7 +10,10 @@ the day a participle of publishing dates it ('a report, leaked last month, accus
 reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
 happened by that day and takes it ('text'). Else an event the text places before the publication
 day ('had asked', 'previously', 'earlier') is not dated that day: its date stays empty,
-`date_source` 'earlier'. Any other event is dated by the publication day ('published').
+`date_source` 'earlier'. So is a deed told in the simple past without a date in a feature: a
+story of ten sentences or more whose lead (first three) dates nothing within a week of its day
+tells what happened before it ('Talabani negotiated a ceasefire'); sayings stay the reporter's day's.
+Any other event is dated by the publication day ('published').
 
 An event placed a span before or after another ('shops reopened on Wednesday, a day after rebels
 captured the city'; 'resigned two days after the vote'; 'the day after a collision'; 'hours after
@@ -81,8 +84,9 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
     return attached
 
 
-def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date | None) -> Dated:
-    """The date of the event at `token` (see the module doc)."""
+def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date | None, daily: bool = True) -> Dated:
+    """The date of the event at `token` (see the module doc). `daily`: the story is news of the
+    day (see of_the_day); in one that is not, an undated deed told in the simple past is earlier."""
     own = _own(token, attached, published)
     if own is not None:
         if published and own[0] and own[0] > published and token.tag_ == "VBD":
@@ -95,7 +99,7 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
         said = _own(saying, attached, published)
         if said is not None and said[3] == "text":
             return said  # 'said on Sunday that they had decided to ...': by Sunday
-    if _earlier(token):
+    if _earlier(token) or not daily and _told_past(token):
         return None, None, None, "earlier"
     if published is None:
         return None, None, None, None
@@ -174,6 +178,25 @@ def _earlier(token) -> bool:
             break
         verb = verb.head
     return False
+
+
+def of_the_day(lead: list[Timex], published: date | None) -> bool:
+    """A story of the day's news: its lead (first sentences) dates something within a week of the
+    publication day ('on Monday', 'yesterday', 'on March 3'). A feature or an analysis whose lead
+    dates nothing so near tells what happened before it without saying when."""
+    if published is None:
+        return True
+    for timex in lead:
+        start = value_start(timex.value) if timex.type == "DATE" and timex.value else None
+        if start is not None and abs((start - published).days) <= 7:
+            return True
+    return False
+
+
+def _told_past(token) -> bool:
+    """A deed told in the simple past, not a saying and not reported speech ('Talabani negotiated
+    a ceasefire', not 'he said')."""
+    return token.tag_ == "VBD" and lemma(token) not in SAYING and not _reported(token)
 
 
 def _reported(token) -> bool:
