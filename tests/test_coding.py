@@ -189,6 +189,8 @@ def _events(text: str):
     # a passive conjunct's shared subject underwent it: the rebels attacked, they did not kill
     ("The Tanzanian rebels attacked the town and were killed on Monday.",
      [("190", "TZA", "TZA", "2021-10-14", "published", "asserted")]),
+    # refusing to comment declines comment (011), once: 'decline' itself (120) is not another event
+    ("The Kenyan foreign ministry declined to comment on Monday.", [("011", "KEN", None, "2021-10-11", "text", "asserted")]),
     # rebels who name no one else act towards their own state
     ("Kenyan rebels surrendered on Monday.", [("080", "KEN", "KEN", "2021-10-11", "text", "asserted")]),
     # a place that names an accord or a meeting is where it was made, not a party to it

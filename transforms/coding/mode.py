@@ -31,7 +31,7 @@ _INTENTIONS = TRYING | frozenset(
 )
 _ASKING = frozenset("urge call ask demand request press appeal push order tell encourage invite force".split())
 _DENYING = frozenset({"deny", "reject", "dismiss"})
-_REFUSALS = frozenset({"refuse", "decline", "fail"})
+REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 # 'is believed (thought, said, reported, alleged, suspected ...) to have done': belief, not knowledge.
 _BELIEVED = frozenset("believe think say report allege suspect presume assume rumour rumor understand fear".split())
@@ -39,14 +39,14 @@ _BELIEVED = frozenset("believe think say report allege suspect presume assume ru
 _ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
 _BE = frozenset({"is", "are", "was", "were", "am", "'s", "'re", "be"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
-_GOVERNING = _INTENTIONS | _ASKING | _REFUSALS
+_GOVERNING = _INTENTIONS | _ASKING | REFUSALS
 
 # Intent to do what the root does (CAMEO 03x) and threats of force (13x).
 INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 THREAT = {"14": "131", "15": "138", "17": "137", "18": "138", "19": "138", "20": "138"}
 # Roots whose refusal is a rejection (12x): intent to cooperate, consult, cooperation, aid, yielding.
 _COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
-_REJECTIONS = {"04": "125", "057": "127", "06": "121", "07": "122", "08": "124"}
+_REJECTIONS = {"04": "125", "057": "127", "06": "121", "07": "122", "08": "124", "01": "011"}  # (refusing to comment: 011)
 
 
 def mode_of(verb) -> str:
@@ -84,7 +84,7 @@ def mode_of(verb) -> str:
         governing = lemma(head)
         if head.lower_ in _BE and head.i < verb.i:
             return "intended"  # 'the Home Office is to suspend cooperation': planned
-        if governing in _REFUSALS:
+        if governing in REFUSALS:
             return "refused"
         if governing in _ASKING:
             return "demanded"
