@@ -97,6 +97,12 @@ def test_agent_words_before_places_and_conjunctions():
     assert codes("arrested by the railway police while boarding") == [(None, "COP")]
 
 
+def test_ranks_of_indian_police_are_police():
+    # local additions to the agents (tools/derive_tables.py AGENT_ADDITIONS)
+    assert codes("five rounds were fired by the station house officer of the area.") == [(None, "COP")]
+    assert codes("the superintendent of police said") == [(None, "COP")]
+
+
 def test_an_agent_before_initials_in_lower_case_is_an_actor():
     # 'v k gupta': a name written small opens with initials, so the title before it is no modifier.
     assert codes("police commissioner v k gupta said 10 persons were hurt.") == [(None, "COP"), (None, "PPL")]

@@ -44,6 +44,12 @@ AGENT_ADDITIONS = {
     "cop": "COP", "cops": "COP", "jawan": "COP", "jawans": "COP", "rapid action force": "COP",
     "raf": "COP", "crpf": "COP", "central reserve police force": "COP", "srp": "COP",
     "state reserve police": "COP", "home guards": "COP",
+    # Ranks of Indian state police (the station house officer heads a police station; the
+    # superintendent, commissioner and directors general of police head districts, cities, states).
+    **dict.fromkeys(("station house officer", "station house officers", "sho", "sub-inspector", "sub-inspectors",
+                     "assistant sub-inspector", "superintendent of police", "deputy superintendent of police",
+                     "commissioner of police", "deputy commissioner of police", "inspector general of police",
+                     "director general of police"), "COP"),
 }
 
 # Agent entries corrected, whatever Phoenix.agents.txt says: a spokesman speaks for someone else
