@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from dataclasses import replace
 from datetime import date
 
 from eventpipe.transforms.event_scoring import (
@@ -232,6 +233,12 @@ def test_news_criteria():
         {"roots": ["11"], "dates": ["2019-01-07", "2019-01-13"], "precision": "month", "source": ["CHN"], "target": ["CAN"]}]})
     assert news_criteria(week.gold[0], event("111", ("CHN", None), ("CAN", None), day=date(2019, 1, 7), precision="week")) == {
         "root": True, "actors": True, "date": True, "precision": True}  # the corpus writes a week as month
+    # ... and a weekend as two days at day precision ('at the weekend': 2011-02-05..06, day)
+    weekend = NewsReport.from_record({**NEWS_RECORD, "gold": [
+        {"roots": ["02"], "dates": ["2011-02-05", "2011-02-06"], "precision": "day", "source": ["KHM"], "target": ["UNO"]}]})
+    saturday = replace(event("028", ("KHM", None), ("UNO", None), day=date(2011, 2, 5), precision="week"), date_value="2011-W05-WE")
+    assert news_criteria(weekend.gold[0], saturday)["precision"] is True
+    assert news_criteria(weekend.gold[0], replace(saturday, date_value="2011-W05"))["precision"] is False  # a week is not
     assert news_criteria(clash, NEWS_EVENTS[2]) == {"root": True, "actors": True, "date": True, "precision": False}
 
 

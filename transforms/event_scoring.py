@@ -52,7 +52,8 @@ joint action, `pair`), and a mode. Per gold event and the events coded from its 
 (`news_criteria`): the root is one of `roots`; the actors are a source in `source` and a target in
 `target`, or the pair in either order; the event date lies in the range; the precision equals
 the gold's when it gives one (`NEWS_PRECISION` reads a time of day as day and a week as month, the
-corpus's own convention for week-level expressions). Then
+corpus's own convention for week-level expressions; a weekend is two days, day-level, as the gold
+writes 'at the weekend'). Then
 
 - an asserted gold event is found when one asserted event meets all four; the partial shares
   (found ignoring the date and precision; found ignoring the actors) say which field fails;
@@ -392,6 +393,14 @@ def score_police(
 # Precisions of the coder read as the gold's: a time of day gives its day, a week is month-level.
 NEWS_PRECISION = {"time": "day", "week": "month"}
 NON_ASSERTED_MODES = ("negated", "intended", "hypothetical")
+
+
+def _news_precision(event: Event) -> str | None:
+    """The gold's precision of our date: a weekend (TIMEX3 'YYYY-Wnn-WE') names two days, as the
+    gold writes 'at the weekend' (a range of two days at day precision); a week is month-level."""
+    if event.date_precision == "week" and (event.date_value or "").endswith("-WE"):
+        return "day"
+    return NEWS_PRECISION.get(event.date_precision, event.date_precision)
 NEWS_CRITERIA = ("root", "actors", "date", "precision")
 
 
@@ -457,8 +466,7 @@ def news_criteria(gold: NewsGold, event: Event) -> dict[str, bool]:
             else event.source_country in gold.sources and event.target_country in gold.targets
         ),
         "date": event.event_date is not None and gold.first <= event.event_date <= gold.last,
-        "precision": gold.precision is None
-        or NEWS_PRECISION.get(event.date_precision, event.date_precision) == gold.precision,
+        "precision": gold.precision is None or _news_precision(event) == gold.precision,
     }
 
 
