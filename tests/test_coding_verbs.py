@@ -84,3 +84,10 @@ def test_verbs_the_dictionary_lacks_or_files_for_other_objects():
     assert _codes("A third of the guerrillas have been demobilized.")["demobilize"] == "0873"
     # blockading is 191 'impose blockade, restrict movement' (the file's default is 170)
     assert _codes("The navy blockaded the port for a month.")["blockade"] == "191"
+
+
+def test_calling_for_something_is_an_appeal_for_it():
+    # the files code some 'CALL FOR X' patterns as X (090 for an investigation, 087 for a halt);
+    # CAMEO codes the asking: an appeal (020)
+    assert _codes("The ministers called for an independent investigation into the killings.")["call"] == "020"
+    assert _codes("The council called for a halt to the fighting.")["call"] == "020"

@@ -310,6 +310,11 @@ PATTERN_ONLY = frozenset(
 # files them under. (lemma, wrong code) -> right code.
 PATTERN_CORRECTIONS = {("arrest", "175"): "173", ("detain", "175"): "173"}
 
+# Verbs whose 'for' patterns ask for something: CAMEO codes the asking, an appeal (02: 'appeal or
+# request'), where the files give the code of what is asked for ('CALL FOR * INVESTIGATION' 090,
+# 'FOR HALT' 087, 'FOR SANCTIONS' 1312). Demands (10) stay.
+APPEALING = frozenset({"call", "appeal", "press", "push", "ask", "plead"})
+
 # Local verb additions and code corrections (codes from cameoCodes.json): news phrasings of
 # arrests and police force the dictionary lacks or files under an uncoded block ('round up' is
 # under COLLECT, 'lock up' under LOCK, 'nab' under APPREHEND's seize code 171).
@@ -769,6 +774,8 @@ def derive_verbs(ref: Path) -> str:
                 ):
                     continue
                 code = PATTERN_CORRECTIONS.get((lemma, code), code)
+                if lemma in APPEALING and elements and elements[0] == "for" and code and code[:2] not in ("02", "10"):
+                    code = "020"  # 'called for an investigation', 'for a halt', 'for sanctions': an appeal
                 patterns.setdefault(lemma, []).append((elements, code))
     for lemma, extra in PATTERN_ADDITIONS.items():
         patterns.setdefault(lemma, [])[:0] = list(extra)
