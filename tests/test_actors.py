@@ -97,6 +97,12 @@ def test_agent_words_before_places_and_conjunctions():
     assert codes("arrested by the railway police while boarding") == [(None, "COP")]
 
 
+def test_a_person_out_of_office_keeps_the_country_of_the_nearest_office_as_an_elite():
+    # Phoenix dates David Miliband's offices to 2005-2010: in 2018 he is a former official of Britain
+    assert codes("David Miliband said", date(2018, 4, 3)) == [("GBR", "ELI")]
+    assert codes("David Miliband said", date(2008, 4, 3)) == [("GBR", "GOV")]
+
+
 def test_ranks_of_indian_police_are_police():
     # local additions to the agents (tools/derive_tables.py AGENT_ADDITIONS)
     assert codes("five rounds were fired by the station house officer of the area.") == [(None, "COP")]

@@ -188,6 +188,22 @@ def role_on(roles: str, on: date | None) -> str | None:
     return best[1] if best else undated
 
 
+def person_on(roles: str, on: date | None) -> str | None:
+    """A person's code on a date (role_on); out of every dated office, the country of the office
+    nearest in time, as an elite (CAMEO ELI: former officials): David Miliband, foreign secretary
+    until 2010, is British in 2018, not a man of no country."""
+    code = role_on(roles, on)
+    if code is not None or on is None:
+        return code
+    day = on.year * 10000 + on.month * 100 + on.day
+    dated = [(min(abs(day - int(start)), abs(day - int(end))), c) for c, start, end in (r.split() for r in roles.split(";"))
+             if int(end) != 0]
+    if not dated:
+        return None
+    country = min(dated)[1][:3]
+    return None if country == "IGO" else country + "ELI"
+
+
 def split_code(code: str | None) -> tuple[str | None, str | None]:
     """'AZEGOV' -> ('AZE', 'GOV'); 'IGOUNOJUDICJ' -> ('IGO', 'JUD')."""
     if not code:
@@ -204,7 +220,7 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
 def _lookup(key: str, capital: bool, on: date | None, named: bool = True) -> Mention | None:
     """`capital`: the first word is capitalised (or the text is lower-case); `named`: some word is."""
     if capital and key in PEOPLE:
-        return Mention(0, 0, "person", *split_code(role_on(PEOPLE[key], on)))
+        return Mention(0, 0, "person", *split_code(person_on(PEOPLE[key], on)))
     if capital and key in ORGANIZATIONS:
         return Mention(0, 0, "org", *split_code(role_on(ORGANIZATIONS[key], on)))
     if key in COUNTRIES and named:
