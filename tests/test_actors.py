@@ -103,6 +103,14 @@ def test_a_person_out_of_office_keeps_the_country_of_the_nearest_office_as_an_el
     assert codes("David Miliband said", date(2008, 4, 3)) == [("GBR", "GOV")]
 
 
+def test_offices_after_the_2014_files_and_offices_they_leave_open():
+    # tools/derive_tables.py PEOPLE_ADDITIONS and PEOPLE_OFFICES (dates from Wikipedia)
+    assert codes("Jeremy Corbyn said", date(2018, 4, 12)) == [("GBR", "OPP")]
+    assert codes("Barack Obama said", date(2018, 5, 9)) == [("USA", "ELI")]
+    assert codes("Barack Obama said", date(2012, 5, 9)) == [("USA", "GOV")]
+    assert codes("John Bolton said", date(2019, 1, 7)) == [("USA", "GOV")]
+
+
 def test_ranks_of_indian_police_are_police():
     # local additions to the agents (tools/derive_tables.py AGENT_ADDITIONS)
     assert codes("five rounds were fired by the station house officer of the area.") == [(None, "COP")]

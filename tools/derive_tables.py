@@ -212,6 +212,24 @@ PEOPLE_ADDITIONS = {
     ("ADAM_SCHIFF",): ("USALEG",),
     ("PAUL_RYAN",): ("USALEG 19990103-20190103", "USAELI"),
     ("KEVIN_MCCARTHY",): ("USALEG 20070103-20231231", "USAELI"),
+    # Others in the news of 2017-2019 whom the files lack (offices and dates from the people's
+    # Wikipedia articles; the leader of the opposition as CAMEO's OPP).
+    ("GAVIN_WILLIAMSON",): ("GBRGOV 20171102-20190501", "GBRLEG"),
+    ("PRITI_PATEL",): ("GBRGOV 20160714-20171108", "GBRGOV 20190724-20220906", "GBRLEG"),
+    ("ALISTAIR_BURT",): ("GBRGOV 20170613-20190325", "GBRLEG"),
+    ("TOBIAS_ELLWOOD",): ("GBRGOV 20140715-20190724", "GBRLEG"),
+    ("JEREMY_CORBYN", "CORBYN"): ("GBROPP 20150912-20200404", "GBRLEG"),
+    ("HEIKO_MAAS",): ("DEUGOV 20131217-20211208", "DEUELI"),
+    ("JEAN-YVES_LE_DRIAN", "LE_DRIAN"): ("FRAGOV 20120516-20220520", "FRAELI"),
+    ("SERGEI_SHOIGU", "SHOIGU"): ("RUSGOV",),
+    ("ALI_KHAMENEI", "AYATOLLAH_KHAMENEI", "KHAMENEI"): ("IRNGOV",),
+    ("QASSEM_SOLEIMANI", "QASEM_SOLEIMANI", "SOLEIMANI"): ("IRNMIL",),
+    ("WALID_MUALLEM", "WALID_AL-MUALLEM", "WALID_AL-MOUALEM", "MUALLEM"): ("SYRGOV",),
+    ("MAZLOUM_ABDI", "MAZLOUM_KOBANI"): ("SYRREB",),
+    ("ILHAM_AHMED",): ("SYROPP",),
+    ("IBRAHIM_KALIN", "KALIN"): ("TURGOV",),
+    ("BRETT_MCGURK", "MCGURK"): ("USAGOV",),
+    ("GEIR_PEDERSEN",): ("IGOUNO 20190107-", "NORELI"),
     # Seats of government the files lack, named for it as the files name the Kremlin or the White House.
     ("HOME_OFFICE",): ("GBRGOV",),
     ("WHITEHALL",): ("GBRGOV",),
@@ -222,6 +240,10 @@ PEOPLE_ADDITIONS = {
 PEOPLE_OFFICES = {
     "ANTONIO_GUTERRES": ("IGOUNO 20170101-",),
     "JENS_STOLTENBERG": ("IGOWSTNAT 20141001-20241001",),
+    "JOHN_BOLTON": ("USAGOV 20180409-20190910",),
+    # The files leave these offices open: their holders left them (a former president is an elite).
+    "BARACK_OBAMA": ("USAELI 20170121-",),
+    "THERESA_MAY": ("GBRGOV 20160713-20190724", "GBRLEG 20190725-"),
 }
 
 # Local additions to the verb patterns (CAMEO codes from cameoCodes.json).
