@@ -131,8 +131,8 @@ class _Article:
     """An article made ready for the parse: its surnames, dateline and the sentences worth parsing
     (with their look-ups in the dictionaries, made once)."""
 
-    __slots__ = ("text", "sentences", "timexes", "published", "lookups", "aliases", "line_end", "line_country", "whole", "named", "daily",
-                 "candidates")
+    __slots__ = ("text", "sentences", "timexes", "published", "lookups", "aliases", "line_end", "line_country", "whole",
+                 "named", "daily", "candidates")
 
     def __init__(self, text: str, sentences: list[Sentence], timexes: list[Timex], published: date | None):
         self.text, self.timexes, self.published = text, timexes, published
@@ -140,7 +140,7 @@ class _Article:
         self.aliases = article_aliases([s.text for s in sentences], published, self.lookups)
         self.line_end, self.line_country = dateline(text)
         self.whole = {s.index: s for s in sentences}  # the sentences as the article has them, for the events
-        self.named = {s.index: {m.country for m in self.lookups(s.text).mentions if m.country} for s in sentences}
+        self.named = {s.index: {m.country for m in self.lookups(s.text).mentions if m.country} for s in sentences}  # (_NEAR)
         lead_end = sentences[min(len(sentences), _LEAD) - 1].end if sentences else 0
         # (a brief, shorter than a feature, is the day's news whether its lead dates it or not)
         self.daily = len(sentences) < _FEATURE or of_the_day([t for t in timexes if t.start < lead_end], published)
@@ -444,6 +444,7 @@ def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, 
     return None
 
 
+# A story is on a country while it names it in the sentence or one of this many before (_story_party).
 _NEAR = 3
 # The lead: the sentences whose dates tell a story of the day from a feature (dates.of_the_day).
 _LEAD = 3
