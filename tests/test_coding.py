@@ -292,6 +292,13 @@ def test_a_conjunct_without_a_subject_takes_the_nearest_conjunct_subject_before_
     assert [(e.source_country, e.source_sector) for e in events if e.cameo_code == "190"] == [("KEN", "COP")]
 
 
+def test_a_speaking_verb_hung_on_a_reported_clause_is_the_speakers():
+    # the parser coordinates 'pledged' with 'appeared' inside what was said: the pledge is the government's
+    events = _events("The Kenyan government said on Monday that some of the suspects appeared to be retired soldiers "
+                     "and pledged to cooperate fully with the investigation.")
+    assert ("030", "KEN", None, "2021-10-11", "text", "asserted") in events
+
+
 def test_a_participle_clause_happens_when_its_governor_does():
     assert ("1123", "THA", "KHM", "2021-10-12", "text", "asserted") in _events(
         "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
-from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, Node
 
@@ -274,6 +274,9 @@ class Roles:
                 return self.actor_in(token)
             if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head.i == current.i or lemma(current.head) in UNDERGONE:
                 return None
+            speaker = _misattached_speaker(current)
+            if speaker is not None and self.actor_in(self.subject(current.head)) is None:
+                return self.actor_in(self.subject(speaker))  # 'the government said that suspects appeared ... and pledged to cooperate'
             current = current.head
         return None
 
@@ -493,6 +496,22 @@ _NAMED_AFTER_PLACES = frozenset(
     "agreement agreements accord accords deal treaty protocol declaration communique memorandum talks "
     "conference summit process format meeting negotiations ceasefire truce".split()
 )
+
+
+# Verbs that speak or commit: coordinated inside a reported clause, they are the speaker's ('X said
+# that ... and pledged to cooperate': the parser hangs 'pledged' on the reported clause's verb).
+_SPEAKING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "add", "insist", "urge", "call"})
+
+
+def _misattached_speaker(verb):
+    """The saying verb a speaking conjunct belongs with, when the parser coordinated it with the
+    verb of the clause the saying reports ('said that X appeared ... and pledged'); else None."""
+    if verb.dep_ != "conj" or lemma(verb) not in _SPEAKING:
+        return None
+    clause = verb.head
+    if clause.dep_ == "ccomp" and lemma(clause.head) in SAYING:
+        return clause.head
+    return None
 
 
 def _place_phrase(token) -> bool:
