@@ -315,6 +315,10 @@ PATTERN_ADDITIONS = {
     "extend": ((("curfew",), "1723"), (("martial", "law"), "1724"), (("emergency", "rule"), "1724")),
     # Ending mediation halts it: 165 'halt mediation' (the file has END for talks, 164).
     "end": ((("mediation",), "165"),),
+    # Invoking emergency powers or martial law imposes them: 1724 'impose state of emergency or
+    # martial law' (the file has INVOKE for a defence treaty only).
+    "invoke": ((("emergency",), "1724"), (("emergencies",), "1724"), (("martial", "law"), "1724"),
+               (("war", "measures"), "1724")),
 }
 
 # Generic verbs whose block code the dictionary gives them by default, but which in ordinary news

@@ -9480,7 +9480,7 @@ PATTERNS = {
     'invest': ((('dividends',), None), (('condolence',), '017'), (('farewell',), '017'), (('respects',), '017'), (('homage',), '017'), (('tribute',), '017'), (('trip',), '042'), (('in', 'joint', 'venture'), '061'), (('in', 'development'), '071'), (('ransom',), '080'), (('compensation',), '0842')),
     'investigate': ((('incident',), '090'), (('killings',), '090'), (('killing',), '090'), (('report',), '090'), (('fraud',), '091'), (('slavery',), '092'), (('clashes',), '093'), (('massacre',), '094')),
     'invite': ((('for', '&NEGOTIATION'), '030'), (('fighter',), '036')),
-    'invoke': ((('joint', '&DEFENSE', '&TREATY'), '062'),),
+    'invoke': ((('emergency',), '1724'), (('emergencies',), '1724'), (('martial', 'law'), '1724'), (('war', 'measures'), '1724'), (('joint', '&DEFENSE', '&TREATY'), '062')),
     'involve': ((('in', 'effort'), '060'), (('for',), '060'), (('in', '&FIGHT'), '190'), (('in', 'shooting'), '193')),
     'irk': ((('by',), '012'),),
     'iron out': ((('&DISPUTE',), '030'),),
