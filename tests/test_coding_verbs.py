@@ -84,6 +84,8 @@ def test_verbs_the_dictionary_lacks_or_files_for_other_objects():
     assert _codes("A third of the guerrillas have been demobilized.")["demobilize"] == "0873"
     # blockading is 191 'impose blockade, restrict movement' (the file's default is 170)
     assert _codes("The navy blockaded the port for a month.")["blockade"] == "191"
+    # police clearing a blockade coerce (170; the file's CLEAR defaults to 080, yield)
+    assert _codes("On Sunday, police cleared a blockade of the bridge.")["clear"] == "170"
     # invoking emergency powers imposes them (1724; the file has INVOKE for a defence treaty only)
     assert _codes("The prime minister invoked the Emergencies Act on Monday.")["invoke"] == "1724"
 

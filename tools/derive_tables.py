@@ -315,6 +315,11 @@ PATTERN_ADDITIONS = {
     "extend": ((("curfew",), "1723"), (("martial", "law"), "1724"), (("emergency", "rule"), "1724")),
     # Ending mediation halts it: 165 'halt mediation' (the file has END for talks, 164).
     "end": ((("mediation",), "165"),),
+    # Police clearing a blockade, a protest camp or protesters coerce them: 170 'coerce' (the file
+    # has CLEAR for charges and towns only, its default 080, yield).
+    "clear": tuple(((word,), "170") for word in (
+        "blockade", "blockades", "protest", "protests", "protesters", "demonstrators", "camp", "encampment",
+        "occupation", "barricades", "sit-in")),
     # Invoking emergency powers or martial law imposes them: 1724 'impose state of emergency or
     # martial law' (the file has INVOKE for a defence treaty only).
     "invoke": ((("emergency",), "1724"), (("emergencies",), "1724"), (("martial", "law"), "1724"),
