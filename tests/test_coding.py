@@ -299,6 +299,13 @@ def test_a_speaking_verb_hung_on_a_reported_clause_is_the_speakers():
     assert ("030", "KEN", None, "2021-10-11", "text", "asserted") in events
 
 
+def test_only_people_give_surnames_and_a_date_is_no_name():
+    from eventpipe.transforms.coding.actors import article_aliases
+    aliases = article_aliases(["The United States and Saudi Arabia met on Monday.",
+                               "In February, the Syrian president spoke.", "Kenyan President Uhuru Kenyatta said so."], PUBLISHED)
+    assert sorted(aliases) == ["kenyatta"]  # not 'states', 'arabia' (places), nor 'february' (before a title's comma)
+
+
 def test_a_participle_clause_happens_when_its_governor_does():
     assert ("1123", "THA", "KHM", "2021-10-12", "text", "asserted") in _events(
         "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")

@@ -25,6 +25,7 @@ from eventpipe.transforms.actors import (
     IGO_BODIES, Actor, Mention, Token, actors_of, find_mentions, lower_cased, tokenize, with_aliases,
 )
 from eventpipe.transforms.tables.countries import COUNTRIES
+from eventpipe.transforms.timex_lexicon import ENGLISH
 
 STATES = frozenset(COUNTRIES.values())
 # CAMEO's codes of international actors: organisations and groups, and the bodies of IGO_BODIES.
@@ -84,9 +85,11 @@ def article_aliases(texts: list[str], published: date | None, lookups: Lookups |
     aliases: dict[str, tuple[str | None, str | None]] = {}
     for text in texts:
         lookup = lookups(text)
-        actors = _dictionary_actors(text, lookup, None)
+        actors, people = _with_people(text, lookup, None)
         for actor in actors:
             words = actor.name.split()
+            if not any(start < actor.end <= end for start, end in people):
+                continue  # a person's surname: not 'States' of the United States, 'Arabia' of Saudi Arabia
             if actor.country and len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
                 surname = words[-1].lower().rstrip(".,")
                 if surname not in COUNTRIES and len(surname) > 2:
@@ -131,7 +134,15 @@ def _appositions(text: str, tokens: list[Token], actors: list[Actor]) -> list[tu
                 end += 1
             if free[nxt] and end - nxt >= 1:
                 found.append((tokens[end].word, actor))
-    return [(surname, actor) for surname, actor in found if surname not in COUNTRIES and len(surname) > 2]
+    return [(surname, actor) for surname, actor in found if surname not in COUNTRIES and len(surname) > 2
+            and surname not in _NOT_NAMES]
+
+
+# Capitalised words before a title's comma that are no name: 'In February, the president',
+# 'Should the minister, ...'.
+_NOT_NAMES = frozenset(ENGLISH.months) | frozenset(ENGLISH.weekdays) | frozenset(
+    "the a an in on at by for from with after before since during but and or if when while as should would could "
+    "will may might must can meanwhile however yet still then there here this that these those last next".split())
 
 
 # Sectors of a title that says what a person is though not whose ('the foreign secretary').
