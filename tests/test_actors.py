@@ -111,6 +111,12 @@ def test_offices_after_the_2014_files_and_offices_they_leave_open():
     assert codes("John Bolton said", date(2019, 1, 7)) == [("USA", "GOV")]
 
 
+def test_a_states_envoy_at_an_international_body_is_the_states():
+    assert codes("Russia's UN ambassador said") == [("RUS", "GOV")]
+    assert codes("Britain's EU envoy said") == [("GBR", "GOV")]
+    assert codes("The UN ambassador said") == [("UNO", "GOV")]
+
+
 def test_ranks_of_indian_police_are_police():
     # local additions to the agents (tools/derive_tables.py AGENT_ADDITIONS)
     assert codes("five rounds were fired by the station house officer of the area.") == [(None, "COP")]

@@ -377,6 +377,9 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
             if mention and mention.kind == "agent":
                 sector = sector or mention.sector
                 end = mention.last
+            elif mention and mention.kind == "org" and before.possessive and last.kind == "country" and (
+                    mention.country in IGO_BODIES or mention.country == "IGO"):
+                end = mention.last  # "Russia's UN ambassador", "Britain's EU envoy": the state's own, at the body
             elif mention and mention.kind in ("person", "alias", "org"):
                 if not named:  # 'Turkish counterpart Recep Tayyip Erdogan' -> Erdogan's role
                     country, sector, named = mention.country or country, mention.sector or sector, True
