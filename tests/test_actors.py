@@ -117,6 +117,10 @@ def test_a_states_envoy_at_an_international_body_is_the_states():
     assert codes("The UN ambassador said") == [("UNO", "GOV")]
 
 
+def test_salisbury_is_english_not_the_old_name_of_harare():
+    assert codes("Salisbury police said") == [("GBR", "COP")]
+
+
 def test_ranks_of_indian_police_are_police():
     # local additions to the agents (tools/derive_tables.py AGENT_ADDITIONS)
     assert codes("five rounds were fired by the station house officer of the area.") == [(None, "COP")]

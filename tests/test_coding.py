@@ -196,6 +196,7 @@ def _events(text: str):
     # a place that names an accord or a meeting is where it was made, not a party to it
     ("Kenya rejected the Nairobi agreement on Monday.", [("120", "KEN", None, "2021-10-11", "text", "asserted")]),
     ("Kenya rejected the UN ceasefire on Monday.", [("1246", "KEN", "UNO", "2021-10-11", "text", "asserted")]),
+    ("The Nairobi peace talks collapsed on Monday.", []),  # (not Kenya's talks)
     # suspending ties, aid or an accord reduces relations (CAMEO 161, 162, 160)
     ("Kenya suspended ministerial contacts with Tanzania on Monday.", [("161", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # 'is to do' and 'is considering doing' are plans, not deeds

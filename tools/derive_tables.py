@@ -105,6 +105,10 @@ CAPITALS = {
     "YEM": "sanaa", "ZMB": "lusaka", "ZWE": "harare",
 }
 
+# Places the files give a country they no longer name: Salisbury was Harare, Zimbabwe's capital,
+# until 1982; since, news of Salisbury is of the English city (facts: common knowledge / geography).
+PLACE_CORRECTIONS = {"salisbury": "GBR"}
+
 # Regions and towns of India and Pakistan that the lower-cased Indian reports name and the
 # Phoenix file lacks (facts: common knowledge / geography). Names that are also common words or
 # given names are left out.
@@ -585,6 +589,7 @@ def derive_actors(ref: Path, sectors: set[str]) -> str:
         countries.setdefault(city, code)
     for place, code in PLACE_ADDITIONS.items():
         countries.setdefault(place, code)
+    countries.update(PLACE_CORRECTIONS)
     for key, code in ORGANIZATION_ADDITIONS.items():
         organizations.setdefault(key, ((code, 0, 0),))
     longest = max(len(k.split()) for k in [*countries, *people, *organizations])

@@ -436,6 +436,9 @@ class Roles:
         source = target = None
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                hit = self.by_head.get(child.i)
+                if hit is not None and _named_after(child, hit):
+                    continue  # 'the Sochi peace talks collapsed': named after the place, not Russia's
                 source = source or self.actor_in(child)
             elif child.dep_ == "prep":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
