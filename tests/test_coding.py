@@ -307,6 +307,12 @@ def test_only_people_give_surnames_and_a_date_is_no_name():
     assert sorted(aliases) == ["kenyatta"]  # not 'states', 'arabia' (places), nor 'february' (before a title's comma)
 
 
+def test_a_we_quoted_after_an_unknown_speaker_is_no_actor_named_before():
+    # the farmer speaks last: 'we' is the farmer's people, not Kenya named two sentences before
+    assert _events("Kenya attacked Tanzania on Monday. A farmer in the town said the night was long. "
+                   "“We attacked their camp.”") == [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]
+
+
 def test_a_participle_clause_happens_when_its_governor_does():
     assert ("1123", "THA", "KHM", "2021-10-12", "text", "asserted") in _events(
         "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")

@@ -177,6 +177,7 @@ def _remember(recent: dict[str, Actor | None], doc, nodes: list[Node], sources: 
     by_head = {n.head: n for n in nodes}
     fresh: dict[str, Actor | None] = {}
     subjects = []
+    unknown_speaker = False
     for token in doc:
         if token.dep_ in ("nsubj", "nsubjpass"):
             node = subject_node(token, by_head)
@@ -185,6 +186,8 @@ def _remember(recent: dict[str, Actor | None], doc, nodes: list[Node], sources: 
                 fresh.setdefault(antecedent_kind(node, doc), node.actor)
             elif unnamed_person(token):
                 fresh.setdefault(PERSON, None)  # 'Sharon Chimejczuk said': 'she' is her, whom no dictionary knows
+            if node is None and lemma(token.head) in SAYING:
+                unknown_speaker = True  # 'a resident said': a 'we' quoted next is theirs, no actor we know
     for source in sources:
         node = next((n for n in nodes if (n.actor.start, n.actor.end) == (source.start, source.end)), None)
         if node is not None:  # (not an actor a pronoun or the story gave)
@@ -193,6 +196,8 @@ def _remember(recent: dict[str, Actor | None], doc, nodes: list[Node], sources: 
     anyone = sources[-1] if sources else subjects[0].actor if subjects else None
     if anyone is not None:
         recent[ANY] = anyone
+    elif unknown_speaker:
+        recent[ANY] = None
 
 
 def _in_whole(event: Event, sentence: Sentence) -> Event:
