@@ -121,6 +121,12 @@ def test_salisbury_is_english_not_the_old_name_of_harare():
     assert codes("Salisbury police said") == [("GBR", "COP")]
 
 
+def test_a_given_name_the_dictionaries_know_alone_is_not_that_person_before_a_surname():
+    # Phoenix's 'Hassan' is Jordan's Prince Hassan, 'Abdullah' Saudi Arabia's king
+    assert codes("Hassan Shibly, an attorney, said", date(2019, 2, 18)) == []
+    assert codes("Abdullah said", date(2019, 2, 18)) == [("SAU", "GOV")]
+
+
 def test_ranks_of_indian_police_are_police():
     # local additions to the agents (tools/derive_tables.py AGENT_ADDITIONS)
     assert codes("five rounds were fired by the station house officer of the area.") == [(None, "COP")]

@@ -368,6 +368,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
         last = group[-1]
         country, sector = last.country, last.sector
         named = last.kind in ("person", "alias", "org")
+        stranger = False
         end = last.last
         while end < len(tokens):
             before = tokens[end - 1]
@@ -385,6 +386,8 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
                     country, sector, named = mention.country or country, mention.sector or sector, True
                 end = mention.last
             elif mention is None and tokens[end].capital and not lower and tokens[end].word != "i":  # ('In Jordan I met')
+                if last.kind == "person" and last.last - last.first == 1 and end == last.last and not before.possessive:
+                    stranger = True  # 'Hassan Shibly', 'Abdullah Ahmed': another man of that given name
                 end += 1  # part of a name: 'Anvar Afandiyev', 'Anadolu'
             elif (
                 mention is None and last.kind == "country" and sector is None and end == last.last
@@ -430,6 +433,9 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
             place = _owner(tokens, at, end, frozenset({"in"}))
             if place and place[2] is None and place[1] in _STATES:
                 country = place[1]  # 'opposition groups in Zimbabwe': the place stays an actor
+        if stranger:
+            k = next((n for n in range(k, len(mentions)) if mentions[n].first >= end), len(mentions))
+            continue  # a person no dictionary names: no actor
         for member in group[:-1]:
             start, stop = tokens[member.first].start, tokens[member.last - 1].end
             actors.append(Actor(start, stop, sentence[start:stop], member.country, sector))
