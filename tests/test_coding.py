@@ -129,6 +129,7 @@ def _events(text: str):
     ("The Kenyan president told Reuters that the talks had failed.", [("010", "KEN", None, "2021-10-14", "published", "asserted")]),
     # ... and no statement of its own when it quotes someone
     ("Reuters quoted a Kenyan official as saying the talks had failed.", []),
+    ("Reuters contributed to this report.", []),  # (CONTRIBUTE: 070, aid)
     # a pronoun stands for an actor it agrees with: 'he' for a person, not for a country
     ("Kenya criticized Tanzania on Monday. He said the decision was wrong.",
      [("111", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

@@ -349,8 +349,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         code, mode = coded(mention.code, mode)
         if target is None and code[:2] == _PROTEST and not mention.noun:
             target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
-        if code[:2] == _STATEMENT and _MEDIA in (source.sector, source.country):
-            continue  # 'AFP quoted her as saying', 'officials quoted by the Associated Press said': a report of others' words
+        if code[:2] < "13" and _MEDIA in (source.sector, source.country):
+            continue  # 'AFP quoted her as saying', 'the Guardian saw a convoy': the press reports, it does no deed of state
         if _private(source) and code[:2] < "13" and (target is None or _private(target) or not target.name):
             continue  # 'her mother said', 'civilians gave water to the wounded': no political deed
         if code[:2] == CONSULT and target is not None and target.sector is None and not _political(source):
