@@ -292,7 +292,7 @@ def _with_main(node: Node, main: str | None) -> Node:
     return node
 
 
-def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair, near=None, daily=True) -> list[_Coded]:
+def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair, near: set[str], daily: bool) -> list[_Coded]:
     mentions = find_event_mentions(doc)
     if not mentions:
         return []
@@ -439,15 +439,15 @@ def _blaming(verb, code: str, target, roles, source):
     return code, target
 
 
-def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, near=None) -> Actor | None:
+def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, near: set[str]) -> Actor | None:
     """The country an event names no target in is about, from the story: its main country when the
     doer is foreign to it, else the other country of the story's pair; only while the story is on
     that country, named in the sentence or the _NEAR sentences before it."""
-    if main and source.country and source.country != main and (near is None or main in near):
+    if main and source.country and source.country != main and main in near:
         return Actor(0, 0, "", main, None)
     if pair and source.country in pair:
         other = pair[1] if source.country == pair[0] else pair[0]
-        return Actor(0, 0, "", other, None) if near is None or other in near else None
+        return Actor(0, 0, "", other, None) if other in near else None
     return None
 
 
