@@ -289,6 +289,13 @@ def test_an_event_noun_takes_the_mode_of_its_verb(text, code, mode):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == code] == ([mode] if mode else [])
 
 
+def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
+    # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
+    events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)
+    assert [(e.source_country, e.target_country, e.target_name) for e in events if e.cameo_code == "050"] == [
+        ("RUS", "SYR", "Syrian government forces")]
+
+
 def test_a_conjunct_without_a_subject_takes_the_nearest_conjunct_subject_before_it():
     # the parser makes all three verbs conjuncts of 'arrived': 'killed' is the sentries' deed
     events = code_text("Tanzanian militants arrived in a car and opened fire, but Kenyan police sentries posted there "

@@ -351,8 +351,8 @@ class Roles:
         candidates = []
         if _passive(verb):
             candidates += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
-        elif verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children):
-            candidates.append(verb.head)  # 'the activists arrested on Friday'
+        if verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in verb.children):
+            candidates.append(verb.head)  # 'the activists arrested on Friday', 'government forces backed by Moscow'
         # what is sent, supplied or deployed is the theme, not the target: 'sent troops to Syria'
         theme = lemma(verb) in _TRANSFERS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         objects = ("dative", "iobj") if theme else ("dobj", "obj", "dative", "iobj")  # ('provided Israel with missiles')
