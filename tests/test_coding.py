@@ -296,6 +296,17 @@ def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
         ("RUS", "SYR", "Syrian government forces")]
 
 
+@pytest.mark.parametrize("text, code, target", [
+    # the joint doers of a passive act together on a third, not on each other (coercion with no
+    # one named is aimed at the doer's own country)
+    ("The opposition's participation was blocked on Monday by Kenya and Tanzania.", "170", "KEN"),
+    # unless the verb is one of acting with each other
+    ("The plan was agreed on Monday by Kenya and Tanzania.", "050", "TZA"),
+])
+def test_joint_doers_of_a_passive_are_counterparts_only_of_a_reciprocal_verb(text, code, target):
+    assert [e.target_country for e in code_text(text, PUBLISHED) if e.cameo_code == code] == [target]
+
+
 def test_a_conjunct_without_a_subject_takes_the_nearest_conjunct_subject_before_it():
     # the parser makes all three verbs conjuncts of 'arrived': 'killed' is the sentries' deed
     events = code_text("Tanzanian militants arrived in a car and opened fire, but Kenyan police sentries posted there "

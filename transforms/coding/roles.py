@@ -60,6 +60,9 @@ _RELATIONAL = frozenset(
 )
 # Verbs of sending and supplying: their object is what goes, their target whom it goes to.
 _TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfer airlift donate".split())
+# Verbs whose joint doers act with each other, also in the passive ('the plan was agreed by Putin
+# and Erdogan'); the joint doers of other passives act together on a third ('blocked by Turkey and Iran').
+_RECIPROCAL = frozenset("agree sign negotiate conclude reach seal strike forge discuss hold".split())
 # 'in defiance of X', 'in protest at X', 'in opposition to X': the one a deed stands against.
 _STANCES = frozenset({"defiance", "protest", "opposition"})
 
@@ -332,6 +335,8 @@ class Roles:
     def partner(self, verb, source: Actor | None) -> Actor | None:
         """The other party of a joint subject: 'Azerbaijan and Turkey hold drills' (each is the
         other's counterpart), 'the two countries signed' (the article's pair)."""
+        if _passive(verb) and lemma(verb) not in _RECIPROCAL:
+            return None  # 'was blocked by Turkey and Iran': co-doers, not each other's counterparts
         subject = self.subject(verb)
         if subject is None:
             return None
