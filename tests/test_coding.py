@@ -307,6 +307,13 @@ def test_joint_doers_of_a_passive_are_counterparts_only_of_a_reciprocal_verb(tex
     assert [e.target_country for e in code_text(text, PUBLISHED) if e.cameo_code == code] == [target]
 
 
+def test_whom_a_demand_asks_is_the_subject_of_the_clause_asked_for_also_in_the_passive():
+    # (not the story's other country, Uganda)
+    events = code_text("Kenya and Uganda met on Sunday. Kenya demanded on Monday that the Tanzanian troops be withdrawn.",
+                       PUBLISHED)
+    assert [(e.target_country, e.target_name) for e in events if e.cameo_code == "100"] == [("TZA", "Tanzanian troops")]
+
+
 def test_a_conjunct_without_a_subject_takes_the_nearest_conjunct_subject_before_it():
     # the parser makes all three verbs conjuncts of 'arrived': 'killed' is the sentries' deed
     events = code_text("Tanzanian militants arrived in a car and opened fire, but Kenyan police sentries posted there "

@@ -375,7 +375,8 @@ class Roles:
             # any object the verb has of its own; 'called for Russia to withdraw': Russia
             for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
-                candidates += [c for c in clause.children if c.dep_ in _SUBJECTS]
+                subjects = _SUBJECTS if lemma(verb) == "tell" else _SUBJECTS + _PASSIVE_SUBJECTS  # ('told X that Y was killed')
+                candidates += [c for c in clause.children if c.dep_ in subjects]  # 'demanded that Assad be ousted'
         for token in candidates:
             actor = None if _munition(token) else self.actor_in(token)  # 'fired cruise missiles at X': X
             if actor is not None and actor != source:
