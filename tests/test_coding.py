@@ -314,6 +314,13 @@ def test_whom_a_demand_asks_is_the_subject_of_the_clause_asked_for_also_in_the_p
     assert [(e.target_country, e.target_name) for e in events if e.cameo_code == "100"] == [("TZA", "Tanzanian troops")]
 
 
+def test_he_in_what_an_unknown_person_says_is_that_person_not_the_last_one_named():
+    # 'he' is Jonah Wekesa, whom no dictionary knows: no actor, not Kenyatta, named before
+    events = code_text("Kenyan President Uhuru Kenyatta spoke on Monday. The trade secretary, Jonah Wekesa, hinted on "
+                       "Tuesday he backs sanctions against Tanzania.", PUBLISHED)
+    assert [e.cameo_code for e in events if e.source_name == "Kenyan President Uhuru Kenyatta"] == ["010"]
+
+
 def test_a_conjunct_without_a_subject_takes_the_nearest_conjunct_subject_before_it():
     # the parser makes all three verbs conjuncts of 'arrived': 'killed' is the sentries' deed
     events = code_text("Tanzanian militants arrived in a car and opened fire, but Kenyan police sentries posted there "

@@ -129,7 +129,8 @@ class Roles:
         if token.lower_ in _PRONOUNS and token.i not in self.by_head:
             if token.dep_ not in _SUBJECTS + _PASSIVE_SUBJECTS:
                 return None
-            return self._speaker(token) or self._antecedent(token)
+            said_by, speaker = self._speaker(token)
+            return speaker if said_by else self._antecedent(token)
         node = self.by_head.get(token.i)
         if self.pair and _pair_phrase(token) and (node is None or not node.actor.country):
             # 'both governments': the story's two countries, the first here (partner() gives the other)
@@ -195,18 +196,25 @@ class Roles:
                 return self.recent[kind]
         return None
 
-    def _speaker(self, pronoun) -> Actor | None:
-        """The actor a subject pronoun of a reported clause stands for: the subject of the verb that
-        reports it ('Syria says it will not accept ...')."""
+    def _speaker(self, pronoun) -> tuple[bool, Actor | None]:
+        """Whether a subject pronoun of a reported clause stands for the subject of the verb that
+        reports it, and that subject's actor ('Syria says it will not accept ...'); a person no
+        dictionary knows keeps his 'he' ('Brexit secretary David Davis hinted he backs': no actor,
+        not the last person named before)."""
         verb = pronoun.head
         for _ in range(4):
             if verb.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or verb.head.i == verb.i:
-                return None
+                return False, None
             verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             if subject is not None and subject.lower_ not in _PRONOUNS:
-                return self.actor_in(subject)
-        return None
+                actor = self.actor_in(subject)
+                if actor is not None:
+                    return True, actor
+                named = [subject, *(c for c in subject.children if c.dep_ == "appos")]  # (not 'the Tory grandee')
+                personal = pronoun.lower_ in ("he", "she") and any(unnamed_person(t) for t in named)
+                return personal, None
+        return False, None
 
     def _completed(self, node: Node, token) -> Actor:
         """An actor without a country takes the country of an actor inside its phrase or its
