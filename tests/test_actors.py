@@ -35,6 +35,9 @@ def codes(sentence: str, on: date | None = ON) -> list[tuple[str | None, str | N
         ("Talks were held in Baku.", [("AZE", None)]),
         ("NATO warned Russia.", [("NAT", None), ("RUS", None)]),  # a body's own CAMEO code
         ("military cooperation grew", []),
+        # a plural's possessive apostrophe inside a name, straight or curly
+        ("the Kurdistan Workers' Party attacked", [("TUR", "REB")]),
+        ("the Kurdistan Workers’ party attacked", [("TUR", "REB")]),
         # A past tense after a bare agent noun is its verb, not a noun it modifies.
         ("the city police sealed the premises.", [(None, "COP")]),
     ],
@@ -333,6 +336,8 @@ def _tokens_one_match_at_a_time(text: str) -> list[tuple]:
             word, end = word[:-2], end - 2
         if "." in word and gap[:1] == ".":
             gap = gap[1:]
+        elif gap[:1] in "'’" and gap and word.lower().endswith("s"):
+            gap = gap[1:]  # a plural's possessive inside a name: "the Kurdistan Workers' Party"
         out.append((match.start(), end, fold(word.lower()), capital, possessive, not possessive and gap.isspace()))
     return out
 

@@ -165,6 +165,8 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(start, end - 2, lower[:-2], _capitalised(word), True, False))
         else:
             spaces = gap[1:] if gap[:1] == "." and "." in lower else gap  # 'U.S. embassy', 'U.N. officials'
+            if gap[:1] in ("'", "’") and lower.endswith("s"):
+                spaces = gap[1:]  # a plural's possessive inside a name: 'the Kurdistan Workers' Party'
             tokens.append(Token(start, end, lower, _capitalised(word), False, spaces.isspace()))
         start = end + len(gap)
     return tokens
