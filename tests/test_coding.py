@@ -171,6 +171,9 @@ def _events(text: str):
     # 'said it would' is the will of reported speech: intended (a threat of force, 138), not a possibility
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    # what follows from a condition is not done; a warning with a condition is made all the same
+    ("Kenya sends troops to Tanzania if the rebels advance.", [("062", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    ("Kenya warned Tanzania of war if the talks fail.", [("110", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     # a verb of trying or meaning to does nothing of its own: what it seeks is the deed, intended
     ("Kenya sought to persuade Tanzania on Monday.", [("032", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     # an event noun that is to end is not reported by the ending: its end is the news

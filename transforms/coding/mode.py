@@ -2,7 +2,9 @@
 
 - negated: the verb has a negation ('did not sign', 'never attacked') or is what someone denies.
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
-  is in a condition ('if', 'unless') or in a clause that such a verb governs.
+  is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
+  condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
+  condition is made all the same: 'warned of war if the talks fail').
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to').
 - a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
@@ -51,6 +53,19 @@ _REJECTIONS = {"04": "125", "057": "127", "06": "121", "07": "122", "08": "124",
 
 def mode_of(verb) -> str:
     """asserted, negated, intended, hypothetical or demanded (the coder drops demanded deeds)."""
+    mode = _mode(verb)
+    if mode == "asserted" and _conditional(verb) and lemma(verb) not in _ANNOUNCING and not _threat(verb):
+        return "hypothetical"  # what follows from a condition: 'if we do so, we risk ...' (a saying or a
+    return mode                # warning with a condition is made all the same: 'warned of a catastrophe if')
+
+
+def _conditional(verb) -> bool:
+    """A verb with a clause of condition of its own ('..., if the attack goes ahead')."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
+
+
+def _mode(verb) -> str:
     children = list(verb.children)
     lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")}
     if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children):
