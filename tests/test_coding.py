@@ -172,6 +172,10 @@ def _events(text: str):
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # what follows from a condition is not done; a warning with a condition is made all the same
+    # an infinitive under 'able', 'quick' is done as far as its copula says; under 'due', 'likely' ahead
+    ("Kenyan police were able to arrest the Tanzanian suspect on Monday.",
+     [("173", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    ("Kenyan police are due to arrest the Tanzanian suspect.", [("137", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     ("Kenya sends troops to Tanzania if the rebels advance.", [("062", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     ("Kenya warned Tanzania of war if the talks fail.", [("110", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     # a verb of trying or meaning to does nothing of its own: what it seeks is the deed, intended

@@ -6,7 +6,8 @@
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
   condition is made all the same: 'warned of war if the talks fail').
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
-  intention ('plans to', 'vowed to', 'threatened to', 'a bid to').
+  intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
+  ('is due to meet'); under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
 - a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
   is not reported as done: the coder keeps the asking and drops the deed (`demanded`).
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
@@ -35,6 +36,9 @@ _ASKING = frozenset("urge call ask demand request press appeal push order tell e
 _DENYING = frozenset({"deny", "reject", "dismiss"})
 REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+# Adjectives whose infinitive is done when they hold ('was able to arrest', 'was quick to claim');
+# others look ahead ('is due to meet', 'is likely to', 'keen to').
+_IMPLICATIVE = frozenset({"able", "quick", "swift", "lucky", "fortunate", "first", "last"})
 # 'is believed (thought, said, reported, alleged, suspected ...) to have done': belief, not knowledge.
 _BELIEVED = frozenset("believe think say report allege suspect presume assume rumour rumor understand fear".split())
 # Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
@@ -103,8 +107,11 @@ def _mode(verb) -> str:
             return "refused"
         if governing in _ASKING:
             return "demanded"
+        if head.lower_ in _IMPLICATIVE and pos(head) == "ADJ" and head.head.i != head.i:
+            # 'was able to arrest', 'were quick to claim': done as far as the copula says
+            return mode_of(head.head)
         if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
-            return "intended"
+            return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
     if verb.dep_ == "ccomp" and lemma(head) in _DENYING:
         return "negated"
