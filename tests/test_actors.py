@@ -35,6 +35,10 @@ def codes(sentence: str, on: date | None = ON) -> list[tuple[str | None, str | N
         ("Talks were held in Baku.", [("AZE", None)]),
         ("NATO warned Russia.", [("NAT", None), ("RUS", None)]),  # a body's own CAMEO code
         ("military cooperation grew", []),
+        # a name the files write with 'the' is found without it ('THE_ISLAMIC_STATE', from 2013)
+        ("Islamic State fighters attacked", [("IMG", "MUS")]),
+        # victims, hostages, critics of someone are not theirs
+        ("the victims of an Islamic State cell said", [(None, "CVL"), ("IMG", "MUS")]),
         # a plural's possessive apostrophe inside a name, straight or curly
         ("the Kurdistan Workers' Party attacked", [("TUR", "REB")]),
         ("the Kurdistan Workers’ party attacked", [("TUR", "REB")]),

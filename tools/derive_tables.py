@@ -518,6 +518,9 @@ def name_keys(name: str) -> list[str]:
     for key in (key_of(n) for n in names):
         if key:
             keys.append(key)
+            if key.startswith("the ") and " " in key[4:]:
+                keys.append(key[4:])  # 'THE_ISLAMIC_STATE': news writes 'Islamic State' too, and a
+                # lower-case 'the' never starts a name the look-up takes (a person's must be capitalised)
             joined = re.sub(r"\b(al|el|ul|bin|abu|ibn) (\w)", r"\1-\2", key)
             if joined != key:
                 keys.append(joined)

@@ -63,6 +63,12 @@ _BACKED = frozenset(
 # Words after an agent that name whose it is: 'the government of Sindh province', 'a spokesman
 # for the paper', 'the president of Armenia', 'King Hassan of Morocco'.
 _OF = frozenset({"of", "for"})
+# Agents who are not of whom 'of' names: 'the victims of an Islamic State cell', 'hostages of
+# the rebels', 'critics of the government' are none of theirs.
+RELATED = frozenset(
+    "victim victims hostage hostages captive captives critic critics opponent opponents enemy enemies "
+    "rival rivals relatives families".split()
+)
 _ARTICLES = frozenset({"the", "a", "an"})
 # Country names that are common words when written small: a pronoun, an adjective.
 _PRONOUN_PLACES = frozenset({"us", "male"})
@@ -414,7 +420,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
         ):
             k += 1
             continue  # an agent word used as a modifier: 'military cooperation', 'official visit'
-        owner = _owner(tokens, at, end) if not named else None
+        owner = _owner(tokens, at, end) if not named and tokens[end - 1].word not in RELATED else None
         first = last.first
         if last.kind == "country" and first > 0 and tokens[first - 1].word == "ethnic" and len(group) == 1:
             # 'ethnic Albanians (in Macedonia)': people of the country they live in, CAMEO's

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
-from eventpipe.transforms.actors import Actor
+from eventpipe.transforms.actors import RELATED, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, Node
 
 _SUBJECTS = ("nsubj", "csubj", "expl")
@@ -220,8 +220,8 @@ class Roles:
         """An actor without a country takes the country of an actor inside its phrase or its
         apposition ('troops from ECOWAS', 'Bezsonov, an official of the DPR')."""
         actor = node.actor
-        if actor.country or actor.backed:
-            return actor
+        if actor.country or actor.backed or token.lower_ in RELATED:
+            return actor  # ('the victims of an Islamic State cell' are not its)
         for child in token.children:
             if child.dep_ in ("prep", "appos", "poss", "compound", "amod", "nmod"):
                 for t in child.subtree:
