@@ -172,6 +172,10 @@ def _events(text: str):
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # what follows from a condition is not done; a warning with a condition is made all the same
+    # no one as the subject denies the deed; a conjunct with a subject of its own has its own mode
+    ("None of the Kenyan officers attacked Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),
+    ("Kenya did not attack Tanzania on Monday, but Uganda attacked Tanzania on Tuesday.",
+     [("190", "KEN", "TZA", "2021-10-11", "text", "negated"), ("190", "UGA", "TZA", "2021-10-12", "text", "asserted")]),
     # an infinitive under 'able', 'quick' is done as far as its copula says; under 'due', 'likely' ahead
     ("Kenyan police were able to arrest the Tanzanian suspect on Monday.",
      [("173", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

@@ -1,6 +1,9 @@
 """The mode of an event from the tree: did the text say it happened?
 
-- negated: the verb has a negation ('did not sign', 'never attacked') or is what someone denies.
+- negated: the verb has a negation ('did not sign', 'never attacked'), its subject is no one
+  ('none of the organisations have dealt', 'neither Tehran nor Baghdad has given'), or it is what
+  someone denies. A conjunct takes its governor's mode unless it has a subject of its own ('did
+  not mention Syria but he warned').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
@@ -72,7 +75,8 @@ def _conditional(verb) -> bool:
 def _mode(verb) -> str:
     children = list(verb.children)
     lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")}
-    if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children):
+    if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in children):  # 'none of the organisations have dealt'
         # 'will not meet', 'cannot accept', and in reported speech 'said it would not meet': a
         # refusal stated (a rejection, for cooperation)
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
@@ -117,13 +121,19 @@ def _mode(verb) -> str:
         return "negated"
     if verb.dep_ == "ccomp" and lemma(head) in _ASKING and lemma(head) not in ("tell",):
         return "demanded"  # 'demanded that Argentina pay': asked for, not done
-    if verb.dep_ in ("conj",) and head.i != verb.i:
-        return mode_of(head)
+    if verb.dep_ in ("conj",) and head.i != verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return mode_of(head)  # (a conjunct with a subject of its own is a clause of its own)
     if verb.dep_ in ("advcl", "ccomp") and head.i != verb.i and any(
         c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def _nobody(subject) -> bool:
+    """A subject that says no one did it: 'none (of them)', 'nobody', 'no one', 'no country'."""
+    return subject.lower_ in ("none", "nobody", "neither") or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def obliged(verb) -> bool:
