@@ -172,6 +172,9 @@ def _events(text: str):
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # what follows from a condition is not done; a warning with a condition is made all the same
+    # an open question is no plan: 'whether' before 'will'
+    ("Kenya is examining whether it will send troops to Tanzania.",
+     [("090", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("062", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # no one as the subject denies the deed; a conjunct with a subject of its own has its own mode
     ("None of the Kenyan officers attacked Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),
     ("Kenya did not attack Tanzania on Monday, but Uganda attacked Tanzania on Tuesday.",

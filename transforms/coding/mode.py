@@ -82,6 +82,8 @@ def _mode(verb) -> str:
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
     if obliged(verb) and lemma(verb.head) in SAYING:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
+        return "hypothetical"  # (before its tense: 'examining whether Britain will continue')
     if lowers & _POSSIBLE:
         if lowers & _POSSIBLE == {"would"} and verb.dep_ == "ccomp" and lemma(verb.head) in _ANNOUNCING and not any(
                 t.lower_ == "how" for t in verb.subtree if t.i < verb.i):  # ('told me how armed groups would raid homes': a habit)
