@@ -172,6 +172,12 @@ def _events(text: str):
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # what follows from a condition is not done; a warning with a condition is made all the same
+    # a purpose is as done as the deed it is the purpose of
+    ("Kenya did not send troops to protect Tanzania.",
+     [("062", "KEN", "TZA", "2021-10-14", "published", "negated"), ("074", "KEN", "TZA", "2021-10-14", "published", "negated")]),
+    # what one is forced to do is done
+    ("Kenyan police were forced to open fire on Tanzanian protesters on Monday.",
+     [("193", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # an open question is no plan: 'whether' before 'will'
     ("Kenya is examining whether it will send troops to Tanzania.",
      [("090", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("062", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),

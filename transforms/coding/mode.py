@@ -12,7 +12,10 @@
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
   ('is due to meet'); under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
 - a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
-  is not reported as done: the coder keeps the asking and drops the deed (`demanded`).
+  is not reported as done: the coder keeps the asking and drops the deed (`demanded`); what one is
+  forced or compelled to do is done ('were forced to open fire').
+- a purpose ('sent troops to protect X') is as done as the deed it is the purpose of: negated,
+  intended or hypothetical with it ('did not lift a finger to help', 'will arrive to investigate').
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
 - a threat whose content is a future or a possibility ('warned that anyone who harmed its
   citizens would face retaliation') states an intention: intended, like 'threatened to retaliate'.
@@ -36,6 +39,8 @@ _INTENTIONS = TRYING | frozenset(
     "bid effort move".split()
 )
 _ASKING = frozenset("urge call ask demand request press appeal push order tell encourage invite force".split())
+# Verbs of making someone do a thing, which then is done (implicative): 'were forced to withdraw'.
+_COMPELLING = frozenset({"force", "compel", "oblige"})
 _DENYING = frozenset({"deny", "reject", "dismiss"})
 REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -111,6 +116,8 @@ def _mode(verb) -> str:
             return "intended"  # 'the Home Office is to suspend cooperation': planned
         if governing in REFUSALS:
             return "refused"
+        if governing in _COMPELLING:
+            return mode_of(head)  # 'were forced to open fire', 'forced the rebels to withdraw': they did
         if governing in _ASKING:
             return "demanded"
         if head.lower_ in _IMPLICATIVE and pos(head) == "ADJ" and head.head.i != head.i:
@@ -119,6 +126,9 @@ def _mode(verb) -> str:
         if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
+    if verb.dep_ == "advcl" and head.i != verb.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        governing = mode_of(head)  # a purpose: 'did not lift a finger to help', 'will arrive to investigate'
+        return "asserted" if governing == "asserted" else governing
     if verb.dep_ == "ccomp" and lemma(head) in _DENYING:
         return "negated"
     if verb.dep_ == "ccomp" and lemma(head) in _ASKING and lemma(head) not in ("tell",):
