@@ -172,6 +172,9 @@ def _events(text: str):
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # what follows from a condition is not done; a warning with a condition is made all the same
+    # a purpose happens when the deed it is the purpose of does
+    ("Kenyan police fired tear gas on Monday to disperse Tanzanian protesters.",
+     [("175", "KEN", "KEN", "2021-10-11", "text", "asserted"), ("175", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # a purpose is as done as the deed it is the purpose of
     ("Kenya did not send troops to protect Tanzania.",
      [("062", "KEN", "TZA", "2021-10-14", "published", "negated"), ("074", "KEN", "TZA", "2021-10-14", "published", "negated")]),

@@ -4,7 +4,7 @@ A DATE expression (from the timex tagger, normalized against the publication dat
 nearest verb or event noun above it in the parse ('talks in Banjul on Friday': the talks; 'said on
 Monday that Y attacked': the saying, not the attack). An event takes its own date first; else the
 date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
-Friday and signed'; 'fired missiles on Friday, killing six'); an event noun without one takes its
+Friday and signed'; 'fired missiles on Friday, killing six') or the purpose of ('fired tear gas on Monday to disperse them'); an event noun without one takes its
 governing verb's ('held talks on Friday'). A report, statement or video says what it says on
 the day a participle of publishing dates it ('a report, leaked last month, accused'). With none, an event
 reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
@@ -159,8 +159,12 @@ def _published_subject(verb, attached):
 
 def _participle_clause(token) -> bool:
     """A participle clause with no conjunction of its own ('fired missiles on Friday, killing
-    six'; 'declared martial law on Tuesday, saying ...'): it happens when its governor does."""
-    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux", "nsubj") for c in token.children)
+    six'; 'declared martial law on Tuesday, saying ...') or a purpose ('fired tear gas on Monday
+    to disperse them'): it happens when its governor does."""
+    if token.dep_ != "advcl" or any(c.dep_ in ("mark", "nsubj") for c in token.children):
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.tag_ == "VBG" and not any(c.dep_ == "aux" for c in token.children) or token.tag_ == "VB" and to
 
 
 def _earlier(token) -> bool:
