@@ -344,6 +344,16 @@ def test_he_in_what_an_unknown_person_says_is_that_person_not_the_last_one_named
     assert [e.cameo_code for e in events if e.source_name == "Kenyan President Uhuru Kenyatta"] == ["010"]
 
 
+def test_who_undergoes_a_passive_is_the_antecedent_of_its_relative_pronoun_or_the_subject_of_a_bare_participle():
+    # 'the fighter, who was killed': the fighter is the target
+    events = code_text("The Kenyan fighter, who was killed in a Tanzanian airstrike on Monday, was buried.", PUBLISHED)
+    assert [(e.source_country, e.target_name) for e in events if e.cameo_code == "190"] == [("TZA", "Kenyan fighter")]
+    # 'to see X removed': X does not remove, and 'he' is then the one who wants it
+    events = code_text("Kenyan President Uhuru Kenyatta wants to see Tanzanian President John Magufuli removed. "
+                       "He called for talks with Uganda on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.source_name) for e in events if e.source_country == "TZA"] == []
+
+
 def test_a_conjunct_without_a_subject_takes_the_nearest_conjunct_subject_before_it():
     # the parser makes all three verbs conjuncts of 'arrived': 'killed' is the sentries' deed
     events = code_text("Tanzanian militants arrived in a car and opened fire, but Kenyan police sentries posted there "

@@ -11,6 +11,9 @@
 - An actor of a phrase is the one heading it, else the nearest one inside it ('officials of the
   Afghan government'); an actor without a country takes one from an actor inside its phrase
   ('troops from ECOWAS') or from its apposition ('Bezsonov, an official of the DPR').
+- A passive's subject undergoes it, the antecedent of a relative one ('the fighter, who was
+  killed'); so does the subject of a bare participle after 'see', 'want', 'have' ('to see Assad
+  removed'), which has no doer of its own.
 - Places are where, not whom: a country in 'in', 'at', 'near' phrases is the location, and so
   is a direct object country only where the action is not done to a place.
 - A pronoun stands for an actor it agrees with ('he'/'she' a person, 'they' a group or body, 'it'
@@ -232,6 +235,8 @@ class Roles:
 
     def subject(self, verb, seen: int = 0):
         """The token that does a verb's deed, and whether it came through a passive 'by'."""
+        if _small_passive(verb):
+            return None  # 'wants to see Assad removed': Assad undergoes it
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 if child.lower_ in _RELATIVES and verb.dep_ in ("relcl", "acl"):
@@ -363,7 +368,10 @@ class Roles:
         location = None
         candidates = []
         if _passive(verb):
-            candidates += [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+            candidates += [verb.head if c.lower_ in _RELATIVES and verb.dep_ == "relcl" else c  # 'the fighter, who was killed'
+                           for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
+        elif _small_passive(verb):
+            candidates += [c for c in verb.children if c.dep_ in _SUBJECTS]  # 'to see Assad removed': Assad
         if verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in verb.children):
             candidates.append(verb.head)  # 'the activists arrested on Friday', 'government forces backed by Moscow'
         # what is sent, supplied or deployed is the theme, not the target: 'sent troops to Syria'
@@ -498,6 +506,19 @@ def _passive(verb) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+# Verbs whose complement can be a bare participle of what someone undergoes ('see Assad removed').
+_WANTING = frozenset("see want have get need like prefer find leave keep watch wish".split())
+
+
+def _small_passive(verb) -> bool:
+    """A bare past participle with a subject of its own and no auxiliary, the complement of a verb
+    of seeing, wanting or having ('to see Assad removed', 'wanted them arrested'): its subject
+    undergoes it."""
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and lemma(verb.head) in ("see", "want")  # (tagged as a past)
+    return participle and verb.dep_ in ("ccomp", "xcomp") and lemma(verb.head) in _WANTING and not any(
+        c.dep_ in ("aux", "auxpass", "mark") for c in verb.children) and any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _named_after(token, node: Node) -> bool:
