@@ -181,6 +181,10 @@ def _events(text: str):
     # what one is forced to do is done
     ("Kenyan police were forced to open fire on Tanzanian protesters on Monday.",
      [("193", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # a verb of saying with a clause of fact states it, whatever its dictionary's code; 'insist' on
+    # what is to be done demands it
+    ("Kenya argued on Monday that the Tanzanian economy was growing.", [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
+    ("Kenya insisted on Monday that Tanzania step down.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # an open question is no plan: 'whether' before 'will'
     ("Kenya is examining whether it will send troops to Tanzania.",
      [("090", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("062", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),

@@ -39,6 +39,9 @@ _INTENTIONS = TRYING | frozenset(
     "bid effort move".split()
 )
 _ASKING = frozenset("urge call ask demand request press appeal push order tell encourage invite force".split())
+# Verbs whose subjunctive clause is asked for ('insisted that X step down'); with an indicative one
+# they state ('insisted that it was staged').
+_URGING = frozenset({"insist", "suggest", "propose", "recommend", "advise"})
 # Verbs of making someone do a thing, which then is done (implicative): 'were forced to withdraw'.
 _COMPELLING = frozenset({"force", "compel", "oblige"})
 _DENYING = frozenset({"deny", "reject", "dismiss"})
@@ -133,6 +136,8 @@ def _mode(verb) -> str:
         return "negated"
     if verb.dep_ == "ccomp" and lemma(head) in _ASKING and lemma(head) not in ("tell",):
         return "demanded"  # 'demanded that Argentina pay': asked for, not done
+    if verb.dep_ == "ccomp" and lemma(head) in _URGING and verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in children):
+        return "demanded"  # a subjunctive: 'insisted that Tanzania step down', 'suggested that he resign'
     if verb.dep_ in ("conj",) and head.i != verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         return mode_of(head)  # (a conjunct with a subject of its own is a clause of its own)
     if verb.dep_ in ("advcl", "ccomp") and head.i != verb.i and any(
