@@ -172,6 +172,8 @@ def _events(text: str):
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # what follows from a condition is not done; a warning with a condition is made all the same
+    # an event noun that is the subject of a verb of the same deed is that verb's event, and dates it
+    ("The Kenyan attack on Monday killed 22 Tanzanian soldiers.", [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # a purpose happens when the deed it is the purpose of does
     ("Kenyan police fired tear gas on Monday to disperse Tanzanian protesters.",
      [("175", "KEN", "KEN", "2021-10-11", "text", "asserted"), ("175", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

@@ -298,6 +298,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         return []
     roles = Roles(doc, nodes, recent, pair)
     heads = {m.token for m in mentions}
+    codes = {m.token: m.code for m in mentions}
     attached = anchors(doc, sentence.start, timexes, heads)
     found: list[_Coded] = []
     seen = set()
@@ -306,6 +307,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         if mention.noun:
             if token.dep_ in ("dobj", "pobj") and token.head.i in heads:
                 continue  # 'condemned the attack', 'agreed to talks': the verb codes it
+            if token.dep_ == "nsubj" and _same_deed(mention, codes.get(token.head.i)) and roles.source(token.head) is not None:
+                continue  # 'US Predator attacks have killed eight al-Qaeda leaders': the killing, by the attacks' doer
             if _ceased(token):
                 continue  # 'to stop the offensive', 'an end to the fighting': what is asked is its end
             source, target = roles.noun_roles(token)
@@ -422,6 +425,15 @@ def _said(verb, mention) -> str:
     if not reported or any(obliged(c) or c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children) for c in reported):
         return mention.code  # ('insisted that Assad step down', 'insisted that Russia must')
     return "010"
+
+
+def _same_deed(noun, verb_code: str | None) -> bool:
+    """An event noun that is the subject of a verb coding the same deed: 'the attack killed 22
+    people' (violence both, CAMEO 18 to 20), 'the talks ended in agreement' (one root)."""
+    if verb_code is None:
+        return False
+    violent = ("18", "19", "20")
+    return noun.code[:2] == verb_code[:2] or noun.code[:2] in violent and verb_code[:2] in violent
 
 
 def _denied_approval(token) -> bool:

@@ -5,7 +5,8 @@ nearest verb or event noun above it in the parse ('talks in Banjul on Friday': t
 Monday that Y attacked': the saying, not the attack). An event takes its own date first; else the
 date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
 Friday and signed'; 'fired missiles on Friday, killing six') or the purpose of ('fired tear gas on Monday to disperse them'); an event noun without one takes its
-governing verb's ('held talks on Friday'). A report, statement or video says what it says on
+governing verb's ('held talks on Friday'), and a verb whose subject is a dated event noun takes its
+date ('the attack in May 2017 killed 22 people'). A report, statement or video says what it says on
 the day a participle of publishing dates it ('a report, leaked last month, accused'). With none, an event
 reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
 happened by that day and takes it ('text'). Else an event the text places before the publication
@@ -116,6 +117,10 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         relative = _relative(current, attached, published, depth)
         if relative is not None:
             return relative
+        event = next((c for c in current.children if c.dep_ == "nsubj" and attached.get(c.i)), None)
+        if event is not None:  # 'the Manchester Arena attack in May 2017 killed 22 people': May 2017's
+            _, timex = attached[event.i][0]
+            return _dated(timex, current, published)
         when = next((c for c in current.children if c.dep_ == "advcl" and attached.get(c.i) and any(
             g.lower_ == "when" and g.dep_ in ("advmod", "mark") for g in c.children)), None)
         if when is not None:  # 'arrested him when he returned in November': November's
