@@ -187,6 +187,9 @@ def _events(text: str):
     # what is to be done demands it
     ("Kenya argued on Monday that the Tanzanian economy was growing.", [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
     ("Kenya insisted on Monday that Tanzania step down.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # what one expects of others is a forecast, a statement (the files' EXPECT is 030)
+    ("Kenya expected Tanzania to lose the election, its foreign minister said on Monday.",
+     [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
     # an open question is no plan: 'whether' before 'will'
     ("Kenya is examining whether it will send troops to Tanzania.",
      [("090", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("062", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),

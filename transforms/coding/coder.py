@@ -412,6 +412,12 @@ _CRITICISM = frozenset(
 _APPROVAL = frozenset("true acceptable justified legitimate legal fair justification excuse".split())
 
 
+# Verbs of expecting: the files code EXPECT 030 (intent to cooperate), but what one expects of
+# others or of events is a forecast, a statement; one's own plan ('expects to sign') is coded by
+# its infinitive (mode.TRYING).
+_EXPECTING = frozenset({"expect", "anticipate", "predict", "forecast"})
+
+
 def _said(verb, mention) -> str:
     """A verb of saying that reports a clause says it (010, then judged by what it says below),
     whatever its dictionary's own code: the files code ARGUE 110, INSIST 100, ADMIT and REVEAL
@@ -419,6 +425,8 @@ def _said(verb, mention) -> str:
     received no guidance' are statements. A pattern's code stands ('claimed responsibility'), and so does 'insist' on what
     is to be done ('insisted that Assad step down')."""
     word = lemma(verb)
+    if word in _EXPECTING and mention.code == DEFAULTS.get(word):
+        return "010"  # 'we can expect further increases', 'expected the proposal to be addressed': a forecast
     if word not in SAYING or word == "claim" or mention.code != DEFAULTS.get(word) or mention.code[:2] == _STATEMENT:
         return mention.code  # (news 'claims' are mostly contested allegations: the files' 110 stands)
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
