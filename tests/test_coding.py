@@ -190,6 +190,9 @@ def _events(text: str):
     # what one expects of others is a forecast, a statement (the files' EXPECT is 030)
     ("Kenya expected Tanzania to lose the election, its foreign minister said on Monday.",
      [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
+    # a bare verb the parser coordinated with 'wants' goes with its infinitive: wanted, not done
+    ("Kenya wants to prevent a Tanzanian attack, and reassure its allies Uganda and Rwanda.",
+     [("032", "KEN", "TZA", "2021-10-14", "published", "intended"), ("032", "KEN", "UGA", "2021-10-14", "published", "intended")]),
     # an open question is no plan: 'whether' before 'will'
     ("Kenya is examining whether it will send troops to Tanzania.",
      [("090", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("062", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),

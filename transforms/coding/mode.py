@@ -139,6 +139,10 @@ def _mode(verb) -> str:
     if verb.dep_ == "ccomp" and lemma(head) in _URGING and verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in children):
         return "demanded"  # a subjunctive: 'insisted that Tanzania step down', 'suggested that he resign'
     if verb.dep_ in ("conj",) and head.i != verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        infinitive = next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i), None)
+        if verb.tag_ == "VB" and head.tag_ in ("VBZ", "VBP", "VBD") and infinitive is not None and not any(
+                c.dep_ == "aux" for c in children):
+            return mode_of(infinitive)  # 'wants to prevent X, and hunt down Y': a bare verb goes with the infinitive
         return mode_of(head)  # (a conjunct with a subject of its own is a clause of its own)
     if verb.dep_ in ("advcl", "ccomp") and head.i != verb.i and any(
         c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children
