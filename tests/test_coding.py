@@ -176,7 +176,9 @@ def _events(text: str):
     ("The Kenyan attack on Monday killed 22 Tanzanian soldiers.", [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # a purpose happens when the deed it is the purpose of does
     ("Kenyan police fired tear gas on Monday to disperse Tanzanian protesters.",
-     [("175", "KEN", "KEN", "2021-10-11", "text", "asserted"), ("175", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+     [("175", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # a deed that names no target of its own takes its purpose's ('fought to defeat X': X), not the doer's own country
+    ("Kenyan troops fought in the north to defeat Tanzanian rebels.", [("190", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     # a purpose is as done as the deed it is the purpose of
     ("Kenya did not send troops to protect Tanzania.",
      [("062", "KEN", "TZA", "2021-10-14", "published", "negated"), ("074", "KEN", "TZA", "2021-10-14", "published", "negated")]),

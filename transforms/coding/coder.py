@@ -339,6 +339,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                     source, target = first, second
             if target is None:
                 target = roles.partner(token, source)
+            if target is None:
+                target = roles.purposed(token, source)  # 'forces fighting to defeat Islamic State'
             mode = mode_of(token)
             if source is None and _passive(token):
                 source = roles.armed_doer(token)  # 'were killed in an Israeli airstrike': Israel's

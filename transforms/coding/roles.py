@@ -414,6 +414,17 @@ class Roles:
             location = location or place
         return None, location
 
+    def purposed(self, verb, source: Actor | None) -> Actor | None:
+        """The target of a deed's purpose, where the deed names none of its own: 'forces fighting
+        to defeat Islamic State', 'sent troops to fight Isis' (a to-infinitive without a subject)."""
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children) and not any(
+                    g.dep_ in ("mark", "nsubj", "nsubjpass") for g in clause.children):
+                actor, _ = self.target(clause, source)
+                if actor is not None:
+                    return actor
+        return None
+
     def aimed_at(self, verb, source: Actor | None) -> Actor | None:
         """Whom a deed is aimed at where its purpose names it: the first actor, not a place, of
         its purpose clause ('blocked a road to show their disapproval for the United States'
