@@ -308,6 +308,13 @@ def test_an_event_without_a_target_is_about_the_story_country_only_while_the_sto
     assert (near, far) == (["TZA"], [None])
 
 
+def test_the_story_pair_that_gives_an_untargeted_event_its_other_side_is_two_states():
+    # Isis is named most after Kenya, but it is no state: Kenya's condemnation names no target
+    events = code_text("Isis attacked Kenya on Monday. Isis fighters killed ten Kenyan soldiers. "
+                       "Kenya condemned the decision on Tuesday.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in events if e.cameo_code == "111"] == [("KEN", None)]
+
+
 def test_a_noun_of_relation_inside_a_phrase_is_not_its_other_side():
     # 'the leaders of Tanzania's allies' are not Tanzania (the story's pair still gives its country)
     [event] = code_text("The Kenyan president met the leaders of Tanzania's allies on Monday.", PUBLISHED)

@@ -158,7 +158,7 @@ class _Article:
         ]
         actors = [n.actor for nodes in placed for n in nodes]
         main = self.line_country or main_country(actors)
-        pair = main_pair(actors)
+        pair = main_pair([a for a in actors if a.country in _STATES])  # (two states: not Isis, not the UN)
         events: list[_Coded] = []
         recent: dict[str, Actor | None] = {}  # the last actor named before, of each kind a pronoun can stand for
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
