@@ -174,6 +174,9 @@ def _events(text: str):
     # what follows from a condition is not done; a warning with a condition is made all the same
     # an event noun that is the subject of a verb of the same deed is that verb's event, and dates it
     ("The Kenyan attack on Monday killed 22 Tanzanian soldiers.", [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # a bare event noun after 'after' or 'since' only dates what is told: no arrest told here
+    ("Kenyan police said documents from Tanzania were found after his arrest.",
+     [("010", "KEN", None, "2021-10-14", "published", "asserted")]),
     # a purpose happens when the deed it is the purpose of does
     ("Kenyan police fired tear gas on Monday to disperse Tanzanian protesters.",
      [("175", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

@@ -311,6 +311,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 continue  # 'US Predator attacks have killed eight al-Qaeda leaders': the killing, by the attacks' doer
             if _ceased(token):
                 continue  # 'to stop the offensive', 'an end to the fighting': what is asked is its end
+            if _time_of_reference(token, attached):
+                continue  # 'e-mail ids procured after his arrest': the arrest only dates what is told
             source, target = roles.noun_roles(token)
             location = None
             mode = _noun_mode(token)
@@ -497,6 +499,14 @@ _FEATURE = 10  # sentences: the wire reports of dated-news-dev have 7 at the med
 
 # Verbs and nouns of ending: the event they take is not reported by them, its end is.
 _CEASING = frozenset("stop halt end cease suspend pause freeze".split())
+
+
+def _time_of_reference(noun, attached) -> bool:
+    """An event noun that only dates what the sentence tells: a bare one ('his arrest', 'the
+    vote') after 'after', 'since', 'before' or 'until', with no date, place, party or modifier of
+    its own ('since his arrest', not 'after the US-led attack on Mosul')."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ in ("after", "since", "before", "until") and not attached.get(noun.i)
+            and all(c.dep_ in ("det", "poss", "case") for c in noun.children))
 
 
 def _ceased(noun) -> bool:
