@@ -423,11 +423,12 @@ _EXPECTING = frozenset({"expect", "anticipate", "predict", "forecast"})
 
 
 def _said(verb, mention) -> str:
-    """A verb of saying that reports a clause says it (010, then judged by what it says below),
-    whatever its dictionary's own code: the files code ARGUE 110, INSIST 100, ADMIT and REVEAL
-    050, but 'argued that Isis was defeated', 'insisted it was staged by rebels', 'admitted he had
-    received no guidance' are statements. A pattern's code stands ('claimed responsibility'), and so does 'insist' on what
-    is to be done ('insisted that Assad step down')."""
+    """The code of a verb of saying or expecting by what it does. A verb of saying that reports a
+    clause says it (010, then judged by what it says below), whatever its dictionary's own code:
+    the files code ARGUE 110, INSIST 100, ADMIT and REVEAL 050, but 'argued that Isis was
+    defeated', 'insisted it was staged by rebels', 'admitted he had received no guidance' are
+    statements. A pattern's code stands ('claimed responsibility'), and so does 'insist' on what is
+    to be done ('insisted that Assad step down'). Expecting without a pattern is a forecast (010)."""
     word = lemma(verb)
     if word in _EXPECTING and mention.code == DEFAULTS.get(word):
         return "010"  # 'we can expect further increases', 'expected the proposal to be addressed': a forecast

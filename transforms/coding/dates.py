@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from eventpipe.transforms.coding.words import SAYING, lemma, pos
+from eventpipe.transforms.coding.words import SAYING, lemma, pos, purpose_clause
 from eventpipe.transforms.timex_lexicon import ENGLISH
 from eventpipe.transforms.timexes import Timex, value_start
 
@@ -168,8 +168,7 @@ def _participle_clause(token) -> bool:
     to disperse them'): it happens when its governor does."""
     if token.dep_ != "advcl" or any(c.dep_ in ("mark", "nsubj") for c in token.children):
         return False
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    return token.tag_ == "VBG" and not any(c.dep_ == "aux" for c in token.children) or token.tag_ == "VB" and to
+    return token.tag_ == "VBG" and not any(c.dep_ == "aux" for c in token.children) or token.tag_ == "VB" and purpose_clause(token)
 
 
 def _earlier(token) -> bool:

@@ -99,8 +99,6 @@ def _mode(verb) -> str:
         return "hypothetical"
     if lowers & _FUTURE:
         return "intended"
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
-        return "hypothetical"
     if _threat(verb) and any(c.dep_ == "ccomp" and mode_of(c) in ("hypothetical", "intended") for c in children):
         return "intended"  # 'warned that X would face retaliation': what is threatened has not happened
     head = verb.head
@@ -130,8 +128,7 @@ def _mode(verb) -> str:
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
     if verb.dep_ == "advcl" and head.i != verb.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
-        governing = mode_of(head)  # a purpose: 'did not lift a finger to help', 'will arrive to investigate'
-        return "asserted" if governing == "asserted" else governing
+        return mode_of(head)  # a purpose: 'did not lift a finger to help', 'will arrive to investigate'
     if verb.dep_ == "ccomp" and lemma(head) in _DENYING:
         return "negated"
     if verb.dep_ == "ccomp" and lemma(head) in _ASKING and lemma(head) not in ("tell",):

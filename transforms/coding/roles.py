@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
-from eventpipe.transforms.coding.words import SAYING, lemma, pos
+from eventpipe.transforms.coding.words import SAYING, lemma, pos, purpose_clause
 from eventpipe.transforms.actors import RELATED, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, Node
 
@@ -418,8 +418,7 @@ class Roles:
         """The target of a deed's purpose, where the deed names none of its own: 'forces fighting
         to defeat Islamic State', 'sent troops to fight Isis' (a to-infinitive without a subject)."""
         for clause in verb.children:
-            if clause.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children) and not any(
-                    g.dep_ in ("mark", "nsubj", "nsubjpass") for g in clause.children):
+            if purpose_clause(clause) and not any(g.dep_ == "nsubjpass" for g in clause.children):
                 actor, _ = self.target(clause, source)
                 if actor is not None:
                     return actor

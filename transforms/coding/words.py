@@ -39,6 +39,13 @@ def pos(token) -> str:
     return _COARSE.get(tag, tag)
 
 
+def purpose_clause(token) -> bool:
+    """A clause of purpose: a to-infinitive hung on a verb, with no conjunction or subject of its
+    own ('fired tear gas to disperse them', 'fighting to defeat Islamic State')."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
+        c.dep_ in ("mark", "nsubj") for c in token.children)
+
+
 def lemma(token) -> str:
     """The dictionary form of a word: the verb dictionary's, else a known verb its inflection
     comes from ('urged' -> 'urge', 'stopped' -> 'stop'), else the word in small letters."""
