@@ -15,10 +15,12 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 import logging
+import signal
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable
+from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -29,6 +31,7 @@ import polars as pl
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.exceptions import TerminationSignal
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
@@ -450,7 +453,22 @@ def ingest(
 def inbox(inbox: str, db: str = str(DEFAULT_DB), batch_size: int = BATCH_SIZE) -> RunSummary:
     """Load what is new or changed in the folder `inbox` into the warehouse file `db`. A run that
     finds nothing new leaves no row in `runs` (a schedule every few seconds would fill it)."""
-    return _ingest("inbox", [Path(inbox)], Path(db), None, batch_size, DEFAULT_WAIT, record_idle=False)
+    with _termination_kept():
+        return _ingest("inbox", [Path(inbox)], Path(db), None, batch_size, DEFAULT_WAIT, record_idle=False)
+
+
+@contextmanager
+def _termination_kept():
+    """Prefect cancels a served run with SIGTERM, whose handler raises TerminationSignal; one that
+    lands inside a DuckDB statement is swallowed by DuckDB, which raises RuntimeError('Query
+    interrupted') instead, and the run ended Failed with a traceback in serve's output. It is the
+    termination again here, so the run ends cancelled as it does anywhere else."""
+    try:
+        yield
+    except RuntimeError as error:
+        if str(error) != "Query interrupted":
+            raise
+        raise TerminationSignal(signal=signal.SIGTERM) from error
 
 
 def run_ingest(
