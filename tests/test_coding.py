@@ -336,6 +336,22 @@ def test_an_event_noun_takes_the_mode_of_its_verb(text, code, mode):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == code] == ([mode] if mode else [])
 
 
+@pytest.mark.parametrize("text, codes", [
+    # a deed in the simple present, undated, is a habit or a general truth: no event
+    ("Kenya hosts the largest American naval base in the region.", []),
+    ("The Tanzanian army arrests more journalists than any other force.", []),
+    # dated, it is news told in the present; in a headline, the day's news
+    ("Kenya hosts the regional summit on Tuesday.", ["043"]),
+    ("Kenyan police arrest Tanzanian opposition leaders", ["173"]),
+    # the past, the perfect and the progressive report deeds; a stance is taken now
+    ("Kenya hosted the regional summit.", ["043"]),
+    ("Kenyan police are arresting Tanzanian opposition leaders.", ["173"]),
+    ("Kenya rejects the Tanzanian proposal.", ["120"]),
+])
+def test_a_deed_told_in_the_simple_present_without_a_date_is_a_habit_not_an_event(text, codes):
+    assert [e.cameo_code for e in code_text(text, PUBLISHED) if e.mode == "asserted"] == codes
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

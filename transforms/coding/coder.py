@@ -26,7 +26,7 @@ from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL as _INTERNATIONAL, Lookups, Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import anchors, date_of, of_the_day
 from eventpipe.transforms.coding.mentions import CONSULT, EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
-from eventpipe.transforms.coding.mode import REFUSALS, TRYING, coded, mode_of, obliged
+from eventpipe.transforms.coding.mode import REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
     ANY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, subject_node, unnamed_person,
@@ -43,6 +43,10 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _TAKING_PART = frozenset({"in", "after", "at"})
 # The code of an arrest, whose doer, when nobody is named, is the police of the article's country.
 _ARREST = "173"
+# Roots of words that take a stance (CAMEO 01 statements, 02 appeals, 10 demands, 11 disapproval,
+# 12 rejections, 13 threats): in the present they are taken now ('Iran rejects the plan'); other
+# deeds in the simple present, undated, are habits (mode.habitual).
+_STANCES = frozenset({"01", "02", "10", "11", "12", "13"})
 # Roots of threats, protest, mobilization and force (13 to 20): where no one is named as their
 # target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
 # 'killed three in southern Serbia', 'imposed a curfew in Algiers').
@@ -344,6 +348,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             if target is None:
                 target = roles.purposed(token, source)  # 'forces fighting to defeat Islamic State'
             mode = mode_of(token)
+            if mode == "asserted" and habitual(token) and token.i not in attached and mention.code[:2] not in _STANCES and _told(doc):
+                continue  # 'Turkey locks up more journalists than any other government': a habit, no event
             if source is None and _passive(token):
                 source = roles.armed_doer(token)  # 'were killed in an Israeli airstrike': Israel's
             if source is None and mention.code == _ARREST and _passive(token):
@@ -544,6 +550,13 @@ def _noun_mode(noun) -> str:
 _SUPPORT_VERBS = frozenset("put place take keep hold bring go come".split())
 # Verbs whose object is asked for, not done: 'demanded the arrest', 'called for talks'.
 _ASKING_FOR = frozenset("call urge demand seek ask press request appeal insist".split())
+
+
+def _told(doc) -> bool:
+    """A sentence of a report's body, not a headline: it ends as sentences do ('Police arrest five
+    in Delhi' tells the news in the present)."""
+    text = doc.text.rstrip()
+    return bool(text) and text[-1] in ".!?\"'”’)"
 
 
 def _passive(verb) -> bool:

@@ -148,6 +148,17 @@ def _mode(verb) -> str:
     return "asserted"
 
 
+def habitual(verb) -> bool:
+    """A deed told in the simple present, with no auxiliary ('Turkey locks up more journalists
+    than any other government', 'their foes move through holes', 'it sells him arms'): in a
+    report's body that is a habit or a general truth, not an event. What someone says in the
+    present keeps its tense ('says it supports the plan'), and words of saying, appeal, demand,
+    criticism, rejection and threat are stances taken now ('Iran rejects the plan')."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not (verb.dep_ == "ccomp" and lemma(verb.head) in SAYING)
+
+
 def _nobody(subject) -> bool:
     """A subject that says no one did it: 'none (of them)', 'nobody', 'no one', 'no country'."""
     return subject.lower_ in ("none", "nobody", "neither") or any(
