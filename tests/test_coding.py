@@ -352,6 +352,17 @@ def test_a_deed_told_in_the_simple_present_without_a_date_is_a_habit_not_an_even
     assert [e.cameo_code for e in code_text(text, PUBLISHED) if e.mode == "asserted"] == codes
 
 
+@pytest.mark.parametrize("text, country", [
+    # police whom nothing places are of the one country the sentence puts them in
+    ("The Tanzanian couple were on holiday in a resort in Kenya when police arrested them on Monday.", "KEN"),
+    # not of a place told in a clause about someone else, nor of two countries
+    ("Police arrested two men on Monday who had fought in Somalia and in Ethiopia.", None),
+    ("The Ugandan couple were on holiday in Kenya and in Tanzania when police arrested them on Monday.", None),
+])
+def test_police_whom_nothing_places_are_of_the_country_the_sentence_puts_them_in(text, country):
+    assert [e.source_country for e in code_text(text, PUBLISHED) if e.cameo_code == "173"] == [country]
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

@@ -43,6 +43,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _TAKING_PART = frozenset({"in", "after", "at"})
 # The code of an arrest, whose doer, when nobody is named, is the police of the article's country.
 _ARREST = "173"
+# Police (Phoenix.agents.txt POLICE [~COP]) act in their own country: police whom nothing places
+# are of the one country the sentence's places name.
+_POLICE = "COP"
 # Roots of words that take a stance (CAMEO 01 statements, 02 appeals, 10 demands, 11 disapproval,
 # 12 rejections, 13 threats): in the present they are taken now ('Iran rejects the plan'); other
 # deeds in the simple present, undated, are habits (mode.habitual).
@@ -380,6 +383,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
         if not source.country and not source.backed and location is not None and location.country:
             source = replace(source, country=location.country)  # 'people blocked streets in Hong Kong'
+        if not source.country and not source.backed and source.sector == _POLICE:
+            home = roles.sentence_place()  # 'detained while on holiday in south-west Turkey': Turkey's police
+            source = replace(source, country=home) if home else source
         if target is None and code[:2] in _PLACE_TARGETS:
             # a protest, a threat, coercion or force with no one named as its target is aimed at
             # the country it happens in: its place, else the story's, else the doer's own

@@ -462,6 +462,14 @@ class Roles:
                 return node.actor
         return None
 
+    def sentence_place(self) -> str | None:
+        """The one country the sentence's phrases of place name, if they name one
+        ('armed police raided the hotel in Didim, south-west Turkey'): None if none or several."""
+        countries = {place.country for prep in self.doc if prep.dep_ in ("prep", "conj") and prep.lower_ in _PLACE_PREPOSITIONS
+                     and not any(a.dep_ in ("relcl", "acl") for a in prep.ancestors)
+                     for place in [self.place_in(prep)] if place is not None}
+        return countries.pop() if len(countries) == 1 else None
+
     def noun_roles(self, noun) -> tuple[Actor | None, Actor | None]:
         """Actors of an event noun: a possessor or modifier is the source ('Turkey's offensive',
         'Israeli airstrikes'), 'by' the source, 'on'/'against' the target, 'between' both."""
