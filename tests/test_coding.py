@@ -363,6 +363,16 @@ def test_police_whom_nothing_places_are_of_the_country_the_sentence_puts_them_in
     assert [e.source_country for e in code_text(text, PUBLISHED) if e.cameo_code == "173"] == [country]
 
 
+@pytest.mark.parametrize("text, target", [
+    # a country that only names a border is where, on either side, not whom
+    ("Kenyan troops captured a rebel camp on the Somali border on Monday.", "KEN"),
+    # a possessor names the side: villages near Somalia's border are Somalia's
+    ("Kenyan troops captured villages near Somalia's border with Ethiopia on Monday.", "SOM"),
+])
+def test_a_country_that_names_a_border_is_no_party_but_a_possessor_names_the_side(text, target):
+    assert [e.target_country for e in code_text(text, PUBLISHED)] == [target]
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

@@ -570,6 +570,17 @@ def _misattached_speaker(verb):
     return None
 
 
+# Nouns of a line between two countries: 'the Thai border' runs between Thailand and another.
+_BOUNDS = frozenset({"border", "frontier", "boundary"})  # (plural, a territory: "inside Turkish borders")
+
+
+def bounding(token) -> bool:
+    """A country that only names a border ('on the Thai border', 'near the Syrian frontier'): the
+    line between it and a neighbour, on either side of which things are done; no actor. A
+    possessor names the side ('villages near Macedonia's border with Bulgaria' are Macedonia's)."""
+    return token.dep_ in ("compound", "amod") and token.head.lower_ in _BOUNDS
+
+
 def _place_phrase(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
 
