@@ -373,6 +373,17 @@ def test_a_country_that_names_a_border_is_no_party_but_a_possessor_names_the_sid
     assert [e.target_country for e in code_text(text, PUBLISHED)] == [target]
 
 
+@pytest.mark.parametrize("text, source", [
+    # a person takes the role the apposition gives them in this text
+    ("Gen Amos Kiprono, Uganda's army chief of staff, met Kenyan officials in Nairobi on Monday.", ("UGA", "MIL")),
+    ("Amos Kiprono, the United Nations envoy, met Kenyan officials in Nairobi on Monday.", ("UNO", "GOV")),
+    # an acronym in brackets is the same body, no role
+    ("The Kenya Defence Forces (KDF) met Ugandan officials in Nairobi on Monday.", ("KEN", "MIL")),
+])
+def test_a_person_takes_the_role_their_apposition_gives(text, source):
+    assert [(e.source_country, e.source_sector) for e in code_text(text, PUBLISHED)] == [source]
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

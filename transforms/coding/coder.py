@@ -29,7 +29,7 @@ from eventpipe.transforms.coding.mentions import CONSULT, EVENT_NOUNS, VERB_ADDI
 from eventpipe.transforms.coding.mode import REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
-    ANY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, bounding, subject_node, unnamed_person,
+    ANY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
 )
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
@@ -159,8 +159,10 @@ class _Article:
         if not self.candidates:
             return []
         published, aliases, line_end = self.published, self.aliases, self.line_end
-        placed = [  # (not the dateline's city, nor a country that only names a border: roles.bounding)
-            [n for n in place_actors(doc, published, aliases, self.lookups) if s.start + n.actor.start >= line_end and not bounding(doc[n.head])]
+        placed = [  # (not the dateline's city, nor a country that only names a border: roles.bounding;
+                    # people in the role their apposition gives: roles.apposed)
+            apposed(doc, [n for n in place_actors(doc, published, aliases, self.lookups)
+                          if s.start + n.actor.start >= line_end and not bounding(doc[n.head])])
             for s, doc in zip(self.candidates, docs)
         ]
         actors = [n.actor for nodes in placed for n in nodes]

@@ -503,6 +503,24 @@ PAIR_NOUNS = {"countries": None, "nations": None, "sides": None, "states": None,
               "leaders": "GOV", "presidents": "GOV", "ministers": "GOV", "armies": "MIL", "militaries": "MIL"}
 
 
+def apposed(doc, nodes: list[Node]) -> list[Node]:
+    """People take the role their apposition gives them in this text over the one the
+    dictionaries file them under or none: 'Kenzo Oshima, the United Nations Emergency Relief
+    Coordinator' is the UN's, 'Gen Mohammad Baqeri, Iran's armed forces chief of staff' Iran's. The
+    apposition is itself an actor phrase (a title, an organisation) with a code of its own."""
+    by_head = {n.head: n for n in nodes}
+    out = []
+    for node in nodes:
+        actor = node.actor
+        if node.person and (node.known or actor.sector) and not actor.backed:
+            role = next((by_head[c.i].actor for c in doc[node.head].children
+                         if c.dep_ == "appos" and c.i in by_head and doc[c.i - 1].text != "("), None)  # (not 'the SDF (SDF)')
+            if role is not None and role.country and role.country != actor.country and (role.sector or role.country in INTERNATIONAL):
+                node = replace(node, actor=replace(actor, country=role.country, sector=actor.sector or role.sector))
+        out.append(node)
+    return out
+
+
 def _pair_phrase(token) -> bool:
     return token.lower_ in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children)
 
