@@ -384,6 +384,15 @@ def test_a_person_takes_the_role_their_apposition_gives(text, source):
     assert [(e.source_country, e.source_sector) for e in code_text(text, PUBLISHED)] == [source]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 'managed to' does what it manages: no cooperation (Phoenix MANAGE 060) of its own
+    ("Kenyan police managed to arrest the Tanzanian suspects on Monday.", [("173", "asserted")]),
+    ("Kenyan police did not manage to arrest the Tanzanian suspects on Monday.", [("173", "negated")]),
+])
+def test_an_implicative_verb_is_no_event_its_infinitive_is_as_done_as_it(text, expected):
+    assert [(e.cameo_code, e.mode) for e in code_text(text, PUBLISHED)] == expected
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

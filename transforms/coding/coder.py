@@ -26,7 +26,7 @@ from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL as _INTERNATIONAL, Lookups, Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import anchors, date_of, of_the_day
 from eventpipe.transforms.coding.mentions import CONSULT, EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
-from eventpipe.transforms.coding.mode import REFUSALS, TRYING, coded, habitual, mode_of, obliged
+from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
     ANY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
@@ -333,8 +333,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             if source is None and mention.code == _ARREST:
                 source = _police(main)  # 'the arrest of X': arrests are the police's
         else:
-            if lemma(token) in TRYING and any(c.dep_ == "xcomp" for c in token.children):
-                continue  # 'has sought to tout itself', 'sought to persuade Russia': what is sought is the deed
+            if lemma(token) in TRYING | IMPLICATIVE and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # 'has sought to tout itself', 'managed to close the gap': what is sought or done is the deed
             if lemma(token) in REFUSALS and any(c.dep_ == "xcomp" and c.i in heads for c in token.children):
                 continue  # 'declined to comment': what is refused codes the refusal (011), not 'decline' (120)
             if lemma(token) in UNDERGONE:

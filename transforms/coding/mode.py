@@ -34,6 +34,9 @@ _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 # Verbs of trying and meaning to (Phoenix codes SEEK 030): with an infinitive they do nothing of
 # their own; the infinitive's deed is the event, intended ('sought to persuade Russia': 032).
 TRYING = frozenset("seek try attempt want hope aim plan intend prepare expect mean decide consider wish need strive".split())
+# Verbs whose infinitive is done when they are ('managed to close the gap', 'did not bother to
+# reply'): no deed of their own (Phoenix codes MANAGE 060, BOTHER 140 for 'manage the economy').
+IMPLICATIVE = frozenset({"manage", "bother", "dare", "proceed", "succeed"})
 _INTENTIONS = TRYING | frozenset(
     "threaten vow swear pledge promise propose plot agree offer set schedule ready willing prepared determined poised "
     "bid effort move".split()
