@@ -393,6 +393,15 @@ def test_an_implicative_verb_is_no_event_its_infinitive_is_as_done_as_it(text, e
     assert [(e.cameo_code, e.mode) for e in code_text(text, PUBLISHED)] == expected
 
 
+@pytest.mark.parametrize("text, code", [
+    # what reports, claims or allegations say is hearsay, not told as so
+    ("There were reports on Monday that Kenyan police had arrested the Tanzanian leaders.", "173"),
+    ("Tanzania rejected Kenya's claim that Tanzanian troops had shelled the border town.", "190"),
+])
+def test_a_deed_in_what_a_report_or_claim_says_is_not_told_as_done(text, code):
+    assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == code] == ["hypothetical"]
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

@@ -8,6 +8,8 @@
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
   condition is made all the same: 'warned of war if the talks fail').
+  So is what reports, claims or allegations say ('reports that police had arrested', 'rejected
+  Kenya's claim that its troops had shelled'): hearsay, not told as so.
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
   ('is due to meet'); under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
@@ -17,6 +19,10 @@
 - a purpose ('sent troops to protect X') is as done as the deed it is the purpose of: negated,
   intended or hypothetical with it ('did not lift a finger to help', 'will arrive to investigate').
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
+- an implicative verb ('managed to close the gap') does no deed of its own: its infinitive is as
+  done as it is (the coder skips the verb itself); 'was able to', 'was quick to' likewise.
+- a deed told in the simple present with no auxiliary (`habitual`: 'Turkey locks up more
+  journalists than any other government') is a habit; the coder keeps it only with a date.
 - a threat whose content is a future or a possibility ('warned that anyone who harmed its
   citizens would face retaliation') states an intention: intended, like 'threatened to retaliate'.
 Intentions are coded as CAMEO codes the intention (03x to cooperate, 13x threats), negated and
@@ -48,6 +54,9 @@ _URGING = frozenset({"insist", "suggest", "propose", "recommend", "advise"})
 # Verbs of making someone do a thing, which then is done (implicative): 'were forced to withdraw'.
 _COMPELLING = frozenset({"force", "compel", "oblige"})
 _DENYING = frozenset({"deny", "reject", "dismiss"})
+# Nouns of what is said but not known: a deed in their 'that' clause is reported, not told as so.
+_HEARSAY = frozenset("report reports rumour rumours rumor rumors claim claims allegation allegations speculation "
+                     "suggestion suggestions suspicion suspicions".split())
 REFUSALS = frozenset({"refuse", "decline", "fail"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 # Adjectives whose infinitive is done when they hold ('was able to arrest', 'was quick to claim');
@@ -132,6 +141,9 @@ def _mode(verb) -> str:
         return mode_of(head) if head.i != verb.i else "asserted"
     if verb.dep_ == "advcl" and head.i != verb.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         return mode_of(head)  # a purpose: 'did not lift a finger to help', 'will arrive to investigate'
+    if verb.dep_ in ("acl", "ccomp") and pos(head) == "NOUN" and head.lower_ in _HEARSAY and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in children):
+        return "hypothetical"  # 'there were reports that terrorists had been arrested': hearsay, not known
     if verb.dep_ == "ccomp" and lemma(head) in _DENYING:
         return "negated"
     if verb.dep_ == "ccomp" and lemma(head) in _ASKING and lemma(head) not in ("tell",):
