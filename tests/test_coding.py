@@ -265,6 +265,16 @@ def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected)
     # the other way round: the event after a dated one takes that date plus the span
     ("Two days after Russia attacked Ukraine on Monday, Germany condemned Russia.",
      [("190", "RUS", "UKR", "2021-10-11", "text", "asserted"), ("111", "DEU", "RUS", "2021-10-13", "text", "asserted")]),
+    # with no span, what follows an event dated to the day is told of that day, also past an
+    # infinitive ('agreed to withdraw after talks on Friday': the talks are past, so is Friday)
+    ("Kenyan police arrested the Tanzanian leaders after they crossed the border on Friday.",
+     [("173", "KEN", "TZA", "2021-10-08", "text", "asserted")]),
+    ("Kenya agreed to withdraw its troops from Somalia after talks in Nairobi on Friday.",
+     [("030", "KEN", "KEN", "2021-10-08", "text", "asserted"), ("035", "KEN", "KEN", "2021-10-08", "text", "intended"),
+      ("046", "KEN", "SOM", "2021-10-08", "text", "asserted")]),
+    # ... not of a year: what follows 'the protest in 2019' may be years later
+    ("Kenyan police arrested the Tanzanian leaders after the protest in 2019.",
+     [("173", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("141", "KEN", "KEN", "2019-01-01", "text", "asserted")]),
 ])
 def test_an_event_a_span_before_or_after_another_is_dated_from_it(text, expected):
     assert _events(text) == expected

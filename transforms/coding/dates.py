@@ -23,7 +23,10 @@ he was sworn in') is dated from the other: the verb of an 'after' clause, or the
 date, the nearest date above it in the tree, else the publication day); 'before' counts the other
 way; 'hours' is the same day. The other way round, an event with no date of its own that happened
 a span after an event dated in its sentence ('two days after the March 3 vote he resigned') is
-dated from that one. Such dates are the text's ('text'), at the precision of a day.
+dated from that one. Such dates are the text's ('text'), at the precision of a day. With no span
+said, an event with no date of its own that follows one dated to the day ('arrested them after
+they crossed the border on Friday'; 'agreed to step down after talks on Friday', also through its
+infinitive) is told of that day; not of a month or a year, which what follows can outlast.
 
 A bare weekday ('on Friday', 'Friday morning') takes its direction from the tense the tree gives
 its event, not the tagger's nearby words: in the past it is the one on or before the publication
@@ -126,6 +129,9 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         if when is not None:  # 'arrested him when he returned in November': November's
             _, timex = attached[when.i][0]
             return _dated(timex, current, published)
+        following = _following(current, attached)
+        if following is not None:  # 'agreed to step down after talks in Banjul on Friday': Friday's
+            return _dated(*following, published)
         published_on = _published_subject(current, attached)
         if published_on is not None:  # 'a report by UN experts, leaked last month, accused Rwanda': last month's
             return _dated(published_on, current, published)
@@ -159,6 +165,26 @@ def _published_subject(verb, attached):
             found = attached.get(participle.i)
             if found:
                 return found[0][1]
+    return None
+
+
+def _following(verb, attached) -> tuple[Timex, object] | None:
+    """The date of the event a verb follows with no span said, when that event is dated to the
+    day, with the event: 'after talks on Friday' (an event noun, also after the verb's infinitive:
+    'agreed to step down after talks on Friday') or 'after she reported on Friday' (a clause). News
+    tells what followed on the same day unless it says how long after ('a day after': _related)."""
+    children = list(verb.children)
+    children += [g for c in children if c.dep_ == "xcomp" for g in c.children]
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "after" and not any(c.dep_ == "npadvmod" for c in child.children):
+            event = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" and not list(m.children) for m in child.children):
+            event = child
+        else:
+            continue
+        found = attached.get(event.i) if event is not None else None
+        if found and found[0][1].precision in ("day", "time"):
+            return found[0][1], event  # (the event's own tense turns its weekday)
     return None
 
 
