@@ -288,6 +288,14 @@ def test_an_event_a_span_before_or_after_another_is_dated_from_it(text, expected
     ("Israel said on Monday that Hamas attacked Israel on Sunday.", [("190", "PSE", "ISR", "2021-10-10", "text", "asserted")]),
     # ... and a saying without a date leaves the publication day
     ("Kenyan rebels said that they had attacked an army base.", [("190", "KEN", "KEN", "2021-10-14", "published", "asserted")]),
+    # '..., he said' goes on with the speaker just quoted, and the date that saying had
+    ("Kenyan police chief John Mwangi said on Tuesday that the attack was carried out by 28 men. "
+     "Police had arrested 17 Tanzanians, he said.",
+     [("010", "KEN", None, "2021-10-12", "text", "asserted"), ("173", None, "TZA", "2021-10-12", "text", "asserted")]),
+    # ... not someone else's saying
+    ("Kenyan police chief John Mwangi said on Tuesday that the attack was carried out by 28 men. "
+     "Police had arrested 17 Tanzanians, the minister said.",
+     [("010", "KEN", None, "2021-10-12", "text", "asserted"), ("173", None, "TZA", "2021-10-14", "published", "asserted")]),
 ])
 def test_a_reported_deed_takes_the_date_of_its_saying(text, expected):
     assert _events(text) == expected

@@ -24,7 +24,7 @@ from datetime import date
 
 from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL as _INTERNATIONAL, Lookups, Node, article_aliases, place_actors
-from eventpipe.transforms.coding.dates import anchors, date_of, of_the_day
+from eventpipe.transforms.coding.dates import Dated, anchors, date_of, dated_saying, of_the_day
 from eventpipe.transforms.coding.mentions import CONSULT, EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
 from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
@@ -170,10 +170,14 @@ class _Article:
         pair = main_pair([a for a in actors if a.country in _STATES])  # (two states: not Isis, not the UN)
         events: list[_Coded] = []
         recent: dict[str, Actor | None] = {}  # the last actor named before, of each kind a pronoun can stand for
+        said: dict[int, Dated] = {}  # the date of the last saying that had one, by sentence (dates.date_of)
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
             nodes = [_with_main(n, main) for n in nodes]
             near = set().union(*(self.named.get(i, ()) for i in range(sentence.index - _NEAR, sentence.index + 1)))
-            found = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair, near, self.daily)
+            said_before = said.get(sentence.index - 1)
+            found, saying = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair, near, self.daily, said_before)
+            if saying is not None:
+                said[sentence.index] = saying
             events += found
             _remember(recent, doc, nodes, [c.source for c in found if c.source is not None])
         return [_in_whole(e.event, self.whole[e.event.sentence_index]) for e in events]
@@ -301,10 +305,12 @@ def _with_main(node: Node, main: str | None) -> Node:
     return node
 
 
-def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair, near: set[str], daily: bool) -> list[_Coded]:
+def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair, near: set[str], daily: bool,
+                   said_before: Dated | None = None) -> tuple[list[_Coded], Dated | None]:
+    """The sentence's events, and the date of its last dated saying (for a 'he said' after it)."""
     mentions = find_event_mentions(doc)
     if not mentions:
-        return []
+        return [], None
     roles = Roles(doc, nodes, recent, pair)
     heads = {m.token for m in mentions}
     codes = {m.token: m.code for m in mentions}
@@ -409,9 +415,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         if key in seen:
             continue
         seen.add(key)
-        dated = date_of(token, attached, published, daily)
+        dated = date_of(token, attached, published, daily, said_before)
         found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
-    return _without_reported_sayings(doc, found)
+    return _without_reported_sayings(doc, found), dated_saying(doc, attached, published)
 
 
 # Words that make what is said a criticism (111) or, saying who is to blame, an accusation (112):

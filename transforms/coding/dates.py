@@ -9,7 +9,9 @@ governing verb's ('held talks on Friday'), and a verb whose subject is a dated e
 date ('the attack in May 2017 killed 22 people'). A report, statement or video says what it says on
 the day a participle of publishing dates it ('a report, leaked last month, accused'). With none, an event
 reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
-happened by that day and takes it ('text'). Else an event the text places before the publication
+happened by that day and takes it ('text'); so does one the parser hangs a ', he said' aside on,
+and an undated '..., he said' goes on with the speaker of the sentence before and the date their
+saying had ('X said on Thursday that ... . Police had arrested 17 others, he said'). Else an event the text places before the publication
 day ('had asked', 'previously', 'earlier') is not dated that day: its date stays empty,
 `date_source` 'earlier'. So is a deed told in the simple past without a date in a feature: a
 story of ten sentences or more whose lead (first three) dates nothing within a week of its day
@@ -88,9 +90,12 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
     return attached
 
 
-def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date | None, daily: bool = True) -> Dated:
+def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date | None, daily: bool = True,
+            said_before: Dated | None = None) -> Dated:
     """The date of the event at `token` (see the module doc). `daily`: the story is news of the
-    day (see of_the_day); in one that is not, an undated deed told in the simple past is earlier."""
+    day (see of_the_day); in one that is not, an undated deed told in the simple past is earlier.
+    `said_before`: the date of the previous sentence's last dated saying, which an undated 'he
+    said' goes on with."""
     own = _own(token, attached, published)
     if own is not None:
         if published and own[0] and own[0] > published and token.tag_ == "VBD":
@@ -103,6 +108,8 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
         said = _own(saying, attached, published)
         if said is not None and said[3] == "text":
             return said  # 'said on Sunday that they had decided to ...': by Sunday
+        if said is None and said_before is not None and _goes_on(saying):
+            return said_before  # 'X said on Thursday that ... . Police had arrested 17 others, he said': Thursday
     if _earlier(token) or not daily and _told_past(token):
         return None, None, None, "earlier"
     if published is None:
@@ -188,6 +195,22 @@ def _following(verb, attached) -> tuple[Timex, object] | None:
     return None
 
 
+def dated_saying(doc, attached, published: date | None) -> Dated | None:
+    """The date the text gives the sentence's last verb of saying ('said on Thursday'), if any."""
+    found = None
+    for token in doc:
+        if pos(token) == "VERB" and lemma(token) in SAYING:
+            own = _own(token, attached, published)
+            if own is not None and own[3] == "text" and own[0] is not None and (published is None or own[0] <= published):
+                found = own  # (a saying is not after the report of it)
+    return found
+
+
+def _goes_on(saying) -> bool:
+    """A saying that goes on with the speaker just quoted: its subject a pronoun ('..., he said')."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in saying.children)
+
+
 def _participle_clause(token) -> bool:
     """A participle clause with no conjunction of its own ('fired missiles on Friday, killing
     six'; 'declared martial law on Tuesday, saying ...') or a purpose ('fired tear gas on Monday
@@ -244,6 +267,9 @@ def _saying(token):
     for _ in range(6):
         if current.dep_ in ("ccomp", "parataxis") and lemma(current.head) in SAYING:
             return current.head
+        aside = next((c for c in current.children if c.dep_ == "parataxis" and lemma(c) in SAYING and c.i > token.i), None)
+        if aside is not None:
+            return aside  # 'Police had arrested 17 others, he said': the parser hangs the saying on the deed
         if current.head.i == current.i:
             return None
         current = current.head
