@@ -420,6 +420,16 @@ def test_a_deed_in_what_a_report_or_claim_says_is_not_told_as_done(text, code):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == code] == ["hypothetical"]
 
 
+@pytest.mark.parametrize("text, pair", [
+    # joint doers named in one noun do a mutual deed to each other; what they fire is no party
+    ("Kenyan and Ugandan troops traded artillery fire on Friday.", ("UGA", "KEN")),
+    # ... and act together on a third with any other verb
+    ("Kenyan and Ugandan jets bombed rebel positions in Somalia on Friday.", ("KEN", "SOM")),
+])
+def test_joint_doers_in_one_noun_are_counterparts_only_of_a_mutual_deed(text, pair):
+    assert [(e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == [pair]
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

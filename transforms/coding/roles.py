@@ -54,7 +54,7 @@ _OPERATIONS = frozenset({"action", "operation", "operations", "crackdown", "assa
 _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
 # What is fired, dropped or thrown is the means of a deed, never whom it is done to, though
 # Phoenix.agents.txt files some as armed agents (CRUISE_MISSILE, SCUD_MISSILE [~MIL]).
-_MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectile munition".split())
+_MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectile munition artillery fire gunfire".split())
 # Nouns of a relation to another party: 'X's ally' is not X (nor 'allies of X', 'the US proxy').
 _RELATIONAL = frozenset(
     "ally allies proxy proxies enemy enemies rival rivals opponent opponents foe foes adversary adversaries "
@@ -66,6 +66,9 @@ _TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfe
 # Verbs whose joint doers act with each other, also in the passive ('the plan was agreed by Putin
 # and Erdogan'); the joint doers of other passives act together on a third ('blocked by Turkey and Iran').
 _RECIPROCAL = frozenset("agree sign negotiate conclude reach seal strike forge discuss hold".split())
+# Verbs done to each other by joint doers named in one noun ('Cambodian and Thai troops traded
+# fire', 'Thai and Cambodian officials met'); with others, such doers act together on a third.
+_MUTUAL = _RECIPROCAL | frozenset("trade exchange clash meet talk confer skirmish".split())
 # 'in defiance of X', 'in protest at X', 'in opposition to X': the one a deed stands against.
 _STANCES = frozenset({"defiance", "protest", "opposition"})
 
@@ -356,6 +359,9 @@ class Roles:
         if self.pair and _pair_phrase(subject) and source is not None:
             return Actor(subject.idx, subject.idx + len(subject.text), subject.text, self.pair[1], source.sector)
         others = [c for c in subject.children if c.dep_ == "conj"]
+        if lemma(verb) in _MUTUAL:  # 'Cambodian and Thai troops traded fire' (but 'Syrian and Russian jets bombed' X)
+            others += [g for c in subject.children if c.dep_ in ("amod", "compound") and any(
+                d.dep_ == "conj" for d in c.children) for g in [c, *c.children] if g.dep_ in ("amod", "compound", "conj")]
         others += [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != subject.i]  # 'A's and B's commanders'
         for other in others:
             actor = self.actor_in(other)
