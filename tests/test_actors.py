@@ -171,6 +171,9 @@ def test_an_agent_before_initials_in_lower_case_is_an_actor():
         ("Iranian backed militias fired.", [(None, "UAF")]),
         ("a US-allied militia fought", [(None, "UAF")]),
         ("Russia backed the Kurds.", [("RUS", None)]),
+        # ... but 'armed forces' is an agent of its own: 'Russian armed forces' are Russia's
+        ("Russian armed forces retook a village.", [("RUS", "MIL"), (None, "CVL")]),
+        ("Russian-armed militias retook a village.", [(None, "UAF"), (None, "CVL")]),
         # Speakers: a spokesman speaks for the body named with him.
         ("a State Department spokesman said", [("USA", "GOV")]),
         ("said a spokeswoman for the U.S. embassy", [("USA", "GOV")]),

@@ -301,6 +301,7 @@ def find_mentions(tokens: list[Token], on: date | None, lower: bool) -> list[Men
                 found = None
             if found and found.kind == "country" and tokens[last].joined and last + 1 < len(tokens) and (
                 tokens[last + 1].word in _BACKED and not tokens[last].possessive and _agent_at(tokens, last + 2)
+                and not _agent_at(tokens, last + 1)  # ('Russian armed forces' are Russia's: ARMED_FORCES is an agent)
             ):
                 found, last = Mention(0, 0, "backer", None, None), last + 1  # 'Iranian backed militias'
             if found:
