@@ -376,6 +376,7 @@ def test_a_deed_told_in_the_simple_present_without_a_date_is_a_habit_not_an_even
     # not of a place told in a clause about someone else, nor of two countries
     ("Police arrested two men on Monday who had fought in Somalia and in Ethiopia.", None),
     ("The Ugandan couple were on holiday in Kenya and in Tanzania when police arrested them on Monday.", None),
+    ("The Ugandan couple were on holiday in Kenya and Tanzania when police arrested them on Monday.", None),
 ])
 def test_police_whom_nothing_places_are_of_the_country_the_sentence_puts_them_in(text, country):
     assert [e.source_country for e in code_text(text, PUBLISHED) if e.cameo_code == "173"] == [country]

@@ -470,10 +470,12 @@ class Roles:
 
     def sentence_place(self) -> str | None:
         """The one country the sentence's phrases of place name, if they name one
-        ('armed police raided the hotel in Didim, south-west Turkey'): None if none or several."""
-        countries = {place.country for prep in self.doc if prep.dep_ in ("prep", "conj") and prep.lower_ in _PLACE_PREPOSITIONS
+        ('armed police raided the hotel in Didim, south-west Turkey'): None if none or several
+        ('the Kurds, in Syria and Turkey')."""
+        countries = {node.actor.country for prep in self.doc if prep.dep_ in ("prep", "conj") and prep.lower_ in _PLACE_PREPOSITIONS
                      and not any(a.dep_ in ("relcl", "acl") for a in prep.ancestors)
-                     for place in [self.place_in(prep)] if place is not None}
+                     for t in prep.subtree for node in [self.by_head.get(t.i)]
+                     if node is not None and node.actor.sector is None and node.actor.country and not _in_clause(t, prep)}
         return countries.pop() if len(countries) == 1 else None
 
     def noun_roles(self, noun) -> tuple[Actor | None, Actor | None]:
