@@ -39,7 +39,7 @@ _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "must"
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 # Verbs of trying and meaning to (Phoenix codes SEEK 030): with an infinitive they do nothing of
 # their own; the infinitive's deed is the event, intended ('sought to persuade Russia': 032).
-TRYING = frozenset("seek try attempt want hope aim plan intend prepare expect mean decide consider wish need strive".split())
+TRYING = frozenset("seek try attempt want hope aim plan intend prepare expect mean decide consider wish need strive prefer".split())
 # Verbs whose infinitive is done when they are ('managed to close the gap', 'did not bother to
 # reply'): no deed of their own (Phoenix codes MANAGE 060, BOTHER 140 for 'manage the economy').
 IMPLICATIVE = frozenset({"manage", "bother", "dare", "proceed", "succeed"})
