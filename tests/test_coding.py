@@ -198,6 +198,8 @@ def _events(text: str):
     # a bare verb the parser coordinated with 'wants' goes with its infinitive: wanted, not done
     ("Kenya wants to prevent a Tanzanian attack, and reassure its allies Uganda and Rwanda.",
      [("032", "KEN", "TZA", "2021-10-14", "published", "intended"), ("032", "KEN", "UGA", "2021-10-14", "published", "intended")]),
+    # telling someone to do a thing is an order, as 'ordered' is; telling a fact, a statement
+    ("Kenya told Tanzania on Monday to withdraw its troops.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # what one prefers to do is wanted, not done
     ("Kenya prefers to negotiate with Tanzania.", [("032", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     # an open question is no plan: 'whether' before 'will'

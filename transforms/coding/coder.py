@@ -385,6 +385,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             party = roles.actor_in(subject) if subject is not None else None
             if party is not None and party != source:
                 code, target = "100", party  # 'said that China must drop its barriers': a demand of China
+            elif asked is None and target is not None and any(c.dep_ == "xcomp" and mode_of(c) == "demanded" for c in token.children):
+                code = "100"  # 'told the Pentagon to withdraw its troops': an order, as 'ordered' is (ORDER 100)
             elif asked is None:
                 code, target = _blaming(token, code, target, roles, source)
         if location is None and not mention.noun:
