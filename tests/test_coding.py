@@ -200,6 +200,9 @@ def _events(text: str):
      [("032", "KEN", "TZA", "2021-10-14", "published", "intended"), ("032", "KEN", "UGA", "2021-10-14", "published", "intended")]),
     # telling someone to do a thing is an order, as 'ordered' is; telling a fact, a statement
     ("Kenya told Tanzania on Monday to withdraw its troops.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # signalling or indicating what one will do says it: the intention is the event
+    ("Kenya signalled on Monday that it would withdraw its troops from Somalia.",
+     [("035", "KEN", None, "2021-10-11", "text", "intended")]),
     # what one prefers to do is wanted, not done
     ("Kenya prefers to negotiate with Tanzania.", [("032", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     # an open question is no plan: 'whether' before 'will'
