@@ -438,6 +438,21 @@ def test_joint_doers_in_one_noun_are_counterparts_only_of_a_mutual_deed(text, pa
     assert [(e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == [pair]
 
 
+@pytest.mark.parametrize("text, last", [
+    # a state's force with no target nor place, in a story set in another country: done there
+    ("Kenyan troops fought rebels in Somalia on Monday, the Kenyan army said. Kenyan officials said the fighting "
+     "in Somalia went on. Kenyan jets also bombed villages on Tuesday.", ("KEN", "villages", "SOM")),
+    ("Kenyan troops fought rebels in Somalia on Monday, the Kenyan army said. Kenyan officials said the fighting "
+     "in Somalia went on. Kenyan jets also bombed on Tuesday.", ("KEN", None, "SOM")),
+    # ... in a story set at home, at home
+    ("Kenyan police clashed with protesters in Nairobi on Monday. The protests in Kenya were illegal, the "
+     "government said. Kenyan troops also fired on Tuesday.", ("KEN", None, "KEN")),
+])
+def test_force_with_no_target_is_done_where_the_story_is_set_not_at_the_doers_home(text, last):
+    event = code_text(text, PUBLISHED)[-1]
+    assert (event.source_country, event.target_name, event.target_country) == last
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

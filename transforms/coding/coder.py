@@ -17,6 +17,7 @@ not make Syria its target).
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -54,6 +55,14 @@ _STANCES = frozenset({"01", "02", "10", "11", "12", "13"})
 # target, the country they happen in is (as PLOVER and CAMEO code 'protested in Hong Kong',
 # 'killed three in southern Serbia', 'imposed a curfew in Algiers').
 _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+# Roots of threats, shows of force, reduced relations, violence and force (13, 15, 16, 18 to 20):
+# with no target nor place of their own, a state's government or military in a story set in another
+# country (its places are there) does them to the story's other country (_story_party) or, to a
+# party the text names without a country, in that one; not to its own. In a story set at home (a
+# coup, a civil war) or whose places say nothing, its own country stays. Police, rebels, insurgents, the opposition and civilians
+# act at home (_AT_HOME), and arrests and protests (17, 14) are at home by nature.
+_ABROAD = frozenset({"13", "15", "16", "18", "19", "20"})
+_AT_HOME = frozenset({"COP", "REB", "INS", "OPP", "UAF", "CVL", "PPL"})
 # Killing done by irregular fighters (rebels, insurgents, militants, armed groups) is CAMEO's
 # unconventional violence, 1823 'kill by physical assault'; the dictionary's 190 'use conventional
 # military force' is a state's armed forces' (CAMEO codebook, roots 18 and 19).
@@ -167,6 +176,10 @@ class _Article:
         ]
         actors = [n.actor for nodes in placed for n in nodes]
         main = self.line_country or main_country(actors)
+        # the story's scene: the country its phrases of place name most, twice at least and twice as
+        # often as any other ('in Syria', 'near Damascus')
+        where = Counter(c for doc, nodes in zip(docs, placed) for c in Roles(doc, nodes).places()).most_common(2)
+        scene = where[0][0] if where and where[0][1] >= 2 and (len(where) == 1 or where[0][1] >= 2 * where[1][1]) else None
         pair = main_pair([a for a in actors if a.country in _STATES])  # (two states: not Isis, not the UN)
         events: list[_Coded] = []
         recent: dict[str, Actor | None] = {}  # the last actor named before, of each kind a pronoun can stand for
@@ -175,7 +188,7 @@ class _Article:
             nodes = [_with_main(n, main) for n in nodes]
             near = set().union(*(self.named.get(i, ()) for i in range(sentence.index - _NEAR, sentence.index + 1)))
             said_before = said.get(sentence.index - 1)
-            found, saying = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair, near, self.daily, said_before)
+            found, saying = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair, near, self.daily, said_before, scene)
             if saying is not None:
                 said[sentence.index] = saying
             events += found
@@ -306,7 +319,7 @@ def _with_main(node: Node, main: str | None) -> Node:
 
 
 def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair, near: set[str], daily: bool,
-                   said_before: Dated | None = None) -> tuple[list[_Coded], Dated | None]:
+                   said_before: Dated | None = None, scene: str | None = None) -> tuple[list[_Coded], Dated | None]:
     """The sentence's events, and the date of its last dated saying (for a 'he said' after it)."""
     mentions = find_event_mentions(doc)
     if not mentions:
@@ -400,10 +413,14 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             # a protest, a threat, coercion or force with no one named as its target is aimed at
             # the country it happens in: its place, else the story's, else the doer's own
             home = location.country if location is not None else main or source.country
+            if location is None and home == source.country and code[:2] in _ABROAD and source.sector not in _AT_HOME and scene not in (None, home):
+                home = None  # 'Turkish forces fired artillery at Afrin' in a story set in Syria: not at Turkey (_story_party)
             if home:
                 target = location or Actor(0, 0, "", home, None)
         elif target is not None and not target.country and not target.backed:
             home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
+            if location is None and home in (None, source.country) and code[:2] in _ABROAD and source.sector not in _AT_HOME and scene not in (None, source.country):
+                home = scene  # 'Kenyan jets bombed villages' in a story set in Somalia: Somali villages
             target = replace(target, country=home) if home else target
         if (code[:2] == _STATEMENT or lemma(token) in SAYING) and target is not None and _MEDIA in (target.sector, target.country):
             target = None  # 'told reporters', 'told AFP': the press carries a statement, it is not its target

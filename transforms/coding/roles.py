@@ -478,6 +478,17 @@ class Roles:
                      if node is not None and node.actor.sector is None and node.actor.country and not _in_clause(t, prep)}
         return countries.pop() if len(countries) == 1 else None
 
+    def places(self) -> list[str]:
+        """The countries the sentence's phrases of place name, one per phrase ('in Syria', 'near
+        Damascus'), outside clauses of their own."""
+        found = []
+        for prep in self.doc:
+            if prep.dep_ in ("prep", "conj") and prep.lower_ in _PLACE_PREPOSITIONS:
+                place = self.place_in(prep)
+                if place is not None:
+                    found.append(place.country)
+        return found
+
     def noun_roles(self, noun) -> tuple[Actor | None, Actor | None]:
         """Actors of an event noun: a possessor or modifier is the source ('Turkey's offensive',
         'Israeli airstrikes'), 'by' the source, 'on'/'against' the target, 'between' both."""
