@@ -453,6 +453,18 @@ def test_force_with_no_target_is_done_where_the_story_is_set_not_at_the_doers_ho
     assert (event.source_country, event.target_name, event.target_country) == last
 
 
+@pytest.mark.parametrize("text, coded", [
+    # a warning that foretells what neither the speaker does nor befalls the warned: pessimism
+    ("Kenya warned on Monday that the drought in Somalia would worsen.", [("012", "KEN", None, "asserted")]),
+    ("Kenya cautioned on Monday that the Tanzanian economy would shrink.", [("012", "KEN", None, "asserted")]),
+    # ... one that says the speaker will act or the warned will pay is a threat
+    ("Kenya warned on Monday that Tanzania would face retaliation.", [("130", "KEN", "TZA", "intended")]),
+    ("Kenya warned Tanzania on Monday that it would respond.", [("130", "KEN", "TZA", "intended")]),
+])
+def test_a_warning_is_a_threat_only_when_it_says_the_speaker_will_act_or_the_warned_will_pay(text, coded):
+    assert [(e.cameo_code, e.source_country, e.target_country, e.mode) for e in code_text(text, PUBLISHED)] == coded
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

@@ -384,6 +384,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 and not any(c.dep_ == "prt" for c in token.children)):  # ('shot down a jet' is combat)
             mention = replace(mention, code=_KILLED_BY_ASSAULT)  # 'Hezbollah guerrillas killed the deputy chief'
         code, mode = coded(_said(token, mention) if not mention.noun else mention.code, mode)
+        if not mention.noun and lemma(token) in _WARNING and _forewarned(token, roles, source):
+            code, mode = _PESSIMISTIC, "asserted"  # 'cautioned that Isis will remain a threat': no threat of its own
         if target is None and code[:2] == _PROTEST and not mention.noun:
             target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
         if code[:2] < "13" and _MEDIA in (source.sector, source.country):
@@ -477,6 +479,38 @@ def _said(verb, mention) -> str:
     if not reported or any(obliged(c) or c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children) for c in reported):
         return mention.code  # ('insisted that Assad step down', 'insisted that Russia must')
     return "010"
+
+
+# Verbs of warning (WARN, CAUTION: threats in the files) and the code of what they say when it is
+# no threat of the speaker's: a pessimistic comment (CAMEO 012: 'warned that the repatriation would
+# be extremely difficult', 'cautioned that Isis will remain a threat').
+_WARNING = frozenset({"warn", "caution"})
+_PESSIMISTIC = "012"
+# What befalls those who are warned: 'would face retaliation', 'will pay a big price'.
+_REPERCUSSIONS = frozenset({"face", "pay", "suffer", "regret", "bear"})
+# Words that make what a warning says a threat: retaliation, a price, war, targets.
+_MENACE = frozenset(
+    "retaliate retaliation retaliatory response respond consequences consequence price war punish punishment "
+    "unchallenged unanswered unpunished target targets legitimate power".split())
+
+
+def _forewarned(verb, roles, source: Actor) -> bool:
+    """A warning whose reported clause foretells what neither the speaker nor its side will do
+    nor what will befall the warned: 'cautioned that Isis will remain a threat'. A threat says
+    the speaker will act ('warned that it would respond') or the warned will pay ('warned that
+    anyone who harmed its citizens would face retaliation')."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    if lemma(clause) in _REPERCUSSIONS or any(t.lower_ in _MENACE for t in clause.subtree):
+        return False  # ('could not go unchallenged', 'would make American forces legitimate targets')
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("we", "i", "us"):
+        return False
+    if subject.lower_ in ("anyone", "anybody", "whoever") or any(c.lower_ == "any" for c in subject.children):
+        return False  # 'any ship that entered its waters would be sunk': whoever defies the warning
+    actor = roles.actor_in(subject)
+    return actor is None and subject.lower_ not in ("it", "they", "he", "she") or actor is not None and actor.country != source.country
 
 
 def _same_deed(noun, verb_code: str | None) -> bool:
