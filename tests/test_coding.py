@@ -279,6 +279,9 @@ def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected)
     ("Kenya agreed to withdraw its troops from Somalia after talks in Nairobi on Friday.",
      [("030", "KEN", "KEN", "2021-10-08", "text", "asserted"), ("035", "KEN", "KEN", "2021-10-08", "text", "intended"),
       ("046", "KEN", "SOM", "2021-10-08", "text", "asserted")]),
+    # an undated event before one dated before the publication day is no event of that day
+    ("Before invading Somalia in 2019, Kenya told Tanzania to withdraw its troops.",
+     [("192", "KEN", "SOM", "2019-01-01", "text", "asserted"), ("100", "KEN", "TZA", None, "earlier", "asserted")]),
     # ... not of a year: what follows 'the protest in 2019' may be years later
     ("Kenyan police arrested the Tanzanian leaders after the protest in 2019.",
      [("173", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("141", "KEN", "KEN", "2019-01-01", "text", "asserted")]),

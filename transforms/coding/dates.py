@@ -28,7 +28,10 @@ a span after an event dated in its sentence ('two days after the March 3 vote he
 dated from that one. Such dates are the text's ('text'), at the precision of a day. With no span
 said, an event with no date of its own that follows one dated to the day ('arrested them after
 they crossed the border on Friday'; 'agreed to step down after talks on Friday', also through its
-infinitive) is told of that day; not of a month or a year, which what follows can outlast.
+infinitive) is told of that day; not of a month or a year, which what follows can outlast. An
+undated event before one dated before the publication day ('crossed the border ..., before
+returning to the UK in November 2015', 'before invading Afrin last month, Erdoğan told ...') is no
+event of that day: 'earlier'.
 
 A bare weekday ('on Friday', 'Friday morning') takes its direction from the tense the tree gives
 its event, not the tagger's nearby words: in the past it is the one on or before the publication
@@ -112,6 +115,12 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
             return said_before  # 'X said on Thursday that ... . Police had arrested 17 others, he said': Thursday
     if _earlier(token) or not daily and _told_past(token):
         return None, None, None, "earlier"
+    before = _preceding(token, attached)
+    if before is None and token.dep_ in ("xcomp", "advcl", "conj"):
+        before = _preceding(token.head, attached)  # 'crossed the border to join X, before returning in 2015': the joining too
+    if before is not None and published is not None and (value_start(before.value) or published) < published:
+        return None, None, None, "earlier"  # 'crossed the border ..., before returning to the UK in November 2015'
+
     if published is None:
         return None, None, None, None
     return published, "day", published.isoformat(), "published"
@@ -209,6 +218,22 @@ def dated_saying(doc, attached, published: date | None) -> Dated | None:
 def _goes_on(saying) -> bool:
     """A saying that goes on with the speaker just quoted: its subject a pronoun ('..., he said')."""
     return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in saying.children)
+
+
+def _preceding(verb, attached) -> Timex | None:
+    """The date of the event a verb comes before, when that event is dated ('crossed the border,
+    before returning to the UK in November 2015'; 'before the vote in May'): the verb is no later."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "before":
+            event = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in child.children):
+            event = child
+        else:
+            continue
+        found = attached.get(event.i) if event is not None else None
+        if found:
+            return found[0][1]
+    return None
 
 
 def _participle_clause(token) -> bool:
