@@ -468,6 +468,20 @@ def test_a_warning_is_a_threat_only_when_it_says_the_speaker_will_act_or_the_war
     assert [(e.cameo_code, e.source_country, e.target_country, e.mode) for e in code_text(text, PUBLISHED)] == coded
 
 
+@pytest.mark.parametrize("text, event", [
+    # joining an armed force or group is military cooperation (the files' JOIN * &FIGHT), not a consultation
+    ("Kenyan fighters joined al-Shabaab in 2019.", ("062", "Kenyan fighters", "al-Shabaab")),
+    ("Kenyan fighters joined the talks in 2019.", ("040", "Kenyan fighters", None)),
+    # a place left does not do the leaver's purpose; a person left to do a thing does it
+    ("Tanzanian President John Magufuli left Tanzania to meet Kenyan officials in Nairobi on Monday.",
+     ("040", "Tanzanian President John Magufuli", "Kenyan officials")),
+    ("Kenyan President Uhuru Kenyatta left the Tanzanian envoy to meet Ugandan officials on Monday.",
+     ("040", "Tanzanian envoy", "Ugandan officials")),
+])
+def test_joining_an_armed_group_and_the_purpose_of_leaving_a_place(text, event):
+    assert [(e.cameo_code, e.source_name, e.target_name) for e in code_text(text, PUBLISHED)] == [event]
+
+
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
     # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)

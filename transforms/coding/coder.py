@@ -71,6 +71,16 @@ _KILLING = frozenset("kill murder slay behead execute shoot stab assassinate".sp
 _IRREGULAR = frozenset({"REB", "UAF", "INS"})
 
 
+# Joining an armed force or group is military cooperation with it, as the files code joining forces,
+# a fight or the military (JOIN * FORCES 060, * &FIGHT 062, * (WITH &MILITARY) 062), not JOIN's 040.
+_JOINED_FORCES = "062"
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+
+
+def _armed(actor: Actor) -> bool:
+    return actor.sector in _ARMED_SECTORS or actor.country == "IMG"
+
+
 def _irregular(actor: Actor) -> bool:
     return actor.sector in _IRREGULAR or actor.country == "IMG"
 
@@ -392,6 +402,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             continue  # 'AFP quoted her as saying', 'the Guardian saw a convoy': the press reports, it does no deed of state
         if _private(source) and code[:2] < "13" and (target is None or _private(target) or not target.name):
             continue  # 'her mother said', 'civilians gave water to the wounded': no political deed
+        if lemma(token) == "join" and code == DEFAULTS["join"] and target is not None and _armed(target):
+            code = _JOINED_FORCES  # 'left the UK to join Isis', 'joining the peshmerga': no consultation
         if code[:2] == CONSULT and target is not None and target.sector is None and not _political(source):
             continue  # 'three pupils travelled to Syria', 'Dean went to Syria': a trip, no consultation
         if not mention.noun and lemma(token) in SAYING and code[:2] == "01":

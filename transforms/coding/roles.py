@@ -63,6 +63,9 @@ _RELATIONAL = frozenset(
 )
 # Verbs of sending and supplying: their object is what goes, their target whom it goes to.
 _TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfer airlift donate".split())
+# Verbs of leaving and crossing: when their object is a place left, their infinitive is the purpose
+# of the one who leaves ('left the UK to join Isis'), not of the place.
+_LEAVING = frozenset("leave flee quit cross exit abandon desert".split())
 # Verbs whose joint doers act with each other, also in the passive ('the plan was agreed by Putin
 # and Erdogan'); the joint doers of other passives act together on a third ('blocked by Turkey and Iran').
 _RECIPROCAL = frozenset("agree sign negotiate conclude reach seal strike forge discuss hold".split())
@@ -251,6 +254,9 @@ class Roles:
             return None
         if verb.dep_ == "xcomp":  # 'urged Putin to ensure': the object does it
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+            place = self.by_head.get(obj.i) if obj is not None else None
+            if lemma(verb.head) in _LEAVING and place is not None and place.actor.sector is None and not place.person:
+                obj = None  # 'left the UK to join Isis': a place left, the leaver does it ('leaving the adviser to hold talks': he does)
             if obj is None:  # 'Russia is thought to have supplied', 'was forced to withdraw': the passive's subject
                 obj = next((c for c in verb.head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
             return obj if obj is not None else self.subject(verb.head, seen + 1)
