@@ -11,14 +11,16 @@ names no target is about the story: its main country when the doer is foreign to
 other of the story's two countries ('Spain condemned the decision', in a story of Argentina's
 takeover of a Spanish firm), while the story is on that country: it is named in the sentence or
 one of the three before it (a long feature that has moved on to a senator's domestic speech does
-not make Syria its target).
+not make Syria its target). A state's force or pressure with no target nor place is not aimed at
+its own country when the story is set in another, the country its phrases of place name most
+(_abroad: 'Turkish forces fired artillery' in a story of Afrin).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -59,10 +61,16 @@ _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 # with no target nor place of their own, a state's government or military in a story set in another
 # country (its places are there) does them to the story's other country (_story_party) or, to a
 # party the text names without a country, in that one; not to its own. In a story set at home (a
-# coup, a civil war) or whose places say nothing, its own country stays. Police, rebels, insurgents, the opposition and civilians
-# act at home (_AT_HOME), and arrests and protests (17, 14) are at home by nature.
+# coup, a civil war) or whose places say nothing, its own country stays. Police, rebels,
+# insurgents, the opposition and civilians act at home (_AT_HOME), and arrests and protests (17,
+# 14) are at home by nature.
 _ABROAD = frozenset({"13", "15", "16", "18", "19", "20"})
 _AT_HOME = frozenset({"COP", "REB", "INS", "OPP", "UAF", "CVL", "PPL"})
+
+
+def _abroad(code: str, source: Actor, scene: str | None) -> bool:
+    """A state's deed of force or pressure in a story set in another country (see _ABROAD)."""
+    return code[:2] in _ABROAD and source.sector not in _AT_HOME and scene not in (None, source.country)
 # Killing done by irregular fighters (rebels, insurgents, militants, armed groups) is CAMEO's
 # unconventional violence, 1823 'kill by physical assault'; the dictionary's 190 'use conventional
 # military force' is a state's armed forces' (CAMEO codebook, roots 18 and 19).
@@ -427,13 +435,13 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             # a protest, a threat, coercion or force with no one named as its target is aimed at
             # the country it happens in: its place, else the story's, else the doer's own
             home = location.country if location is not None else main or source.country
-            if location is None and home == source.country and code[:2] in _ABROAD and source.sector not in _AT_HOME and scene not in (None, home):
+            if location is None and home == source.country and _abroad(code, source, scene):
                 home = None  # 'Turkish forces fired artillery at Afrin' in a story set in Syria: not at Turkey (_story_party)
             if home:
                 target = location or Actor(0, 0, "", home, None)
         elif target is not None and not target.country and not target.backed:
             home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
-            if location is None and home in (None, source.country) and code[:2] in _ABROAD and source.sector not in _AT_HOME and scene not in (None, source.country):
+            if location is None and home in (None, source.country) and _abroad(code, source, scene):
                 home = scene  # 'Kenyan jets bombed villages' in a story set in Somalia: Somali villages
             target = replace(target, country=home) if home else target
         if (code[:2] == _STATEMENT or lemma(token) in SAYING) and target is not None and _MEDIA in (target.sector, target.country):
@@ -522,7 +530,9 @@ def _forewarned(verb, roles, source: Actor) -> bool:
     if subject.lower_ in ("anyone", "anybody", "whoever") or any(c.lower_ == "any" for c in subject.children):
         return False  # 'any ship that entered its waters would be sunk': whoever defies the warning
     actor = roles.actor_in(subject)
-    return actor is None and subject.lower_ not in ("it", "they", "he", "she") or actor is not None and actor.country != source.country
+    if actor is None:
+        return subject.lower_ not in ("it", "they", "he", "she")  # (a pronoun no actor stands for: the speaker's side)
+    return actor.country != source.country  # 'Isis will remain a threat', not 'Kenya's forces will respond'
 
 
 def _same_deed(noun, verb_code: str | None) -> bool:
