@@ -472,13 +472,15 @@ def test_a_warning_is_a_threat_only_when_it_says_the_speaker_will_act_or_the_war
     # joining an armed force or group is military cooperation (the files' JOIN * &FIGHT), not a consultation
     ("Kenyan fighters joined al-Shabaab in 2019.", ("062", "Kenyan fighters", "al-Shabaab")),
     ("Kenyan fighters joined the talks in 2019.", ("040", "Kenyan fighters", None)),
+    # 'fought for X' is on X's side; whom they fought is after 'against'
+    ("Kenyan volunteers fought for the Somali army against al-Shabaab.", ("190", "Kenyan", "al-Shabaab")),
     # a place left does not do the leaver's purpose; a person left to do a thing does it
     ("Tanzanian President John Magufuli left Tanzania to meet Kenyan officials in Nairobi on Monday.",
      ("040", "Tanzanian President John Magufuli", "Kenyan officials")),
     ("Kenyan President Uhuru Kenyatta left the Tanzanian envoy to meet Ugandan officials on Monday.",
      ("040", "Tanzanian envoy", "Ugandan officials")),
 ])
-def test_joining_an_armed_group_and_the_purpose_of_leaving_a_place(text, event):
+def test_joining_an_armed_group_fighting_for_a_side_and_the_purpose_of_leaving_a_place(text, event):
     assert [(e.cameo_code, e.source_name, e.target_name) for e in code_text(text, PUBLISHED)] == [event]
 
 

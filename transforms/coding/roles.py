@@ -66,6 +66,8 @@ _TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfe
 # Verbs of leaving and crossing: when their object is a place left, their infinitive is the purpose
 # of the one who leaves ('left the UK to join Isis'), not of the place.
 _LEAVING = frozenset("leave flee quit cross exit abandon desert".split())
+# Verbs of fighting, whose 'for' names the side fought on, not the one fought.
+_FIGHTING = frozenset({"fight", "battle", "combat", "die"})
 # Verbs whose joint doers act with each other, also in the passive ('the plan was agreed by Putin
 # and Erdogan'); the joint doers of other passives act together on a third ('blocked by Turkey and Iran').
 _RECIPROCAL = frozenset("agree sign negotiate conclude reach seal strike forge discuss hold".split())
@@ -395,6 +397,11 @@ class Roles:
             objects = [g for g in prep.children if g.dep_ == "pobj"]
             if prep.lower_ in _PLACE_PREPOSITIONS:
                 location = location or self.place_in(prep)
+                continue
+            if prep.lower_ == "for" and lemma(verb) in _FIGHTING:
+                # 'fought for Isis', 'fought for the Somali army against al-Shabaab': the side fought on
+                candidates += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "against"
+                               for g in p.children if g.dep_ == "pobj"]
                 continue
             if prep.lower_ in _TARGET_PREPOSITIONS:
                 candidates += objects
