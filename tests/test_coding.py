@@ -352,6 +352,12 @@ def test_a_noun_of_relation_inside_a_phrase_is_not_its_other_side():
     assert (event.cameo_code, event.source_country, event.target_name) == ("040", "KEN", None)
 
 
+def test_who_is_in_detention_is_held_not_holding():
+    events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
+    assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [
+        ("173", "COP", "Kenyan citizens", "KEN")]
+
+
 @pytest.mark.parametrize("text, code, mode", [
     # an event noun asked for is not done, nor one coordinated with what is asked for
     ("The Kenyan president called for a ban on the party and the arrest of its Tanzanian leaders.", "173", None),

@@ -367,6 +367,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 governor = token.head.head if token.dep_ == "pobj" else token.head
                 if pos(governor) in ("VERB", "AUX") and lemma(governor) not in UNDERGONE:
                     source = roles.source(governor)  # (not the dead of 'died in clashes')
+                    if mention.code == _ARREST and token.dep_ == "pobj" and target is None:
+                        source, target = None, source  # 'citizens who are in detention': held, not holding
             if source is None and mention.code == _ARREST:
                 source = _police(main)  # 'the arrest of X': arrests are the police's
         else:
