@@ -352,6 +352,15 @@ def test_a_noun_of_relation_inside_a_phrase_is_not_its_other_side():
     assert (event.cameo_code, event.source_country, event.target_name) == ("040", "KEN", None)
 
 
+@pytest.mark.parametrize("text, codes", [
+    # a private person's trip to a country consults no one; a head of state's visit does
+    ("Kenyan John Mwangi travelled to Somalia in 2014.", []),
+    ("Kenyan President Uhuru Kenyatta travelled to Somalia in 2014.", ["040"]),
+])
+def test_a_private_persons_trip_is_no_consultation(text, codes):
+    assert [e.cameo_code for e in code_text(text, PUBLISHED)] == codes
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -123,6 +123,12 @@ def _private(actor: Actor) -> bool:
 _POLITICAL = STATE_SECTORS | frozenset({"OPP", "REB", "INS", "UAF", "IGO", "NGO"})
 
 
+def _private_person(actor: Actor, nodes: list[Node]) -> bool:
+    """A person named with no role of state, party or group ('Letts', 'Mehmet Aksoy'): a private
+    individual, whatever country the text gives them."""
+    return not actor.sector and any((n.person or n.known) and n.actor.start == actor.start and n.actor.name == actor.name for n in nodes)
+
+
 def _political(actor: Actor) -> bool:
     return actor.sector in _POLITICAL or actor.sector is None and actor.country is not None or actor.country in _INTERNATIONAL
 
@@ -414,8 +420,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             continue  # 'her mother said', 'civilians gave water to the wounded': no political deed
         if lemma(token) == "join" and code == DEFAULTS["join"] and target is not None and _armed(target):
             code = _JOINED_FORCES  # 'left the UK to join Isis', 'joining the peshmerga': no consultation
-        if code[:2] == CONSULT and target is not None and target.sector is None and not _political(source):
-            continue  # 'three pupils travelled to Syria', 'Dean went to Syria': a trip, no consultation
+        if code[:2] == CONSULT and target is not None and target.sector is None and (
+                not _political(source) or _private_person(source, nodes)):
+            continue  # 'three pupils travelled to Syria', 'Letts travelled to Syria in 2014': a trip, no consultation
         if not mention.noun and lemma(token) in SAYING and code[:2] == "01":
             asked = next((c for c in token.children if obliged(c)), None)
             subject = next((c for c in asked.children if c.dep_ in ("nsubj", "nsubjpass")), None) if asked is not None else None
