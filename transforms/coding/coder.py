@@ -82,11 +82,10 @@ _IRREGULAR = frozenset({"REB", "UAF", "INS"})
 # Joining an armed force or group is military cooperation with it, as the files code joining forces,
 # a fight or the military (JOIN * FORCES 060, * &FIGHT 062, * (WITH &MILITARY) 062), not JOIN's 040.
 _JOINED_FORCES = "062"
-_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 
 
 def _armed(actor: Actor) -> bool:
-    return actor.sector in _ARMED_SECTORS or actor.country == "IMG"
+    return actor.sector == "MIL" or _irregular(actor)
 
 
 def _irregular(actor: Actor) -> bool:

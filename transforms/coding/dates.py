@@ -184,6 +184,21 @@ def _published_subject(verb, attached):
     return None
 
 
+def _placed_against(tokens, word: str):
+    """(the word, the event) for each event a verb's dependents place it 'after' or 'before' (`word`):
+    an event noun or gerund ('after talks on Friday', 'before returning to the UK') or a clause
+    ('after she reported on Friday')."""
+    for child in tokens:
+        if child.dep_ == "prep" and child.lower_ == word:
+            event = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if event is not None:
+                yield child, event
+        elif child.dep_ == "advcl":
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == word), None)
+            if mark is not None:
+                yield mark, child
+
+
 def _following(verb, attached) -> tuple[Timex, object] | None:
     """The date of the event a verb follows with no span said, when that event is dated to the
     day, with the event: 'after talks on Friday' (an event noun, also after the verb's infinitive:
@@ -191,14 +206,10 @@ def _following(verb, attached) -> tuple[Timex, object] | None:
     tells what followed on the same day unless it says how long after ('a day after': _related)."""
     children = list(verb.children)
     children += [g for c in children if c.dep_ == "xcomp" for g in c.children]
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ == "after" and not any(c.dep_ == "npadvmod" for c in child.children):
-            event = next((g for g in child.children if g.dep_ == "pobj"), None)
-        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" and not list(m.children) for m in child.children):
-            event = child
-        else:
-            continue
-        found = attached.get(event.i) if event is not None else None
+    for relation, event in _placed_against(children, "after"):
+        if any(c.dep_ == "npadvmod" for c in relation.children):
+            continue  # ('two days after': _related)
+        found = attached.get(event.i)
         if found and found[0][1].precision in ("day", "time"):
             return found[0][1], event  # (the event's own tense turns its weekday)
     return None
@@ -223,17 +234,7 @@ def _goes_on(saying) -> bool:
 def _preceding(verb, attached) -> Timex | None:
     """The date of the event a verb comes before, when that event is dated ('crossed the border,
     before returning to the UK in November 2015'; 'before the vote in May'): the verb is no later."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "before":
-            event = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in child.children):
-            event = child
-        else:
-            continue
-        found = attached.get(event.i) if event is not None else None
-        if found:
-            return found[0][1]
-    return None
+    return next((attached[event.i][0][1] for _, event in _placed_against(verb.children, "before") if attached.get(event.i)), None)
 
 
 def _participle_clause(token) -> bool:

@@ -481,26 +481,24 @@ class Roles:
                 return node.actor
         return None
 
+    def _place_phrases(self):
+        """The sentence's phrases of place: 'in Syria', 'near Damascus', 'and in Tanzania'."""
+        return (prep for prep in self.doc if prep.dep_ in ("prep", "conj") and prep.lower_ in _PLACE_PREPOSITIONS)
+
     def sentence_place(self) -> str | None:
-        """The one country the sentence's phrases of place name, if they name one
-        ('armed police raided the hotel in Didim, south-west Turkey'): None if none or several
-        ('the Kurds, in Syria and Turkey')."""
-        countries = {node.actor.country for prep in self.doc if prep.dep_ in ("prep", "conj") and prep.lower_ in _PLACE_PREPOSITIONS
-                     and not any(a.dep_ in ("relcl", "acl") for a in prep.ancestors)
+        """The one country the sentence's phrases of place name outside its relative clauses, if
+        they name one ('armed police raided the hotel in Didim, south-west Turkey'): None if none
+        or several ('the Kurds, in Syria and Turkey')."""
+        countries = {node.actor.country for prep in self._place_phrases()
+                     if not any(a.dep_ in ("relcl", "acl") for a in prep.ancestors)
                      for t in prep.subtree for node in [self.by_head.get(t.i)]
                      if node is not None and node.actor.sector is None and node.actor.country and not _in_clause(t, prep)}
         return countries.pop() if len(countries) == 1 else None
 
     def places(self) -> list[str]:
-        """The countries the sentence's phrases of place name, one per phrase ('in Syria', 'near
-        Damascus'), outside clauses of their own."""
-        found = []
-        for prep in self.doc:
-            if prep.dep_ in ("prep", "conj") and prep.lower_ in _PLACE_PREPOSITIONS:
-                place = self.place_in(prep)
-                if place is not None:
-                    found.append(place.country)
-        return found
+        """The countries the sentence's phrases of place name, the first of each phrase ('in
+        Syria', 'near Damascus'), outside clauses of their own."""
+        return [place.country for place in map(self.place_in, self._place_phrases()) if place is not None]
 
     def noun_roles(self, noun) -> tuple[Actor | None, Actor | None]:
         """Actors of an event noun: a possessor or modifier is the source ('Turkey's offensive',
