@@ -573,6 +573,15 @@ def test_a_participle_clause_happens_when_its_governor_does():
         "The Thai army declared martial law on Tuesday, accusing Cambodia of attacks.")
 
 
+def test_a_clause_of_the_same_time_is_dated_as_its_governor():
+    # 'as', 'when', 'while': the rebels attacked when the troops entered, in 2019
+    assert _events("Kenyan troops entered Somalia in 2019 as Somali rebels attacked Kenya.") == [
+        ("190", "SOM", "KEN", "2019-01-01", "text", "asserted")]
+    # ... but not a clause the text puts before it ('as Somalia has repeatedly accused Kenya')
+    assert _events("Kenya entered Somalia in 2019, as Somalia has repeatedly accused Kenya.") == [
+        ("112", "SOM", "KEN", None, "earlier", "asserted")]
+
+
 def test_a_bare_weekday_takes_its_direction_from_the_tense_in_the_tree():
     # the tagger reads 'agreed to' as a plan and puts Friday after the publication day; in the tree
     # the talks come before an agreement in the past

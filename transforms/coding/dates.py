@@ -7,7 +7,9 @@ date of the verb it is coordinated with or is the infinitive or participle claus
 Friday and signed'; 'fired missiles on Friday, killing six') or the purpose of ('fired tear gas on Monday to disperse them'); an event noun without one takes its
 governing verb's ('held talks on Friday'), and a verb whose subject is a dated event noun takes its
 date ('the attack in May 2017 killed 22 people'). A report, statement or video says what it says on
-the day a participle of publishing dates it ('a report, leaked last month, accused'). With none, an event
+the day a participle of publishing dates it ('a report, leaked last month, accused'). A clause of the
+same time ('as', 'when', 'while') is dated as its governor ('saw this in Afrin last year as they tried
+to erase our culture'), unless its own adverbs put it before ('as he has repeatedly threatened'). With none, an event
 reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')
 happened by that day and takes it ('text'); so does one the parser hangs a ', he said' aside on,
 and an undated '..., he said' goes on with the speaker of the sentence before and the date their
@@ -155,7 +157,7 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
             timex = next((t for anchored in attached.values() for i, t in anchored if i == current.head.i), None)
             if timex is not None:
                 return _dated(timex, current, published)
-        if current.dep_ in _DATED_BY_GOVERNOR or _participle_clause(current) or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        if current.dep_ in _DATED_BY_GOVERNOR or _participle_clause(current) or _meanwhile(current) or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue
         break
@@ -244,6 +246,19 @@ def _participle_clause(token) -> bool:
     if token.dep_ != "advcl" or any(c.dep_ in ("mark", "nsubj") for c in token.children):
         return False
     return token.tag_ == "VBG" and not any(c.dep_ == "aux" for c in token.children) or token.tag_ == "VB" and purpose_clause(token)
+
+
+# Conjunctions of a clause that happens at the time of the clause it hangs on.
+_AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
+
+
+def _meanwhile(token) -> bool:
+    """A clause of the same time as its governor ('We saw this in Afrin last year as they tried to
+    erase our culture', 'was arrested in May when he returned'): dated as its governor is."""
+    children = list(token.children)
+    return token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_THE_TIME and c.i < token.i
+                                          for c in children) and not any(
+        c.dep_ in ("advmod", "npadvmod") and c.lower_ in _BEFORE_WORDS for c in children)  # ('as he has repeatedly threatened')
 
 
 def _earlier(token) -> bool:
