@@ -254,6 +254,8 @@ def _events(text: str):
     ("Kenya is considering suspending its aid to Tanzania.", [("162", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     # a deed done again and again is no deed of the publication day
     ("Kenya has repeatedly criticized Tanzania.", [("111", "KEN", "TZA", None, "earlier", "asserted")]),
+    # ... nor one done 'recently': some day before it, the text does not say which
+    ("Kenya recently criticized Tanzania.", [("111", "KEN", "TZA", None, "earlier", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

@@ -14,7 +14,7 @@ reported by a saying that has a date ('the rebels said on Sunday that they had d
 happened by that day and takes it ('text'); so does one the parser hangs a ', he said' aside on,
 and an undated '..., he said' goes on with the speaker of the sentence before and the date their
 saying had ('X said on Thursday that ... . Police had arrested 17 others, he said'). Else an event the text places before the publication
-day ('had asked', 'previously', 'earlier') is not dated that day: its date stays empty,
+day ('had asked', 'previously', 'earlier', 'recently') is not dated that day: its date stays empty,
 `date_source` 'earlier'. So is a deed told in the simple past without a date in a feature: a
 story of ten sentences or more whose lead (first three) dates nothing within a week of its day
 tells what happened before it ('Talabani negotiated a ceasefire'); sayings stay the reporter's day's.
@@ -50,7 +50,7 @@ from eventpipe.transforms.coding.words import SAYING, lemma, pos, purpose_clause
 from eventpipe.transforms.timex_lexicon import ENGLISH
 from eventpipe.transforms.timexes import Timex, value_start
 
-_BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally",
+_BEFORE_WORDS = frozenset({"previously", "earlier", "already", "formerly", "once", "before", "ago", "initially", "originally", "recently", "lately",
                            # a deed done again and again, or long, is no deed of the publication day
                            "repeatedly", "long", "often", "frequently", "consistently", "continually", "constantly",
                            "routinely", "regularly", "increasingly"})
