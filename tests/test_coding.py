@@ -363,6 +363,17 @@ def test_a_private_persons_trip_is_no_consultation(text, codes):
     assert [e.cameo_code for e in code_text(text, PUBLISHED)] == codes
 
 
+@pytest.mark.parametrize("text, codes", [
+    # outside a quotation 'me' is the writer: the reporter's own story is no deed of politics
+    ("Kenyan police searched me at the border.", []),
+    ("The Kenyan president described the war to me.", []),
+    # inside one it is the speaker, who may be anyone's target
+    ("“Kenyan police arrested me at the border,” a Tanzanian said.", ["173"]),
+])
+def test_a_deed_done_to_the_writer_is_no_event(text, codes):
+    assert [e.cameo_code for e in code_text(text, PUBLISHED)] == codes
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

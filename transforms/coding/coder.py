@@ -13,7 +13,8 @@ takeover of a Spanish firm), while the story is on that country: it is named in 
 one of the three before it (a long feature that has moved on to a senator's domestic speech does
 not make Syria its target). A state's force or pressure with no target nor place is not aimed at
 its own country when the story is set in another, the country its phrases of place name most
-(_abroad: 'Turkish forces fired artillery' in a story of Afrin).
+(_abroad: 'Turkish forces fired artillery' in a story of Afrin). A deed done to 'me' outside a
+quotation is the writer's own story, no event ('the militants on duty stopped me').
 """
 
 from __future__ import annotations
@@ -381,6 +382,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 continue  # 'has sought to tout itself', 'managed to close the gap': what is sought or done is the deed
             if lemma(token) in REFUSALS and any(c.dep_ == "xcomp" and c.i in heads for c in token.children):
                 continue  # 'declined to comment': what is refused codes the refusal (011), not 'decline' (120)
+            if _to_the_writer(token):
+                continue  # 'the militants on duty stopped me', 'she told me': the writer's own story
             if lemma(token) in UNDERGONE:
                 if any(t.i in heads for t in token.subtree if t.i != token.i):
                     continue  # 'died in police firing': the firing is the event
@@ -489,6 +492,24 @@ _APPROVAL = frozenset("true acceptable justified legitimate legal fair justifica
 # others or of events is a forecast, a statement; one's own plan ('expects to sign') is coded by
 # its infinitive (mode.TRYING).
 _EXPECTING = frozenset({"expect", "anticipate", "predict", "forecast"})
+
+
+# Marks that open or close a quotation: inside one, 'me' is the speaker, not the writer.
+_QUOTES = frozenset('“”"')
+
+
+def _to_the_writer(verb) -> bool:
+    """A deed done to the writer, 'me' outside any quotation ('the militants on duty stopped me and
+    began asking questions', 'as one recruit described the group to me'): the reporter's own
+    story, no deed of politics. Inside a quotation 'me' is the speaker ('“They arrested me”')."""
+    if any(c in _QUOTES for c in verb.doc.text):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "dative", "iobj") and child.lower_ == "me":
+            return True
+        if child.dep_ in ("prep", "dative") and any(g.dep_ == "pobj" and g.lower_ == "me" for g in child.children):
+            return True
+    return False
 
 
 def _said(verb, mention) -> str:
