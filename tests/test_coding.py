@@ -374,6 +374,18 @@ def test_a_deed_done_to_the_writer_is_no_event(text, codes):
     assert [e.cameo_code for e in code_text(text, PUBLISHED)] == codes
 
 
+def test_a_relative_pronoun_object_stands_for_its_antecedent():
+    # 'whom' is an object, also through a saying inside its clause
+    assert ("190", "KEN", "SOM", "2021-10-11", "text", "asserted") in _events(
+        "Kenya's army said on Tuesday it had found the body of Somali rebel leader Ahmed Ali, whom it said Kenyan troops "
+        "had killed on Monday.")
+    # 'which' stands for an actor named as the antecedent ...
+    assert ("190", "ETH", "SOM", "2021-10-11", "text", "asserted") in _events("Kenya condemned al-Shabaab, which Ethiopia attacked on Monday.")
+    # ... not for a thing with a place in its name: 'on Somalia' is whom the bombing is blamed on
+    assert ("112", "ETH", "SOM", "2021-10-14", "published", "asserted") in _events(
+        "Kenya condemned the Nairobi bombing, which Ethiopia blamed on Somalia.")
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

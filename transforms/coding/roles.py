@@ -4,7 +4,9 @@
 - A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
   an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
   ensure'), a participle ('..., ending the standoff'). A relative pronoun stands for the noun its
-  clause modifies ('Jammeh, who had ruled').
+  clause modifies ('Jammeh, who had ruled'); as an object ('Prabhakaran, whom it said troops had
+  killed'; 'the YPG, which they accuse') for a person or an actor named as the antecedent, not a
+  thing with a name inside it ('the Salisbury incident, which the UK blamed on the Kremlin').
 - The target is the direct object, else the indirect one ('told Erdogan'), else the object of a
   preposition the frame takes ('against', 'on', 'with', 'to', 'into', 'at'); inside an event noun
   it is the noun's own dependent ('the release of X', 'sanctions on X').
@@ -246,7 +248,7 @@ class Roles:
         if _small_passive(verb):
             return None  # 'wants to see Assad removed': Assad undergoes it
         for child in verb.children:
-            if child.dep_ in _SUBJECTS:
+            if child.dep_ in _SUBJECTS and child.lower_ != "whom":  # ('whom it said troops had killed': an object)
                 if child.lower_ in _RELATIVES and verb.dep_ in ("relcl", "acl"):
                     return verb.head  # 'Jammeh, who had ruled'
                 return child
@@ -391,7 +393,8 @@ class Roles:
         # what is sent, supplied or deployed is the theme, not the target: 'sent troops to Syria'
         theme = lemma(verb) in _TRANSFERS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         objects = ("dative", "iobj") if theme else ("dobj", "obj", "dative", "iobj")  # ('provided Israel with missiles')
-        candidates += [c for c in verb.children if c.dep_ in objects]
+        candidates += [c for c in verb.children if c.dep_ in objects or c.lower_ == "whom" and c.dep_ in _SUBJECTS]
+        candidates = [self._relative_object(c) for c in candidates]  # 'Prabhakaran, whom troops killed'
         preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
         for prep in sorted(preps, key=lambda p: _rank(p.lower_)):
             objects = [g for g in prep.children if g.dep_ == "pobj"]
@@ -432,6 +435,15 @@ class Roles:
                 return actor, location
             location = location or place
         return None, location
+
+    def _relative_object(self, token):
+        """An object that is a relative pronoun stands for its antecedent: a person ('whom'), or
+        an actor the antecedent names itself ('the YPG, which they accuse'), not a thing with a
+        name inside it ('the Salisbury incident, which the UK blamed on the Kremlin')."""
+        if token.lower_ not in _RELATIVES:
+            return token
+        antecedent = _antecedent_of(token)
+        return antecedent if token.lower_ in ("who", "whom") or antecedent.i in self.by_head else token
 
     def purposed(self, verb, source: Actor | None) -> Actor | None:
         """The target of a deed's purpose, where the deed names none of its own: 'forces fighting
@@ -549,6 +561,19 @@ def apposed(doc, nodes: list[Node]) -> list[Node]:
                 node = replace(node, actor=replace(actor, country=role.country, sector=actor.sector or role.sector))
         out.append(node)
     return out
+
+
+def _antecedent_of(relative):
+    """The noun a relative pronoun stands for: the head of the relative clause it opens, also
+    through a saying inside it ('Prabhakaran, whom it said troops had killed'); else itself."""
+    verb = relative.head
+    for _ in range(3):
+        if verb.dep_ in ("relcl", "acl"):
+            return verb.head
+        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return relative
 
 
 def _pair_phrase(token) -> bool:
