@@ -386,6 +386,13 @@ def test_a_relative_pronoun_object_stands_for_its_antecedent():
         "Kenya condemned the Nairobi bombing, which Ethiopia blamed on Somalia.")
 
 
+def test_a_place_that_names_an_attack_is_where_it_struck_not_who_struck():
+    # 'the Mombasa attack' is no attack by Mombasa (Phoenix files the city under Kenya)
+    events = code_text("Kenya blamed Somalia for the Mombasa attack.", PUBLISHED)
+    assert [(e.cameo_code, e.source_name) for e in events] == [("1124", "Kenya")]
+    assert code_text("Somalia said the Mombasa bombing was the work of foreigners.", PUBLISHED)[0].source_name == "Somalia"
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -23,7 +23,8 @@
   the sentence; a name no dictionary knows ('Sharon Chimejczuk said') takes 'she' with it.
 - What is fired or sent is no target ('fired cruise missiles at a Syrian air base', 'sent troops
   into Syria'); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
-  at whom its purpose names; a passive deed done in an actor's attack is that actor's ('killed
+  at whom its purpose names; a place that names an attack is where it struck ('the Salisbury
+  attack', 'the Afrin offensive'), not who struck; a passive deed done in an actor's attack is that actor's ('killed
   in an Ethiopian airstrike'), and a passive's subject does its infinitive ('X is thought to have').
 """
 
@@ -521,6 +522,9 @@ class Roles:
                 hit = self.by_head.get(child.i)
                 if hit is not None and _named_after(child, hit):
                     continue  # 'the Sochi peace talks collapsed': named after the place, not Russia's
+                if hit is not None and _struck_place(child, hit):
+                    target = target or hit.actor  # 'the Salisbury attack', 'the Afrin offensive': where it struck
+                    continue
                 source = source or self.actor_in(child)
             elif child.dep_ == "prep":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -618,6 +622,22 @@ def _named_after(token, node: Node) -> bool:
     actor = node.actor
     return (token.dep_ == "compound" and token.head.lower_ in _NAMED_AFTER_PLACES and actor.sector is None
             and actor.country not in INTERNATIONAL and not node.person)  # (not 'the UN ceasefire')
+
+
+def _struck_place(token, node: Node) -> bool:
+    """A place that names an attack ('the Salisbury attack', 'the Manchester Arena bombing', 'the
+    Afrin offensive'): where it struck, not who struck. An initialism names a party ('the US
+    strikes')."""
+    actor = node.actor
+    return (token.dep_ == "compound" and token.head.lower_ in _STRUCK and actor.sector is None
+            and actor.country not in INTERNATIONAL and not token.text.isupper())
+
+
+# Attacks that news names after the place they struck.
+_STRUCK = frozenset(
+    "attack attacks bombing bombings massacre shooting shootings stabbing poisoning offensive siege raid raids "
+    "strike strikes airstrike airstrikes assault".split()
+)
 
 
 # Accords and meetings that news names after the place where they were made or held.
