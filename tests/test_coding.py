@@ -393,6 +393,14 @@ def test_a_place_that_names_an_attack_is_where_it_struck_not_who_struck():
     assert code_text("Somalia said the Mombasa bombing was the work of foreigners.", PUBLISHED)[0].source_name == "Somalia"
 
 
+def test_a_place_in_a_persons_apposition_is_not_the_person():
+    # 'Mahmoud Ali, a teacher from Aleppo' is no one the dictionaries know: 'he' is not Erdogan,
+    # named before, nor Aleppo
+    events = code_text("Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin on Monday. "
+                       "Mahmoud Ali, a teacher from Aleppo, said the talks had failed. He accused Russia of the attack.", PUBLISHED)
+    assert not [e for e in events if e.cameo_code.startswith("112")]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

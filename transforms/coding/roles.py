@@ -20,7 +20,8 @@
   is a direct object country only where the action is not done to a place.
 - A pronoun stands for an actor it agrees with ('he'/'she' a person, 'they' a group or body, 'it'
   a state or body): the nearest such subject before it in its sentence, else the last one before
-  the sentence; a name no dictionary knows ('Sharon Chimejczuk said') takes 'she' with it.
+  the sentence; a name no dictionary knows ('Sharon Chimejczuk said') takes 'she' with it, also
+  when a place is named beside it ('Afif Ahmed, a merchant from Douma': not Douma).
 - What is fired or sent is no target ('fired cruise missiles at a Syrian air base', 'sent troops
   into Syria'); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
   at whom its purpose names; a place that names an attack is where it struck ('the Salisbury
@@ -116,8 +117,14 @@ def subject_node(subject, by_head: dict) -> Node | None:
     node = by_head.get(subject.i)
     if node is None:
         parts = [t for c in subject.children if c.dep_ in ("compound", "appos") for t in c.subtree]
-        node = next((by_head[t.i] for t in parts if t.i in by_head and not _in_clause(t, subject)), None)
+        node = next((by_head[t.i] for t in parts if t.i in by_head and not _in_clause(t, subject)
+                     and not _bare_place(by_head[t.i])), None)  # ('Afif Ahmed, a merchant from Douma inside Ghouta': not Ghouta)
     return node
+
+
+def _bare_place(node: Node) -> bool:
+    """A place and nothing else: a country or a city of one, no person, body or group."""
+    return node.actor.sector is None and not node.person and node.actor.country not in INTERNATIONAL
 
 
 def unnamed_person(subject) -> bool:
