@@ -414,6 +414,9 @@ def test_who_is_in_detention_is_held_not_holding():
     ("A Kenyan attack on Tanzania would cause a disaster.", "190", "hypothetical"),
     ("Kenyan police may put the Tanzanian leaders under house arrest.", "173", "hypothetical"),
     ("Kenyan police put the Tanzanian leaders under house arrest on Monday.", "173", "asserted"),
+    # what may come has not happened: 'the risk of', 'vulnerable to'
+    ("Tanzania warned of the risk of a Kenyan attack on Tanzania.", "190", "hypothetical"),
+    ("The withdrawal left Tanzania vulnerable to a Kenyan attack.", "190", "hypothetical"),
 ])
 def test_an_event_noun_takes_the_mode_of_its_verb(text, code, mode):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == code] == ([mode] if mode else [])

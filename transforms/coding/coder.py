@@ -645,12 +645,15 @@ def _ceased(noun) -> bool:
 
 def _noun_mode(noun) -> str:
     """An event noun is as done as the verb it is the object or subject of: 'demanded the arrest of'
-    and 'called for a ban and the arrest of' ask for it, 'my arrest would not be' supposes it."""
+    and 'called for a ban and the arrest of' ask for it, 'my arrest would not be' supposes it; 'the
+    risk of an attack', 'vulnerable to attack' say it may come."""
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # 'a ban on the VHP and arrest of its leaders': as the ban
     head = noun.head
     if noun.dep_ == "pobj" and pos(head) == "ADP":
         verb = head.head
+        if head.lower_ in ("of", "to") and verb.lower_ in _POSSIBILITY:
+            return "hypothetical"  # 'the risk of a Turkish offensive', 'vulnerable to Turkish attack': not done
         if head.lower_ == "for" and lemma(verb) in _ASKING_FOR:
             return "demanded"  # 'called for the arrest of'
         if lemma(verb) not in _SUPPORT_VERBS:
@@ -663,6 +666,11 @@ def _noun_mode(noun) -> str:
     return "asserted"
 
 
+# Nouns and adjectives of what may come: an event noun after their 'of' or 'to' has not happened.
+_POSSIBILITY = frozenset(
+    "risk risks danger dangers fear fears prospect prospects possibility likelihood spectre specter chance chances "
+    "vulnerable exposed prone susceptible liable".split()
+)
 # Support verbs: with an event noun after a preposition they say that it happens, and how surely
 # ('put under arrest', 'taken into custody', 'went on strike', 'came under fire').
 _SUPPORT_VERBS = frozenset("put place take keep hold bring go come".split())
