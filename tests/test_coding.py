@@ -153,6 +153,9 @@ def _events(text: str):
      [("040", "TUR", "GRC", "2021-10-11", "text", "asserted"), ("111", "TUR", "GRC", "2021-10-12", "text", "asserted")]),
     ("The Turkish defence minister, Hulusi Akar, arrived in Athens on Monday. On Tuesday Akar criticized Greece.",
      [("040", "TUR", "GRC", "2021-10-11", "text", "asserted"), ("111", "TUR", "GRC", "2021-10-12", "text", "asserted")]),
+    # ... an envoy is his sender's, not his host's
+    ("Russia's ambassador to the UK, Alexander Yakovenko, arrived on Monday. On Tuesday Yakovenko criticized Britain.",
+     [("040", "RUS", "GBR", "2021-10-11", "text", "asserted"), ("111", "RUS", "GBR", "2021-10-12", "text", "asserted")]),
     # what is said blames or condemns: an accusation of the one blamed, a criticism
     ("The Kenyan president said on Monday that the Tanzanian government bore full responsibility for the attack.",
      [("112", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

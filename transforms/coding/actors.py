@@ -108,7 +108,8 @@ def _appositions(text: str, tokens: list[Token], actors: list[Actor]) -> list[tu
     """People the dictionaries lack, named beside a title they do know, by surname: 'Hulusi Akar,
     Turkey's defence minister,' and 'Turkey's defence minister, Hulusi Akar,' make a later 'Akar'
     Turkey's defence minister. A name is two or more capitalised words that no dictionary name
-    covers, joined to the title by a comma."""
+    covers, joined to the title by a comma. An envoy is his sender's ('Russia's ambassador to the
+    UK, Alexander Yakovenko': Russia's)."""
     covered = [(a.start, a.end) for a in actors]
     free = [not any(start <= t.start < end for start, end in covered) and t.capital for t in tokens]
     found = []
@@ -133,9 +134,18 @@ def _appositions(text: str, tokens: list[Token], actors: list[Actor]) -> list[tu
             while end + 1 < len(tokens) and free[end + 1] and tokens[end].joined:
                 end += 1
             if free[nxt] and end - nxt >= 1:
-                found.append((tokens[end].word, actor))
+                found.append((tokens[end].word, _sent_by(text, actor, actors)))
     return [(surname, actor) for surname, actor in found if surname not in COUNTRIES and len(surname) > 2
             and surname not in _NOT_NAMES]
+
+
+def _sent_by(text: str, actor: Actor, actors: list[Actor]) -> Actor:
+    """The title a country to which someone is sent ends: 'Russia's ambassador to the UK,
+    Alexander Yakovenko' is Russia's ambassador (the dictionary's name takes the 'to'), not the UK's."""
+    for other in actors:
+        if other.end <= actor.start and other.name.lower().endswith(" to") and not text[other.end : actor.start].strip():
+            return other
+    return actor
 
 
 # Capitalised words before a title's comma that are no name: 'In February, the president',
