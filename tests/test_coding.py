@@ -404,6 +404,17 @@ def test_a_place_in_a_persons_apposition_is_not_the_person():
     assert not [e for e in events if e.cameo_code.startswith("112")]
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya accused Tanzania of attacking Kenyan troops.",
+    "Kenya blamed Tanzania for attacking Kenyan troops.",
+])
+def test_a_deed_someone_is_accused_of_is_theirs_and_alleged(text):
+    # the accusation is the event; what it alleges is the accused's, not told as done
+    events = code_text(text, PUBLISHED)
+    assert ("190", "TZA", "KEN", "hypothetical") in [(e.cameo_code, e.source_country, e.target_country, e.mode) for e in events]
+    assert not [e for e in events if e.cameo_code == "190" and e.mode == "asserted"]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -9,7 +9,8 @@
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
   condition is made all the same: 'warned of war if the talks fail').
   So is what reports, claims or allegations say ('reports that police had arrested', 'rejected
-  Kenya's claim that its troops had shelled'): hearsay, not told as so.
+  Kenya's claim that its troops had shelled'): hearsay, not told as so; and what someone is
+  accused, blamed or suspected of ('accused Tanzania of attacking its troops'): alleged.
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
   ('is due to meet'); under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
@@ -31,7 +32,7 @@ hypothetical deeds keep their own code.
 
 from __future__ import annotations
 
-from eventpipe.transforms.coding.words import SAYING, lemma, pos
+from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos
 from eventpipe.transforms.tables.verbs import DEFAULTS
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -100,6 +101,8 @@ def _mode(verb) -> str:
         # 'will not meet', 'cannot accept', and in reported speech 'said it would not meet': a
         # refusal stated (a rejection, for cooperation)
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and lemma(verb.head.head) in ACCUSING:
+        return "hypothetical"  # 'accused Tanzania of attacking its troops', 'suspected of plotting': alleged, not told as done
     if obliged(verb) and lemma(verb.head) in SAYING:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):

@@ -3,7 +3,8 @@
 - The source is the verb's subject; of a passive, its 'by' agent (and the subject is the target).
 - A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
   an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
-  ensure'), a participle ('..., ending the standoff'). A relative pronoun stands for the noun its
+  ensure'), a participle ('..., ending the standoff'); a gerund after 'accused X of', 'blamed X
+  for' is X's deed. A relative pronoun stands for the noun its
   clause modifies ('Jammeh, who had ruled'); as an object ('Prabhakaran, whom it said troops had
   killed'; 'the YPG, which they accuse') for a person or an actor named as the antecedent, not a
   thing with a name inside it ('the Salisbury incident, which the UK blamed on the Kremlin').
@@ -34,7 +35,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
-from eventpipe.transforms.coding.words import SAYING, lemma, pos, purpose_clause
+from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos, purpose_clause
 from eventpipe.transforms.actors import RELATED, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, Node
 
@@ -286,7 +287,11 @@ class Roles:
         if verb.dep_ == "acomp":  # 'it is prepared to impose': the copula's subject
             return self.subject(verb.head, seen + 1)
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and pos(verb.head.head) in ("VERB", "AUX"):
-            return self.subject(verb.head.head, seen + 1)  # 'police resorted to firing', 'responded by shelling'
+            governor = verb.head.head
+            accused = next((c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+            if accused is not None and lemma(governor) in ACCUSING:
+                return accused  # 'accused Tanzania of attacking its troops': Tanzania did it, if anyone
+            return self.subject(governor, seen + 1)  # 'police resorted to firing', 'responded by shelling'
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             if verb.tag_ == "VBG":
                 return verb.head  # 'troops crossing the border'

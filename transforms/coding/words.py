@@ -73,3 +73,9 @@ def _stems(word: str) -> list[str]:
             if len(base) > 2 and base[-1] == base[-2]:
                 out.append(base[:-1])  # 'stopped' -> 'stop'
     return out
+
+
+# Verbs that say someone did a deed without the text saying they did ('accused X of attacking',
+# 'blamed X for shelling', 'suspected of plotting'): the object is its doer (roles), and the deed
+# is alleged, hypothetical (mode).
+ACCUSING = frozenset("accuse charge suspect blame indict".split())
