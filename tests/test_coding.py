@@ -407,12 +407,17 @@ def test_a_place_in_a_persons_apposition_is_not_the_person():
 @pytest.mark.parametrize("text", [
     "Kenya accused Tanzania of attacking Kenyan troops.",
     "Kenya blamed Tanzania for attacking Kenyan troops.",
+    "Tanzania was accused of attacking Kenyan troops.",
 ])
 def test_a_deed_someone_is_accused_of_is_theirs_and_alleged(text):
     # the accusation is the event; what it alleges is the accused's, not told as done
     events = code_text(text, PUBLISHED)
     assert ("190", "TZA", "KEN", "hypothetical") in [(e.cameo_code, e.source_country, e.target_country, e.mode) for e in events]
     assert not [e for e in events if e.cameo_code == "190" and e.mode == "asserted"]
+
+
+def test_a_deed_denied_is_negated():
+    assert [(e.cameo_code, e.mode) for e in code_text("Kenya denied attacking Tanzania.", PUBLISHED)] == [("190", "negated")]
 
 
 def test_who_is_in_detention_is_held_not_holding():

@@ -2,7 +2,7 @@
 
 - negated: the verb has a negation ('did not sign', 'never attacked'), its subject is no one
   ('none of the organisations have dealt', 'neither Tehran nor Baghdad has given'), or it is what
-  someone denies. A conjunct takes its governor's mode unless it has a subject of its own ('did
+  someone denies ('denied that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a subject of its own ('did
   not mention Syria but he warned').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
@@ -122,6 +122,8 @@ def _mode(verb) -> str:
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and head.i != verb.i and pos(head) == "VERB":
         if lemma(head) in _INTENTIONS:
             return "intended"  # 'is considering suspending its aid', 'plans sending troops'
+        if lemma(head) in _DENYING:
+            return "negated"  # 'denied attacking the convoy'
         return mode_of(head)  # 'prepared to resume shelling': the shelling is as (un)done as the resuming
     # an infinitive complement; the parser sometimes attaches one as a clause of purpose
     # ('have sworn to fight' as advcl): under a verb of intending, asking or refusing it is the same

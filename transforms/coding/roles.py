@@ -288,9 +288,9 @@ class Roles:
             return self.subject(verb.head, seen + 1)
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and pos(verb.head.head) in ("VERB", "AUX"):
             governor = verb.head.head
-            accused = next((c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+            accused = next((c for c in governor.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.i < verb.i), None)
             if accused is not None and lemma(governor) in ACCUSING:
-                return accused  # 'accused Tanzania of attacking its troops': Tanzania did it, if anyone
+                return accused  # 'accused Tanzania of attacking', 'Tanzania was accused of attacking': Tanzania did it, if anyone
             return self.subject(governor, seen + 1)  # 'police resorted to firing', 'responded by shelling'
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             if verb.tag_ == "VBG":
