@@ -420,6 +420,12 @@ def test_a_deed_denied_is_negated():
     assert [(e.cameo_code, e.mode) for e in code_text("Kenya denied attacking Tanzania.", PUBLISHED)] == [("190", "negated")]
 
 
+def test_what_is_feared_or_hoped_is_no_ones_plan():
+    # 'will' under a verb of fearing is a possibility, not Tanzania's threat (138)
+    assert [(e.cameo_code, e.source_country, e.mode) for e in code_text(
+        "Kenyan officials fear that Tanzanian troops will attack Kenya.", PUBLISHED)] == [("190", "TZA", "hypothetical")]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -8,7 +8,8 @@
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
   condition is made all the same: 'warned of war if the talks fail').
-  So is what reports, claims or allegations say ('reports that police had arrested', 'rejected
+  So is what is feared, hoped or expected ('residents fear that dissenters will be arrested': no
+  one's plan). So is what reports, claims or allegations say ('reports that police had arrested', 'rejected
   Kenya's claim that its troops had shelled'): hearsay, not told as so; and what someone is
   accused, blamed or suspected of ('accused Tanzania of attacking its troops'): alleged.
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
@@ -55,6 +56,8 @@ _URGING = frozenset({"insist", "suggest", "propose", "recommend", "advise"})
 # Verbs of making someone do a thing, which then is done (implicative): 'were forced to withdraw'.
 _COMPELLING = frozenset({"force", "compel", "oblige"})
 _DENYING = frozenset({"deny", "reject", "dismiss"})
+# Verbs of fearing, hoping and guessing: what their clause says is not known to be so, nor anyone's plan.
+_FEARING = frozenset("fear worry hope expect predict anticipate speculate wonder doubt".split())
 # Nouns of what is said but not known: a deed in their 'that' clause is reported, not told as so.
 _HEARSAY = frozenset("report reports rumour rumours rumor rumors claim claims allegation allegations speculation "
                      "suggestion suggestions suspicion suspicions".split())
@@ -107,6 +110,8 @@ def _mode(verb) -> str:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
         return "hypothetical"  # (before its tense: 'examining whether Britain will continue')
+    if verb.dep_ == "ccomp" and lemma(verb.head) in _FEARING:
+        return "hypothetical"  # 'residents fear that dissenters will be arrested': feared, not done nor meant
     if lowers & _POSSIBLE:
         if lowers & _POSSIBLE == {"would"} and verb.dep_ == "ccomp" and lemma(verb.head) in _ANNOUNCING and not any(
                 t.lower_ == "how" for t in verb.subtree if t.i < verb.i):  # ('told me how armed groups would raid homes': a habit)
