@@ -426,6 +426,11 @@ def test_what_is_feared_or_hoped_is_no_ones_plan():
         "Kenyan officials fear that Tanzanian troops will attack Kenya.", PUBLISHED)] == [("190", "TZA", "hypothetical")]
 
 
+def test_a_deed_with_no_object_is_negated():
+    # 'gave no aid' says it was not given
+    assert [(e.cameo_code, e.mode) for e in code_text("Kenya has offered Tanzania no support.", PUBLISHED)] == [("030", "negated")]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -1,7 +1,8 @@
 """The mode of an event from the tree: did the text say it happened?
 
 - negated: the verb has a negation ('did not sign', 'never attacked'), its subject is no one
-  ('none of the organisations have dealt', 'neither Tehran nor Baghdad has given'), or it is what
+  ('none of the organisations have dealt', 'neither Tehran nor Baghdad has given') or its object
+  is nothing ('has given them no promises of support'), or it is what
   someone denies ('denied that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a subject of its own ('did
   not mention Syria but he warned').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
@@ -100,7 +101,7 @@ def _mode(verb) -> str:
     children = list(verb.children)
     lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")}
     if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children) or any(
-            c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in children):  # 'none of the organisations have dealt'
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and _nobody(c) for c in children):  # 'none of the organisations have dealt', 'gave no promises'
         # 'will not meet', 'cannot accept', and in reported speech 'said it would not meet': a
         # refusal stated (a rejection, for cooperation)
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
@@ -185,7 +186,7 @@ def habitual(verb) -> bool:
 
 
 def _nobody(subject) -> bool:
-    """A subject that says no one did it: 'none (of them)', 'nobody', 'no one', 'no country'."""
+    """A subject or object that is no one and nothing: 'none (of them)', 'nobody', 'no one', 'no country', 'no promises'."""
     return subject.lower_ in ("none", "nobody", "neither") or any(
         c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
