@@ -431,6 +431,15 @@ def test_a_deed_with_no_object_is_negated():
     assert [(e.cameo_code, e.mode) for e in code_text("Kenya has offered Tanzania no support.", PUBLISHED)] == [("030", "negated")]
 
 
+def test_a_clause_with_a_subject_of_its_own_does_not_take_its_governors():
+    # 'the assessment that al-Shabaab had been defeated': no one said defeated it, not the ministers
+    events = code_text("Kenyan ministers contradicted the Tanzanian assessment that al-Shabaab had been defeated.", PUBLISHED)
+    assert [e.cameo_code for e in events] == ["110"]
+    # a participle without one does ('adopted a resolution urging Tanzania to withdraw': the parliament urges)
+    assert ("020", "KEN", "TZA") in [(e.cameo_code, e.source_country, e.target_country) for e in code_text(
+        "The Kenyan parliament adopted a resolution urging Tanzania to withdraw.", PUBLISHED)]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

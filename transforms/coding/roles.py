@@ -310,7 +310,8 @@ class Roles:
                 return None  # a subject of its own that names no actor
             if _passive(current) and current.dep_ == "conj":
                 return None  # 'had surrendered or been killed': the shared subject underwent it
-            if current.dep_ == "acl" and current.head.dep_ in ("dobj", "obj", "nsubjpass"):
+            if current.dep_ == "acl" and current.head.dep_ in ("dobj", "obj", "nsubjpass") and not any(
+                    c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in current.children):  # ('the assessment that Isis had been defeated')
                 current = current.head.head  # 'the Council adopted a resolution urging X'
                 token = self.subject(current)
                 return self.actor_in(token)
