@@ -440,6 +440,11 @@ def test_a_clause_with_a_subject_of_its_own_does_not_take_its_governors():
         "The Kenyan parliament adopted a resolution urging Tanzania to withdraw.", PUBLISHED)]
 
 
+def test_the_purpose_of_a_presence_is_intended_not_done():
+    # 'is in Somalia to defeat al-Shabaab' says why Kenya is there, not that it defeated anyone
+    assert [(e.cameo_code, e.mode) for e in code_text("Kenya is in Somalia to defeat al-Shabaab.", PUBLISHED)] == [("138", "intended")]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

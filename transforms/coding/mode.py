@@ -20,7 +20,8 @@
   is not reported as done: the coder keeps the asking and drops the deed (`demanded`); what one is
   forced or compelled to do is done ('were forced to open fire').
 - a purpose ('sent troops to protect X') is as done as the deed it is the purpose of: negated,
-  intended or hypothetical with it ('did not lift a finger to help', 'will arrive to investigate').
+  intended or hypothetical with it ('did not lift a finger to help', 'will arrive to investigate');
+  the purpose of a presence is intended ('the US is in Syria to defeat Isis').
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
 - an implicative verb ('managed to close the gap') does no deed of its own: its infinitive is as
   done as it is (the coder skips the verb itself); 'was able to', 'was quick to' likewise.
@@ -151,6 +152,9 @@ def _mode(verb) -> str:
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
     if verb.dep_ == "advcl" and head.i != verb.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        if (head.lower_ in _BE or head.lower_ == "been") and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") for c in head.children) \
+                and not any(c.dep_ == "mark" for c in children):
+            return "intended"  # the purpose of a presence, not a deed: 'the US is in Syria to defeat Isis'
         return mode_of(head)  # a purpose: 'did not lift a finger to help', 'will arrive to investigate'
     if verb.dep_ in ("acl", "ccomp") and pos(head) == "NOUN" and head.lower_ in _HEARSAY and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in children):
