@@ -445,6 +445,17 @@ def test_the_purpose_of_a_presence_is_intended_not_done():
     assert [(e.cameo_code, e.mode) for e in code_text("Kenya is in Somalia to defeat al-Shabaab.", PUBLISHED)] == [("138", "intended")]
 
 
+@pytest.mark.parametrize("text, codes", [
+    # force done to a thing decided or proposed is no force against anyone
+    ("Kenya killed off the Tanzanian proposal.", []),
+    ("Kenya attacked the Tanzanian decision.", ["111"]),
+    # ... a military position is no stance
+    ("Kenya attacked Tanzanian positions.", ["190"]),
+])
+def test_force_against_a_thing_said_or_decided_is_words_or_nothing(text, codes):
+    assert [e.cameo_code for e in code_text(text, PUBLISHED)] == codes
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -406,6 +406,10 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 source = roles.armed_doer(token)  # 'were killed in an Israeli airstrike': Israel's
             if source is None and mention.code == _ARREST and _passive(token):
                 source = _police(main)  # 'were arrested', 'the arrested men', 'arrested by a team'
+        if not mention.noun and mention.code[:2] in _VIOLENT and _abstract_object(token):
+            if lemma(token) not in _ASSAILING:
+                continue  # 'killed off any political challenge', 'torpedoed the deal': no force against anyone
+            mention = replace(mention, code=_CRITICISM_CODE)  # 'attacked the decision': words against it (111)
         if mode == "demanded" or source is None:
             continue
         if (mention.code == _MILITARY_FORCE and not mention.noun and lemma(token) in _KILLING and _irregular(source)
@@ -492,6 +496,24 @@ _APPROVAL = frozenset("true acceptable justified legitimate legal fair justifica
 # others or of events is a forecast, a statement; one's own plan ('expects to sign') is coded by
 # its infinitive (mode.TRYING).
 _EXPECTING = frozenset({"expect", "anticipate", "predict", "forecast"})
+
+
+# Force (18 assault, 19 fight, 20 mass violence) done to a thing said, decided or hoped is done in
+# words or not at all: 'attacked the decision' is criticism, 'killed off any challenge' no event.
+_VIOLENT = frozenset({"18", "19", "20"})
+_ASSAILING = frozenset({"attack", "assail", "slam", "blast", "savage", "lambast", "hit"})
+_CRITICISM_CODE = "111"
+_ABSTRACT = frozenset(
+    "decision decisions plan plans proposal proposals deal deals agreement agreements accord policy policies bill law "
+    "laws idea ideas claim claims report reports challenge process hope hopes chance chances strategy move "
+    "announcement statement statements remarks remark comments comment criticism argument case initiative "
+    "approach stance record credibility reputation legacy plea request ruling verdict".split()
+)
+
+
+def _abstract_object(verb) -> bool:
+    """A verb whose direct object is a thing said, decided or hoped ('killed off any challenge')."""
+    return any(c.dep_ in ("dobj", "obj") and c.lower_ in _ABSTRACT for c in verb.children)
 
 
 # Marks that open or close a quotation: inside one, 'me' is the speaker, not the writer.
