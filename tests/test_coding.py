@@ -456,6 +456,15 @@ def test_force_against_a_thing_said_or_decided_is_words_or_nothing(text, codes):
     assert [e.cameo_code for e in code_text(text, PUBLISHED)] == codes
 
 
+@pytest.mark.parametrize("text, events", [
+    # an outlet the state runs speaks for its government; any other reports, it does no deed of state
+    ("Syrian state television condemned the Turkish offensive.", [("111", "SYR", "GOV", "TUR")]),
+    ("A Syrian newspaper condemned the Turkish offensive.", []),
+])
+def test_state_media_speak_for_the_state(text, events):
+    assert [(e.cameo_code, e.source_country, e.source_sector, e.target_country) for e in code_text(text, PUBLISHED)] == events
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -14,7 +14,9 @@ one of the three before it (a long feature that has moved on to a senator's dome
 not make Syria its target). A state's force or pressure with no target nor place is not aimed at
 its own country when the story is set in another, the country its phrases of place name most
 (_abroad: 'Turkish forces fired artillery' in a story of Afrin). A deed done to 'me' outside a
-quotation is the writer's own story, no event ('the militants on duty stopped me').
+quotation is the writer's own story, no event ('the militants on duty stopped me'). The press
+reports and does no deed of state, except an outlet the state runs ('Syrian state television'),
+which speaks for its government.
 """
 
 from __future__ import annotations
@@ -420,6 +422,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             code, mode = _PESSIMISTIC, "asserted"  # 'cautioned that Isis will remain a threat': no threat of its own
         if target is None and code[:2] == _PROTEST and not mention.noun:
             target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
+        if source.sector == _MEDIA and _state_run(doc, source):
+            source = replace(source, sector=_GOVERNMENT)  # 'an official Syrian newspaper called on Arabs to unite': the state speaks
         if code[:2] < "13" and _MEDIA in (source.sector, source.country):
             continue  # 'AFP quoted her as saying', 'the Guardian saw a convoy': the press reports, it does no deed of state
         if _private(source) and code[:2] < "13" and (target is None or _private(target) or not target.name):
@@ -514,6 +518,22 @@ _ABSTRACT = frozenset(
 def _abstract_object(verb) -> bool:
     """A verb whose direct object is a thing said, decided or hoped ('killed off any challenge')."""
     return any(c.dep_ in ("dobj", "obj") and c.lower_ in _ABSTRACT for c in verb.children)
+
+
+# Words that make an outlet the state's voice: 'state media', 'an official newspaper', 'state-run television'.
+_STATE_RUN = frozenset({"state", "official", "state-run", "state-owned", "state-controlled", "government-run",
+                        "government-controlled", "government", "regime"})
+_GOVERNMENT = "GOV"
+
+
+def _state_run(doc, actor: Actor) -> bool:
+    """An outlet the state runs, by the words of its phrase in this sentence ('Syrian state media')."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.text != actor.name:
+        return False  # (an actor a pronoun stood for, named in another sentence)
+    root = span.root
+    words = {t.lower_ for t in span} | {c.lower_ for c in root.children if c.dep_ in ("amod", "compound", "nmod")}
+    return not words.isdisjoint(_STATE_RUN)
 
 
 # Marks that open or close a quotation: inside one, 'me' is the speaker, not the writer.
