@@ -465,6 +465,13 @@ def test_state_media_speak_for_the_state(text, events):
     assert [(e.cameo_code, e.source_country, e.source_sector, e.target_country) for e in code_text(text, PUBLISHED)] == events
 
 
+def test_tanks_are_their_armys():
+    # armour names its crew's army (as the files' WARPLANE [~MIL]); a think tank names no one
+    [event] = code_text("Israeli tanks shelled Gaza on Monday.", PUBLISHED)
+    assert (event.source_name, event.source_country, event.source_sector) == ("Israeli tanks", "ISR", "MIL")
+    assert code_text("A think tank in Washington criticized Iran.", PUBLISHED) == []
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [
