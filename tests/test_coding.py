@@ -472,6 +472,14 @@ def test_tanks_are_their_armys():
     assert code_text("A think tank in Washington criticized Iran.", PUBLISHED) == []
 
 
+def test_a_person_whose_apposition_only_names_a_place_is_a_civilian_of_it():
+    # 'a British volunteer' says where Benton is from, not that Britain acts
+    [event] = code_text("Kevin Benton, a British volunteer, praised Kenya.", PUBLISHED)
+    assert (event.source_name, event.source_country, event.source_sector) == ("Benton", "GBR", "CVL")
+    # ... and what a private person says is no deed of politics
+    assert [e.cameo_code for e in code_text("“We have no food,” said Maha Yassin, a teacher from Mogadishu.", PUBLISHED)] == []
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -13,7 +13,9 @@
   it is the noun's own dependent ('the release of X', 'sanctions on X').
 - An actor of a phrase is the one heading it, else the nearest one inside it ('officials of the
   Afghan government'); an actor without a country takes one from an actor inside its phrase
-  ('troops from ECOWAS') or from its apposition ('Bezsonov, an official of the DPR').
+  ('troops from ECOWAS') or from its apposition ('Bezsonov, an official of the DPR'); a person
+  whose apposition names only a place is a civilian of it ('Maha Yassin, a mother-of-four from
+  east Ghouta'), not its state.
 - A passive's subject undergoes it, the antecedent of a relative one ('the fighter, who was
   killed'); so does the subject of a bare participle after 'see', 'want', 'have' ('to see Assad
   removed'), which has no doer of its own.
@@ -37,7 +39,8 @@ from dataclasses import replace
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos, purpose_clause
 from eventpipe.transforms.actors import RELATED, Actor
-from eventpipe.transforms.coding.actors import INTERNATIONAL, Node
+from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
+from eventpipe.transforms.tables.countries import COUNTRIES
 
 _SUBJECTS = ("nsubj", "csubj", "expl")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -99,6 +102,14 @@ _BODIES = frozenset(
 # Codes of organisations, groups and outlets in the country column: no one's person ('Isis', 'the Times').
 _BODY_CODES = INTERNATIONAL | {"MED"}
 _GROUPS = frozenset({"police", "military", "taliban", "militia", "staff", "personnel", "people", "public"})
+_CIVILIAN = "CVL"  # (CAMEO's civilians: individuals with no role of state or group)
+
+
+def _place_words(actor: Actor) -> bool:
+    """An actor that is only the name or adjective of a state or a place in one ('Ghouta',
+    'Australian', 'Syrian Kurdish'), not a body named after it ('Syrian Negotiations Commission')."""
+    return (actor.sector is None and actor.country in STATES and not actor.backed
+            and all(word in COUNTRIES for word in actor.name.lower().replace("the ", "").split()))
 
 
 def antecedent_kind(node: Node, doc) -> str:
@@ -185,7 +196,11 @@ class Roles:
             frontier = nxt
         for child in token.children:  # 'Daniil Bezsonov, an official of the DPR'
             if child.dep_ == "appos":
-                return self.actor_in(child, depth + 1) if depth < 2 else None
+                actor = self.actor_in(child, depth + 1) if depth < 2 else None
+                if actor is not None and token.tag_ == "NNP" and _place_words(actor):
+                    # 'Maha Yassin, a mother-of-four from east Ghouta': a person of that country, not its state
+                    return Actor(token.idx, token.idx + len(token.text), token.text, actor.country, _CIVILIAN)
+                return actor
         return None
 
     def _related(self, noun) -> Actor | None:
