@@ -2,17 +2,17 @@
 
 - negated: the verb has a negation ('did not sign', 'never attacked'), its subject is no one
   ('none of the organisations have dealt', 'neither Tehran nor Baghdad has given') or its object
-  is nothing ('has given them no promises of support'), or it is what
-  someone denies ('denied that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a subject of its own ('did
-  not mention Syria but he warned').
+  is nothing ('has given them no promises of support'), or it is what someone denies ('denied
+  that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a
+  subject of its own ('did not mention Syria but he warned').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
   condition is made all the same: 'warned of war if the talks fail').
   So is what is feared, hoped or expected ('residents fear that dissenters will be arrested': no
-  one's plan). So is what reports, claims or allegations say ('reports that police had arrested', 'rejected
-  Kenya's claim that its troops had shelled'): hearsay, not told as so; and what someone is
-  accused, blamed or suspected of ('accused Tanzania of attacking its troops'): alleged.
+  one's plan), what reports, claims or allegations say ('reports that police had arrested',
+  'rejected Kenya's claim that its troops had shelled'): hearsay, not told as so; and what someone
+  is accused, blamed or suspected of ('accused Tanzania of attacking its troops'): alleged.
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
   ('is due to meet'); under 'able', 'quick' it is done as far as the copula says ('was able to arrest').

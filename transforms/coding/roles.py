@@ -4,10 +4,10 @@
 - A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
   an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
   ensure'), a participle ('..., ending the standoff'); a gerund after 'accused X of', 'blamed X
-  for' is X's deed. A relative pronoun stands for the noun its
-  clause modifies ('Jammeh, who had ruled'); as an object ('Prabhakaran, whom it said troops had
-  killed'; 'the YPG, which they accuse') for a person or an actor named as the antecedent, not a
-  thing with a name inside it ('the Salisbury incident, which the UK blamed on the Kremlin').
+  for' is X's deed. A relative pronoun stands for the noun its clause modifies ('Jammeh, who had
+  ruled'); as an object ('Prabhakaran, whom it said troops had killed'; 'the YPG, which they
+  accuse') for a person or an actor named as the antecedent, not a thing with a name inside it
+  ('the Salisbury incident, which the UK blamed on the Kremlin').
 - The target is the direct object, else the indirect one ('told Erdogan'), else the object of a
   preposition the frame takes ('against', 'on', 'with', 'to', 'into', 'at'); inside an event noun
   it is the noun's own dependent ('the release of X', 'sanctions on X').
@@ -28,8 +28,9 @@
 - What is fired or sent is no target ('fired cruise missiles at a Syrian air base', 'sent troops
   into Syria'); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
   at whom its purpose names; a place that names an attack is where it struck ('the Salisbury
-  attack', 'the Afrin offensive'), not who struck; a passive deed done in an actor's attack is that actor's ('killed
-  in an Ethiopian airstrike'), and a passive's subject does its infinitive ('X is thought to have').
+  attack', 'the Afrin offensive'), not who struck; a passive deed done in an actor's attack is
+  that actor's ('killed in an Ethiopian airstrike'), and a passive's subject does its infinitive
+  ('X is thought to have').
 """
 
 from __future__ import annotations
@@ -135,7 +136,9 @@ def subject_node(subject, by_head: dict) -> Node | None:
 
 
 def _bare_place(node: Node) -> bool:
-    """A place and nothing else: a country or a city of one, no person, body or group."""
+    """A place or a body of no sector the dictionaries file under a state, but no person, group or
+    international body: what a subject's name or apposition may mention beside the person it names.
+    (Stricter, _place_words: only the words of a place.)"""
     return node.actor.sector is None and not node.person and node.actor.country not in INTERNATIONAL
 
 
