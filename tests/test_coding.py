@@ -480,6 +480,16 @@ def test_a_person_whose_apposition_only_names_a_place_is_a_civilian_of_it():
     assert [e.cameo_code for e in code_text("“We have no food,” said Maha Yassin, a teacher from Mogadishu.", PUBLISHED)] == []
 
 
+@pytest.mark.parametrize("text, mode", [
+    # a conjunct in a tense of its own is a predicate of its own: the negation stays behind
+    ("Kenya did not comment, but has condemned the Tanzanian intervention.", "asserted"),
+    # ... one without shares it
+    ("Kenya did not meet and discuss the plan with Tanzania.", "negated"),
+])
+def test_a_conjunct_in_a_tense_of_its_own_keeps_its_own_mode(text, mode):
+    assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code in ("111", "046")] == [mode]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -4,7 +4,8 @@
   ('none of the organisations have dealt', 'neither Tehran nor Baghdad has given') or its object
   is nothing ('has given them no promises of support'), or it is what someone denies ('denied
   that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a
-  subject of its own ('did not mention Syria but he warned').
+  subject of its own ('did not mention Syria but he warned') or a perfect of its own ('did not
+  comment, but has condemned').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
@@ -58,6 +59,7 @@ _URGING = frozenset({"insist", "suggest", "propose", "recommend", "advise"})
 # Verbs of making someone do a thing, which then is done (implicative): 'were forced to withdraw'.
 _COMPELLING = frozenset({"force", "compel", "oblige"})
 _DENYING = frozenset({"deny", "reject", "dismiss"})
+_PERFECT = frozenset({"has", "have", "had"})
 # Verbs of fearing, hoping and guessing: what their clause says is not known to be so, nor anyone's plan.
 _FEARING = frozenset("fear worry hope expect predict anticipate speculate wonder doubt".split())
 # Nouns of what is said but not known: a deed in their 'that' clause is reported, not told as so.
@@ -165,6 +167,9 @@ def _mode(verb) -> str:
         return "demanded"  # 'demanded that Argentina pay': asked for, not done
     if verb.dep_ == "ccomp" and lemma(head) in _URGING and verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in children):
         return "demanded"  # a subjunctive: 'insisted that Tanzania step down', 'suggested that he resign'
+    if verb.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in children) and not any(
+            c.dep_ == "aux" and c.lower_ in _PERFECT for c in head.children):
+        return "asserted"  # 'do not consider the YPG terrorists, and have supported them': a predicate of its own
     if verb.dep_ in ("conj",) and head.i != verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         infinitive = next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i), None)
         if verb.tag_ == "VB" and head.tag_ in ("VBZ", "VBP", "VBD") and infinitive is not None and not any(
