@@ -490,6 +490,15 @@ def test_a_conjunct_in_a_tense_of_its_own_keeps_its_own_mode(text, mode):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code in ("111", "046")] == [mode]
 
 
+@pytest.mark.parametrize("text, mode", [
+    # the means of a deed ('by attacking') is as done as the deed
+    ("Kenya could only stop the rebels by attacking Somalia.", "hypothetical"),
+    ("Kenya responded by attacking Somalia on Monday.", "asserted"),
+])
+def test_the_means_of_a_deed_is_as_done_as_the_deed(text, mode):
+    assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == "190"] == [mode]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

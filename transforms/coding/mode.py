@@ -22,7 +22,8 @@
   forced or compelled to do is done ('were forced to open fire').
 - a purpose ('sent troops to protect X') is as done as the deed it is the purpose of: negated,
   intended or hypothetical with it ('did not lift a finger to help', 'will arrive to investigate');
-  the purpose of a presence is intended ('the US is in Syria to defeat Isis').
+  the purpose of a presence is intended ('the US is in Syria to defeat Isis'). So is a means
+  ('will lose the peace by withdrawing', 'can only escape by paying smugglers').
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
 - an implicative verb ('managed to close the gap') does no deed of its own: its infinitive is as
   done as it is (the coder skips the verb itself); 'was able to', 'was quick to' likewise.
@@ -110,6 +111,8 @@ def _mode(verb) -> str:
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and lemma(verb.head.head) in ACCUSING:
         return "hypothetical"  # 'accused Tanzania of attacking its troops', 'suspected of plotting': alleged, not told as done
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "through") and pos(verb.head.head) == "VERB":
+        return mode_of(verb.head.head)  # the means of a deed is as done as it: 'will lose the peace by withdrawing'
     if obliged(verb) and lemma(verb.head) in SAYING:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
