@@ -499,6 +499,14 @@ def test_the_means_of_a_deed_is_as_done_as_the_deed(text, mode):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == "190"] == [mode]
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya negotiated with the rebels instead of attacking Somalia.",
+    "Kenya chose to negotiate rather than attack Somalia.",
+])
+def test_a_deed_passed_over_is_negated(text):
+    assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == "190"] == ["negated"]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

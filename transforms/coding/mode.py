@@ -5,7 +5,8 @@
   is nothing ('has given them no promises of support'), or it is what someone denies ('denied
   that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a
   subject of its own ('did not mention Syria but he warned') or a perfect of its own ('did not
-  comment, but has condemned').
+  comment, but has condemned'). A deed passed over is negated ('instead of attacking', 'rather
+  than attack').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
@@ -111,6 +112,8 @@ def _mode(verb) -> str:
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and lemma(verb.head.head) in ACCUSING:
         return "hypothetical"  # 'accused Tanzania of attacking its troops', 'suspected of plotting': alleged, not told as done
+    if _passed_over(verb):
+        return "negated"  # 'negotiated instead of attacking', 'chose to talk rather than attack': not done
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "through") and pos(verb.head.head) == "VERB":
         return mode_of(verb.head.head)  # the means of a deed is as done as it: 'will lose the peace by withdrawing'
     if obliged(verb) and lemma(verb.head) in SAYING:
@@ -184,6 +187,15 @@ def _mode(verb) -> str:
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def _passed_over(verb) -> bool:
+    """A deed named as the one not taken: 'instead of attacking', 'rather than attack'."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "of" and any(c.lower_ == "instead" for c in head.children):
+        return True
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" and c.i < verb.i and any(
+        g.lower_ == "rather" for g in c.children) for c in head.children)
 
 
 def habitual(verb) -> bool:
