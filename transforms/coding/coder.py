@@ -710,7 +710,7 @@ def _noun_mode(noun) -> str:
 
 # Nouns and adjectives of what may come: an event noun after their 'of' or 'to' has not happened.
 _POSSIBILITY = frozenset(
-    "risk risks danger dangers fear fears prospect prospects possibility likelihood spectre specter chance chances "
+    "risk risks danger dangers fear fears prospect prospects possibility likelihood spectre specter chance chances threat threats "
     "vulnerable exposed prone susceptible liable".split()
 )
 # Support verbs: with an event noun after a preposition they say that it happens, and how surely
