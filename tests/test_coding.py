@@ -259,6 +259,11 @@ def _events(text: str):
     ("Kenya has repeatedly criticized Tanzania.", [("111", "KEN", "TZA", None, "earlier", "asserted")]),
     # ... nor one done 'recently': some day before it, the text does not say which
     ("Kenya recently criticized Tanzania.", [("111", "KEN", "TZA", None, "earlier", "asserted")]),
+    # ... nor one done over a span up to it
+    ("Kenya has arrested hundreds of Somalis over the past two years.", [("173", "KEN", "SOM", None, "earlier", "asserted")]),
+    ("Kenyan jets have bombed Somali villages in recent weeks.", [("190", "KEN", "SOM", None, "earlier", "asserted")]),
+    # ... the adjective 'recent' dates no deed
+    ("Kenya condemned the recent Tanzanian sanctions on Somalia.", [("111", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
 ])
 def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected):
     assert _events(text) == expected

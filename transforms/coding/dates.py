@@ -14,7 +14,8 @@ reported by a saying that has a date ('the rebels said on Sunday that they had d
 happened by that day and takes it ('text'); so does one the parser hangs a ', he said' aside on,
 and an undated '..., he said' goes on with the speaker of the sentence before and the date their
 saying had ('X said on Thursday that ... . Police had arrested 17 others, he said'). Else an event the text places before the publication
-day ('had asked', 'previously', 'earlier', 'recently') is not dated that day: its date stays empty,
+day ('had asked', 'previously', 'earlier', 'recently') or spreads over a span up to it ('over the
+past two years', 'in recent weeks', 'in the past') is not dated that day: its date stays empty,
 `date_source` 'earlier'. So is a deed told in the simple past without a date in a feature: a
 story of ten sentences or more whose lead (first three) dates nothing within a week of its day
 tells what happened before it ('Talabani negotiated a ceasefire'); sayings stay the reporter's day's.
@@ -74,18 +75,24 @@ _RELATIONS = {"after": -1, "before": 1}
 
 def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int, list[tuple[int, Timex]]]:
     """For each verb or event-noun token, the DATE timexes of the sentence attached to it, with the
-    token each stands on. `offset` is the sentence's start in the text; `heads` the event tokens."""
+    token each stands on. `offset` is the sentence's start in the text; `heads` the event tokens.
+    A span up to the publication day ('over the past two years', 'in recent weeks', 'in the past')
+    is attached as a timex of value PAST_SPAN: what it dates is no deed of the day (date_of)."""
     attached: dict[int, list[tuple[int, Timex]]] = {}
     end = offset + len(doc.text)
     for timex in timexes:
-        if timex.type != "DATE" or not timex.value or timex.start < offset or timex.end > end:
+        if not timex.value or timex.start < offset or timex.end > end:
             continue
-        if value_start(timex.value) is None:
+        if _past_span(timex):
+            timex = Timex(timex.start, timex.end, timex.text, "DATE", PAST_SPAN, None)
+        elif timex.type != "DATE" or value_start(timex.value) is None:
             continue
         span = doc.char_span(timex.start - offset, timex.end - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         token = span.root
+        if timex.value == PAST_SPAN and token.dep_ == "amod":
+            continue  # 'the recent sanctions', 'recent terrorist attacks': an adjective of the noun, no time of a deed
         anchor = token.head
         for _ in range(len(doc)):
             if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT" or _related(anchor):
@@ -93,6 +100,17 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
             anchor = anchor.head
         attached.setdefault(anchor.i, []).append((token.i, timex))
     return attached
+
+
+# The value a span up to the publication day is attached with (anchors).
+PAST_SPAN = "PAST_SPAN"
+_SPAN_WORDS = frozenset({"past", "recent", "last"})
+
+
+def _past_span(timex: Timex) -> bool:
+    """'the past two years', 'recent weeks', 'the last few months' (a duration up to now), 'the past'."""
+    words = set(timex.text.lower().split())
+    return timex.type == "DURATION" and not words.isdisjoint(_SPAN_WORDS) or timex.value == "PAST_REF"
 
 
 def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date | None, daily: bool = True,
@@ -133,8 +151,7 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
     for _ in range(4):
         found = attached.get(current.i)
         if found:
-            _, timex = min(found, key=lambda item: abs(item[0] - token.i))
-            return _dated(timex, current, published)
+            return _dated(_nearest(found, token), current, published)
         relative = _relative(current, attached, published, depth)
         if relative is not None:
             return relative
@@ -398,8 +415,14 @@ def _direct(token, attached, published: date | None) -> Dated | None:
     found = attached.get(token.i)
     if not found:
         return None
-    _, timex = min(found, key=lambda item: abs(item[0] - token.i))
-    return _dated(timex, token, published)
+    return _dated(_nearest(found, token), token, published)
+
+
+def _nearest(found: list[tuple[int, Timex]], token) -> Timex:
+    """Of the timexes attached to an event, the nearest to its word, a date before a span up to
+    the publication day ('used chemical weapons most recently in Douma in April': April)."""
+    dates = [item for item in found if item[1].value != PAST_SPAN] or found
+    return min(dates, key=lambda item: abs(item[0] - token.i))[1]
 
 
 def _dated(timex: Timex, host, published: date | None) -> Dated:
@@ -407,6 +430,8 @@ def _dated(timex: Timex, host, published: date | None) -> Dated:
     on or before the publication day when the tree puts its event in the past, the one on or after
     it when in the future (the tagger reads the tense off nearby words: 'agreed to step down after
     talks on Friday' is to it a plan)."""
+    if timex.value == PAST_SPAN:
+        return None, None, None, "earlier"  # 'have killed hundreds in recent weeks': over a span before the day
     day, value = value_start(timex.value), timex.value
     words = timex.text.lower().split()
     if day is not None and published is not None and words and words[0] in ENGLISH.weekdays and len(words) <= 2 \
