@@ -347,6 +347,10 @@ def test_an_event_without_a_target_is_about_the_story_country_only_while_the_sto
         story + "The rebels hid in the hills. The hills were steep. The roads were closed. " + criticized, PUBLISHED)
         if e.cameo_code == "111"]
     assert (near, far) == (["TZA"], [None])
+    # in a long story (ten sentences or more) only the sentence itself keeps it on a country
+    long = story + "Tanzania is a large country. " + " ".join(["The hills were steep."] * 8) + " Tanzania was calm. "
+    in_long = [e.target_country for e in code_text(long + "Tanzania held a vote. " + criticized, PUBLISHED) if e.cameo_code == "111"]
+    assert in_long == [None]
 
 
 def test_the_story_pair_that_gives_an_untargeted_event_its_other_side_is_two_states():

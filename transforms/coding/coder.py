@@ -11,7 +11,7 @@ names no target is about the story: its main country when the doer is foreign to
 other of the story's two countries ('Spain condemned the decision', in a story of Argentina's
 takeover of a Spanish firm), while the story is on that country: it is named in the sentence or
 one of the three before it (a long feature that has moved on to a senator's domestic speech does
-not make Syria its target). A state's force or pressure with no target nor place is not aimed at
+not make Syria its target); in a story of ten sentences or more, while the sentence itself names it. A state's force or pressure with no target nor place is not aimed at
 its own country when the story is set in another, the country its phrases of place name most
 (_abroad: 'Turkish forces fired artillery' in a story of Afrin). A deed done to 'me' outside a
 quotation is the writer's own story, no event ('the militants on duty stopped me'). The press
@@ -212,7 +212,8 @@ class _Article:
         said: dict[int, Dated] = {}  # the date of the last saying that had one, by sentence (dates.date_of)
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
             nodes = [_with_main(n, main) for n in nodes]
-            near = set().union(*(self.named.get(i, ()) for i in range(sentence.index - _NEAR, sentence.index + 1)))
+            reach = _NEAR if len(self.whole) < _FEATURE else 0  # (a long story moves from country to country)
+            near = set().union(*(self.named.get(i, ()) for i in range(sentence.index - reach, sentence.index + 1)))
             said_before = said.get(sentence.index - 1)
             found, saying = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair, near, self.daily, said_before, scene)
             if saying is not None:
@@ -648,7 +649,8 @@ def _blaming(verb, code: str, target, roles, source):
 def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, near: set[str]) -> Actor | None:
     """The country an event names no target in is about, from the story: its main country when the
     doer is foreign to it, else the other country of the story's pair; only while the story is on
-    that country, named in the sentence or the _NEAR sentences before it."""
+    that country, named in the sentence or the _NEAR sentences before it (in a story of _FEATURE
+    sentences or more, which moves from country to country, the sentence itself)."""
     if main and source.country and source.country != main and main in near:
         return Actor(0, 0, "", main, None)
     if pair and source.country in pair:
