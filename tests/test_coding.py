@@ -533,6 +533,9 @@ def test_who_is_in_detention_is_held_not_holding():
     ("Tanzania warned of the risk of a Kenyan attack on Tanzania.", "190", "hypothetical"),
     ("The withdrawal left Tanzania vulnerable to a Kenyan attack.", "190", "hypothetical"),
     ("Somalia faces the threat of a Kenyan attack.", "190", "hypothetical"),
+    # ... and so do adjectives: 'an alleged attack' is not known to have happened, 'planned talks' are to come
+    ("There was an alleged Kenyan attack on Somalia on Monday.", "190", "hypothetical"),
+    ("The planned talks between Kenya and Tanzania were postponed.", "036", "intended"),
 ])
 def test_an_event_noun_takes_the_mode_of_its_verb(text, code, mode):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == code] == ([mode] if mode else [])

@@ -690,7 +690,13 @@ def _ceased(noun) -> bool:
 def _noun_mode(noun) -> str:
     """An event noun is as done as the verb it is the object or subject of: 'demanded the arrest of'
     and 'called for a ban and the arrest of' ask for it, 'my arrest would not be' supposes it; 'the
-    risk of an attack', 'vulnerable to attack' say it may come."""
+    risk of an attack', 'vulnerable to attack', 'an alleged attack' say it may have come or may
+    come, 'the planned talks' that it is to come."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if modifiers & _UNCERTAIN:
+        return "hypothetical"  # 'an alleged chemical weapons attack', 'a possible Turkish offensive'
+    if modifiers & _AHEAD:
+        return "intended"  # 'a planned offensive', 'an imminent attack'
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # 'a ban on the VHP and arrest of its leaders': as the ban
     head = noun.head
@@ -710,6 +716,11 @@ def _noun_mode(noun) -> str:
     return "asserted"
 
 
+# Adjectives that say an event noun's deed is not known to have happened ('an alleged attack', 'a
+# possible offensive') or is yet to come ('a planned offensive', 'an imminent attack').
+_UNCERTAIN = frozenset("alleged suspected purported supposed rumoured rumored possible potential feared expected "
+                       "likely hypothetical".split())
+_AHEAD = frozenset("planned proposed imminent looming impending threatened upcoming forthcoming prospective".split())
 # Nouns and adjectives of what may come: an event noun after their 'of' or 'to' has not happened.
 _POSSIBILITY = frozenset(
     "risk risks danger dangers fear fears prospect prospects possibility likelihood spectre specter chance chances threat threats "
