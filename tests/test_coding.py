@@ -516,6 +516,14 @@ def test_a_deed_passed_over_is_negated(text):
     assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code == "190"] == ["negated"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Kenyan president tweeted about attacking Somalia.",  # a topic, not a deed
+    "Kenyan troops allegedly attacked Somalia on Monday.",  # said, not known
+])
+def test_a_deed_talked_about_or_alleged_is_hypothetical(text):
+    assert [(e.cameo_code, e.mode) for e in code_text(text, PUBLISHED)] == [("190", "hypothetical")]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -14,7 +14,8 @@
   So is what is feared, hoped or expected ('residents fear that dissenters will be arrested': no
   one's plan), what reports, claims or allegations say ('reports that police had arrested',
   'rejected Kenya's claim that its troops had shelled'): hearsay, not told as so; and what someone
-  is accused, blamed or suspected of ('accused Tanzania of attacking its troops'): alleged.
+  is accused, blamed or suspected of ('accused Tanzania of attacking its troops') or said
+  'allegedly' to have done: alleged; and a deed talked about ('tweeted about firing missiles').
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
   ('is due to meet'); under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
@@ -62,6 +63,8 @@ _URGING = frozenset({"insist", "suggest", "propose", "recommend", "advise"})
 _COMPELLING = frozenset({"force", "compel", "oblige"})
 _DENYING = frozenset({"deny", "reject", "dismiss"})
 _PERFECT = frozenset({"has", "have", "had"})
+# Adverbs that say a deed is only alleged.
+_ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly", "reputedly"})
 # Verbs of fearing, hoping and guessing: what their clause says is not known to be so, nor anyone's plan.
 _FEARING = frozenset("fear worry hope expect predict anticipate speculate wonder doubt".split())
 # Nouns of what is said but not known: a deed in their 'that' clause is reported, not told as so.
@@ -110,6 +113,10 @@ def _mode(verb) -> str:
         # 'will not meet', 'cannot accept', and in reported speech 'said it would not meet': a
         # refusal stated (a rejection, for cooperation)
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
+    if lowers & _ALLEGEDLY:
+        return "hypothetical"  # 'a missile allegedly supplied by the US': said, not known
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "about" and verb.tag_ == "VBG":
+        return "hypothetical"  # 'tweeted about firing missiles into Syria', 'talk about attacking': a topic, not a deed
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and lemma(verb.head.head) in ACCUSING:
         return "hypothetical"  # 'accused Tanzania of attacking its troops', 'suspected of plotting': alleged, not told as done
     if _passed_over(verb):
