@@ -524,6 +524,15 @@ def test_a_deed_talked_about_or_alleged_is_hypothetical(text):
     assert [(e.cameo_code, e.mode) for e in code_text(text, PUBLISHED)] == [("190", "hypothetical")]
 
 
+def test_conjoined_passives_share_their_by_agent():
+    # 'abducted and killed by Somali rebels': the rebels abducted them too ...
+    events = code_text("Ten Kenyan civilians were abducted and killed by Somali rebels.", PUBLISHED)
+    assert ("181", "Somali rebels", "KEN") in [(e.cameo_code, e.source_name, e.target_country) for e in events]
+    # ... but not a conjunct with a subject of its own
+    events = code_text("Ten Kenyan civilians were abducted and they were killed by Somali rebels.", PUBLISHED)
+    assert [e.cameo_code for e in events] == ["1823"]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

@@ -1,6 +1,7 @@
 """Roles from the tree: who did it (source) and to whom (target), read off the parse.
 
-- The source is the verb's subject; of a passive, its 'by' agent (and the subject is the target).
+- The source is the verb's subject; of a passive, its 'by' agent (and the subject is the target),
+  also one it shares with a passive conjunct ('were abducted and killed by rebels').
 - A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
   an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
   ensure'), a participle ('..., ending the standoff'); a gerund after 'accused X of', 'blamed X
@@ -280,7 +281,17 @@ class Roles:
                     return verb.head  # 'Jammeh, who had ruled'
                 return child
         if _passive(verb):
-            return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            # its own 'by' agent, else that of a passive conjunct after it ('detained and forcibly
+            # disappeared by Isis': both by Isis)
+            shared = [c for c in verb.children if c.dep_ == "conj" and (_passive(c) or c.tag_ == "VBN") and not any(
+                g.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for g in c.children)]  # (not 'and they have been taken in by X')
+            if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+                shared = []  # ('were thought to have been trying ..., and have since been questioned by X')
+            for passive in [verb, *shared]:
+                agent = next((g for c in passive.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
+            return None
         if seen > 4:
             return None
         if verb.dep_ == "xcomp":  # 'urged Putin to ensure': the object does it
