@@ -262,6 +262,8 @@ def _events(text: str):
     # ... nor one done over a span up to it
     ("Kenya has arrested hundreds of Somalis over the past two years.", [("173", "KEN", "SOM", None, "earlier", "asserted")]),
     ("Kenyan jets have bombed Somali villages in recent weeks.", [("190", "KEN", "SOM", None, "earlier", "asserted")]),
+    # ... a perfect for a span lasts up to the day ('has fought X for 40 years'); a simple past says nothing of when
+    ("Somali rebels have fought Kenya for more than 20 years.", [("190", "SOM", "KEN", None, "earlier", "asserted")]),
     # ... the adjective 'recent' dates no deed
     ("Kenya condemned the recent Tanzanian sanctions on Somalia.", [("111", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
 ])

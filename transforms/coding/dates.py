@@ -15,7 +15,7 @@ happened by that day and takes it ('text'); so does one the parser hangs a ', he
 and an undated '..., he said' goes on with the speaker of the sentence before and the date their
 saying had ('X said on Thursday that ... . Police had arrested 17 others, he said'). Else an event the text places before the publication
 day ('had asked', 'previously', 'earlier', 'recently') or spreads over a span up to it ('over the
-past two years', 'in recent weeks', 'in the past') is not dated that day: its date stays empty,
+past two years', 'in recent weeks', 'in the past', a perfect 'for 40 years') is not dated that day: its date stays empty,
 `date_source` 'earlier'. So is a deed told in the simple past without a date in a feature: a
 story of ten sentences or more whose lead (first three) dates nothing within a week of its day
 tells what happened before it ('Talabani negotiated a ceasefire'); sayings stay the reporter's day's.
@@ -83,9 +83,10 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
     for timex in timexes:
         if not timex.value or timex.start < offset or timex.end > end:
             continue
+        lasting = timex.type == "DURATION"  # ('for more than 40 years': a span up to the day only with a perfect)
         if _past_span(timex):
-            timex = Timex(timex.start, timex.end, timex.text, "DATE", PAST_SPAN, None)
-        elif timex.type != "DATE" or value_start(timex.value) is None:
+            timex, lasting = Timex(timex.start, timex.end, timex.text, "DATE", PAST_SPAN, None), False
+        elif not lasting and (timex.type != "DATE" or value_start(timex.value) is None):
             continue
         span = doc.char_span(timex.start - offset, timex.end - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -98,6 +99,11 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
             if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT" or _related(anchor):
                 break  # also 'after the March 3 vote': the vote's date, not the verb's
             anchor = anchor.head
+        if lasting:
+            perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in anchor.children)
+            if not (perfect and token.head.lower_ == "for"):
+                continue
+            timex = Timex(timex.start, timex.end, timex.text, "DATE", PAST_SPAN, None)  # 'has fought the Turkish state for 40 years'
         attached.setdefault(anchor.i, []).append((token.i, timex))
     return attached
 
