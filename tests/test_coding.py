@@ -535,6 +535,12 @@ def test_conjoined_passives_share_their_by_agent():
     assert [e.cameo_code for e in events] == ["1823"]
 
 
+def test_a_by_agent_that_names_no_actor_leaves_the_deed_without_a_doer():
+    # 'a proposition disputed by many experts': the experts dispute it, not Kenya
+    events = code_text("Kenya declared that al-Shabaab had been defeated, a proposition disputed by many experts.", PUBLISHED)
+    assert [e.cameo_code for e in events] == ["010"]
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

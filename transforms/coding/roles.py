@@ -1,7 +1,8 @@
 """Roles from the tree: who did it (source) and to whom (target), read off the parse.
 
 - The source is the verb's subject; of a passive, its 'by' agent (and the subject is the target),
-  also one it shares with a passive conjunct ('were abducted and killed by rebels').
+  also one it shares with a passive conjunct ('were abducted and killed by rebels'); an agent that
+  names no actor leaves it without one ('a proposition disputed by many experts').
 - A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
   an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
   ensure'), a participle ('..., ending the standoff'); a gerund after 'accused X of', 'blamed X
@@ -337,6 +338,8 @@ class Roles:
                 return actor
             if token is not None and any(c.dep_ in _SUBJECTS for c in current.children):
                 return None  # a subject of its own that names no actor
+            if token is not None and token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == current.i:
+                return None  # a 'by' agent of its own that names no actor ('accused ... by the New York attorney general')
             if _passive(current) and current.dep_ == "conj":
                 return None  # 'had surrendered or been killed': the shared subject underwent it
             if current.dep_ == "acl" and current.head.dep_ in ("dobj", "obj", "nsubjpass") and not any(
