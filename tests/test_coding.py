@@ -541,6 +541,11 @@ def test_a_by_agent_that_names_no_actor_leaves_the_deed_without_a_doer():
     assert [e.cameo_code for e in events] == ["010"]
 
 
+def test_thinking_is_no_consultation():
+    # THINK's block code is 040; an opinion consults no one (tools/derive_tables.py PATTERN_ONLY)
+    assert [e.cameo_code for e in code_text("Kenyan officials thought that Tanzania was wrong.", PUBLISHED)] == []
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

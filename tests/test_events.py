@@ -517,6 +517,7 @@ def test_demands_subjects_compounds_and_sanctions(text, expected):
         "Turkish officials want a new constitution.",
         "The Iraqi prime minister faces a difficult choice.",
         "Russian leaders took office in May.",
+        "Turkish officials think the plan is dangerous.",
     ],
 )
 def test_generic_verbs_code_only_through_their_patterns(text):

@@ -8901,7 +8901,7 @@ DEFAULTS = {
     'terminate': None,
     'terrorize': '180',
     'thank': '051',
-    'think': '040',
+    'think': None,
     'threaten': '130',
     'thrive': None,
     'throw': None,
