@@ -518,6 +518,8 @@ def test_demands_subjects_compounds_and_sanctions(text, expected):
         "The Iraqi prime minister faces a difficult choice.",
         "Russian leaders took office in May.",
         "Turkish officials think the plan is dangerous.",
+        "Isis fighters swept across Iraq in 2014.",
+        "The number of Syrian refugees in Turkey passed three million.",
     ],
 )
 def test_generic_verbs_code_only_through_their_patterns(text):

@@ -344,8 +344,10 @@ PATTERN_ONLY = frozenset(
     "accord add see want go come leave face mean need consider serve lead control take aim prepare "
     "influence plan".split()
     # THINK's block code is 040 (consult), but 'I think', 'was thought to be', 'or so they thought'
-    # are opinions: in 5,000 Guardian events (2026-12-07) none of its 21 was a consultation.
-) | {"think"}
+    # are opinions: in 5,000 Guardian events (2026-12-07) none of its 21 was a consultation. So
+    # with PASS (080, yield: 'passed a resolution', 'as they passed', 'passed a million') and SWEEP
+    # (090, investigate: 'Isis swept across Syria and Iraq', 'swept to power'): of 11 each, none.
+) | {"think", "pass", "sweep"}
 
 # Pattern codes corrected by CAMEO's definitions: arresting protesters or a journalist is an
 # arrest (173 'arrest, detain, or charge'), not violent repression (175), which the dictionary
