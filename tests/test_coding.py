@@ -546,6 +546,12 @@ def test_thinking_is_no_consultation():
     assert [e.cameo_code for e in code_text("Kenyan officials thought that Tanzania was wrong.", PUBLISHED)] == []
 
 
+def test_what_is_prevented_is_not_reported_as_done():
+    # 'to prevent clashes': the clashes did not happen (nor is preventing an accusation, PREVENT's 112)
+    assert [e.cameo_code for e in code_text("Russia pulled back its forces to prevent clashes with Turkey.", PUBLISHED)
+            if e.cameo_code.startswith(("19", "11"))] == []
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

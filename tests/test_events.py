@@ -520,6 +520,7 @@ def test_demands_subjects_compounds_and_sanctions(text, expected):
         "Turkish officials think the plan is dangerous.",
         "Isis fighters swept across Iraq in 2014.",
         "The number of Syrian refugees in Turkey passed three million.",
+        "Turkey prevented Syrian Kurdish fighters from forming a state.",
     ],
 )
 def test_generic_verbs_code_only_through_their_patterns(text):

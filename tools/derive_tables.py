@@ -346,8 +346,11 @@ PATTERN_ONLY = frozenset(
     # THINK's block code is 040 (consult), but 'I think', 'was thought to be', 'or so they thought'
     # are opinions: in 5,000 Guardian events (2026-12-07) none of its 21 was a consultation. So
     # with PASS (080, yield: 'passed a resolution', 'as they passed', 'passed a million') and SWEEP
-    # (090, investigate: 'Isis swept across Syria and Iraq', 'swept to power'): of 11 each, none.
-) | {"think", "pass", "sweep"}
+    # (090, investigate: 'Isis swept across Syria and Iraq', 'swept to power'): of 11 each, none;
+    # PREVENT (112, accuse: 'to prevent her coming back', 'preventing 1,000 civilians from leaving')
+    # and INVOLVE (012, pessimistic comment: 'having the US involved', 'a process involving The
+    # Hague'): none of 24 and 8.
+) | {"think", "pass", "sweep", "prevent", "involve"}
 
 # Pattern codes corrected by CAMEO's definitions: arresting protesters or a journalist is an
 # arrest (173 'arrest, detain, or charge'), not violent repression (175), which the dictionary

@@ -666,8 +666,9 @@ _LEAD = 3
 _FEATURE = 10  # sentences: the wire reports of dated-news-dev have 7 at the median, Guardian articles 34
 
 
-# Verbs and nouns of ending: the event they take is not reported by them, its end is.
-_CEASING = frozenset("stop halt end cease suspend pause freeze".split())
+# Verbs and nouns of ending and of preventing: the event they take is not reported by them ('halt
+# the offensive', 'to prevent clashes with Turkey'), its end or its prevention is.
+_CEASING = frozenset("stop halt end cease suspend pause freeze prevent avert avoid".split())
 
 
 def _time_of_reference(noun, attached) -> bool:
