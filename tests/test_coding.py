@@ -552,6 +552,17 @@ def test_what_is_prevented_is_not_reported_as_done():
             if e.cameo_code.startswith(("19", "11"))] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # suggesting that something is so says it (010); suggesting that it be done asks for it (020)
+    ("Kenya suggested that Tanzania was wrong.", [("010", "KEN", "asserted")]),
+    ("Kenya suggested that the talks should be postponed.", [("020", "KEN", "asserted")]),
+    # what a speaker does not say is told by no one
+    ("Kenya did not say that Tanzania attacked Somalia.", [("190", "TZA", "hypothetical")]),
+])
+def test_suggesting_and_not_saying(text, expected):
+    assert [(e.cameo_code, e.source_country, e.mode) for e in code_text(text, PUBLISHED)] == expected
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

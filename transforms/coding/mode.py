@@ -15,7 +15,8 @@
   one's plan), what reports, claims or allegations say ('reports that police had arrested',
   'rejected Kenya's claim that its troops had shelled'): hearsay, not told as so; and what someone
   is accused, blamed or suspected of ('accused Tanzania of attacking its troops') or said
-  'allegedly' to have done: alleged; and a deed talked about ('tweeted about firing missiles').
+  'allegedly' to have done: alleged; a deed talked about ('tweeted about firing missiles'); and
+  one a speaker does not say ('I'm not suggesting we go to war').
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
   ('is due to meet'); under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
@@ -127,6 +128,9 @@ def _mode(verb) -> str:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
         return "hypothetical"  # (before its tense: 'examining whether Britain will continue')
+    if verb.dep_ == "ccomp" and lemma(verb.head) in SAYING and any(
+            c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ == "advmod" for c in verb.head.children):
+        return "hypothetical"  # 'I'm not suggesting we go to war', 'did not say that X attacked': no one tells it as done
     if verb.dep_ == "ccomp" and lemma(verb.head) in _FEARING:
         return "hypothetical"  # 'residents fear that dissenters will be arrested': feared, not done nor meant
     if lowers & _POSSIBLE:
