@@ -11,9 +11,10 @@ names no target is about the story: its main country when the doer is foreign to
 other of the story's two countries ('Spain condemned the decision', in a story of Argentina's
 takeover of a Spanish firm), while the story is on that country: it is named in the sentence or
 one of the three before it (a long feature that has moved on to a senator's domestic speech does
-not make Syria its target); in a story of ten sentences or more, while the sentence itself names it. A state's force or pressure with no target nor place is not aimed at
-its own country when the story is set in another, the country its phrases of place name most
-(_abroad: 'Turkish forces fired artillery' in a story of Afrin). A deed done to 'me' outside a
+not make Syria its target); in a story of ten sentences or more, while the sentence itself names
+it. A state's force or pressure with no target nor place is not aimed at its own country when the
+story is set in another, the country its phrases of place name most (_abroad: 'Turkish forces
+fired artillery' in a story of Afrin). A deed done to 'me' outside a
 quotation is the writer's own story, no event ('the militants on duty stopped me'). The press
 reports and does no deed of state, except an outlet the state runs ('Syrian state television'),
 which speaks for its government.
@@ -635,7 +636,7 @@ def _blaming(verb, code: str, target, roles, source):
     if words & _BLAME:
         code = "112"
     elif words & _CRITICISM or any(_denied_approval(t) for clause in reported for t in clause.subtree):
-        code = "111"
+        code = _CRITICISM_CODE
     else:
         return code, target
     for clause in reported:

@@ -339,7 +339,7 @@ class Roles:
             if token is not None and any(c.dep_ in _SUBJECTS for c in current.children):
                 return None  # a subject of its own that names no actor
             if token is not None and token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == current.i:
-                return None  # a 'by' agent of its own that names no actor ('accused ... by the New York attorney general')
+                return None  # a 'by' agent of its own that names no actor ('a proposition disputed by many experts')
             if _passive(current) and current.dep_ == "conj":
                 return None  # 'had surrendered or been killed': the shared subject underwent it
             if current.dep_ == "acl" and current.head.dep_ in ("dobj", "obj", "nsubjpass") and not any(
