@@ -449,6 +449,9 @@ def test_a_clause_with_a_subject_of_its_own_does_not_take_its_governors():
     # a participle without one does ('adopted a resolution urging Tanzania to withdraw': the parliament urges)
     assert ("020", "KEN", "TZA") in [(e.cameo_code, e.source_country, e.target_country) for e in code_text(
         "The Kenyan parliament adopted a resolution urging Tanzania to withdraw.", PUBLISHED)]
+    # ... but a passive one is not the verb's subject's deed ('a charity accused of violations': not by Kenya)
+    assert code_text("Kenya closed a Somali charity accused of widespread violations.", PUBLISHED) == []
+    assert [e.cameo_code for e in code_text("Kenya trained the Somali rebels allied with it.", PUBLISHED)] == ["030"]
 
 
 def test_the_purpose_of_a_presence_is_intended_not_done():

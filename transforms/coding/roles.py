@@ -342,7 +342,7 @@ class Roles:
                 return None  # a 'by' agent of its own that names no actor ('a proposition disputed by many experts')
             if _passive(current) and current.dep_ == "conj":
                 return None  # 'had surrendered or been killed': the shared subject underwent it
-            if current.dep_ == "acl" and current.head.dep_ in ("dobj", "obj", "nsubjpass") and not any(
+            if current.dep_ == "acl" and current.tag_ != "VBN" and current.head.dep_ in ("dobj", "obj", "nsubjpass") and not any(
                     c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in current.children):  # ('the assessment that Isis had been defeated')
                 current = current.head.head  # 'the Council adopted a resolution urging X'
                 token = self.subject(current)
