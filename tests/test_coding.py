@@ -566,6 +566,16 @@ def test_suggesting_and_not_saying(text, expected):
     assert [(e.cameo_code, e.source_country, e.mode) for e in code_text(text, PUBLISHED)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what a speaker says another must do is a demand of that one ...
+    ("The Kenyan president said that Tanzania must withdraw its troops.", [("100", "KEN", "TZA")]),
+    # ... what his own state must do, a statement
+    ("The Kenyan president said that Kenya must protect its people.", [("010", "KEN", None)]),
+])
+def test_what_ones_own_side_must_do_is_no_demand(text, expected):
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == expected
+
+
 def test_who_is_in_detention_is_held_not_holding():
     events = code_text("Kenyan citizens are in detention in Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_sector, e.target_name, e.target_country) for e in events] == [

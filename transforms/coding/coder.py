@@ -439,8 +439,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             asked = next((c for c in token.children if obliged(c)), None)
             subject = next((c for c in asked.children if c.dep_ in ("nsubj", "nsubjpass")), None) if asked is not None else None
             party = roles.actor_in(subject) if subject is not None else None
-            if party is not None and party != source:
-                code, target = "100", party  # 'said that China must drop its barriers': a demand of China
+            if party is not None and party != source and not (party.country and party.country == source.country):
+                code, target = "100", party  # 'said that China must drop its barriers': a demand of China (not of one's own state)
             elif asked is None and target is not None and any(c.dep_ == "xcomp" and mode_of(c) == "demanded" for c in token.children):
                 code = "100"  # 'told the Pentagon to withdraw its troops': an order, as 'ordered' is (ORDER 100)
             elif asked is None:
