@@ -85,7 +85,7 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
             continue
         lasting = timex.type == "DURATION"  # ('for more than 40 years': a span up to the day only with a perfect)
         if _past_span(timex):
-            timex, lasting = Timex(timex.start, timex.end, timex.text, "DATE", PAST_SPAN, None), False
+            timex, lasting = _spanned(timex), False
         elif not lasting and (timex.type != "DATE" or value_start(timex.value) is None):
             continue
         span = doc.char_span(timex.start - offset, timex.end - offset, alignment_mode="expand")
@@ -103,7 +103,7 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
             perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in anchor.children)
             if not (perfect and token.head.lower_ == "for"):
                 continue
-            timex = Timex(timex.start, timex.end, timex.text, "DATE", PAST_SPAN, None)  # 'has fought the Turkish state for 40 years'
+            timex = _spanned(timex)  # 'has fought the Turkish state for 40 years'
         attached.setdefault(anchor.i, []).append((token.i, timex))
     return attached
 
@@ -111,6 +111,11 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
 # The value a span up to the publication day is attached with (anchors).
 PAST_SPAN = "PAST_SPAN"
 _SPAN_WORDS = frozenset({"past", "recent", "last"})
+
+
+def _spanned(timex: Timex) -> Timex:
+    """The timex as attached for a span up to the publication day."""
+    return Timex(timex.start, timex.end, timex.text, "DATE", PAST_SPAN, None)
 
 
 def _past_span(timex: Timex) -> bool:

@@ -109,7 +109,7 @@ def _conditional(verb) -> bool:
 def _mode(verb) -> str:
     children = list(verb.children)
     lowers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark")}
-    if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg") for c in children) or any(
+    if any(map(_negation, children)) or any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and _nobody(c) for c in children):  # 'none of the organisations have dealt', 'gave no promises'
         # 'will not meet', 'cannot accept', and in reported speech 'said it would not meet': a
         # refusal stated (a rejection, for cooperation)
@@ -128,8 +128,7 @@ def _mode(verb) -> str:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
         return "hypothetical"  # (before its tense: 'examining whether Britain will continue')
-    if verb.dep_ == "ccomp" and lemma(verb.head) in SAYING and any(
-            c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ == "advmod" for c in verb.head.children):
+    if verb.dep_ == "ccomp" and lemma(verb.head) in SAYING and any(map(_negation, verb.head.children)):
         return "hypothetical"  # 'I'm not suggesting we go to war', 'did not say that X attacked': no one tells it as done
     if verb.dep_ == "ccomp" and lemma(verb.head) in _FEARING:
         return "hypothetical"  # 'residents fear that dissenters will be arrested': feared, not done nor meant
@@ -198,6 +197,11 @@ def _mode(verb) -> str:
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def _negation(child) -> bool:
+    """A dependent that negates its verb: 'not', 'n't', 'never', 'no'."""
+    return child.dep_ == "neg" or child.lower_ in _NEGATIONS and child.dep_ == "advmod"
 
 
 def _passed_over(verb) -> bool:

@@ -664,18 +664,21 @@ def _small_passive(verb) -> bool:
 def _named_after(token, node: Node) -> bool:
     """A place that names an accord or a meeting ('the Algiers agreement', 'the Astana talks',
     'the Sochi conference'): where it was made or held, not one of its parties."""
-    actor = node.actor
-    return (token.dep_ == "compound" and token.head.lower_ in _NAMED_AFTER_PLACES and actor.sector is None
-            and actor.country not in INTERNATIONAL and not node.person)  # (not 'the UN ceasefire')
+    return _place_naming(token, node, _NAMED_AFTER_PLACES) and not node.person  # (not 'the UN ceasefire')
 
 
 def _struck_place(token, node: Node) -> bool:
     """A place that names an attack ('the Salisbury attack', 'the Manchester Arena bombing', 'the
     Afrin offensive'): where it struck, not who struck. An initialism names a party ('the US
     strikes')."""
-    actor = node.actor
-    return (token.dep_ == "compound" and token.head.lower_ in _STRUCK and actor.sector is None
-            and actor.country not in INTERNATIONAL and not token.text.isupper())
+    return _place_naming(token, node, _STRUCK) and not token.text.isupper()
+
+
+def _place_naming(token, node: Node, nouns: frozenset[str]) -> bool:
+    """A place, no body or group, that modifies one of `nouns` as a name ('the Algiers agreement',
+    'the Salisbury attack')."""
+    return (token.dep_ == "compound" and token.head.lower_ in nouns and node.actor.sector is None
+            and node.actor.country not in INTERNATIONAL)
 
 
 # Attacks that news names after the place they struck.
