@@ -95,3 +95,9 @@ def test_calling_for_something_is_an_appeal_for_it():
     # CAMEO codes the asking: an appeal (020)
     assert _codes("The ministers called for an independent investigation into the killings.")["call"] == "020"
     assert _codes("The ministers called for sanctions against the regime.")["call"] == "020"
+
+
+def test_a_verb_in_ied_comes_from_its_y_not_from_a_shorter_verb():
+    # 'married' is 'marry', not MAR (180, 'use unconventional violence') by undoubling 'marr'
+    assert "mar" not in _codes("She married a Dutch fighter in Raqqa in 2015.")
+    assert code_text("She married a Dutch fighter in Raqqa in 2015.", PUBLISHED) == []

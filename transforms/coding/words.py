@@ -70,8 +70,8 @@ def _stems(word: str) -> list[str]:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             base = word[: -len(suffix)]
             out += [base + ending for ending in endings]
-            if len(base) > 2 and base[-1] == base[-2]:
-                out.append(base[:-1])  # 'stopped' -> 'stop'
+            if suffix in ("ing", "ed") and len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])  # 'stopped' -> 'stop' (not 'married' -> 'mar': its base is 'marry')
     return out
 
 
