@@ -549,6 +549,27 @@ def test_thinking_is_no_consultation():
     assert [e.cameo_code for e in code_text("Kenyan officials thought that Tanzania was wrong.", PUBLISHED)] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # verbs of force and coercion whose first sense is no deed code only through their patterns
+    # (tools/derive_tables.py PATTERN_ONLY): dominating, struggling, engaging with, pulling off
+    ("The Kenyan army dominates the ruling coalition.", []),
+    ("Kenyan officials are struggling to cope with the refugees.", []),
+    ("Kenya will continue to engage with Tanzania on the issue.", []),
+    ("Kenyan officials pulled off the release of the hostages.", []),
+    ("Kenya extracted guarantees from Tanzania.", []),
+    # ... and engaged in a fight is fighting, with the fight's other side as the target
+    ("Kenyan troops are engaged in combat with al-Shabaab.", [("190", "KEN", "SOM")]),
+])
+def test_verbs_of_force_whose_first_sense_is_no_deed(text, expected):
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == expected
+
+
+def test_the_other_side_of_an_event_noun_after_in_is_the_target():
+    # 'took part in talks with Kabul': Kabul is the other side, not a place of the talks
+    events = code_text("Kenyan officials took part in talks with Tanzania on Monday.", PUBLISHED)
+    assert {e.target_country for e in events if e.cameo_code == "046"} == {"TZA"}
+
+
 def test_what_is_prevented_is_not_reported_as_done():
     # 'to prevent clashes': the clashes did not happen (nor is preventing an accusation, PREVENT's 112)
     assert [e.cameo_code for e in code_text("Russia pulled back its forces to prevent clashes with Turkey.", PUBLISHED)

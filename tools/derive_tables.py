@@ -286,6 +286,9 @@ PATTERN_ADDITIONS = {
     # START, PURSUE, JOIN only): 142 'conduct hunger strike', 143 'conduct strike or boycott'.
     **{lemma: ((("hunger", "strike"), "142"), (("hunger-strike",), "142"), (("strike",), "143"))
        for lemma in ("begin", "continue", "stage", "launch", "start")},
+    # Engaged in a fight is fighting (190, the block's code); ENGAGE itself codes only through
+    # its patterns (PATTERN_ONLY).
+    "engage": ((("in", "&FIGHT"), "190"),),
     # Fighting or battling a fire is no fight: no code (None), whatever the verb's default says.
     **{lemma: tuple(((word,), None) for word in ("fire", "fires", "blaze", "wildfire", "wildfires", "flames", "bushfire"))
        for lemma in ("fight", "battle", "combat")},
@@ -350,7 +353,15 @@ PATTERN_ONLY = frozenset(
     # PREVENT (112, accuse: 'to prevent her coming back', 'preventing 1,000 civilians from leaving')
     # and INVOLVE (012, pessimistic comment: 'having the US involved', 'a process involving The
     # Hague'): none of 24 and 8.
-) | {"think", "pass", "sweep", "prevent", "involve"}
+    # In the same 4,874 events (2026-12-08) the blocks of force and coercion misfire through verbs
+    # whose first sense is no deed: DOMINATE (190: 'the organisation that dominates the SDF'),
+    # STRUGGLE and GRAPPLE (190: 'struggling to cope', 'a question they grapple with'), ENGAGE
+    # (190: 'engaged in disputes', 'continue to engage with the US government'), PULL and EXTRACT
+    # (171: 'pulled off the rescue', 'extracted guarantees') and REINFORCE (170: 'reinforced their
+    # support'): of 10, 8, 1, 9, 7, 4 and 4 events one was force ('engaged in combat'). Their
+    # patterns stay ('engage in negotiations' 046, 'pull back' 0874, 'reinforce troops' 154).
+) | {"think", "pass", "sweep", "prevent", "involve", "dominate", "struggle", "grapple", "engage", "pull",
+     "extract", "reinforce"}
 
 # Pattern codes corrected by CAMEO's definitions: arresting protesters or a journalist is an
 # arrest (173 'arrest, detain, or charge'), not violent repression (175), which the dictionary

@@ -44,6 +44,7 @@ from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos, purp
 from eventpipe.transforms.actors import RELATED, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
 from eventpipe.transforms.tables.countries import COUNTRIES
+from eventpipe.transforms.tables.verbs import SYNSETS
 
 _SUBJECTS = ("nsubj", "csubj", "expl")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -281,6 +282,8 @@ class Roles:
                 if child.lower_ in _RELATIVES and verb.dep_ in ("relcl", "acl"):
                     return verb.head  # 'Jammeh, who had ruled'
                 return child
+            if child.dep_ in _PASSIVE_SUBJECTS and lemma(verb) in _STATIVE and not _passive(verb):
+                return child  # 'troops are engaged in combat': they fight
         if _passive(verb):
             # its own 'by' agent, else that of a passive conjunct after it ('detained and forcibly
             # disappeared by Isis': both by Isis)
@@ -445,6 +448,9 @@ class Roles:
         for prep in sorted(preps, key=lambda p: _rank(p.lower_)):
             objects = [g for g in prep.children if g.dep_ == "pobj"]
             if prep.lower_ in _PLACE_PREPOSITIONS:
+                # 'engaged in combat with Isis', 'took part in talks with Kabul': the other side of the event
+                candidates += [g for o in objects if o.lower_ in EVENT_NOUNS or o.lower_ in _FIGHTS for p in o.children
+                               if p.dep_ == "prep" and p.lower_ in ("with", "against") for g in p.children if g.dep_ == "pobj"]
                 location = location or self.place_in(prep)
                 continue
             if prep.lower_ == "for" and lemma(verb) in _FIGHTING:
@@ -612,6 +618,10 @@ def apposed(doc, nodes: list[Node]) -> list[Node]:
     return out
 
 
+# Nouns of fighting (the verb dictionary's &FIGHT: 'engaged in combat', 'in hostilities').
+_FIGHTS = frozenset(SYNSETS["&FIGHT"])
+
+
 def _antecedent_of(relative):
     """The noun a relative pronoun stands for: the head of the relative clause it opens, also
     through a saying inside it ('Prabhakaran, whom it said troops had killed'); else itself."""
@@ -642,7 +652,13 @@ def _in_clause(t, top) -> bool:
     return False
 
 
+# A participle whose subject is the doer ('troops are engaged in combat'), not one who undergoes it.
+_STATIVE = frozenset({"engage"})
+
+
 def _passive(verb) -> bool:
+    if lemma(verb) in _STATIVE and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
     )
