@@ -101,3 +101,19 @@ def test_a_verb_in_ied_comes_from_its_y_not_from_a_shorter_verb():
     # 'married' is 'marry', not MAR (180, 'use unconventional violence') by undoubling 'marr'
     assert "mar" not in _codes("She married a Dutch fighter in Raqqa in 2015.")
     assert code_text("She married a Dutch fighter in Raqqa in 2015.", PUBLISHED) == []
+
+
+def test_weapons_of_mass_destruction_are_cameo_20_not_repression():
+    # using chemical weapons is 2041 (cameoCodes.json), not the file's 'USE * &WEAPON' 175;
+    # an attack named chemical is too, and so is the killing it did
+    assert _codes("Syrian forces used chemical weapons in Douma.")["use"] == "2041"
+    assert _codes("Police used tear gas on the crowd.")["use"] == "175"
+    assert _codes("A chemical weapons attack hit the town.")["attack"] == "2041"
+    events = code_text("A chemical attack by the Syrian government killed dozens of people.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country) for e in events] == [("2041", "SYR")]
+
+
+def test_a_place_that_names_an_attack_does_not_do_what_was_done_in_it():
+    # 'used in the Salisbury attack': Salisbury is where it struck (roles._struck_place)
+    events = code_text("Experts identified the chemical used in the Salisbury nerve agent attack.", PUBLISHED)
+    assert [e for e in events if e.source_country == "GBR"] == []

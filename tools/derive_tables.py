@@ -278,7 +278,14 @@ PATTERN_ADDITIONS = {
         ("mobs",), ("crowd",), ("protesters",), ("demonstrators",), ("protest",))) + ((("demonstration",), "170"),),
     "lob": ((("tear", "gas"), "175"), (("tear-gas",), "175"), (("teargas",), "175")),
     "fire": ((("tear-gas",), "175"), (("teargas",), "175")),
-    "use": ((("tear-gas",), "175"), (("teargas",), "175"), (("tear", "gas"), "175")),
+    "use": ((("tear-gas",), "175"), (("teargas",), "175"), (("tear", "gas"), "175"))
+    # Using chemical or nuclear weapons is 2041 / 2042 (cameoCodes.json 'Use chemical, biological,
+    # or radiological weapons', 'Detonate nuclear weapons'), not the file's '* &WEAPON' 175,
+    # violent repression: 'Assad has used chemical weapons more than 100 times'.
+    + tuple(((*words,), "2041") for words in (("chemical", "weapons"), ("chemical", "weapon"), ("nerve", "agent"),
+                                               ("nerve", "gas"), ("sarin",), ("chlorine",), ("mustard", "gas"),
+                                               ("biological", "weapons")))
+    + ((("nuclear", "weapons"), "2042"), (("nuclear", "weapon"), "2042")),
     # 'agreed to postpone', 'agreed to US mediation': agreeing to do something is 030, an intent
     # to cooperate; 'agreed with' and the finer 'agreed to a ceasefire' patterns stay.
     "agree": ((("to",), "030"),),

@@ -416,6 +416,10 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             mention = replace(mention, code=_CRITICISM_CODE)  # 'attacked the decision': words against it (111)
         if mode == "demanded" or source is None:
             continue
+        if not mention.noun and mention.code[:2] in ("18", "19"):
+            weapons = next((codes[c.i] for c in token.children if c.dep_ == "nsubj" and codes.get(c.i, "")[:2] == "20"), None)
+            if weapons is not None:
+                mention = replace(mention, code=weapons)  # 'a chemical attack killed dozens': killed with its weapons
         if (mention.code == _MILITARY_FORCE and not mention.noun and lemma(token) in _KILLING and _irregular(source)
                 and not any(c.dep_ == "prt" for c in token.children)):  # ('shot down a jet' is combat)
             mention = replace(mention, code=_KILLED_BY_ASSAULT)  # 'Hezbollah guerrillas killed the deputy chief'

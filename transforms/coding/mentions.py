@@ -85,8 +85,27 @@ def find_event_mentions(doc) -> list[Mention]:
                 continue
             if token.dep_ == "compound" and pos(token.head) in ("NOUN", "PROPN"):
                 continue  # a modifier of another noun names no event: 'detention centres', 'protest movement'
-            found.append(Mention(token.i, EVENT_NOUNS[token.lower_], token.lower_, noun=True))
+            found.append(Mention(token.i, _armed_with(token, EVENT_NOUNS[token.lower_]), token.lower_, noun=True))
     return found
+
+
+# Modifiers that make an attack one of weapons of mass destruction (cameoCodes.json 2041 'Use
+# chemical, biological, or radiological weapons', 2042 'Detonate nuclear weapons').
+_MASS_DESTRUCTION = {"chemical": "2041", "chlorine": "2041", "sarin": "2041", "gas": "2041", "nerve": "2041",
+                     "biological": "2041", "nuclear": "2042"}
+
+
+def _armed_with(noun, code: str) -> str:
+    """An event noun's code, that of weapons of mass destruction where its modifier says so ('a
+    chemical attack on Douma', 'the sarin attack'); else the dictionary's."""
+    if not code.startswith(("18", "19")):
+        return code
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.i < noun.i:
+            for word in child.subtree:  # ('a chemical weapons attack')
+                if word.lower_ in _MASS_DESTRUCTION:
+                    return _MASS_DESTRUCTION[word.lower_]
+    return code
 
 
 def _verb_lemma(token) -> str | None:

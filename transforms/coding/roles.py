@@ -369,6 +369,8 @@ class Roles:
                     continue  # (but 'in police firing', parsed as 'police [who were] firing', names its doer)
                 for t in [obj, *(c for c in obj.children if c.dep_ in ("compound", "poss", "amod", "nmod"))]:
                     node = self.by_head.get(t.i)
+                    if node is not None and _struck_place(t, node):
+                        continue  # 'used in the Salisbury attack': where it struck
                     if node is not None and (event and t.i != obj.i or node.actor.sector in _ARMED or node.actor.country == "IMG"):
                         return self._completed(node, t)  # ('an Ethiopian airstrike': its modifier is its doer)
         return None

@@ -9857,7 +9857,7 @@ PATTERNS = {
     'uphold': ((('ban',), '1241'), (('sentence',), '173')),
     'upraise': ((('issue',), '110'),),
     'upset': ((('by',), '012'),),
-    'use': ((('tear-gas',), '175'), (('teargas',), '175'), (('tear', 'gas'), '175'), (('passport',), '070'), (('&AIRCRAFT',), '090'), (('water', 'canon'), '175'), (('&WEAPON',), '175'), (('death', 'squad'), '180'), (('as', 'human', 'shield'), '184'), (('armor',), '190')),
+    'use': ((('tear-gas',), '175'), (('teargas',), '175'), (('tear', 'gas'), '175'), (('chemical', 'weapons'), '2041'), (('chemical', 'weapon'), '2041'), (('nerve', 'agent'), '2041'), (('nerve', 'gas'), '2041'), (('sarin',), '2041'), (('chlorine',), '2041'), (('mustard', 'gas'), '2041'), (('biological', 'weapons'), '2041'), (('nuclear', 'weapons'), '2042'), (('nuclear', 'weapon'), '2042'), (('passport',), '070'), (('&AIRCRAFT',), '090'), (('water', 'canon'), '175'), (('&WEAPON',), '175'), (('death', 'squad'), '180'), (('as', 'human', 'shield'), '184'), (('armor',), '190')),
     'utter': ((('with',), '046'),),
     'vacate': ((('site',), '0842'),),
     'verbalise': ((('with',), '046'),),
