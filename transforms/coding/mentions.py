@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from eventpipe.transforms.coding.words import lemma, pos
+from eventpipe.transforms.coding.words import IRREGULAR_PASTS, lemma, pos
 from eventpipe.transforms.events import word_stems
 from eventpipe.transforms.tables.agents import AGENTS
 from eventpipe.transforms.tables.countries import COUNTRIES
@@ -116,7 +116,8 @@ def _verb_lemma(token) -> str | None:
             if two_words is not None:
                 return two_words
     form = lemma(token)
-    return form if form in DEFAULTS or form in PATTERNS or form in VERB_ADDITIONS else None
+    known = form in DEFAULTS or form in PATTERNS or form in VERB_ADDITIONS
+    return form if known or IRREGULAR_PASTS.get(token.lower_) == form and token.lower_ in PATTERNS else None
 
 
 def _two_words(verb, particle) -> str | None:
@@ -212,6 +213,10 @@ def _found(lasts: tuple[str, ...], words: list[frozenset[str]]) -> bool:
 def verb_code(token, lemma: str) -> str | None:
     """The finest code of a verb: its longest pattern found in its own phrase, else its default."""
     patterns = _ranked_patterns(lemma)
+    if token.lower_ != lemma and IRREGULAR_PASTS.get(token.lower_) == lemma:
+        # the dictionary files phrases of 'saw' and 'found' under SAW and FOUND ('saw no reason for
+        # optimism', 'found guilty'), never their defaults (060 'found' a party)
+        patterns += _ranked_patterns(token.lower_)
     if patterns:
         words = [_stems(w) for w in phrase_words(token)]
         opening = frozenset().union(*words[:4])  # a pattern's first word is among the first four

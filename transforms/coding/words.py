@@ -48,8 +48,17 @@ def purpose_clause(token) -> bool:
 
 def lemma(token) -> str:
     """The dictionary form of a word: the verb dictionary's, else a known verb its inflection
-    comes from ('urged' -> 'urge', 'stopped' -> 'stop'), else the word in small letters."""
+    comes from ('urged' -> 'urge', 'stopped' -> 'stop'), else the word in small letters. A past
+    tense that is another verb's base form is its own verb's ('police found a bomb': FIND, not
+    FOUND, 060 'establish')."""
+    if token.tag_ in ("VBD", "VBN") and token.lower_ in IRREGULAR_PASTS:
+        return IRREGULAR_PASTS[token.lower_]
     return _lemma(token.lower_)
+
+
+# English irregular pasts spelt as another verb's base form.
+IRREGULAR_PASTS = {"found": "find", "wound": "wind", "saw": "see", "lay": "lie", "fell": "fall", "ground": "grind",
+                    "bound": "bind"}
 
 
 @functools.lru_cache(maxsize=65536)
