@@ -557,6 +557,9 @@ def test_thinking_is_no_consultation():
     ("Kenya will continue to engage with Tanzania on the issue.", []),
     ("Kenyan officials pulled off the release of the hostages.", []),
     ("Kenya extracted guarantees from Tanzania.", []),
+    # risking something is exposing one's own to it, no threat (RISK's 130)
+    ("Kenya risks a broader confrontation with Tanzania.", []),
+    ("Kenya will not risk the lives of its soldiers in Somalia.", []),
     # ... and engaged in a fight is fighting, with the fight's other side as the target
     ("Kenyan troops are engaged in combat with al-Shabaab.", [("190", "KEN", "SOM")]),
 ])

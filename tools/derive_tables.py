@@ -367,8 +367,10 @@ PATTERN_ONLY = frozenset(
     # (171: 'pulled off the rescue', 'extracted guarantees') and REINFORCE (170: 'reinforced their
     # support'): of 10, 8, 1, 9, 7, 4 and 4 events one was force ('engaged in combat'). Their
     # patterns stay ('engage in negotiations' 046, 'pull back' 0874, 'reinforce troops' 154).
+    # RISK (130, threaten) is to expose oneself or one's own to a danger ('risk their lives', 'risks
+    # a broader confrontation'): none of its 15 events was a threat; it has no patterns.
 ) | {"think", "pass", "sweep", "prevent", "involve", "dominate", "struggle", "grapple", "engage", "pull",
-     "extract", "reinforce"}
+     "extract", "reinforce", "risk"}
 
 # Pattern codes corrected by CAMEO's definitions: arresting protesters or a journalist is an
 # arrest (173 'arrest, detain, or charge'), not violent repression (175), which the dictionary

@@ -8656,7 +8656,7 @@ DEFAULTS = {
     'riot': '145',
     'rip': '180',
     'rise': None,
-    'risk': '130',
+    'risk': None,
     'roar': None,
     'round up': '173',
     'rouse': '051',
