@@ -194,6 +194,8 @@ def _events(text: str):
     # a verb of saying with a clause of fact states it, whatever its dictionary's code; 'insist' on
     # what is to be done demands it
     ("Kenya argued on Monday that the Tanzanian economy was growing.", [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
+    ("Kenya claimed on Monday that its economy was growing faster than Tanzania's.",
+     [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
     ("Kenya insisted on Monday that Tanzania step down.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # what one expects of others is a forecast, a statement (the files' EXPECT is 030)
     ("Kenya expected Tanzania to lose the election, its foreign minister said on Monday.",

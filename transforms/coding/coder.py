@@ -563,15 +563,15 @@ def _to_the_writer(verb) -> bool:
 def _said(verb, mention) -> str:
     """The code of a verb of saying or expecting by what it does. A verb of saying that reports a
     clause says it (010, then judged by what it says below), whatever its dictionary's own code:
-    the files code ARGUE 110, INSIST 100, ADMIT and REVEAL 050, but 'argued that Isis was
-    defeated', 'insisted it was staged by rebels', 'admitted he had received no guidance' are
-    statements. A pattern's code stands ('claimed responsibility'), and so does 'insist' on what is
+    the files code ARGUE and CLAIM 110, INSIST 100, ADMIT and REVEAL 050, but 'argued that Isis was
+    defeated', 'claimed that all women had left', 'insisted it was staged by rebels', 'admitted he
+    had received no guidance' are statements. A pattern's code stands ('claimed responsibility'), and so does 'insist' on what is
     to be done ('insisted that Assad step down'). Expecting without a pattern is a forecast (010)."""
     word = lemma(verb)
     if word in _EXPECTING and mention.code == DEFAULTS.get(word):
         return "010"  # 'we can expect further increases', 'expected the proposal to be addressed': a forecast
-    if word not in SAYING or word == "claim" or mention.code != DEFAULTS.get(word) or mention.code[:2] == _STATEMENT:
-        return mention.code  # (news 'claims' are mostly contested allegations: the files' 110 stands)
+    if word not in SAYING or mention.code != DEFAULTS.get(word) or mention.code[:2] == _STATEMENT:
+        return mention.code
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     if not reported or any(obliged(c) or c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children) for c in reported):
         return mention.code  # ('insisted that Assad step down', 'insisted that Russia must')
