@@ -126,3 +126,12 @@ def test_a_past_spelt_as_another_verbs_base_form_is_its_own_verbs():
     assert _codes("Kenya founded a new party.")["found"] == "060"
     assert _codes("He was found guilty of corruption.")["find"] == "173"
     assert _codes("Kenya saw no reason for optimism.")["see"] == "012"
+
+
+def test_pulling_out_is_a_retreat_and_withdrawing_from_a_truce_breaks_it_off():
+    # PULL OUT is in two blocks of the file; its sense in news is RETREAT's (080), not
+    # GO_SOMEWHERE's 040 (tools/derive_tables.py PREFERRED_BLOCKS), and out of talks it halts them
+    assert _codes("The US will pull out of Syria next year.")["pull out"] == "080"
+    assert _codes("Kenya pulled out of the talks on Monday.")["pull out"] == "164"
+    # as from a treaty (WITHDRAW * FROM &TREATY 161), so from a truce
+    assert _codes("The government withdrew from a truce with the rebels.")["withdraw"] == "161"
