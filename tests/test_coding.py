@@ -671,6 +671,9 @@ def test_a_country_that_names_a_border_is_no_party_but_a_possessor_names_the_sid
     ("Amos Kiprono, the United Nations envoy, met Kenyan officials in Nairobi on Monday.", ("UNO", "GOV")),
     # an acronym in brackets is the same body, no role
     ("The Kenya Defence Forces (KDF) met Ugandan officials in Nairobi on Monday.", ("KEN", "MIL")),
+    # a place name that its apposition says is a body is that body: Sana is Syria's news agency,
+    # not Yemen's capital
+    ("Sana, the Syrian state news agency, criticized Kenya on Monday.", ("SYR", "GOV")),
 ])
 def test_a_person_takes_the_role_their_apposition_gives(text, source):
     assert [(e.source_country, e.source_sector) for e in code_text(text, PUBLISHED)] == [source]

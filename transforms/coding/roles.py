@@ -616,6 +616,13 @@ def apposed(doc, nodes: list[Node]) -> list[Node]:
                          if c.dep_ == "appos" and c.i in by_head and doc[c.i - 1].text != "("), None)  # (not 'the SDF (SDF)')
             if role is not None and role.country and role.country != actor.country and (role.sector or role.country in INTERNATIONAL):
                 node = replace(node, actor=replace(actor, country=role.country, sector=actor.sector or role.sector))
+        elif not node.person and actor.sector is None and actor.country in STATES and not actor.backed:
+            # a place name that its apposition says is a body: 'Sana, the Syrian state news agency'
+            # (not Yemen's capital), with the body's codes
+            role = next((by_head[c.i].actor for c in doc[node.head].children
+                         if c.dep_ == "appos" and c.i in by_head and doc[c.i - 1].text != "("), None)
+            if role is not None and role.sector and role.country:
+                node = replace(node, actor=replace(actor, country=role.country, sector=role.sector))
         out.append(node)
     return out
 
