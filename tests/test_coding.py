@@ -569,6 +569,14 @@ def test_verbs_of_force_whose_first_sense_is_no_deed(text, expected):
     assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == expected
 
 
+def test_the_result_of_a_deed_has_its_target_and_conjoined_objects_reach_theirs():
+    # 'launched artillery, mortar, and rocket fire against Kampuchean camps, killing 50': the
+    # killing is at the camps the fire was launched against (roles.resulting, roles._conjuncts)
+    events = code_text("Kenyan forces launched artillery, mortar, and rocket fire against Somali camps on Monday, "
+                       "killing 50.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]
+
+
 def test_the_other_side_of_an_event_noun_after_in_is_the_target():
     # 'took part in talks with Kabul': Kabul is the other side, not a place of the talks
     events = code_text("Kenyan officials took part in talks with Tanzania on Monday.", PUBLISHED)

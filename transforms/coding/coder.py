@@ -428,6 +428,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             code, mode = _PESSIMISTIC, "asserted"  # 'cautioned that Isis will remain a threat': no threat of its own
         if target is None and code[:2] == _PROTEST and not mention.noun:
             target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
+        if target is None and code[:2] != _STATEMENT and not mention.noun and lemma(token) not in SAYING:
+            target = roles.resulting(token, source)  # 'fired on the camps, killing 50' (not '..., saying')
         if source.sector == _MEDIA and _state_run(doc, source):
             source = replace(source, sector=_GOVERNMENT)  # 'an official Syrian newspaper called on Arabs to unite': the state speaks
         if code[:2] < "13" and _MEDIA in (source.sector, source.country):

@@ -446,6 +446,8 @@ class Roles:
         objects = ("dative", "iobj") if theme else ("dobj", "obj", "dative", "iobj")  # ('provided Israel with missiles')
         candidates += [c for c in verb.children if c.dep_ in objects or c.lower_ == "whom" and c.dep_ in _SUBJECTS]
         candidates = [self._relative_object(c) for c in candidates]  # 'Prabhakaran, whom troops killed'
+        # the conjuncts of an object: 'launched artillery, mortar, and rocket fire against X'
+        candidates += [c for o in candidates if o.dep_ in ("dobj", "obj") for c in _conjuncts(o)]
         preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
         for prep in sorted(preps, key=lambda p: _rank(p.lower_)):
             objects = [g for g in prep.children if g.dep_ == "pobj"]
@@ -508,6 +510,17 @@ class Roles:
                 if actor is not None:
                     return actor
         return None
+
+    def resulting(self, verb, source: Actor | None) -> Actor | None:
+        """The target of the deed a participle tells the result of, where it names none of its own:
+        'launched rocket fire against Kampuchean camps, killing or wounding 50' (the killed are
+        at the camps)."""
+        if verb.dep_ == "conj" and verb.head.dep_ == "advcl":
+            verb = verb.head  # ('killing or wounding 50')
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i == verb.i or pos(verb.head) not in ("VERB", "AUX"):
+            return None
+        actor, _ = self.target(verb.head, source)
+        return actor
 
     def aimed_at(self, verb, source: Actor | None) -> Actor | None:
         """Whom a deed is aimed at where its purpose names it: the first actor, not a place, of
@@ -629,6 +642,16 @@ def apposed(doc, nodes: list[Node]) -> list[Node]:
 
 # Nouns of fighting (the verb dictionary's &FIGHT: 'engaged in combat', 'in hostilities').
 _FIGHTS = frozenset(SYNSETS["&FIGHT"])
+
+
+def _conjuncts(token) -> list:
+    """The tokens conjoined after one, through the chain of 'conj' links ('artillery, mortar, and
+    rocket fire': mortar, fire)."""
+    out, frontier = [], [token]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+        out += frontier
+    return out
 
 
 def _antecedent_of(relative):
