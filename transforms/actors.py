@@ -69,6 +69,12 @@ RELATED = frozenset(
     "victim victims hostage hostages captive captives critic critics opponent opponents enemy enemies "
     "rival rivals relatives families".split()
 )
+# Nouns of a relation to another party: 'X's ally' is not X (nor 'allies of X', 'the US proxy').
+RELATIONAL = frozenset(
+    "ally allies proxy proxies enemy enemies rival rivals opponent opponents foe foes adversary adversaries "
+    "partner partners neighbour neighbours neighbor neighbors client clients patron patrons backer backers "
+    "sponsor sponsors".split()
+)
 _ARTICLES = frozenset({"the", "a", "an"})
 # Country names that are common words when written small: a pronoun, an adjective.
 _PRONOUN_PLACES = frozenset({"us", "male"})
@@ -515,4 +521,6 @@ def _owner(
     following = at.get(stop)
     if mention.kind == "country" and following and following.kind == "agent" and tokens[stop - 1].joined:
         sector, stop = following.sector, following.last  # 'for the Israeli prime minister'
+    if tokens[stop - 1].possessive and any(t.word in RELATIONAL for t in tokens[stop:stop + 3]):
+        return None  # 'the deputy chief of Israel's militia ally': the ally's, not Israel's
     return stop, country, sector

@@ -41,7 +41,7 @@ from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos, purpose_clause
-from eventpipe.transforms.actors import RELATED, Actor
+from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
 from eventpipe.transforms.tables.countries import COUNTRIES
 from eventpipe.transforms.tables.verbs import SYNSETS
@@ -67,12 +67,6 @@ _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
 # What is fired, dropped or thrown is the means of a deed, never whom it is done to, though
 # Phoenix.agents.txt files some as armed agents (CRUISE_MISSILE, SCUD_MISSILE [~MIL]).
 _MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectile munition artillery fire gunfire".split())
-# Nouns of a relation to another party: 'X's ally' is not X (nor 'allies of X', 'the US proxy').
-_RELATIONAL = frozenset(
-    "ally allies proxy proxies enemy enemies rival rivals opponent opponents foe foes adversary adversaries "
-    "partner partners neighbour neighbours neighbor neighbors client clients patron patrons backer backers "
-    "sponsor sponsors".split()
-)
 # Verbs of sending and supplying: their object is what goes, their target whom it goes to.
 _TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfer airlift donate".split())
 # Verbs of leaving and crossing: when their object is a place left, their infinitive is the purpose
@@ -177,7 +171,7 @@ class Roles:
             return Actor(token.idx, token.idx + len(token.text), token.text, self.pair[0], sector)
         if node is not None:
             return self._completed(node, token)
-        if token.lower_ in _RELATIONAL:
+        if token.lower_ in RELATIONAL:
             return self._related(token)
         frontier = [token]
         for _ in range(3):
@@ -193,7 +187,7 @@ class Roles:
                         continue  # 'accept the Algiers agreement', 'the Sochi conference': a name, no party
                     if hit is not None and not _place_phrase(child):
                         return self._completed(hit, child)
-                    if child.lower_ in _RELATIONAL and hit is None:
+                    if child.lower_ in RELATIONAL and hit is None:
                         related = self._related(child)  # 'the deputy chief of Israel's militia ally': not Israel
                         if related is not None:
                             return related
