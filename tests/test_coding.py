@@ -142,8 +142,10 @@ def _events(text: str):
     # a phrase of time is no part of the verb's frame: 'called X on Monday' is a call, 'called on X' an appeal
     ("The Russian president called the Turkish president on Monday.", [("041", "RUS", "TUR", "2021-10-11", "text", "asserted")]),
     ("Britain called on Russia on Monday to withdraw its troops.", [("020", "GBR", "RUS", "2021-10-11", "text", "asserted")]),
-    # 'call' with a predicate of its object names the object: a statement, not a call to anyone
-    ("France called the Russian move unacceptable.", [("010", "FRA", "RUS", "2021-10-14", "published", "asserted")]),
+    # 'call' with a predicate of its object names the object: a statement, not a call to anyone,
+    # and a criticism when what it calls it condemns it
+    ("France called the Russian move important.", [("010", "FRA", "RUS", "2021-10-14", "published", "asserted")]),
+    ("France called the Russian move unacceptable.", [("111", "FRA", "RUS", "2021-10-14", "published", "asserted")]),
     # a consultation is between political actors: a state's agent travelling is one, a student's trip is not
     ("The Kenyan president travelled to Tanzania on Monday.", [("040", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Three Kenyan students travelled to Tanzania on Monday.", []),
@@ -575,6 +577,17 @@ def test_the_result_of_a_deed_has_its_target_and_conjoined_objects_reach_theirs(
     events = code_text("Kenyan forces launched artillery, mortar, and rocket fire against Somali camps on Monday, "
                        "killing 50.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a verb of naming calls something can condemn it: criticism (111) of its owner
+    ("Kenya described Tanzania's decision as a crime.", [("111", "KEN", "TZA")]),
+    ("The Kenyan president called the strikes a blunder.", [("111", "KEN", None)]),
+    # ... or not
+    ("Kenya described the talks with Tanzania as constructive.", [("010", "KEN", "TZA")]),
+])
+def test_naming_something_a_crime_criticises_it(text, expected):
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == expected
 
 
 def test_the_other_side_of_an_event_noun_after_in_is_the_target():

@@ -451,6 +451,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 code = "100"  # 'told the Pentagon to withdraw its troops': an order, as 'ordered' is (ORDER 100)
             elif asked is None:
                 code, target = _blaming(token, code, target, roles, source)
+        elif not mention.noun and lemma(token) in _NAMING and code[:2] == "01":
+            code, target = _blaming(token, code, target, roles, source)  # 'described the diversion as hijacking'
         if location is None and not mention.noun:
             location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
         if not source.country and not source.backed and location is not None and location.country:
@@ -488,6 +490,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
     return _without_reported_sayings(doc, found), dated_saying(doc, attached, published)
 
 
+# Verbs of calling something by a name: what they call it can condemn it ('described the diversion
+# as state-sponsored hijacking', 'called the strikes a crime'): criticism (111), as a saying's words.
+_NAMING = frozenset({"describe", "call", "label", "term", "dub", "characterise", "characterize"})
 # Words that make what is said a criticism (111) or, saying who is to blame, an accusation (112):
 # 'said the withdrawal would be a huge mistake', 'said the Syrian government bore full responsibility'.
 _BLAME = frozenset("responsible responsibility blame blamed guilty culprit culprits".split())
@@ -637,7 +642,11 @@ def _blaming(verb, code: str, target, roles, source):
     """(code, target) of a saying whose reported words blame or condemn: 112 or 111, aimed at the
     reported clause's subject where it names an actor; else the saying as it was."""
     reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
-    words = {t.lower_ for clause in reported for t in clause.subtree
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.tag_ not in ("VB", "VBG")] + [
+        g for c in [*verb.children, *(p for o in objects for p in o.children)] if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children if g.dep_ == "pobj"]  # ('described the diversion as hijacking', either attachment)
+    words = {t.lower_ for clause in reported + named for t in clause.subtree
              if t.lower_ != "responsible" or t.dep_ in ("acomp", "oprd")}  # not 'the branch responsible for planning'
     if words & _BLAME:
         code = "112"
@@ -648,6 +657,11 @@ def _blaming(verb, code: str, target, roles, source):
     for clause in reported:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         party = roles.actor_in(subject) if subject is not None and subject.lower_ not in ("it", "this", "that") else None
+        if party is not None and party != source:
+            return code, party
+    if named and target is None:  # 'called Moscow's accusation ludicrous': Moscow
+        thing = objects[0] if objects else None
+        party = roles.actor_in(thing) if thing is not None and thing.lower_ not in ("it", "this", "that") else None
         if party is not None and party != source:
             return code, party
     return code, target
