@@ -135,3 +135,14 @@ def test_pulling_out_is_a_retreat_and_withdrawing_from_a_truce_breaks_it_off():
     assert _codes("Kenya pulled out of the talks on Monday.")["pull out"] == "164"
     # as from a treaty (WITHDRAW * FROM &TREATY 161), so from a truce
     assert _codes("The government withdrew from a truce with the rebels.")["withdraw"] == "161"
+
+
+def test_a_pattern_that_holds_its_no_is_said_not_denied():
+    # 'saw no reason for optimism' (SAW's pattern, 012) and 'sees no need for mediation' (local
+    # SEE pattern, 126) are a comment and a rejection made; an object with 'no' outside a pattern
+    # still denies the deed ('gave no promises')
+    events = code_text("Kenya saw no reason for optimism.", PUBLISHED)
+    assert [(e.cameo_code, e.mode) for e in events] == [("012", "asserted")]
+    events = code_text("Thailand says it sees no need for outside mediation.", PUBLISHED)
+    assert [(e.cameo_code, e.mode) for e in events] == [("126", "asserted")]
+    assert [e.mode for e in code_text("Kenya gave no promises to Tanzania.", PUBLISHED)] == ["negated"]

@@ -293,6 +293,8 @@ PATTERN_ADDITIONS = {
     # START, PURSUE, JOIN only): 142 'conduct hunger strike', 143 'conduct strike or boycott'.
     **{lemma: ((("hunger", "strike"), "142"), (("hunger-strike",), "142"), (("strike",), "143"))
        for lemma in ("begin", "continue", "stage", "launch", "start")},
+    # Seeing no need for something rejects it (12; 126 'reject mediation' for mediation).
+    "see": ((("no", "need"), "120"), (("no", "need", "for", "&MEDIATION"), "126")),
     # Withdrawing from a truce breaks it off as from a treaty (the file's WITHDRAW * FROM &TREATY
     # 161); pulling out of talks, a treaty or a truce halts or breaks them off (GO_SOMEWHERE's
     # PULL OUT * OF TALKS 164, kept where RETREAT is its block: PREFERRED_BLOCKS).

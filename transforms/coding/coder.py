@@ -32,7 +32,7 @@ from datetime import date
 from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL as _INTERNATIONAL, Lookups, Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import Dated, anchors, date_of, dated_saying, of_the_day
-from eventpipe.transforms.coding.mentions import CONSULT, EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions
+from eventpipe.transforms.coding.mentions import CONSULT, EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions, says_no
 from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
@@ -404,6 +404,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             if target is None:
                 target = roles.purposed(token, source)  # 'forces fighting to defeat Islamic State'
             mode = mode_of(token)
+            if mode == "negated" and says_no(token, mention.lemma) and not any(c.dep_ == "neg" for c in token.children):
+                mode = "asserted"  # 'saw no reason for optimism': a pessimistic comment made, not denied
             if mode == "asserted" and habitual(token) and token.i not in attached and mention.code[:2] not in _STANCES and _told(doc):
                 continue  # 'Turkey locks up more journalists than any other government': a habit, no event
             if source is None and _passive(token):

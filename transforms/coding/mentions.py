@@ -212,6 +212,17 @@ def _found(lasts: tuple[str, ...], words: list[frozenset[str]]) -> bool:
 
 def verb_code(token, lemma: str) -> str | None:
     """The finest code of a verb: its longest pattern found in its own phrase, else its default."""
+    found = _pattern_found(token, lemma)
+    if found is not None:
+        return found[1]
+    code = DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
+    if code and code[:2] == CONSULT and any(c.dep_ == "oprd" for c in token.children):
+        return STATEMENT  # 'called the decision incoherent': naming its object, not a call to anyone
+    return _seized(token) if code == SEIZE else code
+
+
+def _pattern_found(token, lemma: str) -> tuple[tuple[str, ...], str | None] | None:
+    """(the last words of its elements, code) of the verb's longest pattern found in its phrase."""
     patterns = _ranked_patterns(lemma)
     if token.lower_ != lemma and IRREGULAR_PASTS.get(token.lower_) == lemma:
         # the dictionary files phrases of 'saw' and 'found' under SAW and FOUND ('saw no reason for
@@ -222,11 +233,15 @@ def verb_code(token, lemma: str) -> str | None:
         opening = frozenset().union(*words[:4])  # a pattern's first word is among the first four
         for first, lasts, code in patterns:
             if not first.isdisjoint(opening) and _found(lasts, words):
-                return code
-    code = DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
-    if code and code[:2] == CONSULT and any(c.dep_ == "oprd" for c in token.children):
-        return STATEMENT  # 'called the decision incoherent': naming its object, not a call to anyone
-    return _seized(token) if code == SEIZE else code
+                return lasts, code
+    return None
+
+
+def says_no(token, lemma: str) -> bool:
+    """A verb whose pattern holds its 'no' ('saw no reason for optimism', 'sees no need for
+    mediation'): the 'no' is the deed, not its denial."""
+    found = _pattern_found(token, lemma)
+    return found is not None and "no" in found[0]
 
 
 @functools.cache
