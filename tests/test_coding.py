@@ -590,6 +590,17 @@ def test_naming_something_a_crime_criticises_it(text, expected):
     assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a politician's attack on, or clash with, a person is in words (111) ...
+    ("The Kenyan senator Amos Kiprono clashed with President Uhuru Kenyatta on Monday.", [("111", "KEN", "KEN")]),
+    ("Senator Bob Corker attacked President Trump on Monday.", [("111", "USA", "USA")]),
+    # ... an armed doer's is force
+    ("Kenyan troops attacked the rebel commander Ahmed Ali on Monday.", [("190", "KEN", "KEN")]),
+])
+def test_a_speakers_attack_on_a_person_is_in_words(text, expected):
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == expected
+
+
 def test_the_other_side_of_an_event_noun_after_in_is_the_target():
     # 'took part in talks with Kabul': Kabul is the other side, not a place of the talks
     events = code_text("Kenyan officials took part in talks with Tanzania on Monday.", PUBLISHED)

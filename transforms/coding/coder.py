@@ -88,6 +88,22 @@ _IRREGULAR = frozenset({"REB", "UAF", "INS"})
 _JOINED_FORCES = "062"
 
 
+# Verbs of force that, done by a speaker to a person, are done in words ('the senator clashed with
+# Trump', 'attacked the minister', 'hit out at'), and the sectors that do force for real.
+_WORDY = frozenset({"attack", "assail", "slam", "blast", "savage", "lambast", "hit", "clash", "fight", "battle", "spar"})
+_FORCES = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
+
+
+def _speaker(actor: Actor, nodes: list[Node]) -> bool:
+    """A person or a body of words, not of arms: a politician, official, party or paper."""
+    return actor.sector not in _FORCES and actor.country != "IMG" and (
+        _person(actor, nodes) or actor.sector in {"GOV", "LEG", "ELI", "OPP", "PTY", "JUD", "MED", "NGO"})
+
+
+def _person(actor: Actor, nodes: list[Node]) -> bool:
+    return any((n.person or n.known) and n.actor.start == actor.start and n.actor.name == actor.name for n in nodes)
+
+
 def _armed(actor: Actor) -> bool:
     return actor.sector == "MIL" or _irregular(actor)
 
@@ -418,6 +434,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             mention = replace(mention, code=_CRITICISM_CODE)  # 'attacked the decision': words against it (111)
         if mode == "demanded" or source is None:
             continue
+        if (not mention.noun and mention.code[:2] in ("18", "19") and lemma(token) in _WORDY and target is not None
+                and _speaker(source, nodes) and _person(target, nodes) and not _armed(target) and target.sector not in _FORCES):
+            mention = replace(mention, code=_CRITICISM_CODE)  # 'clashed repeatedly with Trump', 'attacked Pelosi': in words
         if not mention.noun and mention.code[:2] in ("18", "19"):
             weapons = next((codes[c.i] for c in token.children if c.dep_ == "nsubj" and codes.get(c.i, "")[:2] == "20"), None)
             if weapons is not None:
