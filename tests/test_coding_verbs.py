@@ -146,3 +146,13 @@ def test_a_pattern_that_holds_its_no_is_said_not_denied():
     events = code_text("Thailand says it sees no need for outside mediation.", PUBLISHED)
     assert [(e.cameo_code, e.mode) for e in events] == [("126", "asserted")]
     assert [e.mode for e in code_text("Kenya gave no promises to Tanzania.", PUBLISHED)] == ["negated"]
+
+
+def test_idioms_of_come_to_go_nowhere():
+    # COME (TO) is 040, going somewhere; an agreement come to is reached (032), blows are fighting
+    # (190), and terms, an end, mind or power no visit (local patterns, tools/derive_tables.py)
+    assert _codes("Kenyan troops came to Somalia in 2011.")["come"] == "040"
+    assert _codes("The two allies have come to an agreement on the border.")["come"] == "032"
+    assert _codes("The two countries came to blows in November 2015.")["come"] == "190"
+    assert "come" not in _codes("The reign of the family is coming to an end.")
+    assert "come" not in _codes("The aggression against Iraq in 2003 comes to mind.")

@@ -293,6 +293,13 @@ PATTERN_ADDITIONS = {
     # START, PURSUE, JOIN only): 142 'conduct hunger strike', 143 'conduct strike or boycott'.
     **{lemma: ((("hunger", "strike"), "142"), (("hunger-strike",), "142"), (("strike",), "143"))
        for lemma in ("begin", "continue", "stage", "launch", "start")},
+    # COME (TO)'s 040 is going somewhere; idioms of 'come to' go nowhere: coming to an agreement is
+    # reaching one (REACH * &TREATY 032), to blows fighting (190); terms, an end, mind, power and a
+    # shock are no visit.
+    "come": ((("to", "&TREATY"), "032"), (("to", "blows"), "190"))
+    + tuple(((*words,), None) for words in (("to", "terms"), ("to", "end"), ("to", "mind"), ("to", "power"),
+                                            ("to", "light"), ("to", "realise"), ("to", "realize"), ("to", "rescue"),
+                                            ("as",))),
     # Seeing no need for something rejects it (12; 126 'reject mediation' for mediation).
     "see": ((("no", "need"), "120"), (("no", "need", "for", "&MEDIATION"), "126")),
     # Withdrawing from a truce breaks it off as from a treaty (the file's WITHDRAW * FROM &TREATY

@@ -9198,7 +9198,7 @@ PATTERNS = {
     'collect': ((('documents',), '090'),),
     'comb': ((('area',), '150'),),
     'combat': ((('fire',), None), (('fires',), None), (('blaze',), None), (('wildfire',), None), (('wildfires',), None), (('flames',), None), (('bushfire',), None), (('down', 'law'), None), (('&CRIME',), None), (('porn',), None), (('locust',), '073'), (('with', 'warnings'), '130')),
-    'come': ((('to',), '040'), (('under', 'pressure'), None), (('under', 'censure'), None), (('under', 'fire'), None)),
+    'come': ((('to', '&TREATY'), '032'), (('to', 'blows'), '190'), (('to', 'terms'), None), (('to', 'end'), None), (('to', 'mind'), None), (('to', 'power'), None), (('to', 'light'), None), (('to', 'realise'), None), (('to', 'realize'), None), (('to', 'rescue'), None), (('as',), None), (('to',), '040'), (('under', 'pressure'), None), (('under', 'censure'), None), (('under', 'fire'), None)),
     'command': ((('back',), '040'),),
     'commemorate': ((('fall', 'of', '&TOWN'), None), (('anniversary',), '017')),
     'commence': ((('attacks',), '190'),),
