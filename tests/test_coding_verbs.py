@@ -156,3 +156,15 @@ def test_idioms_of_come_to_go_nowhere():
     assert _codes("The two countries came to blows in November 2015.")["come"] == "190"
     assert "come" not in _codes("The reign of the family is coming to an end.")
     assert "come" not in _codes("The aggression against Iraq in 2003 comes to mind.")
+
+
+def test_calling_a_ceasefire_or_the_shots_and_gathering_evidence():
+    # local CALL and GATHER patterns (tools/derive_tables.py): a ceasefire called is declared
+    # (0871), a deed called out denounced (111), the shots called no one; evidence gathered is
+    # investigation (090), strength gathered no meeting
+    assert _codes("The rebels called a unilateral ceasefire.")["call"] == "0871"
+    assert _codes("The president called out the attack by the rebels.")["call"] == "111"
+    assert "call" not in _codes("Russia has been calling most of the shots.")
+    assert _codes("Kenya called Tanzania on Monday.")["call"] == "041"
+    assert _codes("Washington is gathering evidence about the attack.")["gather"] == "090"
+    assert "gather" not in _codes("A resurgent al-Qaida is gathering strength.")

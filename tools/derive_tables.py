@@ -300,6 +300,14 @@ PATTERN_ADDITIONS = {
     + tuple(((*words,), None) for words in (("to", "terms"), ("to", "end"), ("to", "mind"), ("to", "power"),
                                             ("to", "light"), ("to", "realise"), ("to", "realize"), ("to", "rescue"),
                                             ("as",))),
+    # Gathering evidence or information investigates (as the file's GATHER * DATA 090); gathering
+    # strength or pace is no meeting.
+    "gather": tuple(((word,), "090") for word in ("evidence", "information", "intelligence"))
+    + tuple(((word,), None) for word in ("strength", "momentum", "pace", "dust")),
+    # Calling a ceasefire declares it (0871); calling the shots, an election or polls calls no one;
+    # calling out a deed denounces it (111).
+    "call": ((("&CEASEFIRE",), "0871"), (("out",), "111"))
+    + tuple(((word,), None) for word in ("shots", "election", "elections", "polls", "poll", "referendum")),
     # Seeing no need for something rejects it (12; 126 'reject mediation' for mediation).
     "see": ((("no", "need"), "120"), (("no", "need", "for", "&MEDIATION"), "126")),
     # Withdrawing from a truce breaks it off as from a treaty (the file's WITHDRAW * FROM &TREATY
