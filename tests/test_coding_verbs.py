@@ -168,3 +168,14 @@ def test_calling_a_ceasefire_or_the_shots_and_gathering_evidence():
     assert _codes("Kenya called Tanzania on Monday.")["call"] == "041"
     assert _codes("Washington is gathering evidence about the attack.")["gather"] == "090"
     assert "gather" not in _codes("A resurgent al-Qaida is gathering strength.")
+
+
+def test_pushing_back_and_releasing_documents():
+    # local PUSH and RELEASE patterns (tools/derive_tables.py): an armed group pushed back is
+    # fought (190), criticism pushed back against rejected (120); a budget or a summary released
+    # is made public, no release of anyone (084)
+    assert _codes("Isis was pushed back by the Syrian Democratic Forces.")["push"] == "190"
+    assert _codes("Kenya pushed back against the criticism.")["push"] == "120"
+    assert _codes("The army pushed the rebels to withdraw.")["push"] == "025"
+    assert "release" not in _codes("The Pentagon released its planned 2019 budget.")
+    assert _codes("Turkey released a US pastor on Friday.")["release"] == "084"

@@ -331,7 +331,12 @@ PATTERN_ADDITIONS = {
     # release of people (084): no code, as the file has RELEASE * REPORT / * RECORDING [---].
     "release": tuple(((word,), None) for word in (
         "images", "image", "photos", "photographs", "pictures", "footage", "video", "videos", "figures", "data",
-        "details", "results", "findings", "list", "map", "maps", "audio", "transcript", "book", "album", "film")),
+        "details", "results", "findings", "list", "map", "maps", "audio", "transcript", "book", "album", "film",
+        "summary", "budget", "accounts", "account", "statement", "report", "documents", "document", "plan")),
+    # Pushing an armed group back is force (190, the file has PUSH * OUT 174, * INTO 192): 'Isis was
+    # pushed back by the Syrian Democratic Forces', 'to push back the Kurds'.
+    # Pushing back against a thing said rejects it (120).
+    "push": ((("back",), "190"), (("back", "against"), "120")),
     # Denying something asked for is a rejection ('denied land allocation', 'denied visas to'),
     # access a refusal to allow international involvement (1245); 'denied that' stays a statement.
     "deny": tuple(((word,), "120") for word in (
