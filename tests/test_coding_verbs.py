@@ -113,6 +113,15 @@ def test_weapons_of_mass_destruction_are_cameo_20_not_repression():
     assert [(e.cameo_code, e.source_country) for e in events] == [("2041", "SYR")]
 
 
+def test_an_attack_is_coded_by_the_weapons_its_modifier_names():
+    # aerial bombing is 195, a suicide car bombing 1831, a drone attack 1952 (cameoCodes.json),
+    # and so is the killing it did
+    assert _codes("Russia continued its aerial bombing of Syrian towns.")["bombing"] == "195"
+    assert _codes("A suicide car bombing hit the convoy.")["bombing"] == "1831"
+    events = code_text("A US drone attack killed two militants on Monday.", PUBLISHED)
+    assert [e.cameo_code for e in events] == ["1952"]
+
+
 def test_a_place_that_names_an_attack_does_not_do_what_was_done_in_it():
     # 'used in the Salisbury attack': Salisbury is where it struck (roles._struck_place)
     events = code_text("Experts identified the chemical used in the Salisbury nerve agent attack.", PUBLISHED)

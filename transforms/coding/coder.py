@@ -32,7 +32,9 @@ from datetime import date
 from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL as _INTERNATIONAL, Lookups, Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import Dated, anchors, date_of, dated_saying, of_the_day
-from eventpipe.transforms.coding.mentions import CONSULT, EVENT_NOUNS, VERB_ADDITIONS, find_event_mentions, says_no
+from eventpipe.transforms.coding.mentions import (
+    CONSULT, EVENT_NOUNS, VERB_ADDITIONS, WEAPON_CODES, find_event_mentions, says_no,
+)
 from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
@@ -438,9 +440,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 and _speaker(source, nodes) and _person(target, nodes) and not _armed(target) and target.sector not in _FORCES):
             mention = replace(mention, code=_CRITICISM_CODE)  # 'clashed repeatedly with Trump', 'attacked Pelosi': in words
         if not mention.noun and mention.code[:2] in ("18", "19"):
-            weapons = next((codes[c.i] for c in token.children if c.dep_ == "nsubj" and codes.get(c.i, "")[:2] == "20"), None)
+            weapons = next((codes[c.i] for c in token.children if c.dep_ == "nsubj" and codes.get(c.i) in WEAPON_CODES), None)
             if weapons is not None:
-                mention = replace(mention, code=weapons)  # 'a chemical attack killed dozens': killed with its weapons
+                mention = replace(mention, code=weapons)  # 'a chemical attack killed dozens', 'a drone strike killed': its weapons
         if (mention.code == _MILITARY_FORCE and not mention.noun and lemma(token) in _KILLING and _irregular(source)
                 and not any(c.dep_ == "prt" for c in token.children)):  # ('shot down a jet' is combat)
             mention = replace(mention, code=_KILLED_BY_ASSAULT)  # 'Hezbollah guerrillas killed the deputy chief'

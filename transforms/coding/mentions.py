@@ -89,22 +89,27 @@ def find_event_mentions(doc) -> list[Mention]:
     return found
 
 
-# Modifiers that make an attack one of weapons of mass destruction (cameoCodes.json 2041 'Use
-# chemical, biological, or radiological weapons', 2042 'Detonate nuclear weapons').
-_MASS_DESTRUCTION = {"chemical": "2041", "chlorine": "2041", "sarin": "2041", "gas": "2041", "nerve": "2041",
-                     "biological": "2041", "nuclear": "2042"}
+# Modifiers that say what an attack was made with (cameoCodes.json): weapons of mass destruction
+# (2041 'Use chemical, biological, or radiological weapons', 2042 'Detonate nuclear weapons'),
+# aircraft (195 'Employ aerial weapons', 1952 'Employ remotely piloted aerial munitions'), a
+# suicide bomber, a car or a roadside bomb (1831, 1832, 1833).
+_WEAPONS = {"chemical": "2041", "chlorine": "2041", "sarin": "2041", "gas": "2041", "nerve": "2041",
+            "biological": "2041", "nuclear": "2042", "aerial": "195", "air": "195", "drone": "1952",
+            "suicide": "1831", "car": "1832", "roadside": "1833"}
+WEAPON_CODES = frozenset(_WEAPONS.values())
 
 
 def _armed_with(noun, code: str) -> str:
-    """An event noun's code, that of weapons of mass destruction where its modifier says so ('a
-    chemical attack on Douma', 'the sarin attack'); else the dictionary's."""
+    """An event noun's code, that of the weapons its modifier names ('a chemical attack on Douma',
+    'aerial bombing of rebel-held towns', 'a suicide car bombing': the first named); else the
+    dictionary's."""
     if not code.startswith(("18", "19")):
         return code
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.i < noun.i:
             for word in child.subtree:  # ('a chemical weapons attack')
-                if word.lower_ in _MASS_DESTRUCTION:
-                    return _MASS_DESTRUCTION[word.lower_]
+                if word.lower_ in _WEAPONS:
+                    return _WEAPONS[word.lower_]
     return code
 
 
