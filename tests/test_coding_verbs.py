@@ -188,3 +188,13 @@ def test_pushing_back_and_releasing_documents():
     assert _codes("The army pushed the rebels to withdraw.")["push"] == "025"
     assert "release" not in _codes("The Pentagon released its planned 2019 budget.")
     assert _codes("Turkey released a US pastor on Friday.")["release"] == "084"
+
+
+def test_a_strike_on_someone_is_force_not_a_strike_of_workers():
+    # the noun with 'on'/'against' and the light verbs' patterns (tools/derive_tables.py): 190,
+    # missiles and aircraft 195; workers' strikes stay 143
+    assert _codes("The US carried out a strike on a Syrian air base.")["strike"] == "190"
+    assert _codes("Trump decided to launch missile strikes on regime targets.")["launch"] == "195"
+    assert _codes("The US launched strikes against Isis.")["launch"] == "190"
+    assert _codes("Teachers launched a strike over pay.")["launch"] == "143"
+    assert _codes("Workers began a strike on Monday.")["begin"] == "143"

@@ -291,8 +291,13 @@ PATTERN_ADDITIONS = {
     "agree": ((("to",), "030"),),
     # Hunger strikes and strikes begun, continued or staged (the dictionary has them under
     # START, PURSUE, JOIN only): 142 'conduct hunger strike', 143 'conduct strike or boycott'.
-    **{lemma: ((("hunger", "strike"), "142"), (("hunger-strike",), "142"), (("strike",), "143"))
+    # A strike on or against someone, or one of missiles or aircraft, is force (190; 195 'employ
+    # aerial weapons'), no strike of workers: 'launched missile strikes on regime targets'.
+    **{lemma: ((("hunger", "strike"), "142"), (("hunger-strike",), "142"), (("strike",), "143"),
+               (("strike", "on"), "190"), (("strike", "against"), "190"), (("missile", "strike"), "195"),
+               (("air", "strike"), "195"), (("military", "strike"), "190"))
        for lemma in ("begin", "continue", "stage", "launch", "start")},
+    "carry out": ((("strike", "on"), "190"), (("strike", "against"), "190"), (("missile", "strike"), "195")),
     # COME (TO)'s 040 is going somewhere; idioms of 'come to' go nowhere: coming to an agreement is
     # reaching one (REACH * &TREATY 032), to blows fighting (190); terms, an end, mind, power and a
     # shock are no visit.

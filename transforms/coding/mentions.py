@@ -42,6 +42,7 @@ EVENT_NOUNS = {
 }
 # Nouns whose sense needs a preposition of force after them ('a strike on', 'strikes against').
 _STRIKE = frozenset({"strike", "strikes"})
+_MILITARY_STRIKE = "190"
 # Prepositions whose words belong to a verb's own phrase for its patterns.
 _OWN = frozenset({"dobj", "obj", "prep", "pobj", "prt", "dative", "attr", "oprd", "acomp", "npadvmod", "advmod", "compound", "amod", "det", "poss", "nummod", "agent", "xcomp", "aux", "neg"})
 # Particles and prepositions: a pattern of content words says more ('off' < 'relations').
@@ -81,11 +82,13 @@ def find_event_mentions(doc) -> list[Mention]:
                     c.dep_ in ("dobj", "nsubj") for c in token.children)
                 found.append(Mention(token.i, code, dictionary_form, noun=nominal))
         elif pos(token) in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUNS:
-            if token.lower_ in _STRIKE and not any(c.lower_ in ("on", "against") for c in token.children):
-                continue
+            if token.lower_ in _STRIKE and not any(c.lower_ in ("on", "against") and not any(
+                    _temporal(g) for g in c.children if g.dep_ == "pobj") for c in token.children):
+                continue  # (a strike on or against someone is force, no strike of workers: _MILITARY_STRIKE)
             if token.dep_ == "compound" and pos(token.head) in ("NOUN", "PROPN"):
                 continue  # a modifier of another noun names no event: 'detention centres', 'protest movement'
-            found.append(Mention(token.i, _armed_with(token, EVENT_NOUNS[token.lower_]), token.lower_, noun=True))
+            code = _MILITARY_STRIKE if token.lower_ in _STRIKE else EVENT_NOUNS[token.lower_]
+            found.append(Mention(token.i, _armed_with(token, code), token.lower_, noun=True))
     return found
 
 
@@ -94,7 +97,7 @@ def find_event_mentions(doc) -> list[Mention]:
 # aircraft (195 'Employ aerial weapons', 1952 'Employ remotely piloted aerial munitions'), a
 # suicide bomber, a car or a roadside bomb (1831, 1832, 1833).
 _WEAPONS = {"chemical": "2041", "chlorine": "2041", "sarin": "2041", "gas": "2041", "nerve": "2041",
-            "biological": "2041", "nuclear": "2042", "aerial": "195", "air": "195", "drone": "1952",
+            "biological": "2041", "nuclear": "2042", "aerial": "195", "air": "195", "missile": "195", "drone": "1952",
             "suicide": "1831", "car": "1832", "roadside": "1833"}
 WEAPON_CODES = frozenset(_WEAPONS.values())
 
