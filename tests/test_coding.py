@@ -580,6 +580,16 @@ def test_the_result_of_a_deed_has_its_target_and_conjoined_objects_reach_theirs(
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a deed done always, usually or routinely is a habit, no event; 'repeatedly' tells of deeds done
+    ("Kenyan police routinely torture suspects in custody.", []),
+    ("Kenyan troops had regularly gathered in the town.", []),
+    ("Kenya has repeatedly accused Tanzania of aggression.", [("1123", "KEN", "TZA")]),
+])
+def test_a_deed_done_always_or_routinely_is_a_habit(text, expected):
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # what a verb of naming calls something can condemn it: criticism (111) of its owner
     ("Kenya described Tanzania's decision as a crime.", [("111", "KEN", "TZA")]),
     ("The Kenyan president called the strikes a blunder.", [("111", "KEN", None)]),

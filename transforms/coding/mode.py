@@ -213,12 +213,19 @@ def _passed_over(verb) -> bool:
         g.lower_ == "rather" for g in c.children) for c in head.children)
 
 
+# Adverbs of frequency: a deed done always, usually or routinely is a habit, no event.
+_FREQUENCY = frozenset("always usually often routinely regularly frequently sometimes typically generally normally "
+                       "habitually customarily".split())
+
+
 def habitual(verb) -> bool:
     """A deed told in the simple present, with no auxiliary ('Turkey locks up more journalists
     than any other government', 'their foes move through holes', 'it sells him arms'): in a
     report's body that is a habit or a general truth, not an event. What someone says in the
     present keeps its tense ('says it supports the plan'), and words of saying, appeal, demand,
     criticism, rejection and threat are stances taken now ('Iran rejects the plan')."""
+    if any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY for c in verb.children):
+        return True  # 'they are always arguing about it', 'the police routinely torture people'
     if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     return not (verb.dep_ == "ccomp" and lemma(verb.head) in SAYING)
