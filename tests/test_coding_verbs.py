@@ -198,3 +198,12 @@ def test_a_strike_on_someone_is_force_not_a_strike_of_workers():
     assert _codes("The US launched strikes against Isis.")["launch"] == "190"
     assert _codes("Teachers launched a strike over pay.")["launch"] == "143"
     assert _codes("Workers began a strike on Monday.")["begin"] == "143"
+
+
+def test_what_news_gives_is_mostly_no_gift():
+    # local GIVE patterns (tools/derive_tables.py): a press conference or an interview given is a
+    # statement (010), birth or an opening given no deed; money given stays aid (071)
+    assert _codes("The ambassador is giving a press conference in London.")["give"] == "010"
+    assert "give" not in _codes("The teenager gave birth to a baby boy.")
+    assert "give" not in _codes("Obama's hesitation gave Putin an opening.")
+    assert _codes("Kenya gave Tanzania $5 million.")["give"] == "071"

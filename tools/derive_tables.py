@@ -313,6 +313,18 @@ PATTERN_ADDITIONS = {
     # calling out a deed denounces it (111).
     "call": ((("&CEASEFIRE",), "0871"), (("out",), "111"))
     + tuple(((word,), None) for word in ("shots", "election", "elections", "polls", "poll", "referendum")),
+    # GIVE's block code is material cooperation (060), which a PLOVER tuning record's gift keeps; what
+    # news gives is mostly no gift: words (010: 'giving a press conference', 'gave an interview',
+    # 'gave evidence', 'gave Russia advance warning'), praise (051), consent (080), and things that
+    # are no deed at all ('gave birth', 'a chance', 'rise to', 'the upper hand', 'an excuse').
+    "give": tuple(((*words,), "010") for words in (
+        ("interview",), ("press", "conference"), ("conference",), ("speech",), ("statement",), ("evidence",),
+        ("testimony",), ("warning",), ("answer",), ("message",), ("details",), ("account",)))
+    + ((("praise",), "051"), (("consent",), "080"))
+    + tuple(((word,), None) for word in (
+        "birth", "chance", "rise", "way", "excuse", "hand", "opening", "choice", "edge", "boost", "impression",
+        "sense", "headache", "ammunition", "victory", "control", "leverage", "time", "timetable", "frame",
+        "signal", "signals", "fig-leaf", "pause", "thought", "credence", "weight")),
     # Seeing no need for something rejects it (12; 126 'reject mediation' for mediation).
     "see": ((("no", "need"), "120"), (("no", "need", "for", "&MEDIATION"), "126")),
     # Withdrawing from a truce breaks it off as from a treaty (the file's WITHDRAW * FROM &TREATY
