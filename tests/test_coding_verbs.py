@@ -207,3 +207,15 @@ def test_what_news_gives_is_mostly_no_gift():
     assert "give" not in _codes("The teenager gave birth to a baby boy.")
     assert "give" not in _codes("Obama's hesitation gave Putin an opening.")
     assert _codes("Kenya gave Tanzania $5 million.")["give"] == "071"
+
+
+def test_what_is_conducted_established_or_expanded_codes_the_deed():
+    # CONDUCT codes only through its patterns, so its object's event noun codes the deed
+    # (tools/derive_tables.py PATTERN_ONLY); control established and expanding into a country
+    # hold territory (192); a pattern established is no deed
+    events = code_text("Russian jets conducted strikes on Idlib on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country) for e in events] == [("190", "RUS")]
+    assert _codes("The army conducted joint drills with Russia.")["conduct"] == "062"
+    assert _codes("Turkey has established control of a swath of northern Syria.")["establish"] == "192"
+    assert _codes("Turkey has expanded into Syria.")["expand"] == "192"
+    assert "establish" not in _codes("The regime had established a pattern of dangerous behaviour.")

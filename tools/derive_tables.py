@@ -325,6 +325,12 @@ PATTERN_ADDITIONS = {
         "birth", "chance", "rise", "way", "excuse", "hand", "opening", "choice", "edge", "boost", "impression",
         "sense", "headache", "ammunition", "victory", "control", "leverage", "time", "timetable", "frame",
         "signal", "signals", "fig-leaf", "pause", "thought", "credence", "weight")),
+    # Control or a foothold established is territory held (192, as TAKE * CONTROL); a pattern, a
+    # record or oneself as a player established is no deed. Expanding into a country occupies it,
+    # a presence mobilizes (154), aid is aid; reach and influence expanded are no deed.
+    "establish": ((("control",), "192"), (("foothold",), "192"))
+    + tuple(((word,), None) for word in ("pattern", "itself", "himself", "record", "reputation", "principle")),
+    "expand": ((("into",), "192"), (("presence",), "154"), (("aid",), "070"), (("reach",), None), (("influence",), None)),
     # Seeing no need for something rejects it (12; 126 'reject mediation' for mediation).
     "see": ((("no", "need"), "120"), (("no", "need", "for", "&MEDIATION"), "126")),
     # Withdrawing from a truce breaks it off as from a treaty (the file's WITHDRAW * FROM &TREATY
@@ -413,9 +419,12 @@ PATTERN_ONLY = frozenset(
     # support'): of 10, 8, 1, 9, 7, 4 and 4 events one was force ('engaged in combat'). Their
     # patterns stay ('engage in negotiations' 046, 'pull back' 0874, 'reinforce troops' 154).
     # RISK (130, threaten) is to expose oneself or one's own to a danger ('risk their lives', 'risks
-    # a broader confrontation'): none of its 15 events was a threat; it has no patterns.
+    # a broader confrontation'): none of its 15 events was a threat; it has no patterns. CONDUCT
+    # (060) carries out what its object names ('conducted at least 12 aerial strikes', 'conducting
+    # car bombings', 'analysis conducted by OPCW laboratories'): none of its 13 was cooperation;
+    # without a code of its own its object's event noun codes the deed.
 ) | {"think", "pass", "sweep", "prevent", "involve", "dominate", "struggle", "grapple", "engage", "pull",
-     "extract", "reinforce", "risk"}
+     "extract", "reinforce", "risk", "conduct"}
 
 # Verbs the file lists in two blocks of different codes, and the block whose sense news means (the
 # first block with a code is taken otherwise, an order that is only alphabetical): 'pull out of
