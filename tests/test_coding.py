@@ -611,6 +611,15 @@ def test_a_speakers_attack_on_a_person_is_in_words(text, expected):
     assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == expected
 
 
+def test_whoever_is_behind_a_deed_did_it():
+    # 'the group behind the attack': the group's attack, also as an apposition and where the parser
+    # hangs 'behind' on the verb ('arrested the commander behind the attack')
+    events = code_text("Al-Shabaab, the group behind the Westgate attack, threatened Kenya.", PUBLISHED)
+    assert ("190", "SOM") in [(e.cameo_code, e.source_country) for e in events]
+    events = code_text("Kenyan police arrested the al-Shabaab commander behind the Westgate attack.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country) for e in events if e.cameo_code == "190"] == [("190", "SOM")]
+
+
 def test_the_other_side_of_an_event_noun_after_in_is_the_target():
     # 'took part in talks with Kabul': Kabul is the other side, not a place of the talks
     events = code_text("Kenyan officials took part in talks with Tanzania on Monday.", PUBLISHED)

@@ -397,6 +397,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                     source = roles.source(governor)  # (not the dead of 'died in clashes')
                     if mention.code == _ARREST and token.dep_ == "pobj" and target is None:
                         source, target = None, source  # 'citizens who are in detention': held, not holding
+            if source is None and token.dep_ == "pobj" and token.head.lower_ == "behind":
+                source = roles.actor_in(_behind(token.head))  # 'the Pakistan-based group behind a suicide car bombing'
             if source is None and mention.code == _ARREST:
                 source = _police(main)  # 'the arrest of X': arrests are the police's
         else:
@@ -640,6 +642,17 @@ def _forewarned(verb, roles, source: Actor) -> bool:
     if actor is None:
         return subject.lower_ not in ("it", "they", "he", "she")  # (a pronoun no actor stands for: the speaker's side)
     return actor.country != source.country  # 'Isis will remain a threat', not 'Kenya's forces will respond'
+
+
+def _behind(prep):
+    """Who is behind a deed ('the group behind the bombing'): the noun 'behind' modifies, or the
+    object of the verb the parser hung it on ('arrested the commander behind the attack')."""
+    head = prep.head
+    if pos(head) in ("NOUN", "PROPN"):
+        return head.head if head.dep_ == "appos" else head  # ('Al-Shabaab, the group behind the attack')
+    if pos(head) in ("VERB", "AUX"):
+        return next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < prep.i), None)
+    return None
 
 
 def _same_deed(noun, verb_code: str | None) -> bool:
