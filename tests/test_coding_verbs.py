@@ -219,3 +219,12 @@ def test_what_is_conducted_established_or_expanded_codes_the_deed():
     assert _codes("Turkey has established control of a swath of northern Syria.")["establish"] == "192"
     assert _codes("Turkey has expanded into Syria.")["expand"] == "192"
     assert "establish" not in _codes("The regime had established a pattern of dangerous behaviour.")
+
+
+def test_speaking_by_phone_is_a_telephone_call_and_failing_someone_no_rejection():
+    # local SPEAK/TALK and FAIL patterns (tools/derive_tables.py)
+    assert _codes("Trump and Erdogan spoke by phone on Friday.")["speak"] == "041"
+    assert _codes("Erdogan spoke to Donald Trump on the phone.")["speak"] == "041"
+    assert _codes("Trump talked to the Turkish president by phone on Friday.")["talk"] == "041"
+    assert "fail" not in _codes("They have failed us for five years.")
+    assert _codes("Kenya failed to agree with Tanzania.")["fail"] == "120"

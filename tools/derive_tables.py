@@ -331,6 +331,13 @@ PATTERN_ADDITIONS = {
     "establish": ((("control",), "192"), (("foothold",), "192"))
     + tuple(((word,), None) for word in ("pattern", "itself", "himself", "record", "reputation", "principle")),
     "expand": ((("into",), "192"), (("presence",), "154"), (("aid",), "070"), (("reach",), None), (("influence",), None)),
+    # Speaking or talking by telephone is 041 'discuss by telephone' (as the file's TALK * OVER
+    # TELEPHONE); speaking to someone is consulting them (040), as speaking with them is (046).
+    **{lemma: tuple(((prep, device), "041") for prep in ("by", "on", "over") for device in ("phone", "telephone"))
+       + ((("to", "on", "phone"), "041"), (("to", "by", "phone"), "041"))
+       for lemma in ("speak", "talk")},
+    # Failing someone is no rejection of them ('we failed him', 'they have failed us').
+    "fail": tuple(((word,), None) for word in ("him", "her", "us", "them", "me", "you", "people", "children")),
     # Seeing no need for something rejects it (12; 126 'reject mediation' for mediation).
     "see": ((("no", "need"), "120"), (("no", "need", "for", "&MEDIATION"), "126")),
     # Withdrawing from a truce breaks it off as from a treaty (the file's WITHDRAW * FROM &TREATY
