@@ -27,9 +27,9 @@ def codes(sentence: str, on: date | None = ON) -> list[tuple[str | None, str | N
         ("Azerbaijan’s and Turkey's land forces commanders met.", [("AZE", "MIL"), ("TUR", "MIL")]),
         ("In an interview with Turkey's Anadolu Agency, he spoke.", [("TUR", "MED")]),
         ("the Defence Ministry reported", [(None, "GOV")]),
-        ("Police arrested two men.", [(None, "COP"), (None, "PPL")]),
+        ("Police arrested two men.", [(None, "COP"), (None, "CVL")]),
         ("The opposition leader spoke.", [(None, "OPP")]),
-        ("Iraqi police arrested two men.", [("IRQ", "COP"), (None, "PPL")]),
+        ("Iraqi police arrested two men.", [("IRQ", "COP"), (None, "CVL")]),
         ("the turkish army crossed the border", [("TUR", "MIL")]),
         ("Azerbaijan and Turkey hold drills.", [("AZE", None), ("TUR", None)]),
         ("Talks were held in Baku.", [("AZE", None)]),
@@ -100,7 +100,7 @@ def test_table_keys_are_in_token_form():
 
 
 def test_agent_words_before_places_and_conjunctions():
-    assert codes("ten people were shot near the police station.") == [(None, "PPL")]
+    assert codes("ten people were shot near the police station.") == [(None, "CVL")]
     assert codes("arrested by the railway police while boarding") == [(None, "COP")]
 
 
@@ -143,7 +143,7 @@ def test_ranks_of_indian_police_are_police():
 
 def test_an_agent_before_initials_in_lower_case_is_an_actor():
     # 'v k gupta': a name written small opens with initials, so the title before it is no modifier.
-    assert codes("police commissioner v k gupta said 10 persons were hurt.") == [(None, "COP"), (None, "PPL")]
+    assert codes("police commissioner v k gupta said 10 persons were hurt.") == [(None, "COP"), (None, "CVL")]
     assert codes("the police commissioner said") == [(None, "COP")]
     assert codes("a police complaint was filed") == []
 
@@ -240,7 +240,7 @@ def test_the_pronoun_i_is_no_part_of_a_name():
 def test_country_words_written_small_are_words():
     assert codes("They told us to leave Turkey.") == [("TUR", None)]
     assert codes("the us army left.") == [("USA", "MIL")]  # lower-case text: 'the us' is the country
-    assert codes("the men detained by us were freed.") == [(None, "PPL")]
+    assert codes("the men detained by us were freed.") == [(None, "CVL")]
     assert codes("the UK is pushing for change.") == [("GBR", None)]
 
 

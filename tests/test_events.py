@@ -34,7 +34,7 @@ def row(event: Event) -> tuple:
     [
         ("Turkey and Azerbaijan signed a memorandum.", ("057", "TUR", None, "AZE", None)),
         # The men arrested are of the police's country: CAMEO codes an actor of no other country as domestic.
-        ("Iraqi police arrested two men.", ("173", "IRQ", "COP", "IRQ", "PPL")),
+        ("Iraqi police arrested two men.", ("173", "IRQ", "COP", "IRQ", "CVL")),
         ("Russian troops attacked Ukrainian positions.", ("190", "RUS", "MIL", "UKR", None)),
         ("Israel accused Iran of backing militants.", ("112", "ISR", None, "IRN", None)),
         ("China threatened Taiwan with military action.", ("130", "CHN", None, "TWN", None)),
@@ -53,9 +53,9 @@ def test_action_families(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("five men were arrested on sunday.", ("173", None, "COP", None, "PPL")),
-        ("the police arrested two persons on sunday.", ("173", None, "COP", None, "PPL")),
-        ("the 51 people arrested for the violence were charged.", ("173", None, "COP", None, "PPL")),
+        ("five men were arrested on sunday.", ("173", None, "COP", None, "CVL")),
+        ("the police arrested two persons on sunday.", ("173", None, "COP", None, "CVL")),
+        ("the 51 people arrested for the violence were charged.", ("173", None, "COP", None, "CVL")),
         ("the police lathi-charged the crowd.", ("175", None, "COP", None, None)),
         ("police burst teargas shells to disperse the mob.", ("175", None, "COP", None, "CVL")),
         ("Israel will not meet Syria.", ("125", "ISR", None, "SYR", None)),
@@ -70,7 +70,7 @@ def test_deeds_moods_and_implied_agents(text, expected):
     ("text", "expected"),
     [
         ("police said the arrest of three men followed the raid.",
-         [("173", None, "COP", None, "PPL"), ("010", None, "COP", None, None)]),
+         [("173", None, "COP", None, "CVL"), ("010", None, "COP", None, None)]),
         ("Hungary said it will support Turkey.", [("032", "HUN", None, "TUR", None), ("010", "HUN", None, None, None)]),
         # a blockade (191) meant is a threat of force (138, whose 1381 is 'threaten blockade')
         ("France would blockade Germany, officials said.",
@@ -93,7 +93,7 @@ def test_said_clauses_code_the_statement_and_the_deed(text, expected):
     [
         ("police fired tear gas and arrested 20 protesters.",
          [("175", None, "COP", None, "OPP"), ("173", None, "COP", None, "OPP")]),
-        ("Police arrested 20 men and seized weapons.", [("173", None, "COP", None, "PPL"), ("1711", None, "COP", None, None)]),
+        ("Police arrested 20 men and seized weapons.", [("173", None, "COP", None, "CVL"), ("1711", None, "COP", None, None)]),
         ("Police arrested 20 protesters and then released them.",
          [("173", None, "COP", None, "OPP"), ("084", None, "COP", None, None)]),
     ],
@@ -277,7 +277,7 @@ def test_police_reports(text, expected):
         ("In October, Turkey released a US pastor detained for two years on terror charges.",
          [("084", "TUR", None, "USA", None), ("173", None, "COP", "USA", None)]),
         # The dictionary's ARREST_AND is an arrest (173), not a seizure of property (171).
-        ("police arrested and booked five men.", [("173", None, "COP", None, "PPL")]),
+        ("police arrested and booked five men.", [("173", None, "COP", None, "CVL")]),
         # An arrest asked for is not made.
         ("some of them have called for a ban on the vhp and arrest of its leaders.", []),
         # Held by someone named is not held by the police; held at a police station is.
@@ -318,7 +318,7 @@ def test_police_firing_told_by_a_commissioner_named_with_initials():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Hundreds of thousands of people blocked streets in Hong Kong.", ("144", "HKG", "PPL")),
+        ("Hundreds of thousands of people blocked streets in Hong Kong.", ("144", "HKG", "CVL")),
         ("Algerian landowners began a hunger strike outside Parliament.", ("142", "DZA", "CVL")),
         ("Bosnia and Slovenia agreed to a ceasefire.", ("0356", "BIH", None)),
         ("Israel agreed to US mediation in the talks.", ("030", "ISR", None)),
@@ -377,7 +377,7 @@ def test_an_arrest_that_another_deed_takes_as_object_is_not_a_second_event():
         ("The United States continued to send arms to Pakistan, a State Department spokesman said.",
          [("072", "USA", None, "PAK", None), ("010", "USA", "GOV", None, None)]),
         # A place after 'in' is never the one who acts; the police of the place arrest its people.
-        ("the city police arrested five men in godhra.", [("173", "IND", "COP", "IND", "PPL")]),
+        ("the city police arrested five men in godhra.", [("173", "IND", "COP", "IND", "CVL")]),
         ("violence broke out in godhra, police said.", [("010", "IND", "COP", None, None)]),
         # People arrested after a party's name are arrested, not arresting.
         # The police of the only country the text names (bjp: India), by the article-main-country rule.
@@ -441,11 +441,11 @@ def test_deeds_in_statements_and_nominal_deeds(text, expected):
         # Times between the auxiliary and the verb; the subject of an agentless passive is its target.
         ("over 80 bjp workers were on wednesday taken into custody, police said.",
          [("173", "IND", "COP", "IND", "PTY"), ("010", "IND", "COP", None, None)]),
-        ("50 persons were held.", [("173", None, "COP", None, "PPL")]),
+        ("50 persons were held.", [("173", None, "COP", None, "CVL")]),
         ("Talks were held in Baku.", []),
         # The police speaking of themselves.
-        ("we have arrested five persons.", [("173", None, "COP", None, "PPL")]),
-        ("the city police sealed the premises and arrested four persons.", [("173", None, "COP", None, "PPL")]),
+        ("we have arrested five persons.", [("173", None, "COP", None, "CVL")]),
+        ("the city police sealed the premises and arrested four persons.", [("173", None, "COP", None, "CVL")]),
         ("the magistrate remanded them to police custody.", [("173", None, "JUD", None, None)]),
         # The injured did not fire: the police the sentence names did.
         ("10 persons sustained injuries in the firing, police said.",
@@ -556,7 +556,7 @@ def test_roles_come_from_the_verbs_own_clause(text, expected):
         ("“Iran attacked the ship,” Israel said.", [("010", "ISR", None, None, None)]),
         ('"Israel will attack Syria," Smith said.', []),
         ('"five men were arrested," the police said.',
-         [("173", None, "COP", None, "PPL"), ("010", None, "COP", None, None)]),
+         [("173", None, "COP", None, "CVL"), ("010", None, "COP", None, None)]),
     ],
 )
 def test_deeds_in_quotations(text, expected):
@@ -884,7 +884,7 @@ def test_who_did_the_violence_and_who_suffered_it(text, expected):
          [("171", "DNK", "MUS", "DNK", "MED", "asserted")]),
         # ', killing ...' after a main clause: the sentence's subject kills.
         ("Sudanese rebels shelled the southern regional capital Juba on Sunday, killing about 20 people.",
-         [("190", "SDN", "REB", "SSD", None, "asserted"), ("190", "SDN", "REB", "SDN", "PPL", "asserted")]),
+         [("190", "SDN", "REB", "SSD", None, "asserted"), ("190", "SDN", "REB", "SDN", "CVL", "asserted")]),
         # Not a place opening the sentence, nor the one 'with' introduces.
         ("In Iraq, the state has continued to brutalise Sunnis, denying them their rights.",
          [("1233", "IRQ", "MUS", None, None, "asserted")]),

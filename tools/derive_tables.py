@@ -65,6 +65,11 @@ AGENT_CORRECTIONS = {
                             "spokespersons", "spokespeople")
 }
 
+# Sectors the Phoenix agents file writes that the PLOVER/NGEC sector list (reference/event-schemas.md)
+# lacks, and the sector it has for them: MAN, MEN, PEOPLE, PERSONS [~PPL] are civilians (CVL), as
+# the PLOVER gold codes 'hundreds of thousands of people blocked streets'.
+SECTOR_CORRECTIONS = {"PPL": "CVL"}
+
 # Country codes the Phoenix files write in an older or mistaken form, and the ISO 3166 code the
 # gold standards and CAMEO country lists use: East Timor, Angola (UNITA is 'ANGREB'), Romania.
 LEGACY_CODES = {"TMP": "TLS", "ANG": "AGO", "ROM": "ROU"}
@@ -780,6 +785,7 @@ def derive_agents(ref: Path) -> tuple[str, set[str]]:
     for k, sector in AGENT_ADDITIONS.items():
         agents.setdefault(k, sector)
     agents.update(AGENT_CORRECTIONS)
+    agents = {k: SECTOR_CORRECTIONS.get(v, v) for k, v in agents.items()}
     sectors = {s for s in agents.values() if s}
     body = [
         "# agent noun phrase (lower-case tokens, plurals included) -> CAMEO sector code;",

@@ -349,7 +349,7 @@ class PoliceSentence:
     text: str
     gold: frozenset[str]
     predicted: frozenset[str]
-    codes: tuple[str, ...] = ()  # our events in the sentence, '173 COP -> PPL', for error listings
+    codes: tuple[str, ...] = ()  # our events in the sentence, '173 COP -> CVL', for error listings
 
 
 @dataclass(frozen=True, slots=True)

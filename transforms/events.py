@@ -701,7 +701,7 @@ _INTENT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 _THREAT = {"14": "131", "15": "138", "17": "137", "18": "138", "19": "138", "20": "138"}
 # Sectors that do not arrest people: an arrest verb right after them is a participle
 # ('the 51 people arrested', 'bjp workers detained') and the arresting agent is left unsaid.
-_ARRESTED_KINDS = frozenset({None, "PPL", "CVL", "OPP", "CRM", "LAB", "EDU", "REL", "HIN", "MUS",
+_ARRESTED_KINDS = frozenset({None, "CVL", "OPP", "CRM", "LAB", "EDU", "REL", "HIN", "MUS",
                              "PTY", "REF", "AGR", "BUS", "MED", "HLH", "ELI", "NGO", "RAD"})
 # Who can be held in custody: people, not governments, armies or places.
 _DETAINED = _ARRESTED_KINDS - {None} | {"REB", "UAF", "INS"}

@@ -71,7 +71,7 @@ _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 # insurgents, the opposition and civilians act at home (_AT_HOME), and arrests and protests (17,
 # 14) are at home by nature.
 _ABROAD = frozenset({"13", "15", "16", "18", "19", "20"})
-_AT_HOME = frozenset({"COP", "REB", "INS", "OPP", "UAF", "CVL", "PPL"})
+_AT_HOME = frozenset({"COP", "REB", "INS", "OPP", "UAF", "CVL"})
 
 
 def _abroad(code: str, source: Actor, scene: str | None) -> bool:
@@ -130,7 +130,7 @@ _PROTEST = "14"
 # to her' (040), 'civilians gave water to the wounded' (060). With a state's agent or an
 # organisation ('refugees met Greek officials', 'residents accused the police') it is one; and
 # their threats, protests and violence (13 to 20) always are.
-_PRIVATE = frozenset({"CVL", "PPL", "REF"})
+_PRIVATE = frozenset({"CVL", "REF"})
 _STATES = frozenset(COUNTRIES.values())
 
 

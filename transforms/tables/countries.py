@@ -6,7 +6,7 @@
 # then 3-letter sector groups. Roles are 'CODE FROM TO' joined by ';', dates as yyyymmdd;
 # FROM 0 = open, TO 99999999 = open, 'CODE 0 0' = undated fallback.
 LONGEST = 8  # names longer than this many tokens are not matched
-SECTORS = frozenset(('AGR', 'BUD', 'BUS', 'CHR', 'COP', 'CRM', 'CVL', 'EDU', 'ELI', 'ENV', 'GOV', 'HIN', 'HLH', 'HRI', 'IMG', 'JEW', 'JUD', 'LAB', 'LEG', 'MED', 'MIL', 'MUS', 'NGO', 'OPP', 'PPL', 'PTY', 'RAD', 'REB', 'REF', 'REL', 'SPY', 'UAF'))
+SECTORS = frozenset(('AGR', 'BUD', 'BUS', 'CHR', 'COP', 'CRM', 'CVL', 'EDU', 'ELI', 'ENV', 'GOV', 'HIN', 'HLH', 'HRI', 'IMG', 'JEW', 'JUD', 'LAB', 'LEG', 'MED', 'MIL', 'MUS', 'NGO', 'OPP', 'PTY', 'RAD', 'REB', 'REF', 'REL', 'SPY', 'UAF'))
 
 
 def _table(blob: str) -> dict[str, str]:
