@@ -337,7 +337,7 @@ PATTERN_ADDITIONS = {
     + tuple(((word,), None) for word in ("pattern", "itself", "himself", "record", "reputation", "principle")),
     "expand": ((("into",), "192"), (("presence",), "154"), (("aid",), "070"), (("reach",), None), (("influence",), None)),
     # Speaking or talking by telephone is 041 'discuss by telephone' (as the file's TALK * OVER
-    # TELEPHONE); speaking to someone is consulting them (040), as speaking with them is (046).
+    # TELEPHONE), with or to whomever.
     **{lemma: tuple(((prep, device), "041") for prep in ("by", "on", "over") for device in ("phone", "telephone"))
        + ((("to", "on", "phone"), "041"), (("to", "by", "phone"), "041"))
        for lemma in ("speak", "talk")},
@@ -369,8 +369,8 @@ PATTERN_ADDITIONS = {
         "details", "results", "findings", "list", "map", "maps", "audio", "transcript", "book", "album", "film",
         "summary", "budget", "accounts", "account", "statement", "report", "documents", "document", "plan")),
     # Pushing an armed group back is force (190, the file has PUSH * OUT 174, * INTO 192): 'Isis was
-    # pushed back by the Syrian Democratic Forces', 'to push back the Kurds'.
-    # Pushing back against a thing said rejects it (120).
+    # pushed back by the Syrian Democratic Forces', 'to push back the Kurds'; pushing back against
+    # a thing said rejects it (120).
     "push": ((("back",), "190"), (("back", "against"), "120")),
     # Denying something asked for is a rejection ('denied land allocation', 'denied visas to'),
     # access a refusal to allow international involvement (1245); 'denied that' stays a statement.
@@ -423,7 +423,7 @@ PATTERN_ONLY = frozenset(
     # PREVENT (112, accuse: 'to prevent her coming back', 'preventing 1,000 civilians from leaving')
     # and INVOLVE (012, pessimistic comment: 'having the US involved', 'a process involving The
     # Hague'): none of 24 and 8.
-    # In the same 4,874 events (2026-12-08) the blocks of force and coercion misfire through verbs
+    # In the same Guardian events (4,874, the sixth session of 2026-12-07) the blocks of force and coercion misfire through verbs
     # whose first sense is no deed: DOMINATE (190: 'the organisation that dominates the SDF'),
     # STRUGGLE and GRAPPLE (190: 'struggling to cope', 'a question they grapple with'), ENGAGE
     # (190: 'engaged in disputes', 'continue to engage with the US government'), PULL and EXTRACT

@@ -38,7 +38,7 @@ from eventpipe.transforms.coding.mentions import (
 from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
-    ANY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
+    ANY, ARMED, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
 )
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
@@ -91,18 +91,19 @@ _JOINED_FORCES = "062"
 
 
 # Verbs of force that, done by a speaker to a person, are done in words ('the senator clashed with
-# Trump', 'attacked the minister', 'hit out at'), and the sectors that do force for real.
+# Trump', 'attacked the minister', 'hit out at'), and the sectors of speakers: politicians,
+# officials, parties, judges, the press, organisations (those of arms, roles.ARMED, do force).
 _WORDY = frozenset({"attack", "assail", "slam", "blast", "savage", "lambast", "hit", "clash", "fight", "battle", "spar"})
-_FORCES = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
+_SPEAKING = frozenset({"GOV", "LEG", "ELI", "OPP", "PTY", "JUD", "MED", "NGO"})
 
 
 def _speaker(actor: Actor, nodes: list[Node]) -> bool:
     """A person or a body of words, not of arms: a politician, official, party or paper."""
-    return actor.sector not in _FORCES and actor.country != "IMG" and (
-        _person(actor, nodes) or actor.sector in {"GOV", "LEG", "ELI", "OPP", "PTY", "JUD", "MED", "NGO"})
+    return actor.sector not in ARMED and actor.country != "IMG" and (_person(actor, nodes) or actor.sector in _SPEAKING)
 
 
 def _person(actor: Actor, nodes: list[Node]) -> bool:
+    """A person the text names ('Trump', 'Senator Bob Corker'), not a body or a group."""
     return any((n.person or n.known) and n.actor.start == actor.start and n.actor.name == actor.name for n in nodes)
 
 
@@ -147,7 +148,7 @@ _POLITICAL = STATE_SECTORS | frozenset({"OPP", "REB", "INS", "UAF", "IGO", "NGO"
 def _private_person(actor: Actor, nodes: list[Node]) -> bool:
     """A person named with no role of state, party or group ('Letts', 'Mehmet Aksoy'): a private
     individual, whatever country the text gives them."""
-    return not actor.sector and any((n.person or n.known) and n.actor.start == actor.start and n.actor.name == actor.name for n in nodes)
+    return not actor.sector and _person(actor, nodes)
 
 
 def _political(actor: Actor) -> bool:
@@ -439,7 +440,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         if mode == "demanded" or source is None:
             continue
         if (not mention.noun and mention.code[:2] in ("18", "19") and lemma(token) in _WORDY and target is not None
-                and _speaker(source, nodes) and _person(target, nodes) and not _armed(target) and target.sector not in _FORCES):
+                and _speaker(source, nodes) and _person(target, nodes) and not _armed(target) and target.sector not in ARMED):
             mention = replace(mention, code=_CRITICISM_CODE)  # 'clashed repeatedly with Trump', 'attacked Pelosi': in words
         if not mention.noun and mention.code[:2] in ("18", "19"):
             weapons = next((codes[c.i] for c in token.children if c.dep_ == "nsubj" and codes.get(c.i) in WEAPON_CODES), None)
@@ -597,8 +598,9 @@ def _said(verb, mention) -> str:
     clause says it (010, then judged by what it says below), whatever its dictionary's own code:
     the files code ARGUE and CLAIM 110, INSIST 100, ADMIT and REVEAL 050, but 'argued that Isis was
     defeated', 'claimed that all women had left', 'insisted it was staged by rebels', 'admitted he
-    had received no guidance' are statements. A pattern's code stands ('claimed responsibility'), and so does 'insist' on what is
-    to be done ('insisted that Assad step down'). Expecting without a pattern is a forecast (010)."""
+    had received no guidance' are statements. A pattern's code stands ('claimed responsibility'),
+    and so does 'insist' on what is to be done ('insisted that Assad step down'). Expecting
+    without a pattern is a forecast (010)."""
     word = lemma(verb)
     if word in _EXPECTING and mention.code == DEFAULTS.get(word):
         return "010"  # 'we can expect further increases', 'expected the proposal to be addressed': a forecast

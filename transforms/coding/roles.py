@@ -58,7 +58,7 @@ DIRECTIVES = frozenset("demand urge call ask insist press request appeal order t
 # police firing'), else there is none.
 UNDERGONE = frozenset({"die"})
 _DIED_IN = frozenset({"in", "during", "after", "from", "by"})
-_ARMED = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
+ARMED = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns of an armed actor's action that the event nouns lack ('during the police action').
 _OPERATIONS = frozenset({"action", "operation", "operations", "crackdown", "assault", "bombardment", "strike"})
@@ -365,7 +365,7 @@ class Roles:
                     node = self.by_head.get(t.i)
                     if node is not None and _struck_place(t, node):
                         continue  # 'used in the Salisbury attack': where it struck
-                    if node is not None and (event and t.i != obj.i or node.actor.sector in _ARMED or node.actor.country == "IMG"):
+                    if node is not None and (event and t.i != obj.i or node.actor.sector in ARMED or node.actor.country == "IMG"):
                         return self._completed(node, t)  # ('an Ethiopian airstrike': its modifier is its doer)
         return None
 
@@ -382,7 +382,7 @@ class Roles:
                     node = self.by_head.get(t.i)
                     if node is None:
                         continue
-                    if node.actor.sector in _ARMED or node.actor.country == "IMG":
+                    if node.actor.sector in ARMED or node.actor.country == "IMG":
                         source = source or self._completed(node, t)
                     elif node.actor.sector is None and prep.lower_ == "in":
                         location = location or node.actor
@@ -618,18 +618,18 @@ def apposed(doc, nodes: list[Node]) -> list[Node]:
     out = []
     for node in nodes:
         actor = node.actor
-        if node.person and (node.known or actor.sector) and not actor.backed:
-            role = next((by_head[c.i].actor for c in doc[node.head].children
-                         if c.dep_ == "appos" and c.i in by_head and doc[c.i - 1].text != "("), None)  # (not 'the SDF (SDF)')
-            if role is not None and role.country and role.country != actor.country and (role.sector or role.country in INTERNATIONAL):
+        # the actor phrase in apposition to the node's head (not 'the SDF (SDF)')
+        role = next((by_head[c.i].actor for c in doc[node.head].children
+                     if c.dep_ == "appos" and c.i in by_head and doc[c.i - 1].text != "("), None)
+        if role is None or actor.backed:
+            pass
+        elif node.person and (node.known or actor.sector):
+            if role.country and role.country != actor.country and (role.sector or role.country in INTERNATIONAL):
                 node = replace(node, actor=replace(actor, country=role.country, sector=actor.sector or role.sector))
-        elif not node.person and actor.sector is None and actor.country in STATES and not actor.backed:
+        elif not node.person and actor.sector is None and actor.country in STATES and role.sector and role.country:
             # a place name that its apposition says is a body: 'Sana, the Syrian state news agency'
             # (not Yemen's capital), with the body's codes
-            role = next((by_head[c.i].actor for c in doc[node.head].children
-                         if c.dep_ == "appos" and c.i in by_head and doc[c.i - 1].text != "("), None)
-            if role is not None and role.sector and role.country:
-                node = replace(node, actor=replace(actor, country=role.country, sector=role.sector))
+            node = replace(node, actor=replace(actor, country=role.country, sector=role.sector))
         out.append(node)
     return out
 
