@@ -58,7 +58,7 @@ SECTORS_NAMED = {
     "GOV": "government", "HIN": "Hindu", "HLH": "health", "HRI": "human rights groups",
     "IMG": "international militarized group", "JEW": "Jewish", "JUD": "judiciary", "LAB": "labour",
     "LEG": "legislature", "MED": "media", "MIL": "military", "MUS": "Muslim", "NGO": "non-governmental organisation",
-    "OPP": "political opposition", "PPL": "people", "PTY": "political party", "RAD": "radicals",
+    "OPP": "political opposition", "PTY": "political party", "RAD": "radicals",
     "REB": "rebels", "REF": "refugees", "REL": "religious", "SPY": "intelligence services",
     "UAF": "unidentified armed forces",
 }
