@@ -228,3 +228,11 @@ def test_speaking_by_phone_is_a_telephone_call_and_failing_someone_no_rejection(
     assert _codes("Trump talked to the Turkish president by phone on Friday.")["talk"] == "041"
     assert "fail" not in _codes("They have failed us for five years.")
     assert _codes("Kenya failed to agree with Tanzania.")["fail"] == "120"
+
+
+def test_dealing_with_a_problem_is_no_cooperation_and_hinting_that_is_saying():
+    # DEAL codes only through its patterns (its 050 fit none of its Guardian events); a verb of
+    # saying that reports a clause states it (hinting that X: 010, not HINT's 020)
+    assert "deal" not in _codes("Canada has made more headway in dealing with the diplomatic headache.")
+    events = code_text("Turkish officials have also hinted that the zone could be used as a safe area.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country) for e in events] == [("010", "TUR")]

@@ -18,7 +18,7 @@ _COARSE = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "
 # what they report keeps its own tenses' dates ('X said police had arrested ...' is no earlier deed).
 SAYING = frozenset(
     "say tell announce state add report claim note explain confirm stress insist declare write "
-    "reiterate repeat quote comment remark reveal disclose acknowledge admit argue assert signal indicate suggest".split()
+    "reiterate repeat quote comment remark reveal disclose acknowledge admit argue assert signal indicate suggest hint".split()
 )
 # Verbs the coder's steps name (of asking, intending, saying ...) that the dictionary may lack.
 _NAMED = SAYING | frozenset(

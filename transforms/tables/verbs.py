@@ -7671,7 +7671,7 @@ DEFAULTS = {
     'dally': None,
     'damage': '180',
     'dawn': None,
-    'deal': '050',
+    'deal': None,
     'debase': '110',
     'debate': '040',
     'decant': None,
