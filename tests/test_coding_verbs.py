@@ -236,3 +236,10 @@ def test_dealing_with_a_problem_is_no_cooperation_and_hinting_that_is_saying():
     assert "deal" not in _codes("Canada has made more headway in dealing with the diplomatic headache.")
     events = code_text("Turkish officials have also hinted that the zone could be used as a safe area.", PUBLISHED)
     assert [(e.cameo_code, e.source_country) for e in events] == [("010", "TUR")]
+
+
+def test_holding_a_view_or_watching_is_no_statement():
+    # VIEW, WATCH and SPREAD code only through their patterns (tools/derive_tables.py PATTERN_ONLY)
+    assert "view" not in _codes("Turkey views those same Kurdish groups as mortal foes.")
+    assert "watch" not in _codes("Trump changed his mind after watching pundits on television.")
+    assert "spread" not in _codes("Isis affiliates are spreading farther afield.")
