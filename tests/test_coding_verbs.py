@@ -243,3 +243,9 @@ def test_holding_a_view_or_watching_is_no_statement():
     assert "view" not in _codes("Turkey views those same Kurdish groups as mortal foes.")
     assert "watch" not in _codes("Trump changed his mind after watching pundits on television.")
     assert "spread" not in _codes("Isis affiliates are spreading farther afield.")
+
+
+def test_ousting_from_a_place_is_fighting():
+    # local OUST patterns (tools/derive_tables.py): from a place 190, from power OUST's 174
+    assert _codes("Turkey sent forces to oust Kurdish militants from an enclave in Syria.")["oust"] == "190"
+    assert _codes("Morsi was ousted from power by a military junta.")["oust"] == "174"

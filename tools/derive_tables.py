@@ -343,6 +343,10 @@ PATTERN_ADDITIONS = {
        for lemma in ("speak", "talk")},
     # Failing someone is no rejection of them ('we failed him', 'they have failed us').
     "fail": tuple(((word,), None) for word in ("him", "her", "us", "them", "me", "you", "people", "children")),
+    # Ousting someone from a place is fighting them out of it (190: 'to oust Isis from almost all
+    # its territory', 'ousted from the town of Afrin'), not OUST's 174, expelling individuals; from
+    # power it stays 174.
+    "oust": ((("from",), "190"), (("from", "power"), "174")),
     # Seeing no need for something rejects it (12; 126 'reject mediation' for mediation).
     "see": ((("no", "need"), "120"), (("no", "need", "for", "&MEDIATION"), "126")),
     # Withdrawing from a truce breaks it off as from a treaty (the file's WITHDRAW * FROM &TREATY
