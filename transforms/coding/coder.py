@@ -90,10 +90,8 @@ _IRREGULAR = frozenset({"REB", "UAF", "INS"})
 _JOINED_FORCES = "062"
 
 
-# Verbs of force that, done by a speaker to a person, are done in words ('the senator clashed with
-# Trump', 'attacked the minister', 'hit out at'), and the sectors of speakers: politicians,
-# officials, parties, judges, the press, organisations (those of arms, roles.ARMED, do force).
-_WORDY = frozenset({"attack", "assail", "slam", "blast", "savage", "lambast", "hit", "clash", "fight", "battle", "spar"})
+# The sectors of speakers: politicians, officials, parties, judges, the press, organisations
+# (those of arms, roles.ARMED, do force; what speakers' force is done in words: _WORDY).
 _SPEAKING = frozenset({"GOV", "LEG", "ELI", "OPP", "PTY", "JUD", "MED", "NGO"})
 
 
@@ -545,6 +543,9 @@ _EXPECTING = frozenset({"expect", "anticipate", "predict", "forecast"})
 # words or not at all: 'attacked the decision' is criticism, 'killed off any challenge' no event.
 _VIOLENT = frozenset({"18", "19", "20"})
 _ASSAILING = frozenset({"attack", "assail", "slam", "blast", "savage", "lambast", "hit"})
+# Verbs of force that, done by a speaker to a person, are done in words: those of assailing, and
+# those of fighting ('the senator clashed with Trump', 'attacked the minister').
+_WORDY = _ASSAILING | frozenset({"clash", "fight", "battle", "spar"})
 _CRITICISM_CODE = "111"
 _ABSTRACT = frozenset(
     "decision decisions plan plans proposal proposals deal deals agreement agreements accord policy policies bill law "
