@@ -967,3 +967,18 @@ def test_a_batch_of_articles_is_coded_as_each_article_alone():
     assert batch == [code_events(*article) for article in articles]
     assert [bool(events) for events in batch] == [True, True, False, True]
     assert code_batch([]) == []
+
+
+def test_he_or_she_stands_for_a_person_named_in_the_sentence_or_the_three_before_it():
+    # sentences no coder parses come between: past three, 'he' is someone the story brought in since
+    named = "Kenyan President Uhuru Kenyatta met Ugandan President Yoweri Museveni on Monday. "
+    between = "The weather was warm. The road was long. The hotel was quiet. "
+    told = "He criticised Somalia on Sunday."
+    near = code_text(named + told, PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in near if e.cameo_code == "111"] == [("KEN", "SOM")]
+    far = code_text(named + between + told, PUBLISHED)
+    assert [e.cameo_code for e in far] == ["040"]
+    # a 'he' that stood for him names him again: a chain of his deeds keeps him
+    chain = code_text(named + "He criticised Somalia on Sunday. The weather was warm. The road was long. "
+                      "He criticised Ethiopia on Sunday.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in chain if e.cameo_code == "111"] == [("KEN", "SOM"), ("KEN", "ETH")]

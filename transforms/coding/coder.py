@@ -185,6 +185,12 @@ def code_batch(articles: Sequence[tuple[str, list[Sentence], list[Timex], date |
 # Articles whose sentences are parsed together: about 1,000 sentences (16 to parse an article on
 # average, bench/coders.py), four of the parser's full batches.
 _GROUP = 64
+# A person a 'he' or 'she' (or anyone a 'we') stands for is one named, or stood for, in the sentence
+# or the three before it: past them, other people have come into the story in sentences not parsed
+# or not parsed right ('Rojkan said ...', a quotation), and the last one parsed is no longer meant.
+# Groups and bodies ('they', 'it') stay: a story's police or government is taken up sentences later.
+_PRONOUN_REACH = 3
+_FADING = (PERSON, ANY)
 
 
 class _Article:
@@ -227,24 +233,29 @@ class _Article:
         pair = main_pair([a for a in actors if a.country in _STATES])  # (two states: not Isis, not the UN)
         events: list[_Coded] = []
         recent: dict[str, Actor | None] = {}  # the last actor named before, of each kind a pronoun can stand for
+        named_at: dict[str, int] = {}  # the sentence each of them was last named or stood for in
         said: dict[int, Dated] = {}  # the date of the last saying that had one, by sentence (dates.date_of)
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
             nodes = [_with_main(n, main) for n in nodes]
             reach = _NEAR if len(self.whole) < _FEATURE else 0  # (a long story moves from country to country)
             near = set().union(*(self.named.get(i, ()) for i in range(sentence.index - reach, sentence.index + 1)))
             said_before = said.get(sentence.index - 1)
-            found, saying = _code_sentence(sentence, doc, nodes, self.timexes, published, dict(recent), main, pair, near, self.daily, said_before, scene)
+            live = {kind: actor for kind, actor in recent.items()
+                    if kind not in _FADING or sentence.index - named_at[kind] <= _PRONOUN_REACH}
+            found, saying = _code_sentence(sentence, doc, nodes, self.timexes, published, live, main, pair, near, self.daily, said_before, scene)
             if saying is not None:
                 said[sentence.index] = saying
             events += found
-            _remember(recent, doc, nodes, [c.source for c in found if c.source is not None])
+            _remember(recent, doc, nodes, [c.source for c in found if c.source is not None], named_at, sentence.index)
         return [_in_whole(e.event, self.whole[e.event.sentence_index]) for e in events]
 
 
-def _remember(recent: dict[str, Actor | None], doc, nodes: list[Node], sources: list[Actor]) -> None:
+def _remember(recent: dict[str, Actor | None], doc, nodes: list[Node], sources: list[Actor], named_at: dict[str, int],
+              index: int) -> None:
     """After a sentence, the actors its pronouns' successors can stand for: of each kind (a
     person, a group, a state or body), the sentence's last source of that kind, else its first
-    subject of it; and of any kind ('we'), its last source, else its first subject."""
+    subject of it; and of any kind ('we'), its last source, else its first subject. `named_at`
+    keeps the sentence each was last named in, or stood for by a pronoun (_PRONOUN_REACH)."""
     by_head = {n.head: n for n in nodes}
     fresh: dict[str, Actor | None] = {}
     subjects = []
@@ -263,12 +274,18 @@ def _remember(recent: dict[str, Actor | None], doc, nodes: list[Node], sources: 
         node = next((n for n in nodes if (n.actor.start, n.actor.end) == (source.start, source.end)), None)
         if node is not None:  # (not an actor a pronoun or the story gave)
             fresh[antecedent_kind(node, doc)] = source
+    for kind, actor in recent.items():  # (a pronoun that stood for it names it again: 'he said ... he added')
+        if actor is not None and kind not in fresh and any(_same(actor, s) for s in sources):
+            fresh[kind] = actor
     recent.update(fresh)
+    named_at.update(dict.fromkeys(fresh, index))
     anyone = sources[-1] if sources else subjects[0].actor if subjects else None
     if anyone is not None:
         recent[ANY] = anyone
+        named_at[ANY] = index
     elif unknown_speaker:
         recent[ANY] = None
+        named_at[ANY] = index
 
 
 def _in_whole(event: Event, sentence: Sentence) -> Event:
