@@ -982,3 +982,21 @@ def test_he_or_she_stands_for_a_person_named_in_the_sentence_or_the_three_before
     chain = code_text(named + "He criticised Somalia on Sunday. The weather was warm. The road was long. "
                       "He criticised Ethiopia on Sunday.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in chain if e.cameo_code == "111"] == [("KEN", "SOM"), ("KEN", "ETH")]
+
+
+def test_a_bare_past_participle_clause_is_undergone_by_the_governors_subject():
+    # 'Backed by Ethiopia, the Somali government ...': Ethiopia backs it, not it Ethiopia
+    events = code_text("Backed by Ethiopia, the Somali government refused to negotiate with al-Shabaab.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in events if e.cameo_code == "050"] == [("ETH", "SOM")]
+    # with no 'by', no one named did it: the aid workers recaptured no town
+    events = code_text("Kenyan aid workers are involved in the stabilisation effort in towns recaptured from al-Shabaab.", PUBLISHED)
+    assert [e.cameo_code for e in events if e.cameo_code.startswith("19")] == []
+
+
+def test_the_possessor_of_a_noun_of_will_does_its_infinitive_and_had_willed_it_before():
+    events = code_text("Kenya condemned Ethiopia's decision to withdraw troops from Somalia.", PUBLISHED)
+    willed = [e for e in events if e.cameo_code != "111"]
+    assert [(e.source_country, e.date_source, e.event_date) for e in willed] == [("ETH", "earlier", None)]
+    # a noun of failing is no will: what Ethiopia failed to do is not its deed
+    events = code_text("Kenya condemned Ethiopia's failure to withdraw troops from Somalia.", PUBLISHED)
+    assert "ETH" not in [e.source_country for e in events if e.cameo_code != "111"]

@@ -19,6 +19,8 @@ past two years', 'in recent weeks', 'in the past', a perfect 'for 40 years') is 
 `date_source` 'earlier'. So is a deed told in the simple past without a date in a feature: a
 story of ten sentences or more whose lead (first three) dates nothing within a week of its day
 tells what happened before it ('Talabani negotiated a ceasefire'); sayings stay the reporter's day's.
+So, too, is the will a possessed noun of will names without a date ('opposed Trump's decision to
+withdraw US troops'): the text takes it as known, decided before.
 Any other event is dated by the publication day ('published').
 
 An event placed a span before or after another ('shops reopened on Wednesday, a day after rebels
@@ -47,7 +49,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from eventpipe.transforms.coding.words import SAYING, lemma, pos, purpose_clause
+from eventpipe.transforms.coding.words import SAYING, lemma, pos, purpose_clause, willed_by
 from eventpipe.transforms.timex_lexicon import ENGLISH
 from eventpipe.transforms.timexes import Timex, value_start
 
@@ -144,7 +146,9 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
             return said  # 'said on Sunday that they had decided to ...': by Sunday
         if said is None and said_before is not None and _goes_on(saying):
             return said_before  # 'X said on Thursday that ... . Police had arrested 17 others, he said': Thursday
-    if _earlier(token) or not daily and _told_past(token):
+    if _earlier(token) or not daily and _told_past(token) or willed_by(token) is not None:
+        # (what a possessed noun of will says, 'opposed Trump's decision to withdraw', is a will
+        # already known when the text names it so: undated, its day before this one)
         return None, None, None, "earlier"
     before = _preceding(token, attached)
     if before is None and token.dep_ in ("xcomp", "advcl", "conj"):

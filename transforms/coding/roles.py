@@ -40,7 +40,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
-from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos, purpose_clause
+from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos, purpose_clause, willed_by
 from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
 from eventpipe.transforms.tables.countries import COUNTRIES
@@ -339,6 +339,11 @@ class Roles:
                 return None  # a 'by' agent of its own that names no actor ('a proposition disputed by many experts')
             if _passive(current) and current.dep_ == "conj":
                 return None  # 'had surrendered or been killed': the shared subject underwent it
+            if _bare_participle(current):
+                return None  # 'towns recaptured from Isis': by no one named
+            owner = willed_by(current)
+            if owner is not None:
+                return self.actor_in(owner)  # 'opposed Trump's decision to withdraw': Trump withdraws
             if current.dep_ == "acl" and current.tag_ != "VBN" and current.head.dep_ in ("dobj", "obj", "nsubjpass") and not any(
                     c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in current.children):  # ('the assessment that Isis had been defeated')
                 current = current.head.head  # 'the Council adopted a resolution urging X'
@@ -433,6 +438,8 @@ class Roles:
                            for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
         elif _small_passive(verb):
             candidates += [c for c in verb.children if c.dep_ in _SUBJECTS]  # 'to see Assad removed': Assad
+        if _bare_participle(verb):
+            candidates += [c for c in verb.head.children if c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]  # 'Backed by Russia, Assad'
         if verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in verb.children):
             candidates.append(verb.head)  # 'the activists arrested on Friday', 'government forces backed by Moscow'
         # what is sent, supplied or deployed is the theme, not the target: 'sent troops to Syria'
@@ -687,7 +694,16 @@ def _passive(verb) -> bool:
         return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
-    )
+    ) or _bare_participle(verb)
+
+
+def _bare_participle(verb) -> bool:
+    """A past participle opening a clause of its own with no auxiliary and no subject: passive,
+    what the governor's subject undergoes ('Backed by Russia, Assad refused', 'towns recaptured
+    from Isis' when the parser hangs it on the main verb; tagged a past there, though a past tense
+    cannot open a clause without a subject)."""
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("aux", "auxpass", "mark") or c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in verb.children)
 
 
 # Verbs whose complement can be a bare participle of what someone undergoes ('see Assad removed').
@@ -770,3 +786,4 @@ def _place_phrase(token) -> bool:
 
 def _rank(preposition: str) -> int:
     return _TARGET_PREPOSITIONS.index(preposition) if preposition in _TARGET_PREPOSITIONS else len(_TARGET_PREPOSITIONS)
+

@@ -46,6 +46,23 @@ def purpose_clause(token) -> bool:
         c.dep_ in ("mark", "nsubj") for c in token.children)
 
 
+# Nouns of will whose possessor does what their to-infinitive says ('Trump's decision to withdraw',
+# 'Russia's bid to broker'), as the verbs they come from do ('decided to', 'bid to'); not nouns of
+# failing, refusing or being able, whose infinitive is not done ('Russia's failure to manage').
+_WILL_NOUNS = frozenset(
+    "decision decisions plan plans move moves bid bids attempt attempts effort efforts intention intent pledge promise "
+    "offer threat threats push order orders call request demand proposal determination resolve readiness".split()
+)
+
+
+def willed_by(verb):
+    """The possessor of the noun of will a to-infinitive completes, who does the infinitive's deed
+    ('Trump's decision to withdraw', 'Canberra's efforts to bring home'); None for any other verb."""
+    if verb.dep_ != "acl" or verb.head.lower_ not in _WILL_NOUNS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "poss"), None)
+
+
 def lemma(token) -> str:
     """The dictionary form of a word: the verb dictionary's, else a known verb its inflection
     comes from ('urged' -> 'urge', 'stopped' -> 'stop'), else the word in small letters. A past
