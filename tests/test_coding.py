@@ -1000,3 +1000,10 @@ def test_the_possessor_of_a_noun_of_will_does_its_infinitive_and_had_willed_it_b
     # a noun of failing is no will: what Ethiopia failed to do is not its deed
     events = code_text("Kenya condemned Ethiopia's failure to withdraw troops from Somalia.", PUBLISHED)
     assert "ETH" not in [e.source_country for e in events if e.cameo_code != "111"]
+
+
+def test_a_deed_a_verb_of_ending_takes_as_its_gerund_is_done_no_more():
+    stopped = code_text("Ethiopia stopped shelling Somalia on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.mode) for e in stopped if e.cameo_code.startswith("19")] == [("190", "negated")]
+    resumed = code_text("Ethiopia resumed shelling Somalia on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.mode) for e in resumed if e.cameo_code.startswith("19")] == [("190", "asserted")]

@@ -63,6 +63,8 @@ _URGING = frozenset({"insist", "suggest", "propose", "recommend", "advise"})
 # Verbs of making someone do a thing, which then is done (implicative): 'were forced to withdraw'.
 _COMPELLING = frozenset({"force", "compel", "oblige"})
 _DENYING = frozenset({"deny", "reject", "dismiss"})
+# Verbs of ending a deed: what their gerund says is done no more ('ceased arming the rebels').
+_ENDING = frozenset({"stop", "cease", "halt", "end", "quit", "suspend", "discontinue"})
 _PERFECT = frozenset({"has", "have", "had"})
 # Adverbs that say a deed is only alleged.
 _ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly", "reputedly"})
@@ -149,6 +151,9 @@ def _mode(verb) -> str:
             return "intended"  # 'is considering suspending its aid', 'plans sending troops'
         if lemma(head) in _DENYING:
             return "negated"  # 'denied attacking the convoy'
+        if lemma(head) in _ENDING:  # 'ceased arming the rebels', 'stopped shelling': done no more
+            ending = mode_of(head)  # (unless the ending is itself not done: 'must stop appeasing Turkey')
+            return "negated" if ending == "asserted" else ending
         return mode_of(head)  # 'prepared to resume shelling': the shelling is as (un)done as the resuming
     # an infinitive complement; the parser sometimes attaches one as a clause of purpose
     # ('have sworn to fight' as advcl): under a verb of intending, asking or refusing it is the same
