@@ -1007,3 +1007,8 @@ def test_a_deed_a_verb_of_ending_takes_as_its_gerund_is_done_no_more():
     assert [(e.cameo_code, e.mode) for e in stopped if e.cameo_code.startswith("19")] == [("190", "negated")]
     resumed = code_text("Ethiopia resumed shelling Somalia on Monday.", PUBLISHED)
     assert [(e.cameo_code, e.mode) for e in resumed if e.cameo_code.startswith("19")] == [("190", "asserted")]
+
+
+def test_the_other_side_of_a_call_or_conversation_a_deed_is_done_in_is_its_target():
+    events = code_text("Kenya discussed the border in a phone call with Ethiopia on Monday.", PUBLISHED)
+    assert [(e.source_country, e.target_name) for e in events] == [("KEN", "Ethiopia")]  # (named, not the story's other state)

@@ -454,7 +454,7 @@ class Roles:
             objects = [g for g in prep.children if g.dep_ == "pobj"]
             if prep.lower_ in _PLACE_PREPOSITIONS:
                 # 'engaged in combat with Isis', 'took part in talks with Kabul': the other side of the event
-                candidates += [g for o in objects if o.lower_ in EVENT_NOUNS or o.lower_ in _FIGHTS for p in o.children
+                candidates += [g for o in objects if o.lower_ in EVENT_NOUNS or o.lower_ in _FIGHTS or o.lower_ in _EXCHANGES for p in o.children
                                if p.dep_ == "prep" and p.lower_ in ("with", "against") for g in p.children if g.dep_ == "pobj"]
                 location = location or self.place_in(prep)
                 continue
@@ -643,6 +643,9 @@ def apposed(doc, nodes: list[Node]) -> list[Node]:
 
 # Nouns of fighting (the verb dictionary's &FIGHT: 'engaged in combat', 'in hostilities').
 _FIGHTS = frozenset(SYNSETS["&FIGHT"])
+# Nouns of speaking with someone that code no event of their own but name the other side of the
+# deed done in them ('discussed Syria in phone calls with Trump and Putin').
+_EXCHANGES = frozenset("call calls conversation conversations discussion discussions meetings contact contacts exchange".split())
 
 
 def _conjuncts(token) -> list:
