@@ -249,3 +249,14 @@ def test_ousting_from_a_place_is_fighting():
     # local OUST patterns (tools/derive_tables.py): from a place 190, from power OUST's 174
     assert _codes("Turkey sent forces to oust Kurdish militants from an enclave in Syria.")["oust"] == "190"
     assert _codes("Morsi was ousted from power by a military junta.")["oust"] == "174"
+
+
+def test_what_relates_links_is_founded_or_intensifies_is_no_cooperation_and_off_guard_no_capture():
+    # RELATE, LINK, FOUND and INTENSIFY code only through their patterns (tools/derive_tables.py)
+    assert "relate" not in _codes("The laboratories confirmed the findings relating to the identity of the chemical.")
+    assert "link" not in _codes("Suicide bombers linked to the group killed 57 worshippers.")
+    assert _codes("Britain published intelligence linking Russia to the attack.")["link"] == "1123"  # (a pattern: accusing)
+    assert "found" not in _codes("Zaitouneh founded the documentation centre in 2011.")
+    assert "intensify" not in _codes("The investigation intensified after she declared her wish to return.")
+    # catching someone off guard surprises them (CATCH 171 is a capture)
+    assert "catch" not in _codes("The announcement caught policymakers off guard.")

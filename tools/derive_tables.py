@@ -410,6 +410,9 @@ PATTERN_ADDITIONS = {
     # martial law' (the file has INVOKE for a defence treaty only).
     "invoke": ((("emergency",), "1724"), (("emergencies",), "1724"), (("martial", "law"), "1724"),
                (("war", "measures"), "1724")),
+    # Catching someone off guard surprises them, no capture (the APPREHEND block's 171): 'the
+    # announcement caught policymakers off guard' (3 of the 4 Guardian CATCH events, 2026-12-07).
+    "catch": ((("off-guard",), None), (("off", "guard"), None), (("off", "-", "guard"), None)),
 }
 
 # Generic verbs whose block code the dictionary gives them by default, but which in ordinary news
@@ -444,8 +447,14 @@ PATTERN_ONLY = frozenset(
     # VIEW, WATCH and SPREAD (010, a statement) hold a view, look on or extend ('Ankara views the
     # Kurdish forces as a threat', 'will not stand by and watch', 'affiliates are spreading'): none
     # of their 12, 11 and 4 events was a statement made.
+    # In the Guardian events of the seventh session (4,649), RELATE and LINK (060) say what
+    # something concerns or is tied to ('findings relating to the toxic chemical', 'exiles linked
+    # to the coup', 'suicide bombers linked to the group'), FOUND (060) that an organisation was
+    # set up and INTENSIFY (060) that something grew ('an investigation which intensified'): of
+    # 4, 5, 4 and 3 events none was cooperation. LINK's patterns stay ('linking Russia to the
+    # attack', an accusation).
 ) | {"think", "pass", "sweep", "prevent", "involve", "dominate", "struggle", "grapple", "engage", "pull",
-     "extract", "reinforce", "risk", "conduct", "deal", "view", "watch", "spread"}
+     "extract", "reinforce", "risk", "conduct", "deal", "view", "watch", "spread", "relate", "link", "found", "intensify"}
 
 # Verbs the file lists in two blocks of different codes, and the block whose sense news means (the
 # first block with a code is taken otherwise, an order that is only alphabetical): 'pull out of
