@@ -1012,3 +1012,11 @@ def test_a_deed_a_verb_of_ending_takes_as_its_gerund_is_done_no_more():
 def test_the_other_side_of_a_call_or_conversation_a_deed_is_done_in_is_its_target():
     events = code_text("Kenya discussed the border in a phone call with Ethiopia on Monday.", PUBLISHED)
     assert [(e.source_country, e.target_name) for e in events] == [("KEN", "Ethiopia")]  # (named, not the story's other state)
+
+
+def test_it_stands_for_a_state_or_body_named_in_the_sentence_or_the_three_before_it():
+    named = "Kenya met Uganda on Monday. "
+    near = code_text(named + "It criticised Somalia on Sunday.", PUBLISHED)
+    assert [e.source_country for e in near if e.cameo_code == "111"] == ["KEN"]
+    far = code_text(named + "The weather was warm. The road was long. The hotel was quiet. It criticised Somalia on Sunday.", PUBLISHED)
+    assert [e.cameo_code for e in far] == ["040"]

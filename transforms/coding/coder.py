@@ -38,7 +38,7 @@ from eventpipe.transforms.coding.mentions import (
 from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
-    ANY, ARMED, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
+    ANY, ARMED, BODY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
 )
 from eventpipe.transforms.coding.words import SAYING, lemma, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
@@ -185,12 +185,13 @@ def code_batch(articles: Sequence[tuple[str, list[Sentence], list[Timex], date |
 # Articles whose sentences are parsed together: about 1,000 sentences (16 to parse an article on
 # average, bench/coders.py), four of the parser's full batches.
 _GROUP = 64
-# A person a 'he' or 'she' (or anyone a 'we') stands for is one named, or stood for, in the sentence
-# or the three before it: past them, other people have come into the story in sentences not parsed
-# or not parsed right ('Rojkan said ...', a quotation), and the last one parsed is no longer meant.
-# Groups and bodies ('they', 'it') stay: a story's police or government is taken up sentences later.
+# A person a 'he' or 'she', a state or body an 'it' (or anyone a 'we') stands for is one named, or
+# stood for, in the sentence or the three before it: past them, others have come into the story in
+# sentences not parsed or not parsed right ('Rojkan said ...', a quotation), and the last one parsed
+# is no longer meant ('it' is then mostly no one: 'it is worth noting'). Groups ('they') stay: a
+# story's police are taken up sentences later.
 _PRONOUN_REACH = 3
-_FADING = (PERSON, ANY)
+_FADING = (PERSON, BODY, ANY)
 
 
 class _Article:
