@@ -1020,3 +1020,10 @@ def test_it_stands_for_a_state_or_body_named_in_the_sentence_or_the_three_before
     assert [e.source_country for e in near if e.cameo_code == "111"] == ["KEN"]
     far = code_text(named + "The weather was warm. The road was long. The hotel was quiet. It criticised Somalia on Sunday.", PUBLISHED)
     assert [e.cameo_code for e in far] == ["040"]
+
+
+def test_an_it_that_stands_for_a_clause_after_it_stands_for_no_one():
+    # 'it was a mistake to invade': no state invades; 'it is ready to attack': the state named before does
+    assert [e.cameo_code for e in code_text("Kenya met Uganda on Monday. It was a mistake to invade Somalia.", PUBLISHED)] == ["040"]
+    ready = code_text("Kenya met Uganda on Monday. It is ready to attack Somalia.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country) for e in ready if e.cameo_code != "040"] == [("138", "KEN")]

@@ -160,7 +160,7 @@ class Roles:
         if token is None:
             return None
         if token.lower_ in _PRONOUNS and token.i not in self.by_head:
-            if token.dep_ not in _SUBJECTS + _PASSIVE_SUBJECTS:
+            if token.dep_ not in _SUBJECTS + _PASSIVE_SUBJECTS or _expletive(token):
                 return None
             said_by, speaker = self._speaker(token)
             return speaker if said_by else self._antecedent(token)
@@ -789,4 +789,23 @@ def _place_phrase(token) -> bool:
 
 def _rank(preposition: str) -> int:
     return _TARGET_PREPOSITIONS.index(preposition) if preposition in _TARGET_PREPOSITIONS else len(_TARGET_PREPOSITIONS)
+
+
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+
+
+def _expletive(pronoun) -> bool:
+    """An 'it' that stands for no one but a clause after it: 'it is clear that', 'it is worth
+    noting', 'it was a mistake to invade', 'it is alleged that' (not 'it is ready to attack', 'it
+    is believed to have killed', whose 'it' does or did the deed)."""
+    if pronoun.lower_ != "it":
+        return False
+    verb = pronoun.head
+    copula = verb.lower_ in _COPULAS
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj")]
+    if copula:
+        predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+        clauses += [c for c in verb.children if c.dep_ == "xcomp"]  # ('a mistake to invade': hung on the copula)
+        clauses += [c for p in predicates for c in p.children if c.dep_ == "ccomp" or p.lower_ == "worth" and c.dep_ == "xcomp"]
+    return bool(clauses) and (copula or _passive(verb))
 
