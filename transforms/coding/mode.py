@@ -6,7 +6,7 @@
   that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a
   subject of its own ('did not mention Syria but he warned') or a perfect of its own ('did not
   comment, but has condemned'). A deed passed over is negated ('instead of attacking', 'rather
-  than attack').
+  than attack'), and so is one ended ('ceased arming the rebels', 'stopped shelling').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
@@ -40,7 +40,7 @@ hypothetical deeds keep their own code.
 
 from __future__ import annotations
 
-from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos
+from eventpipe.transforms.coding.words import ACCUSING, COPULAS, SAYING, lemma, pos
 from eventpipe.transforms.tables.verbs import DEFAULTS
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -82,7 +82,6 @@ _IMPLICATIVE = frozenset({"able", "quick", "swift", "lucky", "fortunate", "first
 _BELIEVED = frozenset("believe think say report allege suspect presume assume rumour rumor understand fear".split())
 # Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
 _ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
-_BE = frozenset({"is", "are", "was", "were", "am", "'s", "'re", "be"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _GOVERNING = _INTENTIONS | _ASKING | REFUSALS
 
@@ -160,7 +159,7 @@ def _mode(verb) -> str:
     complement = verb.dep_ in ("xcomp", "acl") or verb.dep_ == "advcl" and lemma(head) in _GOVERNING
     if complement and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         governing = lemma(head)
-        if head.lower_ in _BE and head.i < verb.i:
+        if head.lower_ in COPULAS and head.i < verb.i:
             return "intended"  # 'the Home Office is to suspend cooperation': planned
         if governing in REFUSALS:
             return "refused"
@@ -175,7 +174,7 @@ def _mode(verb) -> str:
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
     if verb.dep_ == "advcl" and head.i != verb.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
-        if (head.lower_ in _BE or head.lower_ == "been") and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") for c in head.children) \
+        if head.lower_ in COPULAS and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") for c in head.children) \
                 and not any(c.dep_ == "mark" for c in children):
             return "intended"  # the purpose of a presence, not a deed: 'the US is in Syria to defeat Isis'
         return mode_of(head)  # a purpose: 'did not lift a finger to help', 'will arrive to investigate'

@@ -20,13 +20,17 @@
   east Ghouta'), not its state.
 - A passive's subject undergoes it, the antecedent of a relative one ('the fighter, who was
   killed'); so does the subject of a bare participle after 'see', 'want', 'have' ('to see Assad
-  removed'), which has no doer of its own.
+  removed'), which has no doer of its own, and the governor's subject of a clause a bare past
+  participle opens ('Backed by Russia, government forces ...'; without 'by', no one named did it).
+- The possessor of a noun of will does what its infinitive says ('Trump's decision to withdraw').
 - Places are where, not whom: a country in 'in', 'at', 'near' phrases is the location, and so
   is a direct object country only where the action is not done to a place.
 - A pronoun stands for an actor it agrees with ('he'/'she' a person, 'they' a group or body, 'it'
   a state or body): the nearest such subject before it in its sentence, else the last one before
-  the sentence; a name no dictionary knows ('Sharon Chimejczuk said') takes 'she' with it, also
-  when a place is named beside it ('Afif Ahmed, a merchant from Douma': not Douma).
+  the sentence (a person or a body only if named in the three sentences before: coder.py); a name
+  no dictionary knows ('Sharon Chimejczuk said') takes 'she' with it, also when a place is named
+  beside it ('Afif Ahmed, a merchant from Douma': not Douma). An 'it' that stands for a clause
+  after it stands for no one ('it was a mistake to invade', 'it is clear that').
 - What is fired or sent is no target ('fired cruise missiles at a Syrian air base', 'sent troops
   into Syria'); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
   at whom its purpose names; a place that names an attack is where it struck ('the Salisbury
@@ -40,7 +44,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
-from eventpipe.transforms.coding.words import ACCUSING, SAYING, lemma, pos, purpose_clause, willed_by
+from eventpipe.transforms.coding.words import ACCUSING, COPULAS, SAYING, lemma, pos, purpose_clause, willed_by
 from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
 from eventpipe.transforms.tables.countries import COUNTRIES
@@ -791,9 +795,6 @@ def _rank(preposition: str) -> int:
     return _TARGET_PREPOSITIONS.index(preposition) if preposition in _TARGET_PREPOSITIONS else len(_TARGET_PREPOSITIONS)
 
 
-_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
-
-
 def _expletive(pronoun) -> bool:
     """An 'it' that stands for no one but a clause after it: 'it is clear that', 'it is worth
     noting', 'it was a mistake to invade', 'it is alleged that' (not 'it is ready to attack', 'it
@@ -801,11 +802,10 @@ def _expletive(pronoun) -> bool:
     if pronoun.lower_ != "it":
         return False
     verb = pronoun.head
-    copula = verb.lower_ in _COPULAS
+    copula = verb.lower_ in COPULAS
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj")]
     if copula:
         predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
         clauses += [c for c in verb.children if c.dep_ == "xcomp"]  # ('a mistake to invade': hung on the copula)
         clauses += [c for p in predicates for c in p.children if c.dep_ == "ccomp" or p.lower_ == "worth" and c.dep_ == "xcomp"]
     return bool(clauses) and (copula or _passive(verb))
-

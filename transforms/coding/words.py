@@ -46,6 +46,10 @@ def purpose_clause(token) -> bool:
         c.dep_ in ("mark", "nsubj") for c in token.children)
 
 
+# Forms of the copula: 'is to suspend' (a plan), 'it is clear that' (an 'it' of a clause).
+COPULAS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being", "'s", "’s", "'re", "’re"})
+
+
 # Nouns of will whose possessor does what their to-infinitive says ('Trump's decision to withdraw',
 # 'Russia's bid to broker'), as the verbs they come from do ('decided to', 'bid to'); not nouns of
 # failing, refusing or being able, whose infinitive is not done ('Russia's failure to manage').
