@@ -1027,3 +1027,12 @@ def test_an_it_that_stands_for_a_clause_after_it_stands_for_no_one():
     assert [e.cameo_code for e in code_text("Kenya met Uganda on Monday. It was a mistake to invade Somalia.", PUBLISHED)] == ["040"]
     ready = code_text("Kenya met Uganda on Monday. It is ready to attack Somalia.", PUBLISHED)
     assert [(e.cameo_code, e.source_country) for e in ready if e.cameo_code != "040"] == [("138", "KEN")]
+
+
+def test_a_reported_clause_the_parser_hung_on_its_subject_is_still_the_subjects_deed_of_the_saying_day():
+    # the parse makes 'resorted' modify 'militants' and gives 'said' two subjects: the militants
+    # fired, on the Thursday the officials said so, and the saying is no event of its own
+    events = code_text("Somali militants resorted to firing rockets during clashes with the Kenyan army near the border, "
+                       "officials said on Thursday.", PUBLISHED)
+    assert [(e.cameo_code[:2], e.source_country, str(e.event_date), e.date_source) for e in events] == [
+        ("19", "SOM", "2021-10-14", "text")]

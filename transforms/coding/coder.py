@@ -40,7 +40,7 @@ from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
     ANY, ARMED, BODY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
 )
-from eventpipe.transforms.coding.words import SAYING, lemma, pos
+from eventpipe.transforms.coding.words import SAYING, lemma, misparsed_report, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
 from eventpipe.transforms.sentences import Sentence, split_sentences
 from eventpipe.transforms.tables.countries import COUNTRIES
@@ -845,6 +845,8 @@ def _without_reported_sayings(doc, found: list[_Coded]) -> list[_Coded]:
             reported = {t.i for child in token.children if child.dep_ in ("ccomp", "parataxis", "xcomp") for t in child.subtree}
             if token.dep_ == "parataxis":  # 'X accepted the apology, the office said': the deed is its head
                 reported |= {t.i for t in token.head.subtree}
+            reported |= {t.i for child in token.children if any(misparsed_report(g) is not None for g in child.children)
+                         for t in child.subtree}  # ('youths resorted to throwing stones ..., officials said')
             if reported & (tokens - {c.token}):
                 continue
         kept.append(c)

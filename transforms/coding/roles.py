@@ -44,7 +44,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
-from eventpipe.transforms.coding.words import ACCUSING, COPULAS, SAYING, lemma, pos, purpose_clause, willed_by
+from eventpipe.transforms.coding.words import (
+    ACCUSING, COPULAS, SAYING, lemma, misparsed_report, pos, purpose_clause, willed_by,
+)
 from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
 from eventpipe.transforms.tables.countries import COUNTRIES
@@ -276,6 +278,8 @@ class Roles:
         if _small_passive(verb):
             return None  # 'wants to see Assad removed': Assad undergoes it
         for child in verb.children:
+            if any(misparsed_report(c) is not None for c in child.children):
+                continue  # 'youths resorted to ..., officials said': the officials say it, the youths did it
             if child.dep_ in _SUBJECTS and child.lower_ != "whom":  # ('whom it said troops had killed': an object)
                 if child.lower_ in _RELATIVES and verb.dep_ in ("relcl", "acl"):
                     return verb.head  # 'Jammeh, who had ruled'
@@ -326,6 +330,8 @@ class Roles:
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             if verb.tag_ == "VBG":
                 return verb.head  # 'troops crossing the border'
+        if misparsed_report(verb) is not None:
+            return verb.head  # 'Palestinian youths resorted to throwing stones ..., officials said'
         return None
 
     def source(self, verb) -> Actor | None:

@@ -67,6 +67,20 @@ def willed_by(verb):
     return next((c for c in verb.head.children if c.dep_ == "poss"), None)
 
 
+def misparsed_report(verb):
+    """The verb of saying whose reported clause the parser broke, hanging the clause's past on its
+    subject noun as if it modified it, and the noun on the saying as a subject beside the real
+    one after it: 'Palestinian youths resorted to throwing stones ..., officials said' is what
+    officials said, the youths its subject (a verb of saying has one subject: two say the parse
+    went wrong). None for any other verb."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    noun, saying = verb.head, verb.head.head
+    if noun.dep_ == "nsubj" and lemma(saying) in SAYING and any(c.dep_ == "nsubj" and c.i > verb.i for c in saying.children):
+        return saying
+    return None
+
+
 def lemma(token) -> str:
     """The dictionary form of a word: the verb dictionary's, else a known verb its inflection
     comes from ('urged' -> 'urge', 'stopped' -> 'stop'), else the word in small letters. A past
