@@ -260,3 +260,8 @@ def test_what_relates_links_is_founded_or_intensifies_is_no_cooperation_and_off_
     assert "intensify" not in _codes("The investigation intensified after she declared her wish to return.")
     # catching someone off guard surprises them (CATCH 171 is a capture)
     assert "catch" not in _codes("The announcement caught policymakers off guard.")
+
+
+def test_pressuring_someone_to_do_a_thing_demands_it():
+    # PRESSURE is filed under IMPEL (170, coerce); pressing someone to act is a demand (100), as PRESS is
+    assert _codes("Iranian authorities have been pressuring the workers to cancel the strike.")["pressure"] == "100"

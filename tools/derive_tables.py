@@ -502,6 +502,13 @@ VERB_ADDITIONS = {
     # Demobilizing fighters: 0873 'demobilize armed forces' (the file lacks the verb).
     "demobilize": ("0873", None),
     "demobilise": ("0873", None),
+    # Pressuring someone to do a thing asks it of them, as pressing them does (DEMAND 100); the
+    # file has PRESSURE under IMPEL (170, coerce): 'authorities have been pressuring workers to
+    # cancel the strike' (a PLOVER tuning record, gold DEMAND), 'has pressured other countries not
+    # to repatriate' (Guardian, 2026-12-07).
+    "pressure": ("100", None),
+    "pressurise": ("100", None),
+    "pressurize": ("100", None),
 }
 
 # Forms the dictionary's regular inflections miss: irregular participles and the nouns of deeds
