@@ -265,3 +265,9 @@ def test_what_relates_links_is_founded_or_intensifies_is_no_cooperation_and_off_
 def test_pressuring_someone_to_do_a_thing_demands_it():
     # PRESSURE is filed under IMPEL (170, coerce); pressing someone to act is a demand (100), as PRESS is
     assert _codes("Iranian authorities have been pressuring the workers to cancel the strike.")["pressure"] == "100"
+
+
+def test_ensuring_something_promises_nothing():
+    # ENSURE codes only through its patterns (PROMISE's 030 fit none of its Guardian events)
+    assert "ensure" not in _codes("Russian forces entered Syria in 2015, ensuring Assad's survival.")
+    assert _codes("Turkey is taking new steps to ensure security in Idlib.")["ensure"] == "0332"

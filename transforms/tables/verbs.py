@@ -7894,7 +7894,7 @@ DEFAULTS = {
     'enrage': None,
     'enroll': '060',
     'ensnare': None,
-    'ensure': '030',
+    'ensure': None,
     'enter': None,
     'entrap': None,
     'entreat': '100',
