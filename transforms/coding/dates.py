@@ -340,8 +340,8 @@ def _saying(token):
     for _ in range(6):
         if current.dep_ in ("ccomp", "parataxis") and lemma(current.head) in SAYING:
             return current.head
-        if misparsed_report(current) is not None:
-            return misparsed_report(current)  # 'youths resorted to throwing stones ..., officials said'
+        if (broken := misparsed_report(current)) is not None:
+            return broken  # 'youths resorted to throwing stones ..., officials said'
         aside = next((c for c in current.children if c.dep_ == "parataxis" and lemma(c) in SAYING and c.i > token.i), None)
         if aside is not None:
             return aside  # 'Police had arrested 17 others, he said': the parser hangs the saying on the deed
