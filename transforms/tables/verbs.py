@@ -9182,7 +9182,7 @@ PATTERNS = {
     'carry': ((('&MILITARY', 'advisors'), '072'),),
     'carry out': ((('strike', 'on'), '190'), (('strike', 'against'), '190'), (('missile', 'strike'), '195'), (('joint', 'maneuvers'), '062'), (('operations',), '062'), (('joint', '&MILITARY', 'operation'), '062'), (('search',), '090'), (('&MILITARY', 'operation'), '190'), (('operation', 'against'), '190'), (('incursion',), '190'), (('attack',), '190'), (('raid',), '190'), (('air', 'strike'), '195'), (('air', 'raid'), '195')),
     'cast': ((('doubt',), '012'), (('ballot',), '014'), (('votes',), '014'), (('support', 'behind'), '051'), (('weight', 'behind'), '051'), (('lifeline',), '070'), (('out', 'charges'), '081'), (('doubt', 'over', 'claim'), '110'), (('doubt',), '110'), (('out', 'appeal'), '121'), (('out',), '160'), (('over', 'meeting', 'of'), '161'), (('firecrackers',), '180'), (('acid',), '180'), (('stones',), '182'), (('firebombs',), '183'), (('firebomb',), '183'), (('&WEAPON',), '183'), (('grenade',), '193')),
-    'catch': ((('off-guard',), None), (('off', 'guard'), None), (('off', '-', 'guard'), None)),
+    'catch': ((('off', 'guard'), None),),
     'cause': ((('massive', 'losses'), '111'),),
     'caution': ((('&PEOPLE', 'against', 'traveling'), '160'),),
     'cease': ((('visit',), '042'), (('tour',), '042'), (('strike',), '087'), (('fact-finding', 'mission'), '090'), (('talks',), '160'), (('trip',), '160'), (('&CEASEFIRE',), '196')),
