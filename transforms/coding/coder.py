@@ -711,14 +711,11 @@ def _blaming(verb, code: str, target, roles, source):
         code = _CRITICISM_CODE
     else:
         return code, target
-    for clause in reported:
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        party = roles.actor_in(subject) if subject is not None and subject.lower_ not in ("it", "this", "that") else None
-        if party is not None and party != source:
-            return code, party
-    if named and target is None:  # 'called Moscow's accusation ludicrous': Moscow
-        thing = objects[0] if objects else None
-        party = roles.actor_in(thing) if thing is not None and thing.lower_ not in ("it", "this", "that") else None
+    blamed = [next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) for clause in reported]
+    if named and target is None and objects:
+        blamed.append(objects[0])  # 'called Moscow's accusation ludicrous': Moscow
+    for token in blamed:
+        party = roles.actor_in(token) if token is not None and token.lower_ not in ("it", "this", "that") else None
         if party is not None and party != source:
             return code, party
     return code, target
