@@ -404,6 +404,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 continue  # 'to stop the offensive', 'an end to the fighting': what is asked is its end
             if _time_of_reference(token, attached):
                 continue  # 'e-mail ids procured after his arrest': the arrest only dates what is told
+            if mention.code == _ARREST and _held_state(token):
+                continue  # 'abused during detention', 'citizens who are in detention': a state, no arrest
             source, target = roles.noun_roles(token)
             location = None
             mode = _noun_mode(token)
@@ -413,7 +415,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 if pos(governor) in ("VERB", "AUX") and lemma(governor) not in UNDERGONE:
                     source = roles.source(governor)  # (not the dead of 'died in clashes')
                     if mention.code == _ARREST and token.dep_ == "pobj" and target is None:
-                        source, target = None, source  # 'citizens who are in detention': held, not holding
+                        source, target = None, source  # 'freed after a long detention': held, not holding
             if source is None and token.dep_ == "pobj" and token.head.lower_ == "behind":
                 source = roles.actor_in(_behind(token.head))  # 'the Pakistan-based group behind a suicide car bombing'
             if source is None and mention.code == _ARREST:
@@ -752,6 +754,12 @@ def _time_of_reference(noun, attached) -> bool:
     its own ('since his arrest', not 'after the US-led attack on Mosul')."""
     return (noun.dep_ == "pobj" and noun.head.lower_ in ("after", "since", "before", "until") and not attached.get(noun.i)
             and all(c.dep_ in ("det", "poss", "case") for c in noun.children))
+
+
+def _held_state(noun) -> bool:
+    """A noun of arrest that says where someone is, not that anyone was arrested: the object of
+    'in', 'during' or 'while' ('abused during detention', 'the men in detention')."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "while")
 
 
 def _ceased(noun) -> bool:
