@@ -339,6 +339,15 @@ def test_a_feature_tells_undated_deeds_of_the_past_before_its_day():
     assert _events("Kenya negotiated a ceasefire with Tanzania.") == [("050", "KEN", "TZA", "2021-10-14", "published", "asserted")]
 
 
+def test_a_feature_tells_its_present_perfect_deeds_as_before_its_day_but_not_its_lead():
+    # in such a story 'has negotiated' in the body is a deed of some time before; in its lead it is
+    # the story's news ('Turkey has warned it will not stand by'), of the publication day
+    body = " ".join(["The war has changed the region."] * 10)
+    assert _events(body + " Kenya has negotiated a ceasefire with Tanzania.") == [("050", "KEN", "TZA", None, "earlier", "asserted")]
+    assert _events("Kenya has negotiated a ceasefire with Tanzania. " + body) == [
+        ("050", "KEN", "TZA", "2021-10-14", "published", "asserted")]
+
+
 def test_a_report_says_what_it_says_on_the_day_it_came_out():
     events = _events("A report by Kenyan officials, released on Monday, accused Tanzania of arming the rebels.")
     assert ("112", "KEN", "TZA", "2021-10-11", "text", "asserted") in events

@@ -529,7 +529,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         if key in seen:
             continue
         seen.add(key)
-        dated = date_of(token, attached, published, daily, said_before)
+        dated = date_of(token, attached, published, daily, said_before, sentence.index < _LEAD)
         found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
     return _without_reported_sayings(doc, found), dated_saying(doc, attached, published)
 

@@ -19,6 +19,9 @@ past two years', 'in recent weeks', 'in the past', a perfect 'for 40 years') is 
 `date_source` 'earlier'. So is a deed told in the simple past without a date in a feature: a
 story of ten sentences or more whose lead (first three) dates nothing within a week of its day
 tells what happened before it ('Talabani negotiated a ceasefire'); sayings stay the reporter's day's.
+In such a story a deed in the present perfect past its lead is earlier too ('the regime has
+crushed any opposition'); in the lead it is the story's news ('Turkey has warned it will not stand
+by'), of the publication day.
 So, too, is the will a possessed noun of will names without a date ('opposed Trump's decision to
 withdraw US troops'): the text takes it as known, decided before.
 Any other event is dated by the publication day ('published').
@@ -127,7 +130,7 @@ def _past_span(timex: Timex) -> bool:
 
 
 def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date | None, daily: bool = True,
-            said_before: Dated | None = None) -> Dated:
+            said_before: Dated | None = None, lead: bool = False) -> Dated:
     """The date of the event at `token` (see the module doc). `daily`: the story is news of the
     day (see of_the_day); in one that is not, an undated deed told in the simple past is earlier.
     `said_before`: the date of the previous sentence's last dated saying, which an undated 'he
@@ -146,7 +149,7 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
             return said  # 'said on Sunday that they had decided to ...': by Sunday
         if said is None and said_before is not None and _goes_on(saying):
             return said_before  # 'X said on Thursday that ... . Police had arrested 17 others, he said': Thursday
-    if _earlier(token) or not daily and _told_past(token) or willed_by(token) is not None:
+    if _earlier(token) or not daily and (_told_past(token) or not lead and _told_perfect(token)) or willed_by(token) is not None:
         # (what a possessed noun of will says, 'opposed Trump's decision to withdraw', is a will
         # already known when the text names it so: undated, its day before this one)
         return None, None, None, "earlier"
@@ -323,10 +326,20 @@ def of_the_day(lead: list[Timex], published: date | None) -> bool:
     return False
 
 
+_PERFECT = frozenset({"has", "have", "'s", "'ve"})
+
+
 def _told_past(token) -> bool:
     """A deed told in the simple past, not a saying and not reported speech ('Talabani negotiated
     a ceasefire', not 'he said')."""
     return token.tag_ == "VBD" and lemma(token) not in SAYING and not _reported(token)
+
+
+def _told_perfect(token) -> bool:
+    """A deed told in the present perfect, not a saying and not reported speech ('the regime has
+    crushed any opposition')."""
+    return (token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in token.children)
+            and lemma(token) not in SAYING and not _reported(token))
 
 
 def _reported(token) -> bool:
