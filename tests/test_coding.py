@@ -1048,3 +1048,12 @@ def test_being_in_detention_is_no_arrest_but_an_arrest_said_so_is():
         assert not [e for e in code_text(text, PUBLISHED) if e.cameo_code == "173"], text
     arrested = code_text("The arrest of Kenyan activists in Kampala angered Nairobi.", PUBLISHED)
     assert [e.cameo_code for e in arrested if e.cameo_code == "173"] == ["173"]
+
+
+def test_joint_doers_are_each_others_counterparts_only_in_a_deed_done_to_each_other():
+    # 'Kenya and Uganda met': each met the other; 'Kenya and Uganda denied the reports': they denied
+    # together, neither is the other's target
+    met = code_text("Kenya and Uganda met in Nairobi on Monday.", PUBLISHED)
+    assert ("KEN", "UGA") in [(e.source_country, e.target_country) for e in met]
+    denied = code_text("Kenya and Uganda denied the reports on Monday.", PUBLISHED)
+    assert denied and all(e.target_country != "UGA" for e in denied if e.source_country == "KEN")

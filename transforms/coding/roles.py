@@ -12,7 +12,8 @@
   ('the Salisbury incident, which the UK blamed on the Kremlin').
 - The target is the direct object, else the indirect one ('told Erdogan'), else the object of a
   preposition the frame takes ('against', 'on', 'with', 'to', 'into', 'at'); inside an event noun
-  it is the noun's own dependent ('the release of X', 'sanctions on X').
+  it is the noun's own dependent ('the release of X', 'sanctions on X'). Joint doers are each
+  other's target only in a deed done to each other ('Kenya and Uganda met', not '... denied').
 - An actor of a phrase is the one heading it, else the nearest one inside it ('officials of the
   Afghan government'); an actor without a country takes one from an actor inside its phrase
   ('troops from ECOWAS') or from its apposition ('Bezsonov, an official of the DPR'); a person
@@ -419,8 +420,10 @@ class Roles:
         return None, None
 
     def partner(self, verb, source: Actor | None) -> Actor | None:
-        """The other party of a joint subject: 'Azerbaijan and Turkey hold drills' (each is the
-        other's counterpart), 'the two countries signed' (the article's pair)."""
+        """The other party of a joint subject in a deed done to each other: 'Azerbaijan and Turkey
+        hold talks' (each is the other's counterpart), 'the two countries signed' (the article's
+        pair); not in others, which joint doers do together ('UN agencies and workers denied the
+        reports', 'Britain and France criticised')."""
         if _passive(verb) and lemma(verb) not in _RECIPROCAL:
             return None  # 'was blocked by Turkey and Iran': co-doers, not each other's counterparts
         subject = self.subject(verb)
@@ -428,6 +431,8 @@ class Roles:
             return None
         if self.pair and _pair_phrase(subject) and source is not None:
             return Actor(subject.idx, subject.idx + len(subject.text), subject.text, self.pair[1], source.sector)
+        if lemma(verb) not in _MUTUAL:
+            return None
         others = [c for c in subject.children if c.dep_ == "conj"]
         if lemma(verb) in _MUTUAL:  # 'Cambodian and Thai troops traded fire' (but 'Syrian and Russian jets bombed' X)
             others += [g for c in subject.children if c.dep_ in ("amod", "compound") and any(
