@@ -434,9 +434,9 @@ class Roles:
         if lemma(verb) not in _MUTUAL:
             return None
         others = [c for c in subject.children if c.dep_ == "conj"]
-        if lemma(verb) in _MUTUAL:  # 'Cambodian and Thai troops traded fire' (but 'Syrian and Russian jets bombed' X)
-            others += [g for c in subject.children if c.dep_ in ("amod", "compound") and any(
-                d.dep_ == "conj" for d in c.children) for g in [c, *c.children] if g.dep_ in ("amod", "compound", "conj")]
+        # 'Cambodian and Thai troops traded fire' (but 'Syrian and Russian jets bombed' X)
+        others += [g for c in subject.children if c.dep_ in ("amod", "compound") and any(
+            d.dep_ == "conj" for d in c.children) for g in [c, *c.children] if g.dep_ in ("amod", "compound", "conj")]
         others += [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != subject.i]  # 'A's and B's commanders'
         for other in others:
             actor = self.actor_in(other)
