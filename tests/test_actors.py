@@ -298,6 +298,10 @@ def test_mojibake_punctuation_is_read_as_spaces():
         ("they were killed by police bullets", [(None, "COP")]),
         ("police sentries fired", [(None, "COP")]),
         ("the police station was attacked.", []),
+        # Any agent acts through its parts and members: the rebels' factions are the rebels.
+        ("the rebel factions attacked the town.", [(None, "REB")]),
+        ("militia members fired.", [(None, "UAF")]),
+        ("a rebel stronghold fell.", []),
         # A place name that is a plain plural when written small.
         ("the army held flag marches in the city.", [(None, "MIL")]),
     ],

@@ -43,6 +43,10 @@ _MODIFIED = frozenset(
     "complaint complaints custody remand case cases record records control jeep van vehicle".split()
 )
 
+# Nouns after an agent word that are its parts or its members, whoever it is: 'rebel factions',
+# 'militia units', 'opposition members' are the rebels, the militia, the opposition.
+_MEMBERS = frozenset("faction factions unit units member members cell cells wing".split())
+
 # Nouns after an agent word that are its men or its weapons, so the agent acts through them: 'a
 # police team raided', 'police sentries killed one', 'killed by police bullets'.
 _WIELDED = frozenset(
@@ -424,6 +428,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
                 or tokens[end].word in _MODIFIED
             )
             and not (last.sector in ("COP", "MIL") and tokens[end].word in _WIELDED)
+            and tokens[end].word not in _MEMBERS
         ):
             k += 1
             continue  # an agent word used as a modifier: 'military cooperation', 'official visit'

@@ -414,7 +414,8 @@ class Roles:
                     a, b = self.actor_in(first), self.actor_in(other)
                     if a is not None and b is not None:
                         return a, b
-                    nodes = [n.actor for n in self.nodes if prep.i < n.head <= max(t.i for t in prep.subtree)]
+                    nodes = [n.actor for n in self.nodes if prep.i < n.head <= max(t.i for t in prep.subtree)
+                             and not _within_place(self.doc[n.head], prep)]  # (not 'in Idlib province')
                     if len(nodes) >= 2:  # 'the Azerbaijani and Turkish governments': two actors, one noun
                         return nodes[0], nodes[1]
         return None, None
@@ -800,6 +801,16 @@ def bounding(token) -> bool:
 
 def _place_phrase(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+
+
+def _within_place(token, top) -> bool:
+    """A token inside a phrase of place below `top` ('between rebels and al-Qaida in Idlib province')."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if _place_phrase(current):
+            return True
+        current = current.head
+    return False
 
 
 def _rank(preposition: str) -> int:
