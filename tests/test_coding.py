@@ -1057,3 +1057,8 @@ def test_joint_doers_are_each_others_counterparts_only_in_a_deed_done_to_each_ot
     assert ("KEN", "UGA") in [(e.source_country, e.target_country) for e in met]
     denied = code_text("Kenya and Uganda denied the reports on Monday.", PUBLISHED)
     assert denied and all(e.target_country != "UGA" for e in denied if e.source_country == "KEN")
+
+
+def test_what_is_waged_against_someone_is_not_whom_it_is_against():
+    events = code_text("Somali militants have fought a long insurgency against the Kenyan state.", PUBLISHED)
+    assert [(e.cameo_code, e.target_country, e.target_name) for e in events] == [("190", "KEN", "Kenyan")]

@@ -33,7 +33,8 @@
   beside it ('Afif Ahmed, a merchant from Douma': not Douma). An 'it' that stands for a clause
   after it stands for no one ('it was a mistake to invade', 'it is clear that').
 - What is fired or sent is no target ('fired cruise missiles at a Syrian air base', 'sent troops
-  into Syria'); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
+  into Syria'), nor what is waged against someone ('fought an insurgency against the Turkish
+  state': the Turkish state); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
   at whom its purpose names; a place that names an attack is where it struck ('the Salisbury
   attack', 'the Afrin offensive'), not who struck; a passive deed done in an actor's attack is
   that actor's ('killed in an Ethiopian airstrike'), and a passive's subject does its infinitive
@@ -489,6 +490,13 @@ class Roles:
                 subjects = _SUBJECTS if lemma(verb) == "tell" else _SUBJECTS + _PASSIVE_SUBJECTS  # ('told X that Y was killed')
                 candidates += [c for c in clause.children if c.dep_ in subjects]  # 'demanded that Assad be ousted'
         for token in candidates:
+            if token.dep_ in ("dobj", "obj"):
+                # 'fought a decades-long insurgency against the Turkish state', 'mobilised the army
+                # against protesters': what is waged or used against someone is not whom it is against
+                against = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+                inner = next((a for a in map(self.actor_in, against) if a is not None and a != source), None)
+                if inner is not None:
+                    return inner, location
             actor = None if _munition(token) else self.actor_in(token)  # 'fired cruise missiles at X': X
             if actor is not None and actor != source:
                 return actor, location
