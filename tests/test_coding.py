@@ -1062,3 +1062,10 @@ def test_joint_doers_are_each_others_counterparts_only_in_a_deed_done_to_each_ot
 def test_what_is_waged_against_someone_is_not_whom_it_is_against():
     events = code_text("Somali militants have fought a long insurgency against the Kenyan state.", PUBLISHED)
     assert [(e.cameo_code, e.target_country, e.target_name) for e in events] == [("190", "KEN", "Kenyan")]
+
+
+def test_a_time_of_a_day_dates_the_deed_that_day():
+    # 'last night', 'the previous night' are times of the day before the story's, not undated
+    for text in ("Kenyan police arrested 12 Somali nationals last night.",
+                 "Kenyan police arrested 12 Somali nationals the previous night."):
+        assert _events(text) == [("173", "KEN", "SOM", "2021-10-13", "text", "asserted")], text

@@ -1,6 +1,7 @@
 """Dates through the tree: each event takes the date the text attaches to its own words.
 
-A DATE expression (from the timex tagger, normalized against the publication date) belongs to the
+A DATE expression (from the timex tagger, normalized against the publication date), or a TIME with
+its day ('last night', 'the previous night', 'this afternoon'), belongs to the
 nearest verb or event noun above it in the parse ('talks in Banjul on Friday': the talks; 'said on
 Monday that Y attacked': the saying, not the attack). An event takes its own date first; else the
 date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
@@ -91,7 +92,8 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
         lasting = timex.type == "DURATION"  # ('for more than 40 years': a span up to the day only with a perfect)
         if _past_span(timex):
             timex, lasting = _spanned(timex), False
-        elif not lasting and (timex.type != "DATE" or value_start(timex.value) is None):
+        elif not lasting and (timex.type not in ("DATE", "TIME") or value_start(timex.value) is None):
+            # (a TIME with its day dates the deed that day: 'last night', 'the previous night')
             continue
         span = doc.char_span(timex.start - offset, timex.end - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
