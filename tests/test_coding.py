@@ -1069,3 +1069,8 @@ def test_a_time_of_a_day_dates_the_deed_that_day():
     for text in ("Kenyan police arrested 12 Somali nationals last night.",
                  "Kenyan police arrested 12 Somali nationals the previous night."):
         assert _events(text) == [("173", "KEN", "SOM", "2021-10-13", "text", "asserted")], text
+
+
+def test_a_span_of_weeks_between_two_deeds_counts_seven_days_a_week():
+    events = _events("Kenya expelled the Somali ambassador on Monday, a week after Somali militants attacked a Kenyan base.")
+    assert ("190", "SOM", "KEN", "2021-10-04", "text", "asserted") in events

@@ -71,8 +71,8 @@ Dated = tuple[date | None, str | None, str | None, str | None]  # event_date, pr
 # Auxiliaries of a verb in the future and in the past ('will meet', 'had met', 'has met', 'was held').
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 _PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "'d"})
-# A span between two events, in days: 'a day', 'two days', 'hours' (the same day).
-_SPAN_UNITS = {"day": 1, "days": 1, "hour": 0, "hours": 0}
+# A span between two events, in days: 'a day', 'two days', 'a week', 'hours' (the same day).
+_SPAN_UNITS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7}
 _COUNTS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # 'X, a day after Y': Y is a day before X (sign -1); 'X, a day before Y': a day after it (+1).
@@ -413,8 +413,8 @@ def _related(token):
 
 
 def _span_days(unit) -> int | None:
-    """Days in a span: 'a day', 'the day', 'two days', '(several) hours' (0); None for 'days'
-    without a count, a span of 24 hours or more, or another word."""
+    """Days in a span: 'a day', 'the day', 'two days', 'a week' (7), '(several) hours' (0); None
+    for 'days' without a count, a span of 24 hours or more, or another word."""
     per = _SPAN_UNITS.get(unit.lower_)
     if per is None:
         return None
@@ -426,7 +426,7 @@ def _span_days(unit) -> int | None:
             count = _COUNTS[child.lower_]
     if per == 0:
         return 0 if count is None or count < 24 else None
-    return count
+    return None if count is None else count * per
 
 
 def _governing_day(governor, attached, published: date | None, depth: int) -> date | None:
