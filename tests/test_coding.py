@@ -209,7 +209,7 @@ def _events(text: str):
     ("Kenya told Tanzania on Monday to withdraw its troops.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # signalling or indicating what one will do says it: the intention is the event
     ("Kenya signalled on Monday that it would withdraw its troops from Somalia.",
-     [("035", "KEN", None, "2021-10-11", "text", "intended")]),
+     [("035", "KEN", "SOM", "2021-10-11", "text", "intended")]),
     # what one prefers to do is wanted, not done
     ("Kenya prefers to negotiate with Tanzania.", [("032", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     # an open question is no plan: 'whether' before 'will'
@@ -293,7 +293,7 @@ def test_the_tree_coder_reads_roles_mode_and_dates_off_the_parse(text, expected)
     ("Kenyan police arrested the Tanzanian leaders after they crossed the border on Friday.",
      [("173", "KEN", "TZA", "2021-10-08", "text", "asserted")]),
     ("Kenya agreed to withdraw its troops from Somalia after talks in Nairobi on Friday.",
-     [("030", "KEN", "KEN", "2021-10-08", "text", "asserted"), ("035", "KEN", "KEN", "2021-10-08", "text", "intended"),
+     [("030", "KEN", "SOM", "2021-10-08", "text", "asserted"), ("035", "KEN", "SOM", "2021-10-08", "text", "intended"),
       ("046", "KEN", "SOM", "2021-10-08", "text", "asserted")]),
     # an undated event before one dated before the publication day is no event of that day
     ("Before invading Somalia in 2019, Kenya told Tanzania to withdraw its troops.",
@@ -1074,3 +1074,10 @@ def test_a_time_of_a_day_dates_the_deed_that_day():
 def test_a_span_of_weeks_between_two_deeds_counts_seven_days_a_week():
     events = _events("Kenya expelled the Somali ambassador on Monday, a week after Somali militants attacked a Kenyan base.")
     assert ("190", "SOM", "KEN", "2021-10-04", "text", "asserted") in events
+
+
+def test_what_is_withdrawn_or_recalled_is_no_target_but_whom_it_leaves_is():
+    withdrew = code_text("Kenya withdrew its troops from Somalia on Monday.", PUBLISHED)
+    assert [(e.source_country, e.target_country, e.target_name) for e in withdrew] == [("KEN", "SOM", "Somalia")]
+    recalled = code_text("Somalia recalled its envoy from Nairobi on Monday.", PUBLISHED)  # (an envoy is a diplomat, 161)
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in recalled] == [("161", "SOM", "KEN")]

@@ -268,6 +268,8 @@ PATTERN_ADDITIONS = {
              (("hostage",), "181"), (("captive",), "181")),
     "conduct": ((("joint", "drills"), "062"), (("joint", "exercises"), "062")),
     "pay": ((("official", "visit"), "042"),),
+    # Recalling an envoy is recalling a diplomat (the file's RECALL * AMBASSADOR, * DIPLOMAT, 161).
+    "recall": ((("envoy",), "161"),),
     # 'sent arms to', 'supplying arms': military aid (072); the weapon synset lacks 'arms'.
     **{lemma: ((("arms",), "072"),) for lemma in ("supply", "deliver", "ship", "provide")},
     "take": ((("into", "custody"), "173"),),

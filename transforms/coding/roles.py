@@ -32,8 +32,8 @@
   no dictionary knows ('Sharon Chimejczuk said') takes 'she' with it, also when a place is named
   beside it ('Afif Ahmed, a merchant from Douma': not Douma). An 'it' that stands for a clause
   after it stands for no one ('it was a mistake to invade', 'it is clear that').
-- What is fired or sent is no target ('fired cruise missiles at a Syrian air base', 'sent troops
-  into Syria'), nor what is waged against someone ('fought an insurgency against the Turkish
+- What is fired, sent or withdrawn is no target ('fired cruise missiles at a Syrian air base',
+  'sent troops into Syria'; 'withdrew its troops from Somalia': Somalia), nor what is waged against someone ('fought an insurgency against the Turkish
   state': the Turkish state); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
   at whom its purpose names; a place that names an attack is where it struck ('the Salisbury
   attack', 'the Afrin offensive'), not who struck; a passive deed done in an actor's attack is
@@ -75,8 +75,10 @@ _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
 # What is fired, dropped or thrown is the means of a deed, never whom it is done to, though
 # Phoenix.agents.txt files some as armed agents (CRUISE_MISSILE, SCUD_MISSILE [~MIL]).
 _MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projectile munition artillery fire gunfire".split())
-# Verbs of sending and supplying: their object is what goes, their target whom it goes to.
-_TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfer airlift donate".split())
+# Verbs of sending and supplying: their object is what goes, their target whom it goes to; of
+# withdrawing and recalling, whom it leaves ('withdrew its troops from Somalia': Somalia).
+_TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfer airlift donate withdraw recall".split())
+_BOUND_FOR = frozenset({"to", "into", "from", "for"})
 # Verbs of leaving and crossing: when their object is a place left, their infinitive is the purpose
 # of the one who leaves ('left the UK to join Isis'), not of the place.
 _LEAVING = frozenset("leave flee quit cross exit abandon desert".split())
@@ -463,6 +465,9 @@ class Roles:
         theme = lemma(verb) in _TRANSFERS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         objects = ("dative", "iobj") if theme else ("dobj", "obj", "dative", "iobj")  # ('provided Israel with missiles')
         candidates += [c for c in verb.children if c.dep_ in objects or c.lower_ == "whom" and c.dep_ in _SUBJECTS]
+        if theme:  # 'recalled its ambassador from Nairobi', 'sent troops to Somalia' as the parse hangs them
+            candidates += [g for o in verb.children if o.dep_ in ("dobj", "obj") for p in o.children
+                           if p.dep_ == "prep" and p.lower_ in _BOUND_FOR for g in p.children if g.dep_ == "pobj"]
         candidates = [self._relative_object(c) for c in candidates]  # 'Prabhakaran, whom troops killed'
         # the conjuncts of an object: 'launched artillery, mortar, and rocket fire against X'
         candidates += [c for o in candidates if o.dep_ in ("dobj", "obj") for c in _conjuncts(o)]

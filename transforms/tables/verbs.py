@@ -9674,7 +9674,7 @@ PATTERNS = {
     'reassure': ((('of', 'commitment'), '051'), (('of', 'support'), '051')),
     'rebuff': ((('demand',), '123'), (('offer',), '125')),
     'rebury': ((('troops',), '017'),),
-    'recall': ((('ambassador',), '161'), (('diplomat',), '161')),
+    'recall': ((('envoy',), '161'), (('ambassador',), '161'), (('diplomat',), '161')),
     'recapture': ((('convict',), '173'), (('man',), '173')),
     'recede': ((('&WEAPON',), '0874'),),
     'receive': ((('call', 'from'), '041'), (('envoy',), '042'), (('at', 'residence'), '043'), (('for', 'talks'), '043'), (('ambassador',), '043'), (('ministers',), '043'), (('welcome',), '043'), (('welcome',), '043'), (('leader',), '043'), (('envoy',), '043'), (('authorisation',), '051'), (('embrace',), '051'), (('&MILITARY', 'aid'), '072'), (('&WEAPON',), '072'), (('shipment', 'of', '&FOOD'), '073'), (('request', 'for', 'observers'), None), (('invitation',), None), (('assurance',), None), (('commitment',), None), (('grant',), None), (('message',), None), (('letter',), None), (('backing',), None), (('prize',), None), (('treatment',), None), (('donations',), None), (('financial', 'support'), None), (('&CURRENCY',), None), (('loan',), None), (('&MILITARY', 'equipment'), None), (('&MILITARY', 'training'), None), (('&AIRCRAFT',), None), (('fighters',), None), (('tanks',), None), (('rice',), None), (('threats',), None), (('&DETENTION', 'sentences'), None), (('&DETENTION',), None), (('sentence',), None), (('letter', '&WEAPON'), None)),
