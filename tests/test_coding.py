@@ -232,7 +232,7 @@ def _events(text: str):
     ("Kenyan police stopped the protest on Monday.", []),
     # a deed with no 'by' agent, done in an actor's attack, is that actor's
     ("Three Kenyan protesters were killed in an Ethiopian airstrike on Monday.",
-     [("190", "ETH", "KEN", "2021-10-11", "text", "asserted"), ("195", "ETH", "ETH", "2021-10-11", "text", "asserted")]),
+     [("190", "ETH", "KEN", "2021-10-11", "text", "asserted"), ("195", "ETH", "KEN", "2021-10-11", "text", "asserted")]),
     # 'X is thought (believed, said) to have done': X's deed, believed, not known: hypothetical
     ("Kenya is thought to have supplied the missiles to Tanzania.", [("060", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # what is sent or supplied is not the target, whom it goes to is ('provided X with' makes X the one)
@@ -1081,3 +1081,14 @@ def test_what_is_withdrawn_or_recalled_is_no_target_but_whom_it_leaves_is():
     assert [(e.source_country, e.target_country, e.target_name) for e in withdrew] == [("KEN", "SOM", "Somalia")]
     recalled = code_text("Somalia recalled its envoy from Nairobi on Monday.", PUBLISHED)  # (an envoy is a diplomat, 161)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in recalled] == [("161", "SOM", "KEN")]
+
+
+def test_a_state_named_as_itself_does_no_force_to_itself_but_its_troops_may_at_home():
+    # with no target named, force is aimed at the story's country; not when the doer is that state
+    # itself ('Pakistan launched an offensive': against someone abroad, unnamed), while its troops
+    # and police act at home
+    arrests = "Pakistani police arrested 12 men in Lahore on Tuesday. "
+    state = code_text(arrests + "Pakistan launched a military offensive on Wednesday.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in state if e.cameo_code == "190"] == [("PAK", None)]
+    troops = code_text(arrests + "Pakistani troops launched a military offensive on Wednesday.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in troops if e.cameo_code == "190"] == [("PAK", "PAK")]

@@ -66,7 +66,8 @@ _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 # Roots of threats, shows of force, reduced relations, violence and force (13, 15, 16, 18 to 20):
 # with no target nor place of their own, a state's government or military in a story set in another
 # country (its places are there) does them to the story's other country (_story_party) or, to a
-# party the text names without a country, in that one; not to its own. In a story set at home (a
+# party the text names without a country, in that one; not to its own. Nor does a state named as
+# itself ('Pakistan shot down the pilot's jet', 'Turkey launched the assault'), in any story. In a story set at home (a
 # coup, a civil war) or whose places say nothing, its own country stays. Police, rebels,
 # insurgents, the opposition and civilians act at home (_AT_HOME), and arrests and protests (17,
 # 14) are at home by nature.
@@ -93,6 +94,11 @@ _JOINED_FORCES = "062"
 # The sectors of speakers: politicians, officials, parties, judges, the press, organisations
 # (those of arms, roles.ARMED, do force; what speakers' force is done in words: _WORDY).
 _SPEAKING = frozenset({"GOV", "LEG", "ELI", "OPP", "PTY", "JUD", "MED", "NGO"})
+
+
+def _a_state(actor: Actor) -> bool:
+    """A state named as itself ('Pakistan', 'Ankara'), not one of its agents: its force is done abroad."""
+    return actor.sector is None and actor.country in _STATES
 
 
 def _speaker(actor: Actor, nodes: list[Node]) -> bool:
@@ -508,7 +514,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             # a protest, a threat, coercion or force with no one named as its target is aimed at
             # the country it happens in: its place, else the story's, else the doer's own
             home = location.country if location is not None else main or source.country
-            if location is None and home == source.country and _abroad(code, source, scene):
+            if location is None and home == source.country and (_abroad(code, source, scene) or code[:2] in _ABROAD and _a_state(source)):
                 home = None  # 'Turkish forces fired artillery at Afrin' in a story set in Syria: not at Turkey (_story_party)
             if home:
                 target = location or Actor(0, 0, "", home, None)
