@@ -1092,3 +1092,12 @@ def test_a_state_named_as_itself_does_no_force_to_itself_but_its_troops_may_at_h
     assert [(e.source_country, e.target_country) for e in state if e.cameo_code == "190"] == [("PAK", None)]
     troops = code_text(arrests + "Pakistani troops launched a military offensive on Wednesday.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in troops if e.cameo_code == "190"] == [("PAK", "PAK")]
+
+
+def test_a_conviction_or_sentence_nobody_is_named_passing_is_the_courts_an_arrest_the_polices():
+    doers = {}
+    for verb in ("convicted", "jailed", "arrested"):
+        events = code_text(f"The Tanzanian activist was {verb} on Monday while on holiday in Kenya.", PUBLISHED)
+        doers[verb] = [(e.source_name, e.source_country, e.source_sector) for e in events if e.cameo_code == "173"]
+    assert doers == {"convicted": [("court", "KEN", "JUD")], "jailed": [("court", "KEN", "JUD")],
+                     "arrested": [("police", "KEN", "COP")]}

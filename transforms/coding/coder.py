@@ -164,6 +164,18 @@ def _police(country: str | None) -> Actor:
     return Actor(0, 0, "police", country, "COP")
 
 
+def _court(country: str | None) -> Actor:
+    """The implied doer of a conviction or sentence nobody is named passing: the courts of the
+    story's country (Phoenix.agents.txt COURT [~JUD])."""
+    return Actor(0, 0, "court", country, "JUD")
+
+
+# Verbs of judging: done by a court, not by the police ('was convicted in September and sentenced
+# to seven and a half years in prison').
+_JUDGING = frozenset("convict sentence acquit jail imprison".split())
+_COURTS = "JUD"
+
+
 def code_text(text: str, published: date | None) -> list[Event]:
     """The events of a whole text: its sentences, their temporal expressions, then code_events."""
     return code_events(text, split_sentences(text), tag_timexes(text, published), published)
@@ -456,7 +468,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             if source is None and _passive(token):
                 source = roles.armed_doer(token)  # 'were killed in an Israeli airstrike': Israel's
             if source is None and mention.code == _ARREST and _passive(token):
-                source = _police(main)  # 'were arrested', 'the arrested men', 'arrested by a team'
+                # 'were arrested', 'the arrested men', 'arrested by a team'; a sentence is the court's
+                source = _court(main) if lemma(token) in _JUDGING else _police(main)
         if not mention.noun and mention.code[:2] in _VIOLENT and _abstract_object(token):
             if lemma(token) not in _ASSAILING:
                 continue  # 'killed off any political challenge', 'torpedoed the deal': no force against anyone
@@ -507,7 +520,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
         if not source.country and not source.backed and location is not None and location.country:
             source = replace(source, country=location.country)  # 'people blocked streets in Hong Kong'
-        if not source.country and not source.backed and source.sector == _POLICE:
+        if not source.country and not source.backed and source.sector in (_POLICE, _COURTS):
             home = roles.sentence_place()  # 'detained while on holiday in south-west Turkey': Turkey's police
             source = replace(source, country=home) if home else source
         if target is None and code[:2] in _PLACE_TARGETS:
