@@ -1101,3 +1101,11 @@ def test_a_conviction_or_sentence_nobody_is_named_passing_is_the_courts_an_arres
         doers[verb] = [(e.source_name, e.source_country, e.source_sector) for e in events if e.cameo_code == "173"]
     assert doers == {"convicted": [("court", "KEN", "JUD")], "jailed": [("court", "KEN", "JUD")],
                      "arrested": [("police", "KEN", "COP")]}
+
+
+def test_a_deed_someone_is_made_or_let_to_do_is_as_done_as_the_making():
+    # 'the UK must get Kenya to cancel the order': not cancelled; 'refused to let them fight': no fighting
+    must = code_text("Uganda must use its influence to get Kenya to cancel the military offensive.", PUBLISHED)
+    assert not [e for e in must if e.source_country == "KEN" and e.mode == "asserted"]
+    refused = code_text("Kenyan commanders refused to let the Somali volunteers fight al-Shabaab.", PUBLISHED)
+    assert not [e for e in refused if e.cameo_code.startswith("19") and e.mode == "asserted"]

@@ -29,7 +29,8 @@
   ('will lose the peace by withdrawing', 'can only escape by paying smugglers').
 - a refusal ('refused to meet') is a rejection done, asserted (CAMEO 12x).
 - an implicative verb ('managed to close the gap') does no deed of its own: its infinitive is as
-  done as it is (the coder skips the verb itself); 'was able to', 'was quick to' likewise.
+  done as it is (the coder skips the verb itself); 'was able to', 'was quick to' likewise; so is
+  a clause a verb of making or letting governs ('get Trump to cancel', 'refused to let her fight').
 - a deed told in the simple present with no auxiliary (`habitual`: 'Turkey locks up more
   journalists than any other government') is a habit; the coder keeps it only with a date.
 - a threat whose content is a future or a possibility ('warned that anyone who harmed its
@@ -63,6 +64,9 @@ _URGING = frozenset({"insist", "suggest", "propose", "recommend", "advise"})
 # Verbs of making someone do a thing, which then is done (implicative): 'were forced to withdraw'.
 _COMPELLING = frozenset({"force", "compel", "oblige"})
 _DENYING = frozenset({"deny", "reject", "dismiss"})
+# Verbs of making someone do a thing, with a bare clause of its own subject ('make Mexico pay', 'get
+# Uganda to pay', 'let the convoy pass'): the clause is done when, and as far as, the making is.
+_CAUSING = frozenset({"make", "get", "let", "have", "help"})
 # Verbs of ending a deed: what their gerund says is done no more ('ceased arming the rebels').
 _ENDING = frozenset({"stop", "cease", "halt", "end", "quit", "suspend", "discontinue"})
 _PERFECT = frozenset({"has", "have", "had"})
@@ -181,6 +185,8 @@ def _mode(verb) -> str:
     if verb.dep_ in ("acl", "ccomp") and pos(head) == "NOUN" and head.lower_ in _HEARSAY and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in children):
         return "hypothetical"  # 'there were reports that terrorists had been arrested': hearsay, not known
+    if verb.dep_ == "ccomp" and lemma(head) in _CAUSING and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return mode_of(head)  # 'promised to make Mexico pay', 'let the convoy pass': as done as the making
     if verb.dep_ == "ccomp" and lemma(head) in _DENYING:
         return "negated"
     if verb.dep_ == "ccomp" and lemma(head) in _ASKING and lemma(head) not in ("tell",):
