@@ -1109,3 +1109,9 @@ def test_a_deed_someone_is_made_or_let_to_do_is_as_done_as_the_making():
     assert not [e for e in must if e.source_country == "KEN" and e.mode == "asserted"]
     refused = code_text("Kenyan commanders refused to let the Somali volunteers fight al-Shabaab.", PUBLISHED)
     assert not [e for e in refused if e.cameo_code.startswith("19") and e.mode == "asserted"]
+
+
+def test_an_attack_awaited_or_feared_has_not_happened():
+    for text in ("Residents of Kenyan towns have been bracing themselves for a Somali attack.",
+                 "Residents feared a Somali attack on the Kenyan town.", "Somalia is preparing a military offensive against Kenya."):
+        assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code.startswith("19")] == ["hypothetical"], text

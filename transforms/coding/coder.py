@@ -793,8 +793,8 @@ def _ceased(noun) -> bool:
 def _noun_mode(noun) -> str:
     """An event noun is as done as the verb it is the object or subject of: 'demanded the arrest of'
     and 'called for a ban and the arrest of' ask for it, 'my arrest would not be' supposes it; 'the
-    risk of an attack', 'vulnerable to attack', 'an alleged attack' say it may have come or may
-    come, 'the planned talks' that it is to come."""
+    risk of an attack', 'vulnerable to attack', 'an alleged attack', 'bracing for a Turkish attack',
+    'feared an attack' say it may have come or may come, 'the planned talks' that it is to come."""
     modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     if modifiers & _UNCERTAIN:
         return "hypothetical"  # 'an alleged chemical weapons attack', 'a possible Turkish offensive'
@@ -809,9 +809,13 @@ def _noun_mode(noun) -> str:
             return "hypothetical"  # 'the risk of a Turkish offensive', 'vulnerable to Turkish attack': not done
         if head.lower_ == "for" and lemma(verb) in _ASKING_FOR:
             return "demanded"  # 'called for the arrest of'
+        if head.lower_ == "for" and lemma(verb) in _AWAITING:
+            return "hypothetical"  # 'bracing themselves for a Turkish attack': yet to come
         if lemma(verb) not in _SUPPORT_VERBS:
             return "asserted"  # 'promised to set up a committee at a meeting in Sochi': the meeting was held
         head = verb  # 'may be put under house arrest', 'went on strike': the noun is the verb's deed
+    if pos(head) in ("VERB", "AUX") and noun.dep_ == "dobj" and lemma(head) in _AWAITING:
+        return "hypothetical"  # 'awaiting an offensive', 'feared an attack'
     if pos(head) in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj"):
         mode = mode_of(head)
         asked = lemma(head) in _ASKING_FOR and noun.dep_ != "nsubj"  # ('the protest called for': held)
@@ -832,6 +836,10 @@ _POSSIBILITY = frozenset(
 # Support verbs: with an event noun after a preposition they say that it happens, and how surely
 # ('put under arrest', 'taken into custody', 'went on strike', 'came under fire').
 _SUPPORT_VERBS = frozenset("put place take keep hold bring go come".split())
+# Verbs of awaiting and fearing: an event noun they take as object or after 'for' may come, it has
+# not ('bracing for a Turkish attack', 'awaiting the offensive', 'feared an attack'); whose plan
+# it is they do not say (so it is no intention of the doer's, CAMEO 13x or 03x).
+_AWAITING = frozenset("brace prepare wait await expect anticipate fear dread".split())
 # Verbs whose object is asked for, not done: 'demanded the arrest', 'called for talks'.
 _ASKING_FOR = frozenset("call urge demand seek ask press request appeal insist".split())
 

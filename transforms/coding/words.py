@@ -24,7 +24,7 @@ SAYING = frozenset(
 _NAMED = SAYING | frozenset(
     "urge call ask demand request press appeal push order encourage invite force deny reject dismiss refuse "
     "decline fail plan intend want hope seek aim prepare threaten vow pledge promise propose expect plot mean "
-    "decide agree offer try attempt consider set schedule need wish warn".split()
+    "decide agree offer try attempt consider set schedule need wish warn brace await wait anticipate fear dread".split()
 )
 _KNOWN = frozenset(FORMS.values()) | frozenset(DEFAULTS) | frozenset(PATTERNS) | _NAMED
 
