@@ -1115,3 +1115,9 @@ def test_an_attack_awaited_or_feared_has_not_happened():
     for text in ("Residents of Kenyan towns have been bracing themselves for a Somali attack.",
                  "Residents feared a Somali attack on the Kenyan town.", "Somalia is preparing a military offensive against Kenya."):
         assert [e.mode for e in code_text(text, PUBLISHED) if e.cameo_code.startswith("19")] == ["hypothetical"], text
+
+
+def test_each_deed_an_accusation_names_is_the_accuseds_and_alleged():
+    events = code_text("Kenya accused Uganda of arming the rebels and of attacking its border posts.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.mode) for e in events if e.cameo_code != "112"] == [
+        ("062", "UGA", "hypothetical"), ("190", "UGA", "hypothetical")]

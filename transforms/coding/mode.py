@@ -41,7 +41,7 @@ hypothetical deeds keep their own code.
 
 from __future__ import annotations
 
-from eventpipe.transforms.coding.words import ACCUSING, COPULAS, SAYING, lemma, pos
+from eventpipe.transforms.coding.words import ACCUSING, COPULAS, SAYING, governor_of, lemma, pos
 from eventpipe.transforms.tables.verbs import DEFAULTS
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -123,7 +123,7 @@ def _mode(verb) -> str:
         return "hypothetical"  # 'a missile allegedly supplied by the US': said, not known
     if verb.dep_ == "pcomp" and verb.head.lower_ == "about" and verb.tag_ == "VBG":
         return "hypothetical"  # 'tweeted about firing missiles into Syria', 'talk about attacking': a topic, not a deed
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and lemma(verb.head.head) in ACCUSING:
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and lemma(governor_of(verb.head)) in ACCUSING:
         return "hypothetical"  # 'accused Tanzania of attacking its troops', 'suspected of plotting': alleged, not told as done
     if _passed_over(verb):
         return "negated"  # 'negotiated instead of attacking', 'chose to talk rather than attack': not done

@@ -47,7 +47,7 @@ from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import (
-    ACCUSING, COPULAS, SAYING, lemma, misparsed_report, pos, purpose_clause, willed_by,
+    ACCUSING, COPULAS, SAYING, governor_of, lemma, misparsed_report, pos, purpose_clause, willed_by,
 )
 from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
@@ -325,8 +325,8 @@ class Roles:
             return self.subject(verb.head, seen + 1)
         if verb.dep_ == "acomp":  # 'it is prepared to impose': the copula's subject
             return self.subject(verb.head, seen + 1)
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and pos(verb.head.head) in ("VERB", "AUX"):
-            governor = verb.head.head
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and pos(governor_of(verb.head)) in ("VERB", "AUX"):
+            governor = governor_of(verb.head)
             accused = next((c for c in governor.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.i < verb.i), None)
             if accused is not None and lemma(governor) in ACCUSING:
                 return accused  # 'accused Tanzania of attacking', 'Tanzania was accused of attacking': Tanzania did it, if anyone

@@ -123,3 +123,11 @@ def _stems(word: str) -> list[str]:
 # 'blamed X for shelling', 'suspected of plotting'): the object is its doer (roles), and the deed
 # is alleged, hypothetical (mode).
 ACCUSING = frozenset("accuse charge suspect blame indict".split())
+
+
+def governor_of(prep):
+    """The word a preposition hangs on, through prepositions coordinated with it ('accused Uganda
+    of arming the rebels and of attacking its posts': 'accused' for both 'of's)."""
+    while prep.dep_ == "conj" and pos(prep.head) == "ADP" and prep.head.i != prep.i:
+        prep = prep.head
+    return prep.head
