@@ -1121,3 +1121,9 @@ def test_each_deed_an_accusation_names_is_the_accuseds_and_alleged():
     events = code_text("Kenya accused Uganda of arming the rebels and of attacking its border posts.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.mode) for e in events if e.cameo_code != "112"] == [
         ("062", "UGA", "hypothetical"), ("190", "UGA", "hypothetical")]
+
+
+def test_a_clause_as_subject_is_a_cause_not_a_doer():
+    # 'Chasing Kenyan forces from the border allowed Somalia to boast': not the Kenyan forces' yielding
+    events = code_text("Chasing Kenyan forces from the border allowed Somalia to boast of a victory.", PUBLISHED)
+    assert not [e for e in events if e.source_country == "KEN"]

@@ -1,6 +1,7 @@
 """Roles from the tree: who did it (source) and to whom (target), read off the parse.
 
-- The source is the verb's subject; of a passive, its 'by' agent (and the subject is the target),
+- The source is the verb's subject (a clause as subject is a cause, no doer: 'Chasing Kurdish
+  forces from Afrin allowed Turkey to boast'); of a passive, its 'by' agent (and the subject is the target),
   also one it shares with a passive conjunct ('were abducted and killed by rebels'); an agent that
   names no actor leaves it without one ('a proposition disputed by many experts').
 - A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
@@ -287,6 +288,10 @@ class Roles:
             if child.dep_ in _SUBJECTS and child.lower_ != "whom":  # ('whom it said troops had killed': an object)
                 if child.lower_ in _RELATIVES and verb.dep_ in ("relcl", "acl"):
                     return verb.head  # 'Jammeh, who had ruled'
+                if child.dep_ == "csubj":
+                    # a clause as subject is a cause, no doer: 'Chasing Kurdish forces from Afrin
+                    # allowed Turkey to boast' (not the forces); its own subject, if it has one
+                    return next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 return child
             if child.dep_ in _PASSIVE_SUBJECTS and lemma(verb) in _STATIVE and not _passive(verb):
                 return child  # 'troops are engaged in combat': they fight
