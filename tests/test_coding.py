@@ -1127,3 +1127,8 @@ def test_a_clause_as_subject_is_a_cause_not_a_doer():
     # 'Chasing Kenyan forces from the border allowed Somalia to boast': not the Kenyan forces' yielding
     events = code_text("Chasing Kenyan forces from the border allowed Somalia to boast of a victory.", PUBLISHED)
     assert not [e for e in events if e.source_country == "KEN"]
+
+
+def test_an_object_after_coordinated_verbs_is_each_ones():
+    events = code_text("Kenyan troops captured and killed a number of Somali militants on Monday.", PUBLISHED)
+    assert sorted((e.cameo_code[:2], e.target_country) for e in events) == [("17", "SOM"), ("19", "SOM")]

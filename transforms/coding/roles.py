@@ -15,6 +15,8 @@
   preposition the frame takes ('against', 'on', 'with', 'to', 'into', 'at'); inside an event noun
   it is the noun's own dependent ('the release of X', 'sanctions on X'). Joint doers are each
   other's target only in a deed done to each other ('Kenya and Uganda met', not '... denied').
+  An object after the last of coordinated verbs is each one's ('captured and killed soldiers',
+  'either shunned or impeded any UN involvement'), after the verb's own prepositions.
 - An actor of a phrase is the one heading it, else the nearest one inside it ('officials of the
   Afghan government'); an actor without a country takes one from an actor inside its phrase
   ('troops from ECOWAS') or from its apposition ('Bezsonov, an official of the DPR'); a person
@@ -492,6 +494,12 @@ class Roles:
                 continue
             if prep.lower_ in _TARGET_PREPOSITIONS:
                 candidates += objects
+        if not theme and lemma(verb) not in SAYING and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # 'either shunned or impeded any UN involvement', 'captured and killed soldiers': an object
+            # after the last of coordinated verbs is each one's, when the last has no subject of its own
+            shared = next((c for c in verb.children if c.dep_ == "conj" and pos(c) == "VERB" and not any(
+                g.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for g in c.children)), None)
+            candidates += [g for g in shared.children if g.dep_ in ("dobj", "obj")] if shared is not None else []
         if lemma(verb) in DIRECTIVES:
             # 'demanded that Mugabe abandon ...': the one asked is the clause's subject, after
             # any object the verb has of its own; 'called for Russia to withdraw': Russia
