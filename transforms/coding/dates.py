@@ -3,7 +3,9 @@
 A DATE expression (from the timex tagger, normalized against the publication date), or a TIME with
 its day ('last night', 'the previous night', 'this afternoon'), belongs to the
 nearest verb or event noun above it in the parse ('talks in Banjul on Friday': the talks; 'said on
-Monday that Y attacked': the saying, not the attack). An event takes its own date first; else the
+Monday that Y attacked': the saying, not the attack). An event takes its own date first; else that
+of a verb coordinated after it with no subject or auxiliary of its own ('captured and killed
+militants on Monday'; not a year that names a thing, 'breaching the 1997 treaty'); else the
 date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
 Friday and signed'; 'fired missiles on Friday, killing six') or the purpose of ('fired tear gas on Monday to disperse them'); an event noun without one takes its
 governing verb's ('held talks on Friday'), and a verb whose subject is a dated event noun takes its
@@ -190,6 +192,11 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         published_on = _published_subject(current, attached)
         if published_on is not None:  # 'a report by UN experts, leaked last month, accused Rwanda': last month's
             return _dated(published_on, current, published)
+        joint = next((c for c in current.children if c.dep_ == "conj" and pos(c) == "VERB" and any(
+            token.doc[i].dep_ not in _OF_A_NOUN for i, _ in attached.get(c.i, ())) and not any(
+            g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)), None) if current.i == token.i else None
+        if joint is not None:  # 'captured and killed a number of militants on Monday': the capture too
+            return _dated(_nearest(attached[joint.i], joint), current, published)
         if current.dep_ == "relcl":  # 'in 2020, when both governments closed the border': 2020's
             timex = next((t for anchored in attached.values() for i, t in anchored if i == current.head.i), None)
             if timex is not None:
@@ -209,6 +216,10 @@ _PUBLISHED_THINGS = frozenset(
 )
 _PUBLISHING = frozenset(
     "leaked published released issued circulated posted broadcast aired sent adopted delivered handed obtained seen".split())
+
+
+# A date that modifies a noun names that thing's time, not a deed's ('breaching the 1997 treaty').
+_OF_A_NOUN = frozenset({"amod", "compound", "nummod", "poss"})
 
 
 def _published_subject(verb, attached):
