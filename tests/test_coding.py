@@ -1131,12 +1131,18 @@ def test_a_clause_as_subject_is_a_cause_not_a_doer():
 
 def test_an_object_after_coordinated_verbs_is_each_ones():
     events = code_text("Kenyan troops captured and killed a number of Somali militants on Monday.", PUBLISHED)
-    assert sorted((e.cameo_code[:2], e.target_country) for e in events) == [("17", "SOM"), ("19", "SOM")]
+    assert sorted((e.cameo_code[:2], e.target_country) for e in events) == [("18", "SOM"), ("19", "SOM")]
 
 
 def test_a_deed_takes_the_date_of_the_verb_coordinated_after_it_but_not_a_nouns_year():
     captured = _events("Kenyan troops captured and killed a number of Somali militants on Monday.")
-    assert sorted((code[:2], day) for code, _, _, day, _, _ in captured) == [("17", "2021-10-11"), ("19", "2021-10-11")]
+    assert sorted((code[:2], day) for code, _, _, day, _, _ in captured) == [("18", "2021-10-11"), ("19", "2021-10-11")]
     # ('accused Moscow of violating a deal, and breaching the 1997 treaty': the treaty's year is no date of the accusation)
     treaty = _events("Kenya accused Uganda of violating the border deal, and breaching the 1997 treaty.")
     assert [day for code, _, _, day, _, _ in treaty if code == "112"] == ["2021-10-14"]
+
+
+def test_people_seized_in_a_number_or_with_another_verb_are_abducted_not_property():
+    events = code_text("Somali rebels captured and killed a number of Kenyan soldiers on Monday.", PUBLISHED)
+    assert sorted(e.cameo_code for e in events) == ["181", "1823"]
+    assert [e.cameo_code for e in code_text("Somali rebels seized dozens of Kenyan soldiers on Monday.", PUBLISHED)] == ["181"]

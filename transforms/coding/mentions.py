@@ -300,8 +300,10 @@ def _pattern_nouns(code: str) -> frozenset[str]:
 
 _PLACE_NOUNS = _pattern_nouns(_OCCUPY) | {"cities", "towns", "villages", "strongholds", "territories", "areas", "region", "province", "district"}
 _PEOPLE_NOUNS = _pattern_nouns(_ABDUCT) | _pattern_nouns(ARRESTS)
-# Words of a part or share: what is taken is what they are part of ('part of the stronghold').
-_PARTS = frozenset({"part", "parts", "most", "much", "half", "all", "some", "rest", "control", "portion", "section"})
+# Words of a part, share or number: what is taken is what they are part of ('part of the
+# stronghold', 'dozens of soldiers').
+_PARTS = frozenset({"part", "parts", "most", "much", "half", "all", "some", "rest", "control", "portion", "section",
+                    "number", "dozens", "scores", "hundreds", "thousands", "group", "handful"})
 _PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 
 
@@ -310,6 +312,10 @@ def _seized(verb) -> str:
     them), anything else 171."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     thing = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    if thing is None and not passive:  # 'captured and killed a number of soldiers': the object they share
+        shared = next((c for c in verb.children if c.dep_ == "conj" and not any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        thing = next((g for g in shared.children if g.dep_ == "dobj"), None) if shared is not None else None
     while thing is not None and thing.lower_ in _PARTS:
         thing = next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
     if thing is None:
