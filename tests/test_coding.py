@@ -1146,3 +1146,9 @@ def test_people_seized_in_a_number_or_with_another_verb_are_abducted_not_propert
     events = code_text("Somali rebels captured and killed a number of Kenyan soldiers on Monday.", PUBLISHED)
     assert sorted(e.cameo_code for e in events) == ["181", "1823"]
     assert [e.cameo_code for e in code_text("Somali rebels seized dozens of Kenyan soldiers on Monday.", PUBLISHED)] == ["181"]
+
+
+def test_a_judge_no_dictionary_knows_convicts_for_the_storys_courts():
+    story = "NAIROBI — Kenyan police arrested the opposition leader on Monday. Mwilu convicted him in July 2020 of fraud."
+    assert [(e.source_name, e.source_country, e.source_sector, e.event_date.isoformat()) for e in code_text(story, PUBLISHED)
+            if e.source_name == "Mwilu"] == [("Mwilu", "KEN", "JUD", "2020-07-01")]

@@ -467,6 +467,10 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 continue  # 'Turkey locks up more journalists than any other government': a habit, no event
             if source is None and _passive(token):
                 source = roles.armed_doer(token)  # 'were killed in an Israeli airstrike': Israel's
+            if source is None and lemma(token) in _JUDGING and not _passive(token):
+                judge = roles.subject(token)  # 'Moro convicted Lula': a judge no dictionary knows, of the story's courts
+                if judge is not None and unnamed_person(judge):
+                    source = Actor(judge.idx - doc[0].idx, judge.idx - doc[0].idx + len(judge.text), judge.text, main, _COURTS)
             if source is None and mention.code == _ARREST and _passive(token):
                 # 'were arrested', 'the arrested men', 'arrested by a team'; a sentence is the court's
                 source = _court(main) if lemma(token) in _JUDGING else _police(main)
