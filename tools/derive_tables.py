@@ -514,6 +514,10 @@ VERB_ADDITIONS = {
     "pressure": ("100", None),
     "pressurise": ("100", None),
     "pressurize": ("100", None),
+    # Handing someone or something over returns it (084 'return, release'; handing oneself over
+    # is yielding to those one is handed to): the file has HAND in no block ('handing himself over
+    # to federal agents', a tuning report of dated-news-dev; 'handed over the prisoners').
+    "hand over": ("084", None),
 }
 
 # Forms the dictionary's regular inflections miss: irregular participles and the nouns of deeds
