@@ -275,7 +275,5 @@ def test_ensuring_something_promises_nothing():
 
 def test_handing_someone_over_returns_them():
     # HAND is in no block of the verb file; handing over is CAMEO's 084 'return, release'
-    from datetime import date
-    from eventpipe.transforms.coding.coder import code_text
     events = code_text("Kenyan police handed over the suspects to Ugandan authorities on Monday.", date(2021, 10, 14))
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("084", "KEN", "UGA")]
