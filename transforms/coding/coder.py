@@ -67,8 +67,9 @@ _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 # with no target nor place of their own, a state's government or military in a story set in another
 # country (its places are there) does them to the story's other country (_story_party) or, to a
 # party the text names without a country, in that one; not to its own. Nor does a state named as
-# itself ('Pakistan shot down the pilot's jet', 'Turkey launched the assault'), in any story. In a story set at home (a
-# coup, a civil war) or whose places say nothing, its own country stays. Police, rebels,
+# itself ('Pakistan shot down the pilot's jet', 'Turkey launched the assault'), in any story (_a_state).
+# In a story set at home (a coup, a civil war) or whose places say nothing, an agent's own country
+# stays. Police, rebels,
 # insurgents, the opposition and civilians act at home (_AT_HOME), and arrests and protests (17,
 # 14) are at home by nature.
 _ABROAD = frozenset({"13", "15", "16", "18", "19", "20"})
@@ -470,7 +471,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             if source is None and lemma(token) in _JUDGING and not _passive(token):
                 judge = roles.subject(token)  # 'Moro convicted Lula': a judge no dictionary knows, of the story's courts
                 if judge is not None and unnamed_person(judge):
-                    source = Actor(judge.idx - doc[0].idx, judge.idx - doc[0].idx + len(judge.text), judge.text, main, _COURTS)
+                    start = judge.idx - doc[0].idx
+                    source = Actor(start, start + len(judge.text), judge.text, main, _COURTS)
             if source is None and mention.code == _ARREST and _passive(token):
                 # 'were arrested', 'the arrested men', 'arrested by a team'; a sentence is the court's
                 source = _court(main) if lemma(token) in _JUDGING else _police(main)
@@ -531,7 +533,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             # a protest, a threat, coercion or force with no one named as its target is aimed at
             # the country it happens in: its place, else the story's, else the doer's own
             home = location.country if location is not None else main or source.country
-            if location is None and home == source.country and (_abroad(code, source, scene) or code[:2] in _ABROAD and _a_state(source)):
+            abroad = _abroad(code, source, scene) or code[:2] in _ABROAD and _a_state(source)
+            if location is None and home == source.country and abroad:
                 home = None  # 'Turkish forces fired artillery at Afrin' in a story set in Syria: not at Turkey (_story_party)
             if home:
                 target = location or Actor(0, 0, "", home, None)

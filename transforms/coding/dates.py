@@ -73,6 +73,8 @@ Dated = tuple[date | None, str | None, str | None, str | None]  # event_date, pr
 # Auxiliaries of a verb in the future and in the past ('will meet', 'had met', 'has met', 'was held').
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 _PAST_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "'d"})
+# Auxiliaries of the present perfect ('has crushed', 'have fought').
+_PRESENT_PERFECT = frozenset({"has", "have", "'s", "'ve"})
 # A span between two events, in days: 'a day', 'two days', 'a week', 'hours' (the same day).
 _SPAN_UNITS = {"day": 1, "days": 1, "hour": 0, "hours": 0, "week": 7, "weeks": 7}
 _COUNTS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -109,7 +111,7 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
                 break  # also 'after the March 3 vote': the vote's date, not the verb's
             anchor = anchor.head
         if lasting:
-            perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in anchor.children)
+            perfect = any(c.dep_ == "aux" and c.lower_ in _PRESENT_PERFECT for c in anchor.children)
             if not (perfect and token.head.lower_ == "for"):
                 continue
             timex = _spanned(timex)  # 'has fought the Turkish state for 40 years'
@@ -192,9 +194,7 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         published_on = _published_subject(current, attached)
         if published_on is not None:  # 'a report by UN experts, leaked last month, accused Rwanda': last month's
             return _dated(published_on, current, published)
-        joint = next((c for c in current.children if c.dep_ == "conj" and pos(c) == "VERB" and any(
-            token.doc[i].dep_ not in _OF_A_NOUN for i, _ in attached.get(c.i, ())) and not any(
-            g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)), None) if current.i == token.i else None
+        joint = _joint_dated(current, attached) if current.i == token.i else None
         if joint is not None:  # 'captured and killed a number of militants on Monday': the capture too
             return _dated(_nearest(attached[joint.i], joint), current, published)
         if current.dep_ == "relcl":  # 'in 2020, when both governments closed the border': 2020's
@@ -220,6 +220,14 @@ _PUBLISHING = frozenset(
 
 # A date that modifies a noun names that thing's time, not a deed's ('breaching the 1997 treaty').
 _OF_A_NOUN = frozenset({"amod", "compound", "nummod", "poss"})
+
+
+def _joint_dated(verb, attached):
+    """A verb coordinated after `verb`, with no subject or auxiliary of its own, that has a date of
+    its own, not a year naming a thing ('captured and killed ... on Monday'); None if none."""
+    return next((c for c in verb.children if c.dep_ == "conj" and pos(c) == "VERB"
+                 and any(verb.doc[i].dep_ not in _OF_A_NOUN for i, _ in attached.get(c.i, ()))
+                 and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)), None)
 
 
 def _published_subject(verb, attached):
@@ -339,9 +347,6 @@ def of_the_day(lead: list[Timex], published: date | None) -> bool:
     return False
 
 
-_PERFECT = frozenset({"has", "have", "'s", "'ve"})
-
-
 def _told_past(token) -> bool:
     """A deed told in the simple past, not a saying and not reported speech ('Talabani negotiated
     a ceasefire', not 'he said')."""
@@ -351,7 +356,7 @@ def _told_past(token) -> bool:
 def _told_perfect(token) -> bool:
     """A deed told in the present perfect, not a saying and not reported speech ('the regime has
     crushed any opposition')."""
-    return (token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in token.children)
+    return (token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_PERFECT for c in token.children)
             and lemma(token) not in SAYING and not _reported(token))
 
 
