@@ -1152,3 +1152,9 @@ def test_a_judge_no_dictionary_knows_convicts_for_the_storys_courts():
     story = "NAIROBI — Kenyan police arrested the opposition leader on Monday. Mwilu convicted him in July 2020 of fraud."
     assert [(e.source_name, e.source_country, e.source_sector, e.event_date.isoformat()) for e in code_text(story, PUBLISHED)
             if e.source_name == "Mwilu"] == [("Mwilu", "KEN", "JUD", "2020-07-01")]
+
+
+def test_a_place_inside_a_between_phrase_is_no_party_to_it():
+    # 'between rival clans and al-Shabaab in Kenya's Mandera county': the county is where, not a side
+    events = code_text("Fighting broke out between rival clans and al-Shabaab in Kenya's Mandera county on Monday.", PUBLISHED)
+    assert not [e for e in events if e.target_name and "Mandera" in e.target_name]

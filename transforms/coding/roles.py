@@ -36,8 +36,10 @@
   beside it ('Afif Ahmed, a merchant from Douma': not Douma). An 'it' that stands for a clause
   after it stands for no one ('it was a mistake to invade', 'it is clear that').
 - What is fired, sent or withdrawn is no target ('fired cruise missiles at a Syrian air base',
-  'sent troops into Syria'; 'withdrew its troops from Somalia': Somalia), nor what is waged against someone ('fought an insurgency against the Turkish
-  state': the Turkish state); a noun of relation is not its other side ('Iran's proxies'); a protest is aimed
+  'sent troops into Syria'; 'withdrew its troops from Somalia': Somalia), nor what is waged
+  against someone ('fought an insurgency against the Turkish state': the Turkish state), nor a
+  place inside a 'between' phrase ('between rebels and al-Qaida in Idlib province'); a noun of
+  relation is not its other side ('Iran's proxies'); a protest is aimed
   at whom its purpose names; a place that names an attack is where it struck ('the Salisbury
   attack', 'the Afrin offensive'), not who struck; a passive deed done in an actor's attack is
   that actor's ('killed in an Ethiopian airstrike'), and a passive's subject does its infinitive
