@@ -1158,3 +1158,12 @@ def test_a_place_inside_a_between_phrase_is_no_party_to_it():
     # 'between rival clans and al-Shabaab in Kenya's Mandera county': the county is where, not a side
     events = code_text("Fighting broke out between rival clans and al-Shabaab in Kenya's Mandera county on Monday.", PUBLISHED)
     assert not [e for e in events if e.target_name and "Mandera" in e.target_name]
+
+
+def test_what_is_discussed_is_a_topic_and_whom_it_is_discussed_with_the_target():
+    # 'discussed security cooperation and North Korea's missile launches': North Korea is talked about
+    text = ("Japanese Foreign Minister Yoko Kamikawa met South Korean Foreign Minister Cho Tae-yul in Tokyo on Thursday. "
+            "The two ministers discussed security cooperation and North Korea's missile launches.")
+    assert "PRK" not in [e.target_country for e in code_text(text, PUBLISHED)]
+    talks = code_text("Kenya discussed developments in Somalia with the Ugandan president on Sunday.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in talks] == [("KEN", "UGA")]

@@ -16,7 +16,9 @@
   it is the noun's own dependent ('the release of X', 'sanctions on X'). Joint doers are each
   other's target only in a deed done to each other ('Kenya and Uganda met', not '... denied').
   An object after the last of coordinated verbs is each one's ('captured and killed soldiers',
-  'either shunned or impeded any UN involvement'), after the verb's own prepositions.
+  'either shunned or impeded any UN involvement'), after the verb's own prepositions. What is
+  discussed is a topic, no party ('discussed North Korea's missile launches'); whom it is
+  discussed with is ('discussed developments in Syria with the Turkish president').
 - An actor of a phrase is the one heading it, else the nearest one inside it ('officials of the
   Afghan government'); an actor without a country takes one from an actor inside its phrase
   ('troops from ECOWAS') or from its apposition ('Bezsonov, an official of the DPR'); a person
@@ -84,6 +86,9 @@ _MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projecti
 # withdrawing and recalling, whom it leaves ('withdrew its troops from Somalia': Somalia).
 _TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfer airlift donate withdraw recall".split())
 _BOUND_FOR = frozenset({"to", "into", "from", "for"})
+# Verbs of talking about something: their object is the topic, their target whom they talk with
+# ('discussed security cooperation and North Korea's missile launches', 'discussed Syria with Putin').
+_TOPICAL = frozenset({"discuss", "debate"})
 # Verbs of leaving and crossing: when their object is a place left, their infinitive is the purpose
 # of the one who leaves ('left the UK to join Isis'), not of the place.
 _LEAVING = frozenset("leave flee quit cross exit abandon desert".split())
@@ -472,11 +477,15 @@ class Roles:
             candidates.append(verb.head)  # 'the activists arrested on Friday', 'government forces backed by Moscow'
         # what is sent, supplied or deployed is the theme, not the target: 'sent troops to Syria'
         theme = lemma(verb) in _TRANSFERS and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        theme = theme or lemma(verb) in _TOPICAL  # 'discussed North Korea's missile launches': a topic, no party
         objects = ("dative", "iobj") if theme else ("dobj", "obj", "dative", "iobj")  # ('provided Israel with missiles')
         candidates += [c for c in verb.children if c.dep_ in objects or c.lower_ == "whom" and c.dep_ in _SUBJECTS]
         if theme:  # 'recalled its ambassador from Nairobi', 'sent troops to Somalia' as the parse hangs them
             candidates += [g for o in verb.children if o.dep_ in ("dobj", "obj") for p in o.children
                            if p.dep_ == "prep" and p.lower_ in _BOUND_FOR for g in p.children if g.dep_ == "pobj"]
+        if lemma(verb) in _TOPICAL:  # 'discussed developments in Syria with the Turkish president'
+            candidates += [g for o in verb.children if o.dep_ in ("dobj", "obj") for p in o.subtree
+                           if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
         candidates = [self._relative_object(c) for c in candidates]  # 'Prabhakaran, whom troops killed'
         # the conjuncts of an object: 'launched artillery, mortar, and rocket fire against X'
         candidates += [c for o in candidates if o.dep_ in ("dobj", "obj") for c in _conjuncts(o)]
