@@ -277,3 +277,12 @@ def test_handing_someone_over_returns_them():
     # HAND is in no block of the verb file; handing over is CAMEO's 084 'return, release'
     events = code_text("Kenyan police handed over the suspects to Ugandan authorities on Monday.", date(2021, 10, 14))
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("084", "KEN", "UGA")]
+
+
+def test_being_sworn_in_is_no_deed_but_swearing_to_fight_is_a_threat():
+    # the file's SWEAR (110) is swearing at someone; 'sworn in' takes an office
+    crossed = code_text("Troops from ECOWAS, led by Senegal, crossed into Gambia on Thursday, hours after Barrow was sworn "
+                        "in at the Gambian embassy in Dakar.", date(2021, 10, 14))
+    assert not [e for e in crossed if e.cameo_code.startswith("11")]
+    vowed = code_text("Kenyan soldiers swore to fight al-Shabaab in Somalia.", date(2021, 10, 14))
+    assert "138" in [e.cameo_code for e in vowed]

@@ -518,6 +518,9 @@ VERB_ADDITIONS = {
     # is yielding to those one is handed to): the file has HAND in no block ('handing himself over
     # to federal agents', a tuning report of dated-news-dev; 'handed over the prisoners').
     "hand over": ("084", None),
+    # Being sworn in takes an office, no deed towards anyone: the file's SWEAR (110, of swearing at)
+    # made 'hours after Barrow was sworn in at the Gambian embassy' a disapproval (a tuning report).
+    "swear in": (None, ("swear in", "swears in", "swore in", "sworn in", "swearing in")),
 }
 
 # Forms the dictionary's regular inflections miss: irregular participles and the nouns of deeds
