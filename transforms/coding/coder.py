@@ -162,19 +162,19 @@ def _political(actor: Actor) -> bool:
 
 def _police(country: str | None) -> Actor:
     """The implied doer of an arrest nobody is named making: the police of the story's country."""
-    return Actor(0, 0, "police", country, "COP")
+    return Actor(0, 0, "police", country, _POLICE)
+
+
+# Verbs of judging: done by a court, not by the police ('was convicted in September and sentenced
+# to seven and a half years in prison'); courts are Phoenix.agents.txt COURT [~JUD].
+_JUDGING = frozenset("convict sentence acquit jail imprison".split())
+_COURTS = "JUD"
 
 
 def _court(country: str | None) -> Actor:
     """The implied doer of a conviction or sentence nobody is named passing: the courts of the
-    story's country (Phoenix.agents.txt COURT [~JUD])."""
-    return Actor(0, 0, "court", country, "JUD")
-
-
-# Verbs of judging: done by a court, not by the police ('was convicted in September and sentenced
-# to seven and a half years in prison').
-_JUDGING = frozenset("convict sentence acquit jail imprison".split())
-_COURTS = "JUD"
+    story's country."""
+    return Actor(0, 0, "court", country, _COURTS)
 
 
 def code_text(text: str, published: date | None) -> list[Event]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from eventpipe.transforms.coding.words import IRREGULAR_PASTS, lemma, pos
+from eventpipe.transforms.coding.words import IRREGULAR_PASTS, lemma, pos, shared_objects
 from eventpipe.transforms.events import word_stems
 from eventpipe.transforms.tables.agents import AGENTS
 from eventpipe.transforms.tables.countries import COUNTRIES
@@ -313,9 +313,7 @@ def _seized(verb) -> str:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     thing = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
     if thing is None and not passive:  # 'captured and killed a number of soldiers': the object they share
-        shared = next((c for c in verb.children if c.dep_ == "conj" and not any(
-            g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
-        thing = next((g for g in shared.children if g.dep_ == "dobj"), None) if shared is not None else None
+        thing = next(iter(shared_objects(verb)), None)
     while thing is not None and thing.lower_ in _PARTS:
         thing = next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
     if thing is None:

@@ -54,7 +54,7 @@ from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import (
-    ACCUSING, COPULAS, SAYING, governor_of, lemma, misparsed_report, pos, purpose_clause, willed_by,
+    ACCUSING, COPULAS, SAYING, governor_of, lemma, misparsed_report, pos, purpose_clause, shared_objects, willed_by,
 )
 from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
@@ -508,9 +508,7 @@ class Roles:
         if not theme and lemma(verb) not in SAYING and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
             # 'either shunned or impeded any UN involvement', 'captured and killed soldiers': an object
             # after the last of coordinated verbs is each one's, when the last has no subject of its own
-            shared = next((c for c in verb.children if c.dep_ == "conj" and pos(c) == "VERB" and not any(
-                g.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for g in c.children)), None)
-            candidates += [g for g in shared.children if g.dep_ in ("dobj", "obj")] if shared is not None else []
+            candidates += shared_objects(verb)
         if lemma(verb) in DIRECTIVES:
             # 'demanded that Mugabe abandon ...': the one asked is the clause's subject, after
             # any object the verb has of its own; 'called for Russia to withdraw': Russia

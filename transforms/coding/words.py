@@ -131,3 +131,11 @@ def governor_of(prep):
     while prep.dep_ == "conj" and pos(prep.head) == "ADP" and prep.head.i != prep.i:
         prep = prep.head
     return prep.head
+
+
+def shared_objects(verb) -> list:
+    """The objects of the verb coordinated after `verb` that has no subject of its own, which
+    `verb` shares ('captured and killed a number of soldiers': 'number' for 'captured' too)."""
+    joint = next((c for c in verb.children if c.dep_ == "conj" and pos(c) == "VERB" and not any(
+        g.dep_ in ("nsubj", "csubj", "expl", "nsubjpass", "csubjpass") for g in c.children)), None)
+    return [g for g in joint.children if g.dep_ in ("dobj", "obj")] if joint is not None else []
