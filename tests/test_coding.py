@@ -176,6 +176,9 @@ def _events(text: str):
     # 'said it would' is the will of reported speech: intended (a threat of force, 138), not a possibility
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    # 'is going to' is the future, as 'will' is; 'was not going to' still denies the deed
+    ("Kenya is going to attack Tanzania, its president said.", [("138", "KEN", "TZA", "2021-10-14", "published", "intended")]),
+    ("Kenya was not going to attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),
     # what follows from a condition is not done; a warning with a condition is made all the same
     # an event noun that is the subject of a verb of the same deed is that verb's event, and dates it
     ("The Kenyan attack on Monday killed 22 Tanzanian soldiers.", [("190", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

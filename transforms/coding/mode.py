@@ -167,6 +167,9 @@ def _mode(verb) -> str:
             return "intended"  # 'the Home Office is to suspend cooperation': planned
         if governing in REFUSALS:
             return "refused"
+        if head.lower_ == "going" and head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in COPULAS for c in head.children):
+            going = mode_of(head)  # the future 'is going to': 'we are going to defend ourselves'
+            return "intended" if going == "asserted" else going
         if governing in _COMPELLING:
             return mode_of(head)  # 'were forced to open fire', 'forced the rebels to withdraw': they did
         if governing in _ASKING:
