@@ -801,7 +801,17 @@ def _noun_mode(noun) -> str:
     """An event noun is as done as the verb it is the object or subject of: 'demanded the arrest of'
     and 'called for a ban and the arrest of' ask for it, 'my arrest would not be' supposes it; 'the
     risk of an attack', 'vulnerable to attack', 'an alleged attack', 'bracing for a Turkish attack',
-    'feared an attack' say it may have come or may come, 'the planned talks' that it is to come."""
+    'feared an attack' say it may have come or may come, 'the planned talks' that it is to come.
+    One under 'any' is no deed in particular ('will call the shots in any offensive'), one under
+    'no' none at all ('no attack took place')."""
+    mode = _governed_mode(noun)
+    quantifier = {c.lower_ for c in noun.children if c.dep_ == "det"} & {"any", "no"}
+    if mode == "asserted" and quantifier:
+        return "negated" if "no" in quantifier else "hypothetical"
+    return mode
+
+
+def _governed_mode(noun) -> str:
     modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     if modifiers & _UNCERTAIN:
         return "hypothetical"  # 'an alleged chemical weapons attack', 'a possible Turkish offensive'
