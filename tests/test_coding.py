@@ -179,6 +179,11 @@ def _events(text: str):
     # an event noun under 'any' is no deed in particular
     ("Kenya, which will call the shots in any offensive, met Tanzania on Monday.",
      [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical"), ("040", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
+    # an intention no one has is no intention: 'no plans to', a decision not made; one that is
+    # someone's own stays theirs whatever is done with it
+    ("Kenya has no plans to attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),
+    ("Kenya has not made any decision to attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),
+    ("Kenya made a decision to attack Tanzania.", [("138", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     # 'is going to' is the future, as 'will' is; 'was not going to' still denies the deed
     ("Kenya is going to attack Tanzania, its president said.", [("138", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     ("Kenya was not going to attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),

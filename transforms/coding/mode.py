@@ -177,6 +177,8 @@ def _mode(verb) -> str:
         if head.lower_ in _IMPLICATIVE and pos(head) == "ADJ" and head.head.i != head.i:
             # 'was able to arrest', 'were quick to claim': done as far as the copula says
             return mode_of(head.head)
+        if pos(head) == "NOUN" and not _intent_held(head):
+            return "negated"  # 'has no plans to attack', 'has not made any decision to launch attacks'
         if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
@@ -210,6 +212,19 @@ def _mode(verb) -> str:
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def _intent_held(noun) -> bool:
+    """A noun of intention ('a decision to', 'plans to') that someone has: not 'no plans', nor the
+    object of a denied verb ('has not made any decision'), unless it is someone's own."""
+    if _nobody(noun):
+        return False
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True  # 'did not address Trump's decision to withdraw': Trump holds it all the same
+    verb = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and verb.i != noun.i and pos(verb) in ("VERB", "AUX"):
+        return _mode(verb) not in ("negated", "refused-if-cooperation")
+    return True
 
 
 def _negation(child) -> bool:
