@@ -176,6 +176,9 @@ def _events(text: str):
     # 'said it would' is the will of reported speech: intended (a threat of force, 138), not a possibility
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    # a deed done on a dated visit or during dated talks takes their date
+    ("On a visit to Tanzania in 2019, the Kenyan president praised Tanzania.",
+     [("051", "KEN", "TZA", "2019-01-01", "text", "asserted")]),
     # an event noun under 'any' is no deed in particular
     ("Kenya, which will call the shots in any offensive, met Tanzania on Monday.",
      [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical"), ("040", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

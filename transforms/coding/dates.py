@@ -8,8 +8,9 @@ of a verb coordinated after it with no subject or auxiliary of its own ('capture
 militants on Monday'; not a year that names a thing, 'breaching the 1997 treaty'); else the
 date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
 Friday and signed'; 'fired missiles on Friday, killing six') or the purpose of ('fired tear gas on Monday to disperse them'); an event noun without one takes its
-governing verb's ('held talks on Friday'), and a verb whose subject is a dated event noun takes its
-date ('the attack in May 2017 killed 22 people'). A report, statement or video says what it says on
+governing verb's ('held talks on Friday'), a verb whose subject is a dated event noun takes its
+date ('the attack in May 2017 killed 22 people'), and so does one done on, during or at a dated
+event ('on a visit to the Cambridge Union in 2007, Talabani praised'). A report, statement or video says what it says on
 the day a participle of publishing dates it ('a report, leaked last month, accused'). A clause of the
 same time ('as', 'when', 'while') is dated as its governor ('saw this in Afrin last year as they tried
 to erase our culture'), unless its own adverbs put it before ('as he has repeatedly threatened'). With none, an event
@@ -81,6 +82,9 @@ _COUNTS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # 'X, a day after Y': Y is a day before X (sign -1); 'X, a day before Y': a day after it (+1).
 _RELATIONS = {"after": -1, "before": 1}
+# Prepositions that put a deed inside a dated event: 'on a visit to London in 2007', 'during talks
+# on Friday', 'at a summit in May'.
+_DURING = frozenset({"on", "during", "at", "amid"})
 
 
 def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int, list[tuple[int, Timex]]]:
@@ -188,6 +192,10 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
         if when is not None:  # 'arrested him when he returned in November': November's
             _, timex = attached[when.i][0]
             return _dated(timex, current, published)
+        during = next((g for c in current.children if c.dep_ == "prep" and c.lower_ in _DURING
+                       for g in c.children if g.dep_ == "pobj" and attached.get(g.i)), None)
+        if during is not None:  # 'on a visit to the Cambridge Union in 2007, Talabani praised': 2007
+            return _dated(_nearest(attached[during.i], during), current, published)
         following = _following(current, attached)
         if following is not None:  # 'agreed to step down after talks in Banjul on Friday': Friday's
             return _dated(*following, published)
