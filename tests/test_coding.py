@@ -187,6 +187,10 @@ def _events(text: str):
     ("Kenya has no plans to attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),
     ("Kenya has not made any decision to attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),
     ("Kenya made a decision to attack Tanzania.", [("138", "KEN", "TZA", "2021-10-14", "published", "intended")]),
+    # what one has yet to do is not done; a negation ends at 'but'
+    ("Kenya has yet to withdraw its troops from Tanzania.", [("0874", "KEN", "TZA", "2021-10-14", "published", "negated")]),
+    ("Kenya did not attack Tanzania but shelled Uganda.",
+     [("190", "KEN", "TZA", "2021-10-14", "published", "negated"), ("190", "KEN", "UGA", "2021-10-14", "published", "asserted")]),
     # 'is going to' is the future, as 'will' is; 'was not going to' still denies the deed
     ("Kenya is going to attack Tanzania, its president said.", [("138", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     ("Kenya was not going to attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "negated")]),

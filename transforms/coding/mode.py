@@ -5,7 +5,8 @@
   is nothing ('has given them no promises of support'), or it is what someone denies ('denied
   that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a
   subject of its own ('did not mention Syria but he warned') or a perfect of its own ('did not
-  comment, but has condemned'). A deed passed over is negated ('instead of attacking', 'rather
+  comment, but has condemned'); a negation ends at 'but' ('did not claim victory but said').
+  What one has yet to do is not done ('has yet to withdraw', 'is yet to decide'). A deed passed over is negated ('instead of attacking', 'rather
   than attack'), and so is one ended ('ceased arming the rebels', 'stopped shelling').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
@@ -70,6 +71,7 @@ _CAUSING = frozenset({"make", "get", "let", "have", "help"})
 # Verbs of ending a deed: what their gerund says is done no more ('ceased arming the rebels').
 _ENDING = frozenset({"stop", "cease", "halt", "end", "quit", "suspend", "discontinue"})
 _PERFECT = frozenset({"has", "have", "had"})
+_HAVE_OR_BE = _PERFECT | frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re"})
 # Adverbs that say a deed is only alleged.
 _ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly", "reputedly"})
 # Verbs of fearing, hoping and guessing: what their clause says is not known to be so, nor anyone's plan.
@@ -163,6 +165,8 @@ def _mode(verb) -> str:
     complement = verb.dep_ in ("xcomp", "acl") or verb.dep_ == "advcl" and lemma(head) in _GOVERNING
     if complement and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         governing = lemma(head)
+        if head.lower_ in _HAVE_OR_BE and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+            return "negated"  # 'has yet to withdraw', 'prisons that have yet to be searched': not done
         if head.lower_ in COPULAS and head.i < verb.i:
             return "intended"  # 'the Home Office is to suspend cooperation': planned
         if governing in REFUSALS:
@@ -206,7 +210,10 @@ def _mode(verb) -> str:
         if verb.tag_ == "VB" and head.tag_ in ("VBZ", "VBP", "VBD") and infinitive is not None and not any(
                 c.dep_ == "aux" for c in children):
             return mode_of(infinitive)  # 'wants to prevent X, and hunt down Y': a bare verb goes with the infinitive
-        return mode_of(head)  # (a conjunct with a subject of its own is a clause of its own)
+        governed = mode_of(head)
+        if governed == "negated" and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children):
+            return "asserted"  # 'did not attack Syria but shelled Iraq': the negation ends at 'but'
+        return governed  # (a conjunct with a subject of its own is a clause of its own)
     if verb.dep_ in ("advcl", "ccomp") and head.i != verb.i and any(
         c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children
     ):
