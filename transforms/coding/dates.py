@@ -10,8 +10,8 @@ date of the verb it is coordinated with or is the infinitive or participle claus
 Friday and signed'; 'fired missiles on Friday, killing six') or the purpose of ('fired tear gas on Monday to disperse them'); an event noun without one takes its
 governing verb's ('held talks on Friday'), a verb whose subject is a dated event noun takes its
 date ('the attack in May 2017 killed 22 people'), and so does one done on, during or at a dated
-event ('on a visit to the Cambridge Union in 2007, Talabani praised'). A report, statement or video says what it says on
-the day a participle of publishing dates it ('a report, leaked last month, accused'). A clause of the
+event ('on a visit to the Cambridge Union in 2007, Talabani praised'). A report, statement or
+video says what it says on the day a participle of publishing dates it ('a report, leaked last month, accused'). A clause of the
 same time ('as', 'when', 'while') is dated as its governor ('saw this in Afrin last year as they tried
 to erase our culture'), unless its own adverbs put it before ('as he has repeatedly threatened'). With none, an event
 reported by a saying that has a date ('the rebels said on Sunday that they had decided to ...')

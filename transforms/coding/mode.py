@@ -6,8 +6,10 @@
   that it attacked', 'denied attacking'). A conjunct takes its governor's mode unless it has a
   subject of its own ('did not mention Syria but he warned') or a perfect of its own ('did not
   comment, but has condemned'); a negation ends at 'but' ('did not claim victory but said').
-  What one has yet to do is not done ('has yet to withdraw', 'is yet to decide'). A deed passed over is negated ('instead of attacking', 'rather
-  than attack'), and so is one ended ('ceased arming the rebels', 'stopped shelling').
+  What one has yet to do is not done ('has yet to withdraw', 'is yet to decide'), nor what an
+  intention no one holds names ('has no plans to attack', 'has not made any decision to launch').
+  A deed passed over is negated ('instead of attacking', 'rather than attack'), and so is one
+  ended ('ceased arming the rebels', 'stopped shelling').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
@@ -171,7 +173,8 @@ def _mode(verb) -> str:
             return "intended"  # 'the Home Office is to suspend cooperation': planned
         if governing in REFUSALS:
             return "refused"
-        if head.lower_ == "going" and head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in COPULAS for c in head.children):
+        if head.lower_ == "going" and head.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lower_ in COPULAS for c in head.children):
             going = mode_of(head)  # the future 'is going to': 'we are going to defend ourselves'
             return "intended" if going == "asserted" else going
         if governing in _COMPELLING:
