@@ -176,6 +176,9 @@ def _events(text: str):
     # 'said it would' is the will of reported speech: intended (a threat of force, 138), not a possibility
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    # a deed of force someone orders is theirs, beside the order; a deed only condemned is not
+    ("Kenya ordered airstrikes against Tanzanian positions on Monday.",
+     [("100", "KEN", "TZA", "2021-10-11", "text", "asserted"), ("195", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # a deed done on a dated visit or during dated talks takes their date
     ("On a visit to Tanzania in 2019, the Kenyan president praised Tanzania.",
      [("051", "KEN", "TZA", "2019-01-01", "text", "asserted")]),
