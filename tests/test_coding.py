@@ -176,6 +176,14 @@ def _events(text: str):
     # 'said it would' is the will of reported speech: intended (a threat of force, 138), not a possibility
     ("Kenya said on Monday that it would attack Tanzania.", [("138", "KEN", "TZA", "2021-10-11", "text", "intended")]),
     ("Kenya could attack Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    # a deed someone is kept from is theirs and not done, unless nothing kept them ('none of this
+    # prevented'); 'were to' in a condition supposes; an accusation reaches into its phrase
+    ("Kenya stopped Tanzanian rebels from attacking Uganda.", [("190", "TZA", "UGA", "2021-10-14", "published", "negated")]),
+    ("None of this prevented Kenya from attacking Tanzania.", [("190", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    ("Uganda would object if Kenya were to attack Tanzania.",
+     [("120", "UGA", "KEN", "2021-10-14", "published", "hypothetical"), ("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    ("Uganda accused Kenya of being reckless in attacking Tanzania.",
+     [("112", "UGA", "KEN", "2021-10-14", "published", "asserted"), ("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # a deed of force someone orders is theirs, beside the order; a deed only condemned is not
     ("Kenya ordered airstrikes against Tanzanian positions on Monday.",
      [("100", "KEN", "TZA", "2021-10-11", "text", "asserted"), ("195", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

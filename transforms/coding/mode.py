@@ -9,7 +9,9 @@
   What one has yet to do is not done ('has yet to withdraw', 'is yet to decide'), nor what an
   intention no one holds names ('has no plans to attack', 'has not made any decision to launch').
   A deed passed over is negated ('instead of attacking', 'rather than attack'), and so is one
-  ended ('ceased arming the rebels', 'stopped shelling').
+  ended ('ceased arming the rebels', 'stopped shelling') or prevented ('stopped the Kurds from
+  attacking': the Kurds' deed; done after all when nothing prevented it, 'none of this has
+  prevented Russia from claiming').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
   is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
@@ -17,12 +19,14 @@
   So is what is feared, hoped or expected ('residents fear that dissenters will be arrested': no
   one's plan), what reports, claims or allegations say ('reports that police had arrested',
   'rejected Kenya's claim that its troops had shelled'): hearsay, not told as so; and what someone
-  is accused, blamed or suspected of ('accused Tanzania of attacking its troops') or said
+  is accused, blamed or suspected of ('accused Tanzania of attacking its troops', 'of being
+  reckless in mounting an attack') or said
   'allegedly' to have done: alleged; a deed talked about ('tweeted about firing missiles'); and
   one a speaker does not say ('I'm not suggesting we go to war').
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
-  ('is due to meet'); under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
+  ('is due to meet'), or 'is to' (but 'if Russia were to retaliate' supposes: hypothetical);
+  under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
 - a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
   is not reported as done: the coder keeps the asking and drops the deed (`demanded`); what one is
   forced or compelled to do is done ('were forced to open fire').
@@ -44,7 +48,7 @@ hypothetical deeds keep their own code.
 
 from __future__ import annotations
 
-from eventpipe.transforms.coding.words import ACCUSING, COPULAS, SAYING, governor_of, lemma, pos
+from eventpipe.transforms.coding.words import ACCUSING, COPULAS, PREVENTING, SAYING, governor_of, lemma, pos
 from eventpipe.transforms.tables.verbs import DEFAULTS
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -127,10 +131,15 @@ def _mode(verb) -> str:
         return "hypothetical"  # 'a missile allegedly supplied by the US': said, not known
     if verb.dep_ == "pcomp" and verb.head.lower_ == "about" and verb.tag_ == "VBG":
         return "hypothetical"  # 'tweeted about firing missiles into Syria', 'talk about attacking': a topic, not a deed
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and lemma(governor_of(verb.head)) in ACCUSING:
+    if _accused_of(verb):
         return "hypothetical"  # 'accused Tanzania of attacking its troops', 'suspected of plotting': alleged, not told as done
     if _passed_over(verb):
         return "negated"  # 'negotiated instead of attacking', 'chose to talk rather than attack': not done
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and lemma(governor_of(verb.head)) in PREVENTING:
+        keeping = mode_of(governor_of(verb.head))  # 'stopped the Kurds from attacking Afrin': they did not;
+        if keeping == "negated":
+            return "asserted"  # 'none of this has prevented Russia from claiming the high ground': it did
+        return "negated" if keeping == "asserted" else "hypothetical"  # 'an obligation to prevent them from being slaughtered'
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "through") and pos(verb.head.head) == "VERB":
         return mode_of(verb.head.head)  # the means of a deed is as done as it: 'will lose the peace by withdrawing'
     if obliged(verb) and lemma(verb.head) in SAYING:
@@ -170,7 +179,8 @@ def _mode(verb) -> str:
         if head.lower_ in _HAVE_OR_BE and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
             return "negated"  # 'has yet to withdraw', 'prisons that have yet to be searched': not done
         if head.lower_ in COPULAS and head.i < verb.i:
-            return "intended"  # 'the Home Office is to suspend cooperation': planned
+            planned = mode_of(head)  # 'if Russia were to retaliate': supposed, not planned
+            return planned if planned in ("hypothetical", "negated") else "intended"  # 'the Home Office is to suspend cooperation': planned
         if governing in REFUSALS:
             return "refused"
         if head.lower_ == "going" and head.tag_ == "VBG" and any(
@@ -222,6 +232,19 @@ def _mode(verb) -> str:
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def _accused_of(verb) -> bool:
+    """A deed in what someone is accused, blamed or suspected of, also deeper in its phrase
+    ('accused Russia of being reckless in mounting a nerve agent attack')."""
+    node = verb
+    for _ in range(5):
+        if node.dep_ == "pcomp" and node.head.lower_ in ("of", "for") and lemma(governor_of(node.head)) in ACCUSING:
+            return True
+        if node.dep_ not in ("pcomp", "prep", "acomp", "xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _intent_held(noun) -> bool:

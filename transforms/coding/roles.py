@@ -54,7 +54,7 @@ from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import (
-    ACCUSING, COPULAS, SAYING, governor_of, lemma, misparsed_report, pos, purpose_clause, shared_objects, willed_by,
+    ACCUSING, COPULAS, PREVENTING, SAYING, governor_of, lemma, misparsed_report, pos, purpose_clause, shared_objects, willed_by,
 )
 from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
@@ -344,6 +344,8 @@ class Roles:
             accused = next((c for c in governor.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.i < verb.i), None)
             if accused is not None and lemma(governor) in ACCUSING:
                 return accused  # 'accused Tanzania of attacking', 'Tanzania was accused of attacking': Tanzania did it, if anyone
+            if accused is not None and verb.head.lower_ == "from" and lemma(governor) in PREVENTING:
+                return accused  # 'stopped the Kurds from attacking Afrin': the Kurds would have
             return self.subject(governor, seen + 1)  # 'police resorted to firing', 'responded by shelling'
         if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBN", "VBG"):
             if verb.tag_ == "VBG":

@@ -123,6 +123,9 @@ def _stems(word: str) -> list[str]:
 # 'blamed X for shelling', 'suspected of plotting'): the object is its doer (roles), and the deed
 # is alleged, hypothetical (mode).
 ACCUSING = frozenset("accuse charge suspect blame indict".split())
+# Verbs of keeping someone from a deed ('stopped the Kurds from attacking Afrin'): the one kept
+# would have done it, and did not.
+PREVENTING = frozenset("prevent stop keep bar ban block deter discourage dissuade prohibit restrain forbid".split())
 
 
 def governor_of(prep):
