@@ -7,7 +7,7 @@
 - A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
   an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
   ensure'), a participle ('..., ending the standoff'); a gerund after 'accused X of', 'blamed X
-  for' is X's deed. A relative pronoun stands for the noun its clause modifies ('Jammeh, who had
+  for', 'stopped X from' is X's deed. A relative pronoun stands for the noun its clause modifies ('Jammeh, who had
   ruled'); as an object ('Prabhakaran, whom it said troops had killed'; 'the YPG, which they
   accuse') for a person or an actor named as the antecedent, not a thing with a name inside it
   ('the Salisbury incident, which the UK blamed on the Kremlin').
