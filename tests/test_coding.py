@@ -184,6 +184,10 @@ def _events(text: str):
      [("120", "UGA", "KEN", "2021-10-14", "published", "hypothetical"), ("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     ("Uganda accused Kenya of being reckless in attacking Tanzania.",
      [("112", "UGA", "KEN", "2021-10-14", "published", "asserted"), ("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    # 'its' and 'their' on an agent give it the country they stand for
+    ("Tanzania said its troops attacked Kenyan rebels.", [("190", "TZA", "KEN", "2021-10-14", "published", "asserted")]),
+    ("Kenya accused Tanzania of shelling its troops.",
+     [("112", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("190", "TZA", "KEN", "2021-10-14", "published", "hypothetical")]),
     # a deed of force someone orders is theirs, beside the order; a deed only condemned is not
     ("Kenya ordered airstrikes against Tanzanian positions on Monday.",
      [("100", "KEN", "TZA", "2021-10-11", "text", "asserted"), ("195", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

@@ -275,7 +275,8 @@ class Roles:
 
     def _completed(self, node: Node, token) -> Actor:
         """An actor without a country takes the country of an actor inside its phrase or its
-        apposition ('troops from ECOWAS', 'Bezsonov, an official of the DPR')."""
+        apposition ('troops from ECOWAS', 'Bezsonov, an official of the DPR'), else of the state or
+        group an 'its' or 'their' before it stands for ('Russia has pulled back its ground forces')."""
         actor = node.actor
         if actor.country or actor.backed or token.lower_ in RELATED:
             return actor  # ('the victims of an Islamic State cell' are not its)
@@ -285,6 +286,11 @@ class Roles:
                     inner = self.by_head.get(t.i)
                     if inner is not None and inner.head != node.head and inner.actor.country:
                         return replace(actor, country=inner.actor.country, sector=actor.sector or inner.actor.sector)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is not None and actor.sector:  # 'its military forces', 'attacking its troops': the state's it stands for
+            antecedent = self._antecedent(owner)
+            if antecedent is not None and antecedent.country:
+                return replace(actor, country=antecedent.country)
         return actor
 
     def subject(self, verb, seen: int = 0):
