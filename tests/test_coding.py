@@ -188,6 +188,14 @@ def _events(text: str):
     ("Tanzania said its troops attacked Kenyan rebels.", [("190", "TZA", "KEN", "2021-10-14", "published", "asserted")]),
     ("Kenya accused Tanzania of shelling its troops.",
      [("112", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("190", "TZA", "KEN", "2021-10-14", "published", "hypothetical")]),
+    # what may happen 'in case' is supposed; a participle clause is as done as what it goes with,
+    # but the manner of an attempt is done ('sought to train them, providing arms': provided)
+    ("Kenyan officials said they would raid the camp in case Tanzanian rebels attacked Kenyan troops.",
+     [("138", "KEN", "KEN", "2021-10-14", "published", "intended"), ("190", "TZA", "KEN", "2021-10-14", "published", "hypothetical")]),
+    ("Kenya will withdraw its troops from Somalia, abandoning Tanzania.",
+     [("035", "KEN", "SOM", "2021-10-14", "published", "intended"), ("035", "KEN", "TZA", "2021-10-14", "published", "intended")]),
+    ("Kenya sought to train Somali rebels, providing them with arms.",
+     [("030", "KEN", "SOM", "2021-10-14", "published", "intended"), ("072", "KEN", "SOM", "2021-10-14", "published", "asserted")]),
     # a deed of force someone orders is theirs, beside the order; a deed only condemned is not
     ("Kenya ordered airstrikes against Tanzanian positions on Monday.",
      [("100", "KEN", "TZA", "2021-10-11", "text", "asserted"), ("195", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

@@ -13,7 +13,7 @@
   attacking': the Kurds' deed; done after all when nothing prevented it, 'none of this has
   prevented Russia from claiming').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
-  is in a condition ('if', 'unless') or in a clause that such a verb governs, or it follows from a
+  is in a condition ('if', 'unless', 'in case') or in a clause that such a verb governs, or it follows from a
   condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
   condition is made all the same: 'warned of war if the talks fail').
   So is what is feared, hoped or expected ('residents fear that dissenters will be arrested': no
@@ -30,6 +30,10 @@
 - a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
   is not reported as done: the coder keeps the asking and drops the deed (`demanded`); what one is
   forced or compelled to do is done ('were forced to open fire').
+- a participle clause ('will withdraw, abandoning the Kurds', 'should extend the scheme while
+  reversing') is as done as its verb when that is supposed, intended or asked; not when it is
+  denied ('did not comment, saying only') nor when the verb is attempted ('sought to train the
+  rebels, providing arms': the providing is told as done).
 - a purpose ('sent troops to protect X') is as done as the deed it is the purpose of: negated,
   intended or hypothetical with it ('did not lift a finger to help', 'will arrive to investigate');
   the purpose of a presence is intended ('the US is in Syria to defeat Isis'). So is a means
@@ -144,8 +148,8 @@ def _mode(verb) -> str:
         return mode_of(verb.head.head)  # the means of a deed is as done as it: 'will lose the peace by withdrawing'
     if obliged(verb) and lemma(verb.head) in SAYING:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children):
-        return "hypothetical"  # (before its tense: 'examining whether Britain will continue')
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children) or _in_case(verb):
+        return "hypothetical"  # (before its tense: 'examining whether Britain will continue'; 'in case Isis raided the house')
     if verb.dep_ == "ccomp" and lemma(verb.head) in SAYING and any(map(_negation, verb.head.children)):
         return "hypothetical"  # 'I'm not suggesting we go to war', 'did not say that X attacked': no one tells it as done
     if verb.dep_ == "ccomp" and lemma(verb.head) in _FEARING:
@@ -199,6 +203,14 @@ def _mode(verb) -> str:
         if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        governed = mode_of(head)  # 'should extend the scheme while reversing the attitudes': as the extending
+        tried = head
+        while tried.dep_ == "conj" and tried.head.i != tried.i:
+            tried = tried.head
+        attempt = tried.dep_ == "xcomp" and lemma(tried.head) in TRYING  # ('sought to train the rebels, providing arms': provided)
+        if governed in ("hypothetical", "intended", "demanded") and not attempt:  # (not 'did not comment, saying only that')
+            return governed
     if verb.dep_ == "advcl" and head.i != verb.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         if head.lower_ in COPULAS and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") for c in head.children) \
                 and not any(c.dep_ == "mark" for c in children):
@@ -232,6 +244,15 @@ def _mode(verb) -> str:
     ):
         return "hypothetical"  # a clause of a condition
     return "asserted"
+
+
+def _in_case(verb) -> bool:
+    """A verb of a clause opened by 'in case' (the parser makes it a phrase on the verb or on its
+    governor): what may happen."""
+    start = verb.left_edge.i
+    if any(c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i for c in verb.children):
+        start = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in").i + 2
+    return start >= 2 and [t.lower_ for t in verb.doc[start - 2 : start]] == ["in", "case"]
 
 
 def _accused_of(verb) -> bool:
