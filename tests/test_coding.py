@@ -186,6 +186,8 @@ def _events(text: str):
      [("112", "UGA", "KEN", "2021-10-14", "published", "asserted"), ("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # 'its' and 'their' on an agent give it the country they stand for
     ("Tanzania said its troops attacked Kenyan rebels.", [("190", "TZA", "KEN", "2021-10-14", "published", "asserted")]),
+    ("Tanzanian President Samia Suluhu Hassan said that Kenya had attacked his troops.",
+     [("190", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     ("Kenya accused Tanzania of shelling its troops.",
      [("112", "KEN", "TZA", "2021-10-14", "published", "asserted"), ("190", "TZA", "KEN", "2021-10-14", "published", "hypothetical")]),
     # what may happen 'in case' is supposed; a participle clause is as done as what it goes with,

@@ -276,7 +276,8 @@ class Roles:
     def _completed(self, node: Node, token) -> Actor:
         """An actor without a country takes the country of an actor inside its phrase or its
         apposition ('troops from ECOWAS', 'Bezsonov, an official of the DPR'), else of the state or
-        group an 'its' or 'their' before it stands for ('Russia has pulled back its ground forces')."""
+        group or person an 'its', 'their', 'his' or 'her' before it stands for ('Russia has pulled back
+        its ground forces', 'Assad said his troops would')."""
         actor = node.actor
         if actor.country or actor.backed or token.lower_ in RELATED:
             return actor  # ('the victims of an Islamic State cell' are not its)
@@ -286,7 +287,7 @@ class Roles:
                     inner = self.by_head.get(t.i)
                     if inner is not None and inner.head != node.head and inner.actor.country:
                         return replace(actor, country=inner.actor.country, sector=actor.sector or inner.actor.sector)
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
         if owner is not None and actor.sector:  # 'its military forces', 'attacking its troops': the state's it stands for
             antecedent = self._antecedent(owner)
             if antecedent is not None and antecedent.country:
