@@ -199,6 +199,7 @@ def _events(text: str):
     ("Kenya sought to train Somali rebels, providing them with arms.",
      [("030", "KEN", "SOM", "2021-10-14", "published", "intended"), ("072", "KEN", "SOM", "2021-10-14", "published", "asserted")]),
     # a deed of force someone orders is theirs, beside the order; a deed only condemned is not
+    ("Kenya ordered an attack on Tanzania on Monday.", [("138", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenya ordered airstrikes against Tanzanian positions on Monday.",
      [("100", "KEN", "TZA", "2021-10-11", "text", "asserted"), ("195", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # a deed done on a dated visit or during dated talks takes their date

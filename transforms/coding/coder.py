@@ -415,7 +415,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
     for mention in mentions:
         token = doc[mention.token]
         if mention.noun:
-            if token.dep_ in ("dobj", "pobj") and token.head.i in heads and not _ordered(token, mention.code):
+            ordered = _ordered(token, mention.code, codes.get(token.head.i))
+            if token.dep_ in ("dobj", "pobj") and token.head.i in heads and not ordered:
                 continue  # 'condemned the attack', 'agreed to talks': the verb codes it
             if token.dep_ == "nsubj" and _same_deed(mention, codes.get(token.head.i)) and roles.source(token.head) is not None:
                 continue  # 'US Predator attacks have killed eight al-Qaeda leaders': the killing, by the attacks' doer
@@ -428,7 +429,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             source, target = roles.noun_roles(token)
             location = None
             mode = _noun_mode(token)
-            if _ordered(token, mention.code):
+            if ordered:
                 source = roles.source(token.head)  # 'ordered cruise missile strikes on the airbase': the orderer's
             if source is None and (token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ in _TAKING_PART) and token.head.i not in heads:
                 # 'agreed to step down after talks with Condé', 'held talks': the verb's subject
@@ -777,13 +778,16 @@ _CEASING = frozenset("stop halt end cease suspend pause freeze prevent avert avo
 
 
 # Verbs of commanding a deed: the deed an event noun they take names is done by those who command
-# it ('Trump ordered airstrikes against the regime': the strikes are the US's), beside the order.
+# it ('Trump ordered airstrikes against the regime': the strikes are the US's), beside the order,
+# when the verb file has no pattern for it (its ORDER * ATTACK is a threat, 138; * CRACKDOWN 170).
 _ORDERING = frozenset({"order", "authorize", "authorise"})
 
 
-def _ordered(noun, code: str) -> bool:
-    """A deed of force or coercion (CAMEO 15-20) a verb of commanding takes as its object."""
-    return noun.dep_ == "dobj" and lemma(noun.head) in _ORDERING and code[:2] in ("15", "16", "17", "18", "19", "20")
+def _ordered(noun, code: str, verb_code: str | None) -> bool:
+    """A deed of force or coercion (CAMEO 15-20) a verb of commanding takes as its object, the
+    verb coded by its plain entry (no pattern of the file named the deed)."""
+    return (noun.dep_ == "dobj" and lemma(noun.head) in _ORDERING and code[:2] in ("15", "16", "17", "18", "19", "20")
+            and verb_code == DEFAULTS.get(lemma(noun.head)))
 
 
 def _time_of_reference(noun, attached) -> bool:
