@@ -88,6 +88,10 @@ def test_verbs_the_dictionary_lacks_or_files_for_other_objects():
     assert _codes("On Sunday, police cleared a blockade of the bridge.")["clear"] == "170"
     # invoking emergency powers imposes them (1724; the file has INVOKE for a defence treaty only)
     assert _codes("The prime minister invoked the Emergencies Act on Monday.")["invoke"] == "1724"
+    # troops ordered to a border are mobilized (154, as the file's RUSH * (TO BORDER)); an order
+    # to withdraw stays an order
+    assert _codes("The president ordered ten army battalions to the border on Sunday.")["order"] == "154"
+    assert _codes("The president ordered the troops to withdraw.")["order"] == "100"
 
 
 def test_calling_for_something_is_an_appeal_for_it():

@@ -273,6 +273,9 @@ PATTERN_ADDITIONS = {
     # 'sent arms to', 'supplying arms': military aid (072); the weapon synset lacks 'arms'.
     **{lemma: ((("arms",), "072"),) for lemma in ("supply", "deliver", "ship", "provide")},
     "take": ((("into", "custody"), "173"),),
+    # Troops ordered or sent to a border are mobilized (154), as the file's RUSH * (TO BORDER) has
+    # it: 'ordered 10 army battalions to the Colombian border'.
+    "order": ((("&MILITARY", "to", "border"), "154"), (("&MILITARY", "to", "frontier"), "154")),
     "send": ((("to", "jail"), "173"), (("to", "police", "custody"), "173"), (("to", "police", "station"), "173"),
              (("arms",), "072")),
     # Confined to a place that is no jail is kept there, not detained: 'riots confined to pockets
