@@ -27,7 +27,10 @@ In such a story a deed in the present perfect past its lead is earlier too ('the
 crushed any opposition'); in the lead it is the story's news ('Turkey has warned it will not stand
 by'), of the publication day.
 So, too, is the will a possessed noun of will names without a date ('opposed Trump's decision to
-withdraw US troops'): the text takes it as known, decided before.
+withdraw US troops'): the text takes it as known, decided before; and so is what a passive
+participle says a thing has undergone, without a date of its own or of its verb ('government
+forces backed by Moscow', 'the caliphate declared by its leader'): told to say which thing is
+meant, not as the day's news.
 Any other event is dated by the publication day ('published').
 
 An event placed a span before or after another ('shops reopened on Wednesday, a day after rebels
@@ -159,7 +162,7 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
             return said  # 'said on Sunday that they had decided to ...': by Sunday
         if said is None and said_before is not None and _goes_on(saying):
             return said_before  # 'X said on Thursday that ... . Police had arrested 17 others, he said': Thursday
-    if _earlier(token) or not daily and (_told_past(token) or not lead and _told_perfect(token)) or willed_by(token) is not None:
+    if _earlier(token) or _standing(token) or not daily and (_told_past(token) or not lead and _told_perfect(token)) or willed_by(token) is not None:
         # (what a possessed noun of will says, 'opposed Trump's decision to withdraw', is a will
         # already known when the text names it so: undated, its day before this one)
         return None, None, None, "earlier"
@@ -323,6 +326,14 @@ def _meanwhile(token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_THE_TIME and c.i < token.i
                                           for c in children) and not any(
         c.dep_ in ("advmod", "npadvmod") and c.lower_ in _BEFORE_WORDS for c in children)  # ('as he has repeatedly threatened')
+
+
+def _standing(token) -> bool:
+    """A passive participle that modifies a noun ('government forces backed by Moscow', 'towns
+    recaptured from Isis'): what the thing has undergone, told to say which thing it is, not a
+    deed of the day (with no date of its own)."""
+    return token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children)  # (not 'the agreement, to be monitored by Turkey')
 
 
 def _earlier(token) -> bool:
