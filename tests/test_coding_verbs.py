@@ -92,6 +92,9 @@ def test_verbs_the_dictionary_lacks_or_files_for_other_objects():
     # to withdraw stays an order
     assert _codes("The president ordered ten army battalions to the border on Sunday.")["order"] == "154"
     assert _codes("The president ordered the troops to withdraw.")["order"] == "100"
+    # signing a deal or agreements signs an agreement (057; the file's &TREATY has neither)
+    assert _codes("Kenya and Uganda signed the deal on Monday.")["sign"] == "057"
+    assert _codes("Kenya and Uganda signed two agreements.")["sign"] == "057"
 
 
 def test_calling_for_something_is_an_appeal_for_it():

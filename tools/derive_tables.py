@@ -273,6 +273,9 @@ PATTERN_ADDITIONS = {
     # 'sent arms to', 'supplying arms': military aid (072); the weapon synset lacks 'arms'.
     **{lemma: ((("arms",), "072"),) for lemma in ("supply", "deliver", "ship", "provide")},
     "take": ((("into", "custody"), "173"),),
+    # Signing a deal is signing an agreement (057, the file's SIGN * &TREATY; its synset lacks
+    # 'deal', and the plural forms): 'Kenya and Uganda signed the deal on Monday'.
+    "sign": tuple(((word,), "057") for word in ("deal", "deals", "agreements", "accords", "treaties", "pacts")),
     # Troops ordered or sent to a border are mobilized (154), as the file's RUSH * (TO BORDER) has
     # it: 'ordered 10 army battalions to the Colombian border'.
     "order": ((("&MILITARY", "to", "border"), "154"), (("&MILITARY", "to", "frontier"), "154")),
