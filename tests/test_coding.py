@@ -206,6 +206,9 @@ def _events(text: str):
     # deed of the day; with a date of its own or its verb's it takes that
     ("Somali militias, backed by Tanzania, attacked the town.",
      [("050", "TZA", "SOM", None, "earlier", "asserted"), ("190", "SOM", "SOM", "2021-10-14", "published", "asserted")]),
+    # an infinitive relative clause is yet to come ('the deal, to be monitored by Tanzanian forces')
+    ("The deal, to be monitored by Tanzanian forces, was agreed by Kenya.",
+     [("090", "TZA", "KEN", "2021-10-14", "published", "intended"), ("050", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     # a deed done on a dated visit or during dated talks takes their date
     ("On a visit to Tanzania in 2019, the Kenyan president praised Tanzania.",
      [("051", "KEN", "TZA", "2019-01-01", "text", "asserted")]),

@@ -25,7 +25,8 @@
   one a speaker does not say ('I'm not suggesting we go to war').
 - intended: the future ('will', 'shall', 'is going to'), or an infinitive under a verb or noun of
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
-  ('is due to meet'), or 'is to' (but 'if Russia were to retaliate' supposes: hypothetical);
+  ('is due to meet'), or 'is to' (but 'if Russia were to retaliate' supposes: hypothetical), or
+  a relative clause of 'to' ('the agreement, to be monitored by Turkish forces');
   under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
 - a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
   is not reported as done: the coder keeps the asking and drops the deed (`demanded`); what one is
@@ -177,7 +178,7 @@ def _mode(verb) -> str:
         return mode_of(head)  # 'prepared to resume shelling': the shelling is as (un)done as the resuming
     # an infinitive complement; the parser sometimes attaches one as a clause of purpose
     # ('have sworn to fight' as advcl): under a verb of intending, asking or refusing it is the same
-    complement = verb.dep_ in ("xcomp", "acl") or verb.dep_ == "advcl" and lemma(head) in _GOVERNING
+    complement = verb.dep_ in ("xcomp", "acl", "relcl") or verb.dep_ == "advcl" and lemma(head) in _GOVERNING
     if complement and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         governing = lemma(head)
         if head.lower_ in _HAVE_OR_BE and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
