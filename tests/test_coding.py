@@ -212,6 +212,11 @@ def _events(text: str):
     # a deed done on a dated visit or during dated talks takes their date
     ("On a visit to Tanzania in 2019, the Kenyan president praised Tanzania.",
      [("051", "KEN", "TZA", "2019-01-01", "text", "asserted")]),
+    # an event noun said to be possible or likely may come; one said to be brutal came
+    ("A Kenyan attack on Tanzania is likely.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    ("Clashes between Kenyan troops and Tanzanian troops are now a distinct possibility.",
+     [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
+    ("The Kenyan attack on Tanzania was brutal.", [("190", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     # an event noun under 'any' is no deed in particular
     ("Kenya, which will call the shots in any offensive, met Tanzania on Monday.",
      [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical"), ("040", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

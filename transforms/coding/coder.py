@@ -40,7 +40,7 @@ from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
     ANY, ARMED, BODY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
 )
-from eventpipe.transforms.coding.words import SAYING, lemma, misparsed_report, pos
+from eventpipe.transforms.coding.words import COPULAS, SAYING, lemma, misparsed_report, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
 from eventpipe.transforms.sentences import Sentence, split_sentences
 from eventpipe.transforms.tables.countries import COUNTRIES
@@ -817,7 +817,8 @@ def _noun_mode(noun) -> str:
     """An event noun is as done as the verb it is the object or subject of: 'demanded the arrest of'
     and 'called for a ban and the arrest of' ask for it, 'my arrest would not be' supposes it; 'the
     risk of an attack', 'vulnerable to attack', 'an alleged attack', 'bracing for a Turkish attack',
-    'feared an attack' say it may have come or may come, 'the planned talks' that it is to come.
+    'feared an attack', 'clashes ... are a distinct possibility', 'an attack is likely' say it may
+    have come or may come, 'the planned talks' that it is to come.
     One under 'any' is no deed in particular ('will call the shots in any offensive'), one under
     'no' none at all ('no attack took place')."""
     mode = _governed_mode(noun)
@@ -847,6 +848,9 @@ def _governed_mode(noun) -> str:
         if lemma(verb) not in _SUPPORT_VERBS:
             return "asserted"  # 'promised to set up a committee at a meeting in Sochi': the meeting was held
         head = verb  # 'may be put under house arrest', 'went on strike': the noun is the verb's deed
+    if noun.dep_ == "nsubj" and head.lower_ in COPULAS and any(
+            c.dep_ in ("attr", "acomp") and c.lower_ in _POSSIBILITY | _LIKELY for c in head.children):
+        return "hypothetical"  # 'direct clashes ... are now a distinct possibility', 'an attack is likely'
     if pos(head) in ("VERB", "AUX") and noun.dep_ == "dobj" and lemma(head) in _AWAITING:
         return "hypothetical"  # 'awaiting an offensive', 'feared an attack'
     if pos(head) in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj"):
@@ -866,6 +870,8 @@ _POSSIBILITY = frozenset(
     "risk risks danger dangers fear fears prospect prospects possibility likelihood spectre specter chance chances threat threats "
     "vulnerable exposed prone susceptible liable".split()
 )
+# Adjectives that say an event may come ('an attack is likely').
+_LIKELY = frozenset("possible likely probable imminent inevitable unlikely conceivable".split())
 # Support verbs: with an event noun after a preposition they say that it happens, and how surely
 # ('put under arrest', 'taken into custody', 'went on strike', 'came under fire').
 _SUPPORT_VERBS = frozenset("put place take keep hold bring go come".split())
