@@ -212,6 +212,8 @@ def _events(text: str):
     # a deed done on a dated visit or during dated talks takes their date
     ("On a visit to Tanzania in 2019, the Kenyan president praised Tanzania.",
      [("051", "KEN", "TZA", "2019-01-01", "text", "asserted")]),
+    # agents that are several states are of no one country, not the story's
+    ("NAIROBI — Governments urged Tanzania to withdraw its troops.", [("020", None, "TZA", "2021-10-14", "published", "asserted")]),
     # an event noun said to be possible or likely may come; one said to be brutal came
     ("A Kenyan attack on Tanzania is likely.", [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     ("Clashes between Kenyan troops and Tanzanian troops are now a distinct possibility.",

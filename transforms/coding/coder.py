@@ -395,9 +395,15 @@ def _with_main(node: Node, main: str | None) -> Node:
     actor = node.actor
     titled = node.person and actor.sector in STATE_SECTORS  # 'President Bouteflicka': a title says whose
     envoy = any(word in _ENVOYS for word in actor.name.lower().split())
-    if main and not actor.country and not actor.backed and actor.sector and (titled or not node.person) and not envoy:
+    many = actor.name.lower().split()[-1:] in ([word] for word in _MANY_STATES)  # 'governments': several states
+    if main and not actor.country and not actor.backed and actor.sector and (titled or not node.person) and not envoy and not many:
         return replace(node, actor=Actor(actor.start, actor.end, actor.name, main, actor.sector))
     return node
+
+
+# Agents in the plural that are several states, not one ('governments taking steps to block their
+# repatriation'): no story's country for them.
+_MANY_STATES = frozenset("governments countries states nations regimes powers administrations ministries".split())
 
 
 def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair, near: set[str], daily: bool,
