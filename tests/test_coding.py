@@ -212,6 +212,9 @@ def _events(text: str):
     # a deed done on a dated visit or during dated talks takes their date
     ("On a visit to Tanzania in 2019, the Kenyan president praised Tanzania.",
      [("051", "KEN", "TZA", "2019-01-01", "text", "asserted")]),
+    # a people named by its nationality in the plural is no person: of the story's country, as
+    # CAMEO codes an ethnic group by the country it lives in
+    ("SKOPJE — Ethnic Albanians attacked a police station on Monday.", [("190", "MKD", "MKD", "2021-10-11", "text", "asserted")]),
     # agents that are several states are of no one country, not the story's
     ("NAIROBI — Governments urged Tanzania to withdraw its troops.", [("020", None, "TZA", "2021-10-14", "published", "asserted")]),
     # an event noun said to be possible or likely may come; one said to be brutal came

@@ -187,6 +187,8 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
         person = any(pos(t) == "PROPN" for t in span) and actor.country not in STATES | INTERNATIONAL or (
             len(span) >= 2 and pos(span[-1]) == "PROPN" and pos(span[-2]) == "PROPN"
         )
+        if person and actor.sector == "CVL" and span[-1].lower_ in COUNTRIES:
+            person = False  # 'ethnic Albanians', 'Kurds': a people, no person
         if _inside_name(span, root, actor):
             continue
         known = any(actor.start <= start and end <= actor.end for start, end in people)
