@@ -284,6 +284,7 @@ def _events(text: str):
     ("Kenyan police were able to arrest the Tanzanian suspect on Monday.",
      [("173", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenyan police are due to arrest the Tanzanian suspect.", [("137", "KEN", "TZA", "2021-10-14", "published", "intended")]),
+    ("Kenyan police were unable to arrest the Tanzanian suspect.", [("173", "KEN", "TZA", "2021-10-14", "published", "negated")]),
     ("Kenya sends troops to Tanzania if the rebels advance.", [("062", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     ("Kenya warned Tanzania of war if the talks fail.", [("110", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     # a verb of trying or meaning to does nothing of its own: what it seeks is the deed, intended

@@ -27,7 +27,8 @@
   intention ('plans to', 'vowed to', 'threatened to', 'a bid to') or an adjective that looks ahead
   ('is due to meet'), or 'is to' (but 'if Russia were to retaliate' supposes: hypothetical), or
   a relative clause of 'to' ('the agreement, to be monitored by Turkish forces');
-  under 'able', 'quick' it is done as far as the copula says ('was able to arrest').
+  under 'able', 'quick' it is done as far as the copula says ('was able to arrest'), under
+  'unable' it is not ('were unable to arrest': negated).
 - a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
   is not reported as done: the coder keeps the asking and drops the deed (`demanded`); what one is
   forced or compelled to do is done ('were forced to open fire').
@@ -95,6 +96,8 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 # Adjectives whose infinitive is done when they hold ('was able to arrest', 'was quick to claim');
 # others look ahead ('is due to meet', 'is likely to', 'keen to').
 _IMPLICATIVE = frozenset({"able", "quick", "swift", "lucky", "fortunate", "first", "last"})
+# ... and whose infinitive is not done when they hold ('was unable to explain').
+_UNABLE = frozenset({"unable", "powerless"})
 # 'is believed (thought, said, reported, alleged, suspected ...) to have done': belief, not knowledge.
 _BELIEVED = frozenset("believe think say report allege suspect presume assume rumour rumor understand fear".split())
 # Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
@@ -196,6 +199,9 @@ def _mode(verb) -> str:
             return mode_of(head)  # 'were forced to open fire', 'forced the rebels to withdraw': they did
         if governing in _ASKING:
             return "demanded"
+        if head.lower_ in _UNABLE and pos(head) == "ADJ" and head.head.i != head.i:
+            able = mode_of(head.head)  # 'were unable to arrest the suspect': they did not
+            return "negated" if able == "asserted" else able
         if head.lower_ in _IMPLICATIVE and pos(head) == "ADJ" and head.head.i != head.i:
             # 'was able to arrest', 'were quick to claim': done as far as the copula says
             return mode_of(head.head)
