@@ -209,6 +209,9 @@ def _events(text: str):
     # an infinitive relative clause is yet to come ('the deal, to be monitored by Tanzanian forces')
     ("The deal, to be monitored by Tanzanian forces, was agreed by Kenya.",
      [("090", "TZA", "KEN", "2021-10-14", "published", "intended"), ("050", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    # a verb that only says its object is done takes the object's date ('held talks on Oct. 2':
+    # the parse hangs the date on 'talks')
+    ("Kenya and Tanzania held talks on Oct. 2.", [("046", "KEN", "TZA", "2021-10-02", "text", "asserted")]),
     # a deed done on a dated visit or during dated talks takes their date
     ("On a visit to Tanzania in 2019, the Kenyan president praised Tanzania.",
      [("051", "KEN", "TZA", "2019-01-01", "text", "asserted")]),

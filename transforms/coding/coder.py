@@ -564,7 +564,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         if key in seen:
             continue
         seen.add(key)
-        dated = date_of(token, attached, published, daily, said_before, sentence.index < _LEAD)
+        deed = _deed_object(token, codes, attached) if not mention.noun else None
+        dated = date_of(deed if deed is not None else token, attached, published, daily, said_before, sentence.index < _LEAD)
         found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
     return _without_reported_sayings(doc, found), dated_saying(doc, attached, published)
 
@@ -794,6 +795,16 @@ def _ordered(noun, code: str, verb_code: str | None) -> bool:
     verb coded by its plain entry (no pattern of the file named the deed)."""
     return (noun.dep_ == "dobj" and lemma(noun.head) in _ORDERING and code[:2] in ("15", "16", "17", "18", "19", "20")
             and verb_code == DEFAULTS.get(lemma(noun.head)))
+
+
+def _deed_object(verb, codes: dict[int, str], attached):
+    """The event noun a verb does as its object, when it has a date of its own and the verb none:
+    'held talks on Jan. 2' (the parse hangs the date on 'talks'), 'staged a protest on Friday'.
+    Its code has the verb's root: the verb only says that it is done."""
+    if attached.get(verb.i):
+        return None
+    code = codes.get(verb.i, "")
+    return next((c for c in verb.children if c.dep_ == "dobj" and attached.get(c.i) and codes.get(c.i, "")[:2] == code[:2]), None)
 
 
 def _time_of_reference(noun, attached) -> bool:

@@ -8,7 +8,9 @@ of a verb coordinated after it with no subject or auxiliary of its own ('capture
 militants on Monday'; not a year that names a thing, 'breaching the 1997 treaty'); else the
 date of the verb it is coordinated with or is the infinitive or participle clause of ('met on
 Friday and signed'; 'fired missiles on Friday, killing six') or the purpose of ('fired tear gas on Monday to disperse them'); an event noun without one takes its
-governing verb's ('held talks on Friday'), a verb whose subject is a dated event noun takes its
+governing verb's ('held talks on Friday'), a verb that only says its event-noun object is done
+takes the object's date ('held talks on Jan. 2', the date hung on 'talks': coder._deed_object),
+a verb whose subject is a dated event noun takes its
 date ('the attack in May 2017 killed 22 people'), and so does one done on, during or at a dated
 event ('on a visit to the Cambridge Union in 2007, Talabani praised'). A report, statement or
 video says what it says on the day a participle of publishing dates it ('a report, leaked last month, accused'). A clause of the
