@@ -209,6 +209,11 @@ def _events(text: str):
     # an infinitive relative clause is yet to come ('the deal, to be monitored by Tanzanian forces')
     ("The deal, to be monitored by Tanzanian forces, was agreed by Kenya.",
      [("090", "TZA", "KEN", "2021-10-14", "published", "intended"), ("050", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    # an event noun as a subject acts through its doer ('by Somali militants'), never through whom
+    # it is done to ('on Kenyan troops'); with no doer named, no one
+    ("The attack on Kenyan troops by Tanzanian militants killed five soldiers.",
+     [("1823", "TZA", None, "2021-10-14", "published", "asserted")]),
+    ("The attack on Kenyan troops killed five soldiers.", []),
     # a verb that only says its object is done takes the object's date ('held talks on Oct. 2':
     # the parse hangs the date on 'talks')
     ("Kenya and Tanzania held talks on Oct. 2.", [("046", "KEN", "TZA", "2021-10-02", "text", "asserted")]),

@@ -176,7 +176,8 @@ class Roles:
 
     def actor_in(self, token, depth: int = 0) -> Actor | None:
         """The actor a phrase names: its head's, else the nearest one inside it (breadth first,
-        through modifiers and 'of'/'from' phrases, never into a clause)."""
+        through modifiers and 'of'/'from' phrases, never into a clause). An event noun names its
+        doer ('the attack ... by Somali militants'), never whom it is done to ('on Kenyan troops')."""
         if token is None:
             return None
         if token.lower_ in _PRONOUNS and token.i not in self.by_head:
@@ -193,6 +194,11 @@ class Roles:
             return self._completed(node, token)
         if token.lower_ in RELATIONAL:
             return self._related(token)
+        event = token.lower_ in EVENT_NOUNS
+        if event and depth == 0:
+            doer = self.noun_roles(token)[0]  # 'the attack on Kenyan troops by Somali militants killed five': its doer, not its target
+            if doer is not None:
+                return doer
         frontier = [token]
         for _ in range(3):
             nxt = []
@@ -200,8 +206,8 @@ class Roles:
                 for child in t.children:
                     if child.dep_ in ("relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "appos"):
                         continue
-                    if child.dep_ == "prep" and child.lower_ not in _OF:
-                        continue
+                    if child.dep_ == "prep" and (child.lower_ not in _OF or event and child.lower_ in ("on", "against")):
+                        continue  # (an event's 'on' or 'against' phrase names whom it is done to)
                     hit = self.by_head.get(child.i)
                     if hit is not None and _named_after(child, hit):
                         continue  # 'accept the Algiers agreement', 'the Sochi conference': a name, no party
