@@ -230,6 +230,8 @@ def _events(text: str):
     ("Clashes between Kenyan troops and Tanzanian troops are now a distinct possibility.",
      [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     ("The Kenyan attack on Tanzania was brutal.", [("190", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
+    # an event noun that 'there' is said to be is as done as that 'be' ('there may be arrests')
+    ("There may be arrests of Tanzanian protesters by Kenyan police.", [("173", "KEN", "TZA", "2021-10-14", "published", "hypothetical")]),
     # an event noun under 'any' is no deed in particular
     ("Kenya, which will call the shots in any offensive, met Tanzania on Monday.",
      [("190", "KEN", "TZA", "2021-10-14", "published", "hypothetical"), ("040", "KEN", "TZA", "2021-10-11", "text", "asserted")]),

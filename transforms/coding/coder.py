@@ -835,7 +835,8 @@ def _noun_mode(noun) -> str:
     and 'called for a ban and the arrest of' ask for it, 'my arrest would not be' supposes it; 'the
     risk of an attack', 'vulnerable to attack', 'an alleged attack', 'bracing for a Turkish attack',
     'feared an attack', 'clashes ... are a distinct possibility', 'an attack is likely' say it may
-    have come or may come, 'the planned talks' that it is to come.
+    have come or may come, 'the planned talks' that it is to come; what 'there' is said to be is as
+    done as that 'be' ('there may be arrests').
     One under 'any' is no deed in particular ('will call the shots in any offensive'), one under
     'no' none at all ('no attack took place')."""
     mode = _governed_mode(noun)
@@ -870,7 +871,8 @@ def _governed_mode(noun) -> str:
         return "hypothetical"  # 'direct clashes ... are now a distinct possibility', 'an attack is likely'
     if pos(head) in ("VERB", "AUX") and noun.dep_ == "dobj" and lemma(head) in _AWAITING:
         return "hypothetical"  # 'awaiting an offensive', 'feared an attack'
-    if pos(head) in ("VERB", "AUX") and noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj"):
+    existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in head.children)  # 'there may be arrests'
+    if pos(head) in ("VERB", "AUX") and (noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") or existential):
         mode = mode_of(head)
         asked = lemma(head) in _ASKING_FOR and noun.dep_ != "nsubj"  # ('the protest called for': held)
         return "demanded" if mode == "demanded" or asked else mode
