@@ -394,9 +394,11 @@ def _with_main(node: Node, main: str | None) -> Node:
     main country: its dateline's, else the country most of its actors belong to."""
     actor = node.actor
     titled = node.person and actor.sector in STATE_SECTORS  # 'President Bouteflicka': a title says whose
-    envoy = any(word in _ENVOYS for word in actor.name.lower().split())
-    many = actor.name.lower().split()[-1:] in ([word] for word in _MANY_STATES)  # 'governments': several states
-    if main and not actor.country and not actor.backed and actor.sector and (titled or not node.person) and not envoy and not many:
+    words = actor.name.lower().split()
+    envoy = any(word in _ENVOYS for word in words)
+    many = bool(words) and words[-1] in _MANY_STATES  # 'governments': several states
+    placeable = not actor.country and not actor.backed and actor.sector and (titled or not node.person)
+    if main and placeable and not envoy and not many:
         return replace(node, actor=Actor(actor.start, actor.end, actor.name, main, actor.sector))
     return node
 
@@ -565,7 +567,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             continue
         seen.add(key)
         deed = _deed_object(token, codes, attached) if not mention.noun else None
-        dated = date_of(deed if deed is not None else token, attached, published, daily, said_before, sentence.index < _LEAD)
+        dated = date_of(token if deed is None else deed, attached, published, daily, said_before, sentence.index < _LEAD)
         found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
     return _without_reported_sayings(doc, found), dated_saying(doc, attached, published)
 
@@ -804,7 +806,8 @@ def _deed_object(verb, codes: dict[int, str], attached):
     if attached.get(verb.i):
         return None
     code = codes.get(verb.i, "")
-    return next((c for c in verb.children if c.dep_ == "dobj" and attached.get(c.i) and codes.get(c.i, "")[:2] == code[:2]), None)
+    return next((c for c in verb.children
+                 if c.dep_ == "dobj" and attached.get(c.i) and codes.get(c.i, "")[:2] == code[:2]), None)
 
 
 def _time_of_reference(noun, attached) -> bool:

@@ -164,7 +164,8 @@ def date_of(token, attached: dict[int, list[tuple[int, Timex]]], published: date
             return said  # 'said on Sunday that they had decided to ...': by Sunday
         if said is None and said_before is not None and _goes_on(saying):
             return said_before  # 'X said on Thursday that ... . Police had arrested 17 others, he said': Thursday
-    if _earlier(token) or _standing(token) or not daily and (_told_past(token) or not lead and _told_perfect(token)) or willed_by(token) is not None:
+    told_before = not daily and (_told_past(token) or not lead and _told_perfect(token))
+    if _earlier(token) or _standing(token) or told_before or willed_by(token) is not None:
         # (what a possessed noun of will says, 'opposed Trump's decision to withdraw', is a will
         # already known when the text names it so: undated, its day before this one)
         return None, None, None, "earlier"

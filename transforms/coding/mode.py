@@ -147,13 +147,14 @@ def _mode(verb) -> str:
         keeping = mode_of(governor_of(verb.head))  # 'stopped the Kurds from attacking Afrin': they did not;
         if keeping == "negated":
             return "asserted"  # 'none of this has prevented Russia from claiming the high ground': it did
-        return "negated" if keeping == "asserted" else "hypothetical"  # 'an obligation to prevent them from being slaughtered'
+        # ('an obligation to prevent them from being slaughtered': supposed)
+        return "negated" if keeping == "asserted" else "hypothetical"
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "through") and pos(verb.head.head) == "VERB":
         return mode_of(verb.head.head)  # the means of a deed is as done as it: 'will lose the peace by withdrawing'
     if obliged(verb) and lemma(verb.head) in SAYING:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children) or _in_case(verb):
-        return "hypothetical"  # (before its tense: 'examining whether Britain will continue'; 'in case Isis raided the house')
+        return "hypothetical"  # (before its tense: 'examining whether Britain will continue'; 'in case Isis raided')
     if verb.dep_ == "ccomp" and lemma(verb.head) in SAYING and any(map(_negation, verb.head.children)):
         return "hypothetical"  # 'I'm not suggesting we go to war', 'did not say that X attacked': no one tells it as done
     if verb.dep_ == "ccomp" and lemma(verb.head) in _FEARING:
@@ -188,7 +189,7 @@ def _mode(verb) -> str:
             return "negated"  # 'has yet to withdraw', 'prisons that have yet to be searched': not done
         if head.lower_ in COPULAS and head.i < verb.i:
             planned = mode_of(head)  # 'if Russia were to retaliate': supposed, not planned
-            return planned if planned in ("hypothetical", "negated") else "intended"  # 'the Home Office is to suspend cooperation': planned
+            return planned if planned in ("hypothetical", "negated") else "intended"  # 'the Home Office is to suspend'
         if governing in REFUSALS:
             return "refused"
         if head.lower_ == "going" and head.tag_ == "VBG" and any(
@@ -210,13 +211,16 @@ def _mode(verb) -> str:
         if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in children):
         governed = mode_of(head)  # 'should extend the scheme while reversing the attitudes': as the extending
         tried = head
         while tried.dep_ == "conj" and tried.head.i != tried.i:
             tried = tried.head
-        attempt = tried.dep_ == "xcomp" and lemma(tried.head) in TRYING  # ('sought to train the rebels, providing arms': provided)
-        if governed in ("hypothetical", "intended", "demanded") and not attempt:  # (not 'did not comment, saying only that')
+        # (not when the verb is only attempted, 'sought to train the rebels, providing arms', nor
+        # denied, 'did not comment, saying only that')
+        attempt = tried.dep_ == "xcomp" and lemma(tried.head) in TRYING
+        if governed in ("hypothetical", "intended", "demanded") and not attempt:
             return governed
     if verb.dep_ == "advcl" and head.i != verb.i and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         if head.lower_ in COPULAS and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") for c in head.children) \

@@ -196,7 +196,7 @@ class Roles:
             return self._related(token)
         event = token.lower_ in EVENT_NOUNS
         if event and depth == 0:
-            doer = self.noun_roles(token)[0]  # 'the attack on Kenyan troops by Somali militants killed five': its doer, not its target
+            doer = self.noun_roles(token)[0]  # 'the attack on Kenyan troops by Somali militants killed five'
             if doer is not None:
                 return doer
         frontier = [token]
