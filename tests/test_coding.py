@@ -1239,3 +1239,14 @@ def test_what_is_discussed_is_a_topic_and_whom_it_is_discussed_with_the_target()
     assert "PRK" not in [e.target_country for e in code_text(text, PUBLISHED)]
     talks = code_text("Kenya discussed developments in Somalia with the Ugandan president on Sunday.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in talks] == [("KEN", "UGA")]
+
+
+def test_a_name_no_comma_closes_before_the_verb_is_its_subject_not_an_apposition():
+    # the parse makes 'Erdogan' the apposition of 'Jim Mattis' and Mattis the subject; no comma
+    # closes the apposition before 'has said', so Erdogan says it (and 'he' is Erdogan)
+    text = ("In Ankara, after an outcry over the withdrawal announcement and the resignation of the defence "
+            "secretary, Jim Mattis, Erdogan has said he will not allow Turkish troops to leave.")
+    assert [(e.cameo_code, e.source_name) for e in code_text(text, PUBLISHED)] == [("124", "Erdogan")]
+    # an apposition closed by its comma stays one: Mattis says it
+    closed = "Jim Mattis, the defence secretary, criticised Turkey on Monday."
+    assert [e.source_name for e in code_text(closed, PUBLISHED)] == ["Jim Mattis"]

@@ -4,7 +4,9 @@
   forces from Afrin allowed Turkey to boast'); of a passive, its 'by' agent (and the subject is the target),
   also one it shares with a passive conjunct ('were abducted and killed by rebels'); an agent that
   names no actor leaves it without one ('a proposition disputed by many experts').
-- A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
+- A name after a comma that no comma closes before the verb is the verb's subject, though the
+  parse makes it the apposition of the name before ('the defence secretary, Jim Mattis, Trump has
+  said'). A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
   an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
   ensure'), a participle ('..., ending the standoff'); a gerund after 'accused X of', 'blamed X
   for', 'stopped X from' is X's deed. A relative pronoun stands for the noun its clause modifies ('Jammeh, who had
@@ -270,6 +272,7 @@ class Roles:
                 return False, None
             verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            subject = subject if subject is None else _unclosed_apposition(subject, verb) or subject
             if subject is not None and subject.lower_ not in _PRONOUNS:
                 actor = self.actor_in(subject)
                 if actor is not None:
@@ -314,7 +317,7 @@ class Roles:
                     # a clause as subject is a cause, no doer: 'Chasing Kurdish forces from Afrin
                     # allowed Turkey to boast' (not the forces); its own subject, if it has one
                     return next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                return child
+                return _unclosed_apposition(child, verb) or child
             if child.dep_ in _PASSIVE_SUBJECTS and lemma(verb) in _STATIVE and not _passive(verb):
                 return child  # 'troops are engaged in combat': they fight
         if _passive(verb):
@@ -722,6 +725,22 @@ def _conjuncts(token) -> list:
         frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
         out += frontier
     return out
+
+
+def _unclosed_apposition(subject, verb):
+    """A name the parser made the subject's apposition though no comma closes it before the verb:
+    in 'the resignation of the defence secretary, Jim Mattis, Trump has said', Trump says it (an
+    apposition is closed by a comma: 'Jim Mattis, the defence secretary, said'). None otherwise."""
+    doc = subject.doc
+    for appos in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i and pos(c) == "PROPN"):
+        if doc[appos.left_edge.i - 1].text != ",":
+            continue  # ('the government spokesman Prodomos Prodromou': one name, no second subject)
+        after = appos.right_edge.i + 1
+        if after < len(doc) and after <= verb.i and doc[after].head.i == verb.i and doc[after].dep_ in ("aux", "auxpass", "neg", "ROOT") \
+                or after == verb.i:
+            if subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ",":
+                return appos
+    return None
 
 
 def _antecedent_of(relative):
