@@ -6,11 +6,11 @@
   names no actor leaves it without one ('a proposition disputed by many experts').
 - A name after a comma that no comma closes before the verb is the verb's subject, though the
   parse makes it the apposition of the name before ('the defence secretary, Jim Mattis, Trump has
-  said'). A verb without a subject of its own takes its governor's: a coordinated verb ('met and signed'),
-  an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged Putin to
-  ensure'), a participle ('..., ending the standoff'); a gerund after 'accused X of', 'blamed X
-  for', 'stopped X from' is X's deed. A relative pronoun stands for the noun its clause modifies ('Jammeh, who had
-  ruled'); as an object ('Prabhakaran, whom it said troops had killed'; 'the YPG, which they
+  said'). A verb without a subject of its own takes its governor's: a coordinated verb ('met and
+  signed'), an infinitive ('agreed to withdraw'; with an object before it, that object: 'urged
+  Putin to ensure'), a participle ('..., ending the standoff'); a gerund after 'accused X of',
+  'blamed X for', 'stopped X from' is X's deed. A relative pronoun stands for the noun its clause
+  modifies ('Jammeh, who had ruled'); as an object ('Prabhakaran, whom it said troops had killed'; 'the YPG, which they
   accuse') for a person or an actor named as the antecedent, not a thing with a name inside it
   ('the Salisbury incident, which the UK blamed on the Kremlin').
 - The target is the direct object, else the indirect one ('told Erdogan'), else the object of a
