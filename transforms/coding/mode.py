@@ -13,9 +13,9 @@
   attacking': the Kurds' deed; done after all when nothing prevented it, 'none of this has
   prevented Russia from claiming').
 - hypothetical: a modal of possibility ('may', 'could', 'would', 'might', 'should'), or the verb
-  is in a condition ('if', 'unless', 'in case') or in a clause that such a verb governs, or it follows from a
-  condition of its own ('sends troops if the rebels advance'; but a saying or a warning with a
-  condition is made all the same: 'warned of war if the talks fail').
+  is in a condition ('if', 'unless', 'in case') or in a clause that such a verb governs, or it
+  follows from a condition of its own ('sends troops if the rebels advance'; but a saying or a
+  warning with a condition is made all the same: 'warned of war if the talks fail').
   So is what is feared, hoped or expected ('residents fear that dissenters will be arrested': no
   one's plan), what reports, claims or allegations say ('reports that police had arrested',
   'rejected Kenya's claim that its troops had shelled'): hearsay, not told as so; and what someone
@@ -83,7 +83,6 @@ _CAUSING = frozenset({"make", "get", "let", "have", "help"})
 # Verbs of ending a deed: what their gerund says is done no more ('ceased arming the rebels').
 _ENDING = frozenset({"stop", "cease", "halt", "end", "quit", "suspend", "discontinue"})
 _PERFECT = frozenset({"has", "have", "had"})
-_HAVE_OR_BE = _PERFECT | frozenset({"is", "are", "was", "were", "'s", "’s", "'re", "’re"})
 # Adverbs that say a deed is only alleged.
 _ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly", "reputedly"})
 # Verbs of fearing, hoping and guessing: what their clause says is not known to be so, nor anyone's plan.
@@ -185,7 +184,7 @@ def _mode(verb) -> str:
     complement = verb.dep_ in ("xcomp", "acl", "relcl") or verb.dep_ == "advcl" and lemma(head) in _GOVERNING
     if complement and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         governing = lemma(head)
-        if head.lower_ in _HAVE_OR_BE and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+        if head.lower_ in _PERFECT | COPULAS and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
             return "negated"  # 'has yet to withdraw', 'prisons that have yet to be searched': not done
         if head.lower_ in COPULAS and head.i < verb.i:
             planned = mode_of(head)  # 'if Russia were to retaliate': supposed, not planned
@@ -260,9 +259,8 @@ def _mode(verb) -> str:
 def _in_case(verb) -> bool:
     """A verb of a clause opened by 'in case' (the parser makes it a phrase on the verb or on its
     governor): what may happen."""
-    start = verb.left_edge.i
-    if any(c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i for c in verb.children):
-        start = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in").i + 2
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i), None)
+    start = verb.left_edge.i if phrase is None else phrase.i + 2
     return start >= 2 and [t.lower_ for t in verb.doc[start - 2 : start]] == ["in", "case"]
 
 

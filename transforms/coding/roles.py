@@ -735,11 +735,10 @@ def _unclosed_apposition(subject, verb):
     for appos in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i and pos(c) == "PROPN"):
         if doc[appos.left_edge.i - 1].text != ",":
             continue  # ('the government spokesman Prodomos Prodromou': one name, no second subject)
-        after = appos.right_edge.i + 1
-        if after < len(doc) and after <= verb.i and doc[after].head.i == verb.i and doc[after].dep_ in ("aux", "auxpass", "neg", "ROOT") \
-                or after == verb.i:
-            if subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ",":
-                return appos
+        after = appos.right_edge.i + 1  # the verb itself, or one of its auxiliaries before it
+        joined = after == verb.i or after < verb.i and doc[after].head.i == verb.i and doc[after].dep_ in ("aux", "auxpass", "neg")
+        if joined and subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ",":
+            return appos
     return None
 
 
