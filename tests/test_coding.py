@@ -266,7 +266,7 @@ def _events(text: str):
      [("193", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # a verb of saying with a clause of fact states it, whatever its dictionary's code; 'insist' on
     # what is to be done demands it
-    ("Kenya argued on Monday that the Tanzanian economy was growing.", [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
+    ("Kenya argued on Monday that the Tanzanian economy was growing.", [("010", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     ("Kenya claimed on Monday that its economy was growing faster than Tanzania's.",
      [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
     ("Kenya insisted on Monday that Tanzania step down.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
@@ -404,7 +404,7 @@ def test_a_feature_tells_undated_deeds_of_the_past_before_its_day():
     # the simple past is earlier, not of the publication day; a saying stays the reporter's day's
     feature = " ".join(["The war has changed the region."] * 10)
     assert _events(feature + " Kenya negotiated a ceasefire with Tanzania. Kenya said Tanzania was wrong.") == [
-        ("050", "KEN", "TZA", None, "earlier", "asserted"), ("010", "KEN", None, "2021-10-14", "published", "asserted")]
+        ("050", "KEN", "TZA", None, "earlier", "asserted"), ("010", "KEN", "TZA", "2021-10-14", "published", "asserted")]
     # the same deed in a story whose lead dates the day's news, or in a brief, is of the publication day
     news = "Kenya attacked Tanzania on Monday. " + " ".join(["The war has changed the region."] * 10)
     assert ("050", "KEN", "TZA", "2021-10-14", "published", "asserted") in _events(news + " Kenya negotiated a ceasefire with Tanzania.")
@@ -1250,3 +1250,14 @@ def test_a_name_no_comma_closes_before_the_verb_is_its_subject_not_an_apposition
     # an apposition closed by its comma stays one: Mattis says it
     closed = "Jim Mattis, the defence secretary, criticised Turkey on Monday."
     assert [e.source_name for e in code_text(closed, PUBLISHED)] == ["Jim Mattis"]
+
+
+def test_a_statement_is_aimed_at_the_foreign_actor_its_reported_clause_is_about():
+    # 'said the US's move would have dangerous implications', '"Only Russia has the means," he said'
+    said = code_text("Kenyan President William Ruto said on Monday that Uganda had not been consulted.", PUBLISHED)
+    assert [(e.cameo_code, e.target_country) for e in said] == [("010", "UGA")]
+    quoted = code_text("“Only Uganda has the means to end this,” the Kenyan president said.", PUBLISHED)
+    assert [(e.cameo_code, e.target_country) for e in quoted] == [("010", "UGA")]
+    # a statement about the speaker's own state has no target
+    own = code_text("The Kenyan president said Kenyan forces were ready.", PUBLISHED)
+    assert [(e.cameo_code, e.target_country) for e in own] == [("010", None)]

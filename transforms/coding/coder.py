@@ -531,6 +531,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 code = "100"  # 'told the Pentagon to withdraw its troops': an order, as 'ordered' is (ORDER 100)
             elif asked is None:
                 code, target = _blaming(token, code, target, roles, source)
+            if code == "010" and target is None:
+                target = _spoken_of(token, roles, source)  # 'said the US's move would have dangerous implications'
         elif not mention.noun and lemma(token) in _NAMING and code[:2] == "01":
             code, target = _blaming(token, code, target, roles, source)  # 'described the diversion as hijacking'
         if location is None and not mention.noun:
@@ -759,6 +761,33 @@ def _blaming(verb, code: str, target, roles, source):
         if party is not None and party != source:
             return code, party
     return code, target
+
+
+def _spoken_of(verb, roles, source: Actor) -> Actor | None:
+    """The actor a statement is about: the subject of the clause it reports, where that names a
+    political actor of another country than the speaker's ('Hahn said Damascus appears intent on
+    screening returnees': Damascus; '"Only Russia has the means," he said': Russia). A speaker the
+    text gives no country may be speaking of her own state, so a state is no target of hers."""
+    reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if not reported and verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:
+        reported = [verb.head]  # the quote before 'he said'
+    for clause in reported:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in _FIRST_PERSONS:
+            continue
+        party = roles.actor_in(subject)
+        if party is None or party.country in (None, source.country) or not _political(party) or _private(party):
+            continue  # (not 'Erdogan said Turkey would ...', 'said the children are sick')
+        if any(t.idx == party.start for c in subject.children if c.dep_ == "prep" for t in c.subtree):
+            continue  # 'said documents from Tanzania were found': about the documents
+        if source.country is None and (party.sector is None or party.sector in STATE_SECTORS):
+            continue  # 'Belloubet said France is not responding': a speaker of no known country may speak of her own
+        return party
+    return None
+
+
+# Pronouns of the speaker or the addressee: a statement about 'we' or 'you' is about no one named.
+_FIRST_PERSONS = frozenset({"i", "we", "you", "it", "this", "that"})
 
 
 def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, near: set[str]) -> Actor | None:
