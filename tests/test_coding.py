@@ -1261,3 +1261,12 @@ def test_a_statement_is_aimed_at_the_foreign_actor_its_reported_clause_is_about(
     # a statement about the speaker's own state has no target
     own = code_text("The Kenyan president said Kenyan forces were ready.", PUBLISHED)
     assert [(e.cameo_code, e.target_country) for e in own] == [("010", None)]
+
+
+def test_a_participle_parsed_as_the_complement_of_be_is_undergone_by_the_subject():
+    # the parser makes 'defeated' an adjective of 'been': al-Shabaab is defeated, it defeats no one
+    events = code_text("Kenyan officials said that al-Shabaab had been 99% defeated.", PUBLISHED)
+    assert "SOM" not in [e.source_country for e in events]
+    # participles of a stance are the subject's own: being opposed to a plan is opposing it
+    opposed = code_text("The main Somali opposition groups are opposed to the Kenyan plan.", PUBLISHED)
+    assert [(e.cameo_code[:2], e.source_country, e.target_country) for e in opposed] == [("12", "SOM", "KEN")]

@@ -383,8 +383,8 @@ class Roles:
                 return None  # a subject of its own that names no actor
             if token is not None and token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == current.i:
                 return None  # a 'by' agent of its own that names no actor ('a proposition disputed by many experts')
-            if _passive(current) and current.dep_ == "conj":
-                return None  # 'had surrendered or been killed': the shared subject underwent it
+            if _passive(current) and current.dep_ in ("conj", "acomp"):
+                return None  # 'had surrendered or been killed', 'had been 99% defeated': the subject underwent it
             if _bare_participle(current):
                 return None  # 'towns recaptured from Isis': by no one named
             owner = willed_by(current)
@@ -489,7 +489,7 @@ class Roles:
                            for c in verb.children if c.dep_ in _PASSIVE_SUBJECTS]
         elif _small_passive(verb):
             candidates += [c for c in verb.children if c.dep_ in _SUBJECTS]  # 'to see Assad removed': Assad
-        if _bare_participle(verb):
+        if _bare_participle(verb) or _copular_participle(verb):
             candidates += [c for c in verb.head.children if c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS]  # 'Backed by Russia, Assad'
         if verb.dep_ in ("relcl", "acl", "amod") and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in verb.children):
             candidates.append(verb.head)  # 'the activists arrested on Friday', 'government forces backed by Moscow'
@@ -773,7 +773,7 @@ def _in_clause(t, top) -> bool:
 
 
 # A participle whose subject is the doer ('troops are engaged in combat'), not one who undergoes it.
-_STATIVE = frozenset({"engage"})
+_STATIVE = frozenset({"engage", "oppose", "concern", "involve", "commit", "determine", "worry"})
 
 
 def _passive(verb) -> bool:
@@ -781,7 +781,15 @@ def _passive(verb) -> bool:
         return False
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
-    ) or _bare_participle(verb)
+    ) or _bare_participle(verb) or _copular_participle(verb)
+
+
+def _copular_participle(verb) -> bool:
+    """A past participle the parser made the complement of 'be' ('Isis had been 99% defeated'):
+    passive, undergone by the copula's subject, unless it takes a clause of its own ('it is
+    prepared to impose', 'are determined to fight': the subject's own resolve)."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lower_ in COPULAS and not any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 def _bare_participle(verb) -> bool:
