@@ -1270,3 +1270,15 @@ def test_a_participle_parsed_as_the_complement_of_be_is_undergone_by_the_subject
     # participles of a stance are the subject's own: being opposed to a plan is opposing it
     opposed = code_text("The main Somali opposition groups are opposed to the Kenyan plan.", PUBLISHED)
     assert [(e.cameo_code[:2], e.source_country, e.target_country) for e in opposed] == [("12", "SOM", "KEN")]
+
+
+def test_violence_attempted_is_violence_done_and_an_attempt_to_assassinate_is_cameo_185():
+    tried = code_text("Somali gunmen tried to assassinate the Kenyan governor on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.mode, e.source_country, e.target_country) for e in tried] == [("185", "asserted", "SOM", "KEN")]
+    # an attempted killing kills no one: an assault
+    assert [e.cameo_code for e in code_text("Somali gunmen attempted to kill the Kenyan governor on Monday.", PUBLISHED)] == ["180"]
+    # an attempt only meant, and an aim ('seek to overthrow'), stay intended
+    future = code_text("Somali gunmen will try to kill the Kenyan governor.", PUBLISHED)
+    assert [e.mode for e in future] == ["intended"]
+    aim = code_text("Somali rebels seek to overthrow the Kenyan government.", PUBLISHED)
+    assert all(e.mode == "intended" for e in aim)

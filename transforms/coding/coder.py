@@ -422,6 +422,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
     seen = set()
     for mention in mentions:
         token = doc[mention.token]
+        attempted = False  # (a violent deed someone tried: below)
         if mention.noun:
             ordered = _ordered(token, mention.code, codes.get(token.head.i))
             if token.dep_ in ("dobj", "pobj") and token.head.i in heads and not ordered:
@@ -473,6 +474,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             if target is None:
                 target = roles.purposed(token, source)  # 'forces fighting to defeat Islamic State'
             mode = mode_of(token)
+            attempted = mode == "intended" and mention.code[:2] in _VIOLENT and _attempted(token)
+            if attempted:
+                mode = "asserted"  # 'tried to assassinate the governor': an attempt at violence is violence done
             if mode == "negated" and says_no(token, mention.lemma) and not any(c.dep_ == "neg" for c in token.children):
                 mode = "asserted"  # 'saw no reason for optimism': a pessimistic comment made, not denied
             if mode == "asserted" and habitual(token) and token.i not in attached and mention.code[:2] not in _STANCES and _told(doc):
@@ -504,6 +508,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 and not any(c.dep_ == "prt" for c in token.children)):  # ('shot down a jet' is combat)
             mention = replace(mention, code=_KILLED_BY_ASSAULT)  # 'Hezbollah guerrillas killed the deputy chief'
         code, mode = coded(_said(token, mention) if not mention.noun else mention.code, mode)
+        if attempted:
+            code = _ATTEMPTED.get(code, code)  # ('tried to kill' kills no one: an assault, 180)
         if not mention.noun and lemma(token) in _WARNING and _forewarned(token, roles, source):
             code, mode = _PESSIMISTIC, "asserted"  # 'cautioned that Isis will remain a threat': no threat of its own
         if target is None and code[:2] == _PROTEST and not mention.noun:
@@ -599,6 +605,25 @@ _APPROVAL = frozenset("true acceptable justified legitimate legal fair justifica
 _EXPECTING = frozenset({"expect", "anticipate", "predict", "forecast"})
 
 
+# Verbs and nouns of attempting: violence attempted is violence done, as CAMEO codes an attempt to
+# assassinate (185) beside the assassination (186); other deeds attempted are only intended.
+_ATTEMPTING = frozenset({"try", "attempt", "strive"})  # (not "seek": "seeks to overthrow" is an aim)
+_ATTEMPTS = frozenset({"attempt", "attempts", "bid", "bids"})
+_ATTEMPTED = {"186": "185", "1823": "180"}
+
+
+def _attempted(verb) -> bool:
+    """A deed an asserted verb or noun of attempting takes as its infinitive ('tried to kill',
+    'an attempt to assassinate the governor was thwarted'), not one only meant ('will try to')."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and lemma(head) in _ATTEMPTING and pos(head) in ("VERB", "AUX"):
+        return mode_of(head) == "asserted"
+    if verb.dep_ in ("acl", "xcomp", "relcl") and head.lower_ in _ATTEMPTS and pos(head) == "NOUN":
+        governor = head.head
+        return governor.i == head.i or pos(governor) not in ("VERB", "AUX") or mode_of(governor) == "asserted"
+    return False
+
+
 # Force (18 assault, 19 fight, 20 mass violence) done to a thing said, decided or hoped is done in
 # words or not at all: 'attacked the decision' is criticism, 'killed off any challenge' no event.
 _VIOLENT = frozenset({"18", "19", "20"})
@@ -611,7 +636,7 @@ _ABSTRACT = frozenset(
     "decision decisions plan plans proposal proposals deal deals agreement agreements accord policy policies bill law "
     "laws idea ideas claim claims report reports challenge process hope hopes chance chances strategy move "
     "announcement statement statements remarks remark comments comment criticism argument case initiative "
-    "approach stance record credibility reputation legacy plea request ruling verdict".split()
+    "approach stance record credibility reputation legacy plea request ruling verdict speculation rumours".split()
 )
 
 
