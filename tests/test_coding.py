@@ -1282,3 +1282,12 @@ def test_violence_attempted_is_violence_done_and_an_attempt_to_assassinate_is_ca
     assert [e.mode for e in future] == ["intended"]
     aim = code_text("Somali rebels seek to overthrow the Kenyan government.", PUBLISHED)
     assert all(e.mode == "intended" for e in aim)
+
+
+def test_a_verbs_pattern_may_begin_at_its_own_preposition_after_a_long_object():
+    # HOLD * (AS HUMAN SHIELD) 184 (after the file's USE pattern), PREVENT * FROM LEAVING 172: the
+    # object runs past a pattern's first four words, the preposition hangs on the verb
+    shields = code_text("The Kenyan army has been holding thousands of Somali civilian refugees as human shields.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in shields] == [("184", "KEN", "SOM")]
+    kept = code_text("Al-Shabaab militants were preventing more than 1,000 Kenyan civilians from leaving.", PUBLISHED)
+    assert [e.cameo_code for e in kept] == ["172"]

@@ -262,10 +262,12 @@ PEOPLE_OFFICES = {
 
 # Local additions to the verb patterns (CAMEO codes from cameoCodes.json).
 PATTERN_ADDITIONS = {
-    # People held in custody or by the police are detained (173), hostages abducted (181).
+    # People held in custody or by the police are detained (173), hostages abducted (181); held
+    # as human shields used as them (184, the file's USE * (AS {HUMAN SHIELD})).
     "hold": ((("joint", "drills"), "062"), (("joint", "exercises"), "062"), (("drills",), "062"),
              (("in", "custody"), "173"), (("in", "detention"), "173"), (("by", "police"), "173"),
-             (("hostage",), "181"), (("captive",), "181")),
+             (("hostage",), "181"), (("captive",), "181"),
+             (("as", "human", "shields"), "184"), (("as", "human", "shield"), "184")),
     "conduct": ((("joint", "drills"), "062"), (("joint", "exercises"), "062")),
     "pay": ((("official", "visit"), "042"),),
     # Recalling an envoy is recalling a diplomat (the file's RECALL * AMBASSADOR, * DIPLOMAT, 161).

@@ -134,7 +134,7 @@ def _two_words(verb, particle) -> str | None:
     return two_words if two_words and (two_words in DEFAULTS or two_words in PATTERNS) else None
 
 
-def phrase_words(token) -> list[str]:
+def _phrase_tokens(token) -> list:
     """The words of a verb's own phrase after it, in order: its objects, particles and
     prepositional phrases with what they govern, never a clause of its own nor a conjunct. A
     relative clause's object is the noun it modifies: 'the declaration that A and B signed'."""
@@ -151,8 +151,12 @@ def phrase_words(token) -> list[str]:
             continue  # 'called Erdogan on Monday': a time, not the frame's 'call on' (an appeal)
         words += [t for t in child.subtree if not _in_clause(t, child)]
     words = [t for t in words if not _filler(t)]
-    return [t.lower_ for t in words if t.i < token.i] + [
-        t.lower_ for t in sorted((t for t in words if t.i > token.i), key=lambda t: t.i)]
+    return [t for t in words if t.i < token.i] + sorted((t for t in words if t.i > token.i), key=lambda t: t.i)
+
+
+def phrase_words(token) -> list[str]:
+    """The words of a verb's own phrase (_phrase_tokens), in small letters."""
+    return [t.lower_ for t in _phrase_tokens(token)]
 
 
 _TIME_NOUNS = frozenset(ENGLISH.weekdays) | frozenset(ENGLISH.months) | frozenset(ENGLISH.parts_of_day) | frozenset(
@@ -237,11 +241,15 @@ def _pattern_found(token, lemma: str) -> tuple[tuple[str, ...], str | None] | No
         # optimism', 'found guilty'), never their defaults (060 'found' a party)
         patterns += _ranked_patterns(token.lower_)
     if patterns:
-        words = [_stems(w) for w in phrase_words(token)]
-        opening = frozenset().union(*words[:4])  # a pattern's first word is among the first four
+        tokens = _phrase_tokens(token)
+        words = [_stems(t.lower_) for t in tokens]
+        # a pattern begins among the phrase's first four words, or at a preposition of the verb's
+        # own after a long object ('holding thousands of Tamil civilian refugees as human shields')
+        starts = [0, *(n for n, t in enumerate(tokens) if n >= 4 and t.dep_ == "prep" and t.head.i == token.i)]
         for first, lasts, code in patterns:
-            if not first.isdisjoint(opening) and _found(lasts, words):
-                return lasts, code
+            for start in starts:
+                if start < len(words) and not first.isdisjoint(frozenset().union(*words[start:start + 4])) and _found(lasts, words[start:]):
+                    return lasts, code
     return None
 
 
