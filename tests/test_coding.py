@@ -1291,3 +1291,13 @@ def test_a_verbs_pattern_may_begin_at_its_own_preposition_after_a_long_object():
     assert [(e.cameo_code, e.source_country, e.target_country) for e in shields] == [("184", "KEN", "SOM")]
     kept = code_text("Al-Shabaab militants were preventing more than 1,000 Kenyan civilians from leaving.", PUBLISHED)
     assert [e.cameo_code for e in kept] == ["172"]
+
+
+def test_the_council_after_a_council_named_in_full_is_that_council():
+    story = ("PHNOM PENH (Reuters) — Cambodia has asked the UN Security Council to call an urgent meeting. "
+             "Cambodian Prime Minister Hun Sen wrote to the council at the weekend asking it to intervene.")
+    asked = [e for e in code_text(story, PUBLISHED) if e.sentence_index == 1]
+    assert [(e.source_country, e.target_country) for e in asked] == [("KHM", "UNO")]
+    # with no council named before, 'the council' is no one
+    alone = "PHNOM PENH (Reuters) — Cambodian Prime Minister Hun Sen wrote to the council at the weekend asking it to intervene."
+    assert "UNO" not in [e.target_country for e in code_text(alone, PUBLISHED)]

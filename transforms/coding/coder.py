@@ -38,7 +38,8 @@ from eventpipe.transforms.coding.mentions import (
 from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
-    ANY, ARMED, BODY, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node, unnamed_person,
+    ANY, ARMED, BODY, BODY_NOUNS, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node,
+    unnamed_person,
 )
 from eventpipe.transforms.coding.words import COPULAS, SAYING, lemma, misparsed_report, pos
 from eventpipe.transforms.events import STATE_SECTORS, Event, build_event, main_country, main_pair
@@ -255,8 +256,11 @@ class _Article:
         recent: dict[str, Actor | None] = {}  # the last actor named before, of each kind a pronoun can stand for
         named_at: dict[str, int] = {}  # the sentence each of them was last named or stood for in
         said: dict[int, Dated] = {}  # the date of the last saying that had one, by sentence (dates.date_of)
+        bodies: dict[str, Actor] = {}  # the bodies named so far, by the noun heading their names (_bodies)
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
             nodes = [_with_main(n, main) for n in nodes]
+            nodes = nodes + _named_before(doc, nodes, bodies)
+            _bodies(doc, nodes, bodies)
             reach = _NEAR if len(self.whole) < _FEATURE else 0  # (a long story moves from country to country)
             near = set().union(*(self.named.get(i, ()) for i in range(sentence.index - reach, sentence.index + 1)))
             said_before = said.get(sentence.index - 1)
@@ -268,6 +272,40 @@ class _Article:
             events += found
             _remember(recent, doc, nodes, [c.source for c in found if c.source is not None], named_at, sentence.index)
         return [_in_whole(e.event, self.whole[e.event.sentence_index]) for e in events]
+
+
+def _bodies(doc, nodes: list[Node], bodies: dict[str, Actor]) -> None:
+    """Remember the bodies a sentence names by the common noun heading their names ('the UN Security
+    Council': 'council'; 'the Thai army': 'army'), for 'the council' after it (_named_before)."""
+    for node in nodes:
+        head = doc[node.head]
+        if head.lower_ in BODY_NOUNS and head.lower_ not in _NO_BODY and node.actor.country and node.last - node.first >= 2:
+            bodies[head.lower_] = node.actor
+
+
+def _named_before(doc, nodes: list[Node], bodies: dict[str, Actor]) -> list[Node]:
+    """Nodes for 'the council', 'the commission' when the article named a body by that noun before
+    ('Hun Sen wrote to the council ... asking it to intervene', after 'the UN Security Council'):
+    a bare singular noun with 'the' and nothing else, that no dictionary names itself."""
+    taken = {i for n in nodes for i in range(n.first, n.last)}
+    found = []
+    for token in doc:
+        if token.lower_ not in bodies or token.i in taken or token.tag_ != "NN" or not token.text.islower():
+            continue
+        children = list(token.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+                c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") for c in children):
+            continue
+        actor = bodies[token.lower_]
+        start = token.idx - doc[0].idx
+        found.append(Node(replace(actor, start=start, end=start + len(token.text), name=f"the {token.text}"),
+                          token.i, token.i, token.i + 1, False))
+    return found
+
+
+# Nouns heading names that do not stand for their body when used alone ('the Islamic State' is
+# no 'the state', 'the Syrian Democratic Forces' no 'the forces'; many a group is 'the group').
+_NO_BODY = frozenset("state states country countries forces force people republic kingdom union government group".split())
 
 
 def _remember(recent: dict[str, Actor | None], doc, nodes: list[Node], sources: list[Actor], named_at: dict[str, int],

@@ -113,7 +113,7 @@ PERSON, GROUP, BODY, ANY = "person", "group", "body", "any"
 _PRONOUN_KINDS = {"he": (PERSON,), "she": (PERSON,), "his": (PERSON,), "her": (PERSON,), "they": (GROUP, BODY),
                   "their": (GROUP, BODY), "it": (BODY,), "its": (BODY,)}
 # Singular nouns of the agent dictionary that name bodies, not people ('the government ... it').
-_BODIES = frozenset(
+BODY_NOUNS = frozenset(
     "government administration regime army military ministry parliament council court party company agency commission "
     "committee cabinet authority coalition alliance force navy embassy office organisation organization group movement "
     "front union department bank opposition media press senate congress assembly state legislature junta leadership "
@@ -138,7 +138,7 @@ def antecedent_kind(node: Node, doc) -> str:
     if token.tag_ in ("NNS", "NNPS") or token.lower_ in _GROUPS:
         return GROUP
     if node.actor.country not in _BODY_CODES and (
-            node.known or node.person or token.tag_ == "NN" and node.actor.sector and token.lower_ not in _BODIES):
+            node.known or node.person or token.tag_ == "NN" and node.actor.sector and token.lower_ not in BODY_NOUNS):
         return PERSON
     return BODY
 
