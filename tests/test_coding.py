@@ -1301,3 +1301,8 @@ def test_the_council_after_a_council_named_in_full_is_that_council():
     # with no council named before, 'the council' is no one
     alone = "PHNOM PENH (Reuters) — Cambodian Prime Minister Hun Sen wrote to the council at the weekend asking it to intervene."
     assert "UNO" not in [e.target_country for e in code_text(alone, PUBLISHED)]
+
+
+def test_federal_agents_are_police():
+    events = code_text("Kenyan President Uhuru Kenyatta handed himself over to federal agents on Saturday.", PUBLISHED)
+    assert [(e.cameo_code, e.target_country, e.target_sector) for e in events] == [("084", "KEN", "COP")]

@@ -49,6 +49,8 @@ AGENT_ADDITIONS = {
     "cop": "COP", "cops": "COP", "jawan": "COP", "jawans": "COP", "rapid action force": "COP",
     "raf": "COP", "crpf": "COP", "central reserve police force": "COP", "srp": "COP",
     "state reserve police": "COP", "home guards": "COP",
+    # Federal agents are a federal state's police ('handing himself over to federal agents').
+    "federal agent": "COP", "federal agents": "COP",
     # Ranks of Indian state police (the station house officer heads a police station; the
     # superintendent, commissioner and directors general of police head districts, cities, states).
     **dict.fromkeys(("station house officer", "station house officers", "sho", "sub-inspector", "sub-inspectors",

@@ -1478,6 +1478,8 @@ AGENTS = {
     "farm workers'": 'AGR',
     'farmer': 'AGR',
     'farmers': 'AGR',
+    'federal agent': 'COP',
+    'federal agents': 'COP',
     'federal chancelleries': 'GOV',
     'federal chancellery': 'GOV',
     'federal court': 'JUD',
