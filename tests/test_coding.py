@@ -1306,3 +1306,15 @@ def test_the_council_after_a_council_named_in_full_is_that_council():
 def test_federal_agents_are_police():
     events = code_text("Kenyan President Uhuru Kenyatta handed himself over to federal agents on Saturday.", PUBLISHED)
     assert [(e.cameo_code, e.target_country, e.target_sector) for e in events] == [("084", "KEN", "COP")]
+
+
+def test_the_verb_files_patterns_with_words_before_the_verb_read_its_subject():
+    # CROSS '&MILITARY * (INTO)' 190, ATTACK 'SUICIDE BOMBERS *' 1831 (CAMEO.2.0.txt): patterns
+    # with words before '*' match the subject's phrase
+    crossed = code_text("Kenyan troops crossed into Somalia on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in crossed] == [("190", "KEN", "SOM")]
+    bombers = code_text("Somali suicide bombers attacked Nairobi on Monday.", PUBLISHED)
+    assert [e.cameo_code for e in bombers] == ["1831"]
+    # but a verb of seizing is coded by what it seizes: CAPTURE's 'MILITANTS *' (181) takes no town
+    town = code_text("Al-Shabaab militants captured the Kenyan town of Mandera on Monday.", PUBLISHED)
+    assert [e.cameo_code for e in town] == ["192"]

@@ -922,11 +922,12 @@ def derive_verbs(ref: Path) -> str:
             if not code_text or "*" not in body:
                 continue
             before, _, after = body[: code_text.start()].partition("*")
-            elements = pattern_elements(after, synsets)
-            if before.strip() or elements is None:
+            elements = pattern_elements(after, synsets) if after.strip() else ()
+            subject = pattern_elements(before, synsets) if before.strip() else ()
+            if elements is None or subject is None or not elements and not subject:
                 continue
             origin = tuple(key_of(w) for w in re.split(r"[ ,]+", comment.strip()) if w)
-            block[2].append((elements, first_code(code_text.group(0)), origin))
+            block[2].append((elements, first_code(code_text.group(0)), origin, subject))
             continue
         m = re.match(r"^\+?([A-Z][A-Z_'-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?", line)
         if not m:
@@ -956,23 +957,28 @@ def derive_verbs(ref: Path) -> str:
     for form, lemma in FORM_ADDITIONS.items():
         forms.setdefault(form, lemma)
     patterns: dict[str, list] = {}
+    subject_patterns: dict[str, list] = {}
     for index, (_, members, block_patterns) in enumerate(blocks):
         for lemma in members:
             if lemmas[lemma][1] != index:
                 continue
-            for elements, code, origin in block_patterns:
+            for elements, code, origin, subject in block_patterns:
                 named = [o for o in origin if o in members]
                 if named and lemma not in named and not any(
                     forms.get(o) == lemma for o in origin
                 ):
                     continue
                 code = PATTERN_CORRECTIONS.get((lemma, code), code)
+                if subject:
+                    subject_patterns.setdefault(lemma, []).append(((subject, elements), code))
+                    continue
                 if lemma in APPEALING and elements and elements[0] == "for" and code and code[:2] not in ("02", "10"):
                     code = "020"  # 'called for an investigation', 'for a halt', 'for sanctions': an appeal
                 patterns.setdefault(lemma, []).append((elements, code))
     for lemma, extra in PATTERN_ADDITIONS.items():
         patterns.setdefault(lemma, [])[:0] = list(extra)
     used = {e for ps in patterns.values() for es, _ in ps for e in es if e.startswith("&")}
+    used |= {e for ps in subject_patterns.values() for (before, after), _ in ps for e in before + after if e.startswith("&")}
     body = [
         "# inflected form (lower-case, may be two words: 'meet with') -> lemma",
         "FORMS = {",
@@ -983,9 +989,14 @@ def derive_verbs(ref: Path) -> str:
         *(f"    {k!r}: {v[0]!r}," for k, v in sorted(lemmas.items())),
         "}",
         "# lemma -> ((words after the verb, in order; '&SET' = any of SYNSETS[...]), code or None)",
-        "# Only plain-word patterns with nothing before '*'; a few local additions (PATTERN_ADDITIONS).",
+        "# Plain-word patterns with nothing before '*'; a few local additions (PATTERN_ADDITIONS).",
         "PATTERNS = {",
         *(f"    {k!r}: {tuple(v)!r}," for k, v in sorted(patterns.items())),
+        "}",
+        "# lemma -> (((words before the verb: its subject or what precedes it), (words after it)), code or None):",
+        "# the file's patterns with words before '*' ('&MILITARY * (INTO)' under CROSS, 'SHELLS *' under SLAM)",
+        "SUBJECT_PATTERNS = {",
+        *(f"    {k!r}: {tuple(v)!r}," for k, v in sorted(subject_patterns.items())),
         "}",
         "SYNSETS = {",
         *(f"    {k!r}: {tuple(synsets[k])!r}," for k in sorted(used)),

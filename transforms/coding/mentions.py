@@ -18,7 +18,7 @@ from eventpipe.transforms.coding.words import IRREGULAR_PASTS, lemma, pos, share
 from eventpipe.transforms.events import word_stems
 from eventpipe.transforms.tables.agents import AGENTS
 from eventpipe.transforms.tables.countries import COUNTRIES
-from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SYNSETS
+from eventpipe.transforms.tables.verbs import DEFAULTS, FORMS, PATTERNS, SUBJECT_PATTERNS, SYNSETS
 from eventpipe.transforms.timex_lexicon import ENGLISH
 
 # Verbs the CAMEO.2.0 dictionary names only in its comments: its DEMAND block carries URGE's
@@ -223,11 +223,15 @@ def _found(lasts: tuple[str, ...], words: list[frozenset[str]]) -> bool:
 
 
 def verb_code(token, lemma: str) -> str | None:
-    """The finest code of a verb: its longest pattern found in its own phrase, else its default."""
+    """The finest code of a verb: its longest pattern found in its own phrase (or, for the file's
+    patterns with words before the verb, in its subject and its phrase), else its default."""
     found = _pattern_found(token, lemma)
+    code = DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
+    before = _subject_pattern_found(token, lemma, code != SEIZE) if lemma in SUBJECT_PATTERNS else None
+    if before is not None and (found is None or before[0] > len(found[0])):
+        return before[1]
     if found is not None:
         return found[1]
-    code = DEFAULTS.get(lemma) or VERB_ADDITIONS.get(lemma)
     if code and code[:2] == CONSULT and any(c.dep_ == "oprd" for c in token.children):
         return STATEMENT  # 'called the decision incoherent': naming its object, not a call to anyone
     return _seized(token) if code == SEIZE else code
@@ -251,6 +255,51 @@ def _pattern_found(token, lemma: str) -> tuple[tuple[str, ...], str | None] | No
                 if start < len(words) and not first.isdisjoint(frozenset().union(*words[start:start + 4])) and _found(lasts, words[start:]):
                     return lasts, code
     return None
+
+
+def _subject_pattern_found(token, lemma: str, bare: bool = True) -> tuple[int, str | None] | None:
+    """(its length, code) of the verb's longest pattern with words before '*' whose words before are
+    in its subject's phrase or among the words before it, in order, and whose words after it are
+    in its own phrase: '&MILITARY * (INTO)' (CROSS, 190) in 'Kenyan troops crossed into Somalia',
+    'SHELLS *' (SLAM, 194) in 'shells slammed into the town'. Not `bare`: only patterns with words
+    after the verb (a verb of seizing is coded by what it seizes, _seized: 'militants captured
+    Tikrit' occupies a town, though CAPTURE files MILITANTS * as an abduction)."""
+    before = [_stems(t.lower_) for t in _before_words(token)]
+    if not before:
+        return None
+    after = None
+    best = None
+    for (subject, elements), code in SUBJECT_PATTERNS[lemma]:
+        if best is not None and len(subject) + len(elements) <= best[0] or not bare and not elements:
+            continue
+        position = -1
+        for element in subject:
+            position = next((p for p in range(position + 1, len(before)) if _matches(element, before[p])), None)
+            if position is None:
+                break
+        if position is None:
+            continue
+        if elements:
+            if after is None:
+                after = [_stems(w) for w in phrase_words(token)]
+            if not _found(elements, after):
+                continue
+        best = (len(subject) + len(elements), code)
+    return best
+
+
+def _before_words(token) -> list:
+    """The words before a verb that its dictionary's patterns can name: its subject's phrase (for a
+    relative clause or a participle, the noun it modifies; for a conjunct with none, the first
+    conjunct's) and its own modifiers before it ('ethnically cleansed'), in order."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ == "conj" and token.head.i < token.i:
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    words = [t for t in subject.subtree if not _in_clause(t, subject)] if subject is not None else []
+    if subject is None and token.dep_ in ("relcl", "acl") and token.head.i < token.i:
+        words = [t for t in token.head.subtree if t.i < token.head.i + 1 and not _in_clause(t, token.head)]
+    words += [c for c in token.children if c.i < token.i and c.dep_ in ("advmod", "npadvmod")]
+    return sorted((t for t in words if not _filler(t)), key=lambda t: t.i)
 
 
 def says_no(token, lemma: str) -> bool:
