@@ -1318,3 +1318,12 @@ def test_the_verb_files_patterns_with_words_before_the_verb_read_its_subject():
     # but a verb of seizing is coded by what it seizes: CAPTURE's 'MILITANTS *' (181) takes no town
     town = code_text("Al-Shabaab militants captured the Kenyan town of Mandera on Monday.", PUBLISHED)
     assert [e.cameo_code for e in town] == ["192"]
+
+
+def test_an_agent_of_a_body_its_phrase_names_is_that_bodys_not_the_datelines():
+    story = ("BANJUL — Troops from the Economic Community of West African States (ECOWAS), led by Senegal, "
+             "crossed into Gambia on Thursday.")
+    assert [(e.source_country, e.target_country) for e in code_text(story, PUBLISHED)] == [("IGO", "GMB")]
+    # a noun of relation in between leaves the dateline's: 'the deputy chief of Israel's militia ally'
+    ally = "BEIRUT — Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon on Sunday."
+    assert [e.target_country for e in code_text(ally, PUBLISHED)] == ["LBN"]

@@ -258,7 +258,7 @@ class _Article:
         said: dict[int, Dated] = {}  # the date of the last saying that had one, by sentence (dates.date_of)
         bodies: dict[str, Actor] = {}  # the bodies named so far, by the noun heading their names (_bodies)
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
-            nodes = [_with_main(n, main) for n in nodes]
+            nodes = [n if _placed_inside(doc, n, nodes) else _with_main(n, main) for n in nodes]
             nodes = nodes + _named_before(doc, nodes, bodies)
             _bodies(doc, nodes, bodies)
             reach = _NEAR if len(self.whole) < _FEATURE else 0  # (a long story moves from country to country)
@@ -439,6 +439,16 @@ def _with_main(node: Node, main: str | None) -> Node:
     if main and placeable and not envoy and not many:
         return replace(node, actor=Actor(actor.start, actor.end, actor.name, main, actor.sector))
     return node
+
+
+def _placed_inside(doc, node: Node, nodes: list[Node]) -> bool:
+    """An agent whose phrase names the body or country it is of ('troops from the Economic
+    Community of West African States', 'officials of the African Union'): that one places it
+    (roles' _completed), not the story's main country."""
+    heads = {n.head for n in nodes if n.actor.country}
+    return not node.actor.country and any(
+        child.dep_ == "prep" and child.lower_ in ("of", "from") and any(g.dep_ == "pobj" and g.i in heads for g in child.children)
+        for child in doc[node.head].children)  # (its object itself: 'the deputy chief of Israel's militia ally' is no Israeli)
 
 
 # Agents in the plural that are several states, not one ('governments taking steps to block their
