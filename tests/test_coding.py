@@ -1327,3 +1327,11 @@ def test_an_agent_of_a_body_its_phrase_names_is_that_bodys_not_the_datelines():
     # a noun of relation in between leaves the dateline's: 'the deputy chief of Israel's militia ally'
     ally = "BEIRUT — Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon on Sunday."
     assert [e.target_country for e in code_text(ally, PUBLISHED)] == ["LBN"]
+
+
+def test_at_the_time_puts_a_past_deed_before_the_publication_day_and_an_as_clause_goes_with_it():
+    then = code_text("At the time, the world stood back and watched as Somali militants overran Kenyan peacekeepers.", PUBLISHED)
+    assert [(e.event_date, e.date_source) for e in then] == [(None, "earlier")]
+    # 'at the time of' names a time by what happened then: not the bare phrase
+    of_it = code_text("At the time of the vote, Somali militants overran Kenyan peacekeepers.", PUBLISHED)
+    assert [e.date_source for e in of_it] == ["published"]

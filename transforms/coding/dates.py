@@ -350,10 +350,23 @@ def _earlier(token) -> bool:
             return True
         if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _BEFORE_WORDS for c in children):
             return True
-        if verb.dep_ not in _SAME_CLAUSE:
-            break
+        if verb.tag_ == "VBD" and any(_then(c) for c in children):
+            return True  # 'At the time, the world stood back and watched'
+        if verb.dep_ not in _SAME_CLAUSE and not _meanwhile(verb):
+            break  # (a clause of the same time goes with its governor: '... watched as Serb forces overran')
         verb = verb.head
     return False
+
+
+def _then(prep) -> bool:
+    """'at the time', 'at that time', 'back then' on a verb in the past: a time the text spoke of
+    before, not the publication day (but 'at the time of the attack' is dated by its attack)."""
+    if prep.dep_ == "advmod" and prep.lower_ == "then" and any(c.lower_ == "back" for c in prep.children):
+        return True
+    if prep.dep_ != "prep" or prep.lower_ != "at":
+        return False
+    return any(g.dep_ == "pobj" and g.lower_ == "time" and [c.lower_ for c in g.children] in (["the"], ["that"])
+               for g in prep.children)
 
 
 def of_the_day(lead: list[Timex], published: date | None) -> bool:
