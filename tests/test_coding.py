@@ -1332,6 +1332,10 @@ def test_an_agent_of_a_body_its_phrase_names_is_that_bodys_not_the_datelines():
 def test_at_the_time_puts_a_past_deed_before_the_publication_day_and_an_as_clause_goes_with_it():
     then = code_text("At the time, the world stood back and watched as Somali militants overran Kenyan peacekeepers.", PUBLISHED)
     assert [(e.event_date, e.date_source) for e in then] == [(None, "earlier")]
+    # a participle clause of such a clause too, four steps from 'At the time'
+    closed = code_text("At the time, the world stood back and watched as Somali militias closed in, overrunning "
+                       "Kenyan peacekeepers.", PUBLISHED)
+    assert [e.date_source for e in closed] == ["earlier"]
     # 'at the time of' names a time by what happened then: not the bare phrase
     of_it = code_text("At the time of the vote, Somali militants overran Kenyan peacekeepers.", PUBLISHED)
     assert [e.date_source for e in of_it] == ["published"]

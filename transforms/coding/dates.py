@@ -344,7 +344,7 @@ def _earlier(token) -> bool:
     verb = token
     if _reported(token):
         return False  # 'officers had acted', he said: reported speech shifts the tense back
-    for _ in range(3):
+    for _ in range(5):
         children = list(verb.children)
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in children) and verb.tag_ == "VBN":
             return True
@@ -352,7 +352,7 @@ def _earlier(token) -> bool:
             return True
         if verb.tag_ == "VBD" and any(_then(c) for c in children):
             return True  # 'At the time, the world stood back and watched'
-        if verb.dep_ not in _SAME_CLAUSE and not _meanwhile(verb):
+        if verb.dep_ not in _SAME_CLAUSE and not _meanwhile(verb) and not _participle_clause(verb):
             break  # (a clause of the same time goes with its governor: '... watched as Serb forces overran')
         verb = verb.head
     return False
