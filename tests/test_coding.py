@@ -1339,3 +1339,16 @@ def test_at_the_time_puts_a_past_deed_before_the_publication_day_and_an_as_claus
     # 'at the time of' names a time by what happened then: not the bare phrase
     of_it = code_text("At the time of the vote, Somali militants overran Kenyan peacekeepers.", PUBLISHED)
     assert [e.date_source for e in of_it] == ["published"]
+
+
+def test_troops_moved_to_a_countrys_border_are_moved_against_it_not_at_themselves():
+    sent = code_text("Kenya sent troops to the Ugandan border.", PUBLISHED)
+    assert [e.target_country for e in sent] == ["UGA"]
+    # a border where something happens is still no one's side: 'on the Ugandan border'
+    on = code_text("Kenyan troops clashed with rebels on the Ugandan border.", PUBLISHED)
+    assert "UGA" not in [e.target_country for e in on]
+    # the battalions ordered are the commander's own, whatever country the dateline gives them
+    story = ("KAMPALA — Uganda broke off relations with Tanzania on Monday. "
+             "Kenyan President Uhuru Kenyatta ordered 10 army battalions to the Tanzanian border on Sunday.")
+    ordered = [e for e in code_text(story, PUBLISHED) if e.sentence_index == 1]
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in ordered] == [("154", "KEN", "TZA")]

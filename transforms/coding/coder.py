@@ -129,6 +129,7 @@ _STATEMENT, _MEDIA = "01", "MED"
 # The root of protest, whose target is the one protested against (CAMEO 14), often named only in
 # its purpose ('marched to protest against Sweden's decision', 'in defiance of Chinese authorities').
 _PROTEST = "14"
+_POSTURE = "15"  # (military posture: the forces moved are the doer's, whom they face the target)
 
 
 # People in private (civilians, people, refugees: sectors of Phoenix.agents.txt) saying, asking,
@@ -560,6 +561,11 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             code = _ATTEMPTED.get(code, code)  # ('tried to kill' kills no one: an assault, 180)
         if not mention.noun and lemma(token) in _WARNING and _forewarned(token, roles, source):
             code, mode = _PESSIMISTIC, "asserted"  # 'cautioned that Isis will remain a threat': no threat of its own
+        if code[:2] == _POSTURE and not mention.noun and target is not None and target.sector in ARMED and (
+                target.country in (None, source.country) or not _named_country(target)):
+            # 'ordered 10 army battalions to the Colombian border': its own troops (whatever country
+            # the story gave them), moved against Colombia
+            target = roles.destination(token, source)
         if target is None and code[:2] == _PROTEST and not mention.noun:
             target = roles.aimed_at(token, source)  # 'blocked a road to show disapproval for the US'
         if target is None and code[:2] != _STATEMENT and not mention.noun and lemma(token) not in SAYING:
@@ -861,6 +867,11 @@ def _spoken_of(verb, roles, source: Actor) -> Actor | None:
 
 # Pronouns of the speaker or the addressee: a statement about 'we' or 'you' is about no one named.
 _FIRST_PERSONS = frozenset({"i", "we", "you", "it", "this", "that"})
+
+
+def _named_country(actor: Actor) -> bool:
+    """An actor whose own words name its country ('Ugandan troops'), not one the story gave it."""
+    return any(word in COUNTRIES for word in actor.name.lower().split())
 
 
 def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, near: set[str]) -> Actor | None:

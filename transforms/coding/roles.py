@@ -562,6 +562,19 @@ class Roles:
             location = location or place
         return None, location
 
+    def destination(self, verb, source: Actor | None) -> Actor | None:
+        """The actor a verb sends or moves something to ('to the Colombian border', 'into
+        Somalia'), in its own phrase or its object's."""
+        preps = [c for c in verb.children if c.dep_ == "prep"] + [
+            p for o in verb.children if o.dep_ in ("dobj", "obj") for p in o.children if p.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ in ("to", "toward", "towards", "into"):
+                for g in (g for g in prep.children if g.dep_ == "pobj"):
+                    actor = self.actor_in(g)
+                    if actor is not None and actor != source:
+                        return actor
+        return None
+
     def _relative_object(self, token):
         """An object that is a relative pronoun stands for its antecedent: a person ('whom'), or
         an actor the antecedent names itself ('the YPG, which they accuse'), not a thing with a
@@ -871,8 +884,12 @@ _BOUNDS = frozenset({"border", "frontier", "boundary"})  # (plural, a territory:
 def bounding(token) -> bool:
     """A country that only names a border ('on the Thai border', 'near the Syrian frontier'): the
     line between it and a neighbour, on either side of which things are done; no actor. A
-    possessor names the side ('villages near Macedonia's border with Bulgaria' are Macedonia's)."""
-    return token.dep_ in ("compound", "amod") and token.head.lower_ in _BOUNDS
+    possessor names the side ('villages near Macedonia's border with Bulgaria' are Macedonia's).
+    A border things are sent or move to is that country's ('ordered 10 army battalions to the
+    Colombian border': against Colombia)."""
+    border = token.head
+    towards = border.dep_ == "pobj" and border.head.lower_ in ("to", "toward", "towards")
+    return token.dep_ in ("compound", "amod") and border.lower_ in _BOUNDS and not towards
 
 
 def _place_phrase(token) -> bool:
