@@ -1352,3 +1352,9 @@ def test_troops_moved_to_a_countrys_border_are_moved_against_it_not_at_themselve
              "Kenyan President Uhuru Kenyatta ordered 10 army battalions to the Tanzanian border on Sunday.")
     ordered = [e for e in code_text(story, PUBLISHED) if e.sentence_index == 1]
     assert [(e.cameo_code, e.source_country, e.target_country) for e in ordered] == [("154", "KEN", "TZA")]
+
+
+def test_a_peoples_adjective_before_a_noun_of_will_says_whose_it_is():
+    # 'the Ugandan decision to close the border': Uganda's closing, not Kenya's who condemns it
+    events = code_text("Kenya condemned the Ugandan decision to close the border.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in events if e.cameo_code[:2] != "11"] == [("UGA", "KEN")]

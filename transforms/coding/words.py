@@ -61,10 +61,14 @@ _WILL_NOUNS = frozenset(
 
 def willed_by(verb):
     """The possessor of the noun of will a to-infinitive completes, who does the infinitive's deed
-    ('Trump's decision to withdraw', 'Canberra's efforts to bring home'); None for any other verb."""
+    ('Trump's decision to withdraw', 'Canberra's efforts to bring home'), or the name or adjective
+    of a people before it that says whose it is ('the Ugandan decision to close the border', 'the
+    US move to withdraw'); None for any other verb."""
     if verb.dep_ != "acl" or verb.head.lower_ not in _WILL_NOUNS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
-    return next((c for c in verb.head.children if c.dep_ == "poss"), None)
+    children = list(verb.head.children)
+    return next((c for c in children if c.dep_ == "poss"), None) or next(
+        (c for c in children if c.dep_ in ("amod", "compound") and c.i < verb.head.i and c.text[:1].isupper()), None)
 
 
 def misparsed_report(verb):
