@@ -1358,3 +1358,8 @@ def test_a_peoples_adjective_before_a_noun_of_will_says_whose_it_is():
     # 'the Ugandan decision to close the border': Uganda's closing, not Kenya's who condemns it
     events = code_text("Kenya condemned the Ugandan decision to close the border.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in events if e.cameo_code[:2] != "11"] == [("UGA", "KEN")]
+
+
+def test_a_protest_at_an_embassy_is_aimed_at_its_state():
+    events = code_text("Kenyan students demonstrated outside the Ugandan embassy in Nairobi.", PUBLISHED)
+    assert [(e.cameo_code[:2], e.source_country, e.target_country) for e in events] == [("14", "KEN", "UGA")]

@@ -609,7 +609,8 @@ class Roles:
         """Whom a deed is aimed at where its purpose names it: the first actor, not a place, of
         its purpose clause ('blocked a road to show their disapproval for the United States'
         policies', 'began a hunger strike to protest against Sweden's decision') or of an 'in
-        defiance of' phrase ('blocked streets in defiance of Chinese authorities')."""
+        defiance of' phrase ('blocked streets in defiance of Chinese authorities'); else the body
+        its place is ('demonstrated outside the Ugandan embassy': Uganda)."""
         for child in verb.children:
             purpose = child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             stance = child.dep_ == "prep" and child.lower_ == "in" and any(
@@ -622,6 +623,11 @@ class Roles:
                     continue  # (a place: 'to protest in Paris'; not 'anger at the German government')
                 if (actor := self._completed(node, t)) != source:
                     return actor
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS):
+            for g in (g for g in prep.children if g.dep_ == "pobj"):
+                node = self.by_head.get(g.i)
+                if node is not None and node.actor.sector and not node.person and node.actor != source:
+                    return self._completed(node, g)  # 'demonstrated outside the Ugandan embassy', 'outside parliament'
         return None
 
     def subject_place(self, verb) -> Actor | None:
