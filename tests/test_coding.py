@@ -1363,3 +1363,8 @@ def test_a_peoples_adjective_before_a_noun_of_will_says_whose_it_is():
 def test_a_protest_at_an_embassy_is_aimed_at_its_state():
     events = code_text("Kenyan students demonstrated outside the Ugandan embassy in Nairobi.", PUBLISHED)
     assert [(e.cameo_code[:2], e.source_country, e.target_country) for e in events] == [("14", "KEN", "UGA")]
+
+
+def test_people_fired_at_are_the_target_though_at_is_a_preposition_of_place():
+    events = code_text("Kenyan police fired tear gas at Ugandan protesters.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in events] == [("KEN", "UGA")]

@@ -514,6 +514,9 @@ class Roles:
                 # 'engaged in combat with Isis', 'took part in talks with Kabul': the other side of the event
                 candidates += [g for o in objects if o.lower_ in EVENT_NOUNS or o.lower_ in _FIGHTS or o.lower_ in _EXCHANGES for p in o.children
                                if p.dep_ == "prep" and p.lower_ in ("with", "against") for g in p.children if g.dep_ == "pobj"]
+                if prep.lower_ == "at":  # 'fired tear gas at Ugandan protesters': people are aimed at, not a place
+                    candidates += [o for o in objects if o.i in self.by_head and o.tag_ in ("NNS", "NNPS")
+                                   and self.by_head[o.i].actor.sector]  # (not 'a vigil at the Community Centre')
                 location = location or self.place_in(prep)
                 continue
             if prep.lower_ == "for" and lemma(verb) in _FIGHTING:
