@@ -1368,3 +1368,8 @@ def test_a_protest_at_an_embassy_is_aimed_at_its_state():
 def test_people_fired_at_are_the_target_though_at_is_a_preposition_of_place():
     events = code_text("Kenyan police fired tear gas at Ugandan protesters.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in events] == [("KEN", "UGA")]
+
+
+def test_those_a_participle_clause_kills_are_of_the_country_its_governor_struck():
+    events = code_text("Somali militants attacked a Kenyan army base, killing 20 soldiers.", PUBLISHED)
+    assert [(e.cameo_code, e.target_country) for e in events] == [("190", "KEN"), ("1823", "KEN")]

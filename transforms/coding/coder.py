@@ -612,7 +612,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             if home:
                 target = location or Actor(0, 0, "", home, None)
         elif target is not None and not target.country and not target.backed:
-            home = location.country if location is not None else main  # 'killed three ethnic Albanians in Serbia'
+            struck = _struck_by_governor(token, roles, source) if not mention.noun else None
+            home = struck or (location.country if location is not None else main)  # 'killed three ethnic Albanians in Serbia'
             if location is None and home in (None, source.country) and _abroad(code, source, scene):
                 home = scene  # 'Kenyan jets bombed villages' in a story set in Somalia: Somali villages
             target = replace(target, country=home) if home else target
@@ -867,6 +868,15 @@ def _spoken_of(verb, roles, source: Actor) -> Actor | None:
 
 # Pronouns of the speaker or the addressee: a statement about 'we' or 'you' is about no one named.
 _FIRST_PERSONS = frozenset({"i", "we", "you", "it", "this", "that"})
+
+
+def _struck_by_governor(verb, roles, source: Actor) -> str | None:
+    """The country of whom the deed a participle clause follows was done to, for those it names
+    with none ('attacked a Kenyan army base, killing 20 soldiers': Kenyan soldiers)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ in ("mark", "nsubj") for c in verb.children):
+        return None
+    struck, _ = roles.target(verb.head, source)
+    return struck.country if struck is not None and struck.country != source.country else None
 
 
 def _named_country(actor: Actor) -> bool:
