@@ -1373,3 +1373,6 @@ def test_people_fired_at_are_the_target_though_at_is_a_preposition_of_place():
 def test_those_a_participle_clause_kills_are_of_the_country_its_governor_struck():
     events = code_text("Somali militants attacked a Kenyan army base, killing 20 soldiers.", PUBLISHED)
     assert [(e.cameo_code, e.target_country) for e in events] == [("190", "KEN"), ("1823", "KEN")]
+    # and those an event noun's deed kills, of whom the event was done to
+    noun = code_text("The attack on a Kenyan base by al-Shabaab militants killed 20 soldiers.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in noun] == [("SOM", "KEN")]

@@ -872,10 +872,16 @@ _FIRST_PERSONS = frozenset({"i", "we", "you", "it", "this", "that"})
 
 def _struck_by_governor(verb, roles, source: Actor) -> str | None:
     """The country of whom the deed a participle clause follows was done to, for those it names
-    with none ('attacked a Kenyan army base, killing 20 soldiers': Kenyan soldiers)."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ in ("mark", "nsubj") for c in verb.children):
+    with none ('attacked a Kenyan army base, killing 20 soldiers': Kenyan soldiers); so too of
+    whom the event its subject names was done to ('the attack on a Kenyan base by al-Shabaab
+    militants killed 20 soldiers')."""
+    event = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in EVENT_NOUNS), None)
+    if event is not None:
+        struck = roles.noun_roles(event)[1]
+    elif verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ in ("mark", "nsubj") for c in verb.children):
         return None
-    struck, _ = roles.target(verb.head, source)
+    else:
+        struck, _ = roles.target(verb.head, source)
     return struck.country if struck is not None and struck.country != source.country else None
 
 
