@@ -210,9 +210,10 @@ def _events(text: str):
     ("The deal, to be monitored by Tanzanian forces, was agreed by Kenya.",
      [("090", "TZA", "KEN", "2021-10-14", "published", "intended"), ("050", "KEN", "TZA", "2021-10-14", "published", "asserted")]),
     # an event noun as a subject acts through its doer ('by Somali militants'), never through whom
-    # it is done to ('on Kenyan troops'); with no doer named, no one
+    # it is done to ('on Kenyan troops'); with no doer named, no one. Those it kills are of whom
+    # it was done to
     ("The attack on Kenyan troops by Tanzanian militants killed five soldiers.",
-     [("1823", "TZA", None, "2021-10-14", "published", "asserted")]),
+     [("1823", "TZA", "KEN", "2021-10-14", "published", "asserted")]),
     ("The attack on Kenyan troops killed five soldiers.", []),
     # a verb that only says its object is done takes the object's date ('held talks on Oct. 2':
     # the parse hangs the date on 'talks')
