@@ -878,10 +878,11 @@ def test_joining_an_armed_group_fighting_for_a_side_and_the_purpose_of_leaving_a
 
 
 def test_a_participle_with_its_doer_named_is_done_to_the_noun_it_modifies():
-    # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer
+    # 'backed by Moscow and Tehran' is done to the forces, not by Moscow to Tehran, its co-doer (who
+    # backs them too)
     events = code_text("Syrian government forces backed by Moscow and Tehran shelled the town on Monday.", PUBLISHED)
     assert [(e.source_country, e.target_country, e.target_name) for e in events if e.cameo_code == "050"] == [
-        ("RUS", "SYR", "Syrian government forces")]
+        ("RUS", "SYR", "Syrian government forces"), ("IRN", "SYR", "Syrian government forces")]
 
 
 @pytest.mark.parametrize("text, code, target", [
@@ -1377,3 +1378,11 @@ def test_those_a_participle_clause_kills_are_of_the_country_its_governor_struck(
     # and those an event noun's deed kills, of whom the event was done to
     noun = code_text("The attack on a Kenyan base by al-Shabaab militants killed 20 soldiers.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in noun] == [("SOM", "KEN")]
+
+
+def test_each_of_conjoined_subjects_does_the_deed():
+    events = code_text("Kenya and Uganda accused Tanzania of harbouring rebels.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in events if e.cameo_code == "112"] == [("KEN", "TZA"), ("UGA", "TZA")]
+    # two parties of a joint deed stay one event between them
+    assert [(e.source_country, e.target_country) for e in code_text("Kenya and Uganda signed a peace deal.", PUBLISHED)] == [
+        ("KEN", "UGA")]

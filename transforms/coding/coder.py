@@ -355,7 +355,9 @@ def _in_whole(event: Event, sentence: Sentence) -> Event:
 
 
 class _Coded:
-    """An event with the token it was coded from (for the saying rule)."""
+    """An event with the token it was coded from (for the saying rule) and the source a pronoun
+    after it can stand for (none for a conjoined subject's copy of an event: the first one named is
+    the one taken up)."""
 
     __slots__ = ("event", "token", "source")
 
@@ -632,6 +634,14 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         deed = _deed_object(token, codes, attached) if not mention.noun else None
         dated = date_of(token if deed is None else deed, attached, published, daily, said_before, sentence.index < _LEAD)
         found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
+        for other in roles.co_subjects(token) if not mention.noun else ():
+            if other.country and other.country not in (source.country, target.country if target else None) and (
+                    target is None or target.name):  # (a target the story gave the first, not the text, is no one's else)
+                # 'Kenyan forces and Ugandan troops attacked al-Shabaab': Uganda's attack too
+                key = (code, _key(other), _key(target), mode)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(_Coded(build_event(sentence, code, other, target, location, dated, mode), mention.token, None))
     return _without_reported_sayings(doc, found), dated_saying(doc, attached, published)
 
 

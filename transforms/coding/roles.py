@@ -565,6 +565,19 @@ class Roles:
             location = location or place
         return None, location
 
+    def co_subjects(self, verb) -> list[Actor]:
+        """The actors conjoined to the one that does a verb's deed ('Kenyan forces and Ugandan
+        troops attacked', 'Kenya and Uganda accused Tanzania'): each does it too."""
+        subject = self.subject(verb)
+        if subject is None or subject.dep_ not in _SUBJECTS + ("pobj",):
+            return []
+        found = []
+        for token in _conjuncts(subject):
+            node = self.by_head.get(token.i)
+            if node is not None and not _bare_place(node) or node is not None and node.actor.country in STATES and token.tag_ == "NNP":
+                found.append(self._completed(node, token))
+        return found
+
     def destination(self, verb, source: Actor | None) -> Actor | None:
         """The actor a verb sends or moves something to ('to the Colombian border', 'into
         Somalia'), in its own phrase or its object's."""
