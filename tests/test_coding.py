@@ -276,7 +276,8 @@ def _events(text: str):
      [("010", "KEN", None, "2021-10-11", "text", "asserted")]),
     # a bare verb the parser coordinated with 'wants' goes with its infinitive: wanted, not done
     ("Kenya wants to prevent a Tanzanian attack, and reassure its allies Uganda and Rwanda.",
-     [("032", "KEN", "TZA", "2021-10-14", "published", "intended"), ("032", "KEN", "UGA", "2021-10-14", "published", "intended")]),
+     [("032", "KEN", "TZA", "2021-10-14", "published", "intended"), ("032", "KEN", "UGA", "2021-10-14", "published", "intended"),
+      ("032", "KEN", "RWA", "2021-10-14", "published", "intended")]),
     # telling someone to do a thing is an order, as 'ordered' is; telling a fact, a statement
     ("Kenya told Tanzania on Monday to withdraw its troops.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # signalling or indicating what one will do says it: the intention is the event
@@ -1386,3 +1387,10 @@ def test_each_of_conjoined_subjects_does_the_deed():
     # two parties of a joint deed stay one event between them
     assert [(e.source_country, e.target_country) for e in code_text("Kenya and Uganda signed a peace deal.", PUBLISHED)] == [
         ("KEN", "UGA")]
+
+
+def test_a_deed_done_to_conjoined_actors_is_done_to_each():
+    events = code_text("Kenya imposed sanctions on Uganda and Rwanda.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in events] == [("KEN", "UGA"), ("KEN", "RWA")]
+    met = code_text("Kenya's president met leaders of Uganda and Tanzania.", PUBLISHED)
+    assert [e.target_country for e in met] == ["UGA", "TZA"]

@@ -634,6 +634,13 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         deed = _deed_object(token, codes, attached) if not mention.noun else None
         dated = date_of(token if deed is None else deed, attached, published, daily, said_before, sentence.index < _LEAD)
         found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
+        for other in roles.co_targets(target) if target is not None and not mention.noun else ():
+            if other.country and other.country not in (source.country, target.country):
+                # 'Kenya accused Uganda and Tanzania': of Tanzania too
+                key = (code, _key(source), _key(other), mode)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(_Coded(build_event(sentence, code, source, other, location, dated, mode), mention.token, None))
         for other in roles.co_subjects(token) if not mention.noun else ():
             if other.country and other.country not in (source.country, target.country if target else None) and (
                     target is None or target.name):  # (a target the story gave the first, not the text, is no one's else)

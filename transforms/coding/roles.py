@@ -578,6 +578,19 @@ class Roles:
                 found.append(self._completed(node, token))
         return found
 
+    def co_targets(self, target: Actor) -> list[Actor]:
+        """The actors conjoined to the one a deed is done to ('accused Uganda and Tanzania',
+        'met leaders of Uganda and Tanzania'): it is done to each."""
+        node = next((n for n in self.nodes if (n.actor.start, n.actor.end) == (target.start, target.end)), None)
+        if node is None:
+            return []
+        found = []
+        for token in _conjuncts(self.doc[node.head]):
+            other = self.by_head.get(token.i)
+            if other is not None:
+                found.append(self._completed(other, token))
+        return found
+
     def destination(self, verb, source: Actor | None) -> Actor | None:
         """The actor a verb sends or moves something to ('to the Colombian border', 'into
         Somalia'), in its own phrase or its object's."""
