@@ -1394,3 +1394,12 @@ def test_a_deed_done_to_conjoined_actors_is_done_to_each():
     assert [(e.source_country, e.target_country) for e in events] == [("KEN", "UGA"), ("KEN", "RWA")]
     met = code_text("Kenya's president met leaders of Uganda and Tanzania.", PUBLISHED)
     assert [e.target_country for e in met] == ["UGA", "TZA"]
+
+
+def test_a_deed_a_dated_past_deed_followed_is_of_its_day_unless_a_span_is_said():
+    events = code_text("Kenya recalled its ambassador from Kampala last week after Uganda expelled two Kenyan diplomats.", PUBLISHED)
+    assert [(e.source_country, e.date_precision, e.date_source) for e in events] == [
+        ("KEN", "week", "text"), ("UGA", "week", "text")]
+    # 'shortly after' says a span: no day taken
+    shortly = code_text("Kenya recalled its ambassador on Monday, shortly after Uganda expelled two Kenyan diplomats.", PUBLISHED)
+    assert [e.event_date.isoformat() for e in shortly if e.source_country == "UGA"] != ["2021-10-11"]

@@ -215,7 +215,7 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
             timex = next((t for anchored in attached.values() for i, t in anchored if i == current.head.i), None)
             if timex is not None:
                 return _dated(timex, current, published)
-        if current.dep_ in _DATED_BY_GOVERNOR or _participle_clause(current) or _meanwhile(current) or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        if current.dep_ in _DATED_BY_GOVERNOR or _participle_clause(current) or _meanwhile(current) or _led_to(current) or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             current = current.head if current.dep_ != "pobj" else current.head.head
             continue
         break
@@ -320,6 +320,18 @@ def _participle_clause(token) -> bool:
 
 # Conjunctions of a clause that happens at the time of the clause it hangs on.
 _AT_THE_TIME = frozenset({"when", "as", "while", "whilst"})
+
+
+def _led_to(token) -> bool:
+    """A clause a dated deed followed with no span said ('recalled its ambassador last week after
+    Uganda expelled two diplomats'): of the same day, as news tells it (the converse of
+    _following), not the publication day."""
+    children = list(token.children)
+    mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "after" and c.i < token.i), None)
+    return token.dep_ == "advcl" and token.head.tag_ in ("VBD", "VBN") and mark is not None and not any(
+        c.dep_ in ("npadvmod", "advmod") for c in [*mark.children, *(c for c in children if c.i < mark.i)])
+    # (a past one: not 'will arrive on Wednesday after Russia brokered a deal'; and no span said:
+    # not 'shortly after', 'two days after')
 
 
 def _meanwhile(token) -> bool:
