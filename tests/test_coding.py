@@ -1403,3 +1403,9 @@ def test_a_deed_a_dated_past_deed_followed_is_of_its_day_unless_a_span_is_said()
     # 'shortly after' says a span: no day taken
     shortly = code_text("Kenya recalled its ambassador on Monday, shortly after Uganda expelled two Kenyan diplomats.", PUBLISHED)
     assert [e.event_date.isoformat() for e in shortly if e.source_country == "UGA"] != ["2021-10-11"]
+
+
+def test_the_two_are_the_parties_of_the_event_before_them_in_the_sentence():
+    text = "Kenya's president met the Ugandan leader in Kampala on Monday and the two signed a trade deal."
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == [
+        ("040", "KEN", "UGA"), ("057", "KEN", "UGA")]

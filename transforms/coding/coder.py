@@ -359,10 +359,10 @@ class _Coded:
     after it can stand for (none for a conjoined subject's copy of an event: the first one named is
     the one taken up)."""
 
-    __slots__ = ("event", "token", "source")
+    __slots__ = ("event", "token", "source", "target")
 
-    def __init__(self, event: Event, token: int, source: Actor | None):
-        self.event, self.token, self.source = event, token, source
+    def __init__(self, event: Event, token: int, source: Actor | None, target: Actor | None = None):
+        self.event, self.token, self.source, self.target = event, token, source, target
 
 
 def can_yield(text: str, aliases=None) -> bool:
@@ -520,6 +520,9 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 first, second = roles.between(token)
                 if first is not None:
                     source, target = first, second
+            if source is None and found and _the_two(roles.subject(token)):
+                # 'met the Ugandan leader on Monday and the two signed a trade deal': those two
+                source, target = found[-1].source, found[-1].target
             if target is None:
                 target = roles.partner(token, source)
             if target is None:
@@ -633,7 +636,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         seen.add(key)
         deed = _deed_object(token, codes, attached) if not mention.noun else None
         dated = date_of(token if deed is None else deed, attached, published, daily, said_before, sentence.index < _LEAD)
-        found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source))
+        found.append(_Coded(build_event(sentence, code, source, target, location, dated, mode), mention.token, source, target))
         for other in roles.co_targets(target) if target is not None and not mention.noun else ():
             if other.country and other.country not in (source.country, target.country):
                 # 'Kenya accused Uganda and Tanzania': of Tanzania too
@@ -900,6 +903,15 @@ def _struck_by_governor(verb, roles, source: Actor) -> str | None:
     else:
         struck, _ = roles.target(verb.head, source)
     return struck.country if struck is not None and struck.country != source.country else None
+
+
+def _the_two(subject) -> bool:
+    """'the two', 'both', 'the two leaders': the two parties an event before it in the sentence had."""
+    if subject is None:
+        return False
+    if subject.lower_ in ("two", "both") and subject.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return subject.lower_ in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in subject.children)
 
 
 def _named_country(actor: Actor) -> bool:
