@@ -1409,3 +1409,11 @@ def test_the_two_are_the_parties_of_the_event_before_them_in_the_sentence():
     text = "Kenya's president met the Ugandan leader in Kampala on Monday and the two signed a trade deal."
     assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == [
         ("040", "KEN", "UGA"), ("057", "KEN", "UGA")]
+
+
+def test_a_deed_one_has_the_means_or_the_right_to_do_is_possible_not_meant():
+    events = code_text("Kenya has the capability to launch air strikes on Somalia.", PUBLISHED)
+    assert [(e.cameo_code, e.mode) for e in events] == [("195", "hypothetical")]
+    # a plan still means it
+    plans = code_text("Kenya has plans to attack al-Shabaab in Somalia.", PUBLISHED)
+    assert [e.mode for e in plans] == ["intended"]

@@ -95,6 +95,11 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 # Adjectives whose infinitive is done when they hold ('was able to arrest', 'was quick to claim');
 # others look ahead ('is due to meet', 'is likely to', 'keen to').
 _IMPLICATIVE = frozenset({"able", "quick", "swift", "lucky", "fortunate", "first", "last"})
+# Nouns of being able or free to do a thing: their infinitive is possible, neither done nor meant
+# ('have the assets and the motivation to launch such attacks', 'had the opportunity to attack').
+_ABILITIES = frozenset(
+    "means ability abilities capability capabilities capacity power right rights chance chances opportunity "
+    "opportunities option options freedom assets resources leverage motivation motive strength authority".split())
 # ... and whose infinitive is not done when they hold ('was unable to explain').
 _UNABLE = frozenset({"unable", "powerless"})
 # 'is believed (thought, said, reported, alleged, suspected ...) to have done': belief, not knowledge.
@@ -207,6 +212,8 @@ def _mode(verb) -> str:
             return mode_of(head.head)
         if pos(head) == "NOUN" and not _intent_held(head):
             return "negated"  # 'has no plans to attack', 'has not made any decision to launch attacks'
+        if pos(head) == "NOUN" and head.lower_ in _ABILITIES:
+            return "hypothetical"  # 'has the capability to launch air strikes', 'the right to attack': possible, not meant
         if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
