@@ -1417,3 +1417,10 @@ def test_a_deed_one_has_the_means_or_the_right_to_do_is_possible_not_meant():
     # a plan still means it
     plans = code_text("Kenya has plans to attack al-Shabaab in Somalia.", PUBLISHED)
     assert [e.mode for e in plans] == ["intended"]
+
+
+def test_teachers_doctors_and_farmers_saying_a_thing_do_no_political_deed():
+    assert code_text("“Everything is broken,” said Ahmed Issa, a 25-year-old Kenyan student.", PUBLISHED) == []
+    assert code_text("Kenyan doctors said at least 18 people had been injured.", PUBLISHED) == []
+    # a minister still does
+    assert [e.cameo_code for e in code_text("The Kenyan health minister said at least 18 people had been injured.", PUBLISHED)] == ["010"]

@@ -142,8 +142,13 @@ _PRIVATE = frozenset({"CVL", "REF"})
 _STATES = frozenset(COUNTRIES.values())
 
 
-def _private(actor: Actor) -> bool:
-    return actor.sector in _PRIVATE and (actor.country is None or actor.country in _STATES)
+def _private(actor: Actor, sectors: frozenset[str] = _PRIVATE) -> bool:
+    return actor.sector in sectors and (actor.country is None or actor.country in _STATES)
+
+
+# People of trades with no role of state or group (Phoenix.agents.txt's teachers and students EDU,
+# doctors and nurses HLH, farmers AGR), saying or asking a thing as private people do: no political deed.
+_UNPOLITICAL = _PRIVATE | frozenset({"EDU", "HLH", "AGR"})
 
 
 # Consultations (CAMEO 04: meet, visit, travel to) are between political actors: a state, its
@@ -579,7 +584,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             source = replace(source, sector=_GOVERNMENT)  # 'an official Syrian newspaper called on Arabs to unite': the state speaks
         if code[:2] < "13" and _MEDIA in (source.sector, source.country):
             continue  # 'AFP quoted her as saying', 'the Guardian saw a convoy': the press reports, it does no deed of state
-        if _private(source) and code[:2] < "13" and (target is None or _private(target) or not target.name):
+        if _private(source, _UNPOLITICAL) and code[:2] < "13" and (target is None or _private(target) or not target.name):
             continue  # 'her mother said', 'civilians gave water to the wounded': no political deed
         if lemma(token) == "join" and code == DEFAULTS["join"] and target is not None and _armed(target):
             code = _JOINED_FORCES  # 'left the UK to join Isis', 'joining the peshmerga': no consultation
