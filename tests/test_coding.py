@@ -1424,3 +1424,8 @@ def test_teachers_doctors_and_farmers_saying_a_thing_do_no_political_deed():
     assert code_text("Kenyan doctors said at least 18 people had been injured.", PUBLISHED) == []
     # a minister still does
     assert [e.cameo_code for e in code_text("The Kenyan health minister said at least 18 people had been injured.", PUBLISHED)] == ["010"]
+
+
+def test_an_arrest_by_authorities_no_one_places_is_of_the_state_it_is_made_in():
+    events = code_text("He was on holiday at the resort of Malindi in Kenya, when the authorities arrested him.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country) for e in events] == [("173", "KEN")]

@@ -129,7 +129,9 @@ _STATEMENT, _MEDIA = "01", "MED"
 # The root of protest, whose target is the one protested against (CAMEO 14), often named only in
 # its purpose ('marched to protest against Sweden's decision', 'in defiance of Chinese authorities').
 _PROTEST = "14"
-_POSTURE = "15"  # (military posture: the forces moved are the doer's, whom they face the target)
+_POSTURE = "15"
+# Arrest, detention and charges (CAMEO 173): a state's deed, of the state where they are made.
+_DETAINING = frozenset({"173"})  # (military posture: the forces moved are the doer's, whom they face the target)
 
 
 # People in private (civilians, people, refugees: sectors of Phoenix.agents.txt) saying, asking,
@@ -609,8 +611,10 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             location = roles.subject_place(token)  # 'demonstrators in Baghdad blocked a road'
         if not source.country and not source.backed and location is not None and location.country:
             source = replace(source, country=location.country)  # 'people blocked streets in Hong Kong'
-        if not source.country and not source.backed and source.sector in (_POLICE, _COURTS):
-            home = roles.sentence_place()  # 'detained while on holiday in south-west Turkey': Turkey's police
+        if not source.country and not source.backed and (source.sector in (_POLICE, _COURTS) or code[:3] in _DETAINING):
+            # 'detained while on holiday in south-west Turkey': Turkey's police; 'on holiday at the
+            # resort of Didim in south-west Turkey, when the authorities arrested him': Turkey's
+            home = roles.sentence_place()
             source = replace(source, country=home) if home else source
         if target is None and code[:2] in _PLACE_TARGETS:
             # a protest, a threat, coercion or force with no one named as its target is aimed at
