@@ -1427,5 +1427,6 @@ def test_teachers_doctors_and_farmers_saying_a_thing_do_no_political_deed():
 
 
 def test_an_arrest_by_authorities_no_one_places_is_of_the_state_it_is_made_in():
-    events = code_text("He was on holiday at the resort of Malindi in Kenya, when the authorities arrested him.", PUBLISHED)
+    # (a story of two countries, Britain and Kenya, gives the authorities no main country)
+    events = code_text("The British teacher was on holiday in south-west Kenya when the authorities arrested him.", PUBLISHED)
     assert [(e.cameo_code, e.source_country) for e in events] == [("173", "KEN")]
