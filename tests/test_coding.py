@@ -1430,3 +1430,12 @@ def test_an_arrest_by_authorities_no_one_places_is_of_the_state_it_is_made_in():
     # (a story of two countries, Britain and Kenya, gives the authorities no main country)
     events = code_text("The British teacher was on holiday in south-west Kenya when the authorities arrested him.", PUBLISHED)
     assert [(e.cameo_code, e.source_country) for e in events] == [("173", "KEN")]
+
+
+def test_an_event_whole_years_from_a_dated_one_is_dated_by_them_at_its_precision():
+    events = code_text("Kenya expelled the Ugandan ambassador in 2019, a year after a border clash.", PUBLISHED)
+    assert [(e.cameo_code[:2], e.event_date.isoformat(), e.date_precision) for e in events] == [
+        ("17", "2019-01-01", "year"), ("19", "2018-01-01", "year")]
+    months = code_text("Kenya expelled the Ugandan ambassador in March 2019, two years after Uganda attacked Kenyan troops.", PUBLISHED)
+    assert [(e.source_country, e.event_date.isoformat(), e.date_precision) for e in months if e.source_country == "UGA"] == [
+        ("UGA", "2017-03-01", "month")]

@@ -60,6 +60,7 @@ talks are past); a plan ('agreed to meet on Friday') and the present keep the ta
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from eventpipe.transforms.coding.words import SAYING, lemma, misparsed_report, pos, purpose_clause, willed_by
 from eventpipe.transforms.timex_lexicon import ENGLISH
@@ -436,6 +437,8 @@ def _relative(token, attached, published: date | None, depth: int) -> Dated | No
     related = _related(token)
     if related is not None:
         governor, days = related
+        if isinstance(days, _Years):
+            return _years_from(governor, days, attached, published, depth + 1)
         day = _governing_day(governor, attached, published, depth + 1)
         return None if day is None else _day(day + timedelta(days=days))
     for other in token.subtree:  # the other way round: 'two days after the March 3 vote he resigned'
@@ -443,6 +446,8 @@ def _relative(token, attached, published: date | None, depth: int) -> Dated | No
             continue
         related = _related(other)
         own = _direct(other, attached, published) if related is not None and related[0].i == token.i else None
+        if own is not None and isinstance(related[1], _Years):
+            return _shifted(own, -related[1].signed)  # 'a year after the 2018 election he resigned': 2019
         if own is not None and own[1] == "day" and own[0] is not None:
             return _day(own[0] - timedelta(days=related[1]))
     return None
@@ -472,7 +477,54 @@ def _related(token):
     else:
         return None
     days = next((d for d in map(_span_days, spans) if d is not None), None)
-    return None if days is None else (governor, _RELATIONS[relation] * days)
+    if days is None:
+        years = next((y for y in map(_span_years, spans) if y is not None), None)
+        return None if years is None else (governor, _Years(_RELATIONS[relation] * years))
+    return governor, _RELATIONS[relation] * days
+
+
+class _Years(NamedTuple):
+    """A span of whole years ('a year after', 'two years before'), signed as _RELATIONS."""
+
+    signed: int
+
+
+def _span_years(unit) -> int | None:
+    """Years in a span: 'a year', 'two years'; None for 'years' without a count or another word."""
+    if unit.lower_ not in ("year", "years"):
+        return None
+    for child in unit.children:
+        if child.dep_ == "nummod":
+            return int(child.text) if child.text.isdigit() else _COUNTS.get(child.lower_)
+        if child.dep_ == "det" and child.lower_ in _COUNTS:
+            return _COUNTS[child.lower_]
+    return None
+
+
+def _years_from(governor, years: _Years, attached, published: date | None, depth: int) -> Dated | None:
+    """The date of an event a number of years from the dated event it is placed against ('expelled
+    the ambassador in 2019, a year after a border clash': the clash in 2018), at that event's
+    precision (a year of a year, a month of a month or a day)."""
+    current = governor
+    for _ in range(12):
+        own = _own(current, attached, published, depth)
+        if own is not None:
+            return _shifted(own, years.signed)
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return None
+
+
+def _shifted(dated: Dated, years: int) -> Dated | None:
+    """A date moved by whole years, at its own precision (a day or time becomes its month)."""
+    day, precision = dated[0], dated[1]
+    if day is None or precision not in ("year", "month", "day", "time"):
+        return None
+    moved = date(day.year + years, day.month if precision != "year" else 1, 1)
+    if precision == "year":
+        return moved, "year", str(moved.year), "text"
+    return moved, "month", moved.isoformat()[:7], "text"
 
 
 def _span_days(unit) -> int | None:
