@@ -129,9 +129,9 @@ _STATEMENT, _MEDIA = "01", "MED"
 # The root of protest, whose target is the one protested against (CAMEO 14), often named only in
 # its purpose ('marched to protest against Sweden's decision', 'in defiance of Chinese authorities').
 _PROTEST = "14"
-_POSTURE = "15"
+_POSTURE = "15"  # (military posture: the forces moved are the doer's, whom they face the target)
 # Arrest, detention and charges (CAMEO 173): a state's deed, of the state where they are made.
-_DETAINING = frozenset({"173"})  # (military posture: the forces moved are the doer's, whom they face the target)
+_DETAINING = frozenset({"173"})
 
 
 # People in private (civilians, people, refugees: sectors of Phoenix.agents.txt) saying, asking,
@@ -362,9 +362,9 @@ def _in_whole(event: Event, sentence: Sentence) -> Event:
 
 
 class _Coded:
-    """An event with the token it was coded from (for the saying rule) and the source a pronoun
-    after it can stand for (none for a conjoined subject's copy of an event: the first one named is
-    the one taken up)."""
+    """An event with the token it was coded from (for the saying rule), the source a pronoun after
+    it can stand for (none for the copy of an event a conjoined subject or target has: the first one
+    named is the one taken up) and its target (for 'the two' after it)."""
 
     __slots__ = ("event", "token", "source", "target")
 
@@ -882,7 +882,7 @@ def _spoken_of(verb, roles, source: Actor) -> Actor | None:
         reported = [verb.head]  # the quote before 'he said'
     for clause in reported:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in _FIRST_PERSONS:
+        if subject is None or subject.lower_ in _UNNAMED:
             continue
         party = roles.actor_in(subject)
         if party is None or party.country in (None, source.country) or not _political(party) or _private(party):
@@ -895,8 +895,9 @@ def _spoken_of(verb, roles, source: Actor) -> Actor | None:
     return None
 
 
-# Pronouns of the speaker or the addressee: a statement about 'we' or 'you' is about no one named.
-_FIRST_PERSONS = frozenset({"i", "we", "you", "it", "this", "that"})
+# Pronouns of the speaker, the addressee or a thing: a statement about 'we', 'you' or 'it' is about
+# no one named.
+_UNNAMED = frozenset({"i", "we", "you", "it", "this", "that"})
 
 
 def _struck_by_governor(verb, roles, source: Actor) -> str | None:

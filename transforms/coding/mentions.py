@@ -252,7 +252,8 @@ def _pattern_found(token, lemma: str) -> tuple[tuple[str, ...], str | None] | No
         starts = [0, *(n for n, t in enumerate(tokens) if n >= 4 and t.dep_ == "prep" and t.head.i == token.i)]
         for first, lasts, code in patterns:
             for start in starts:
-                if start < len(words) and not first.isdisjoint(frozenset().union(*words[start:start + 4])) and _found(lasts, words[start:]):
+                opening = frozenset().union(*words[start:start + 4])
+                if start < len(words) and not first.isdisjoint(opening) and _found(lasts, words[start:]):
                     return lasts, code
     return None
 

@@ -574,7 +574,7 @@ class Roles:
         found = []
         for token in _conjuncts(subject):
             node = self.by_head.get(token.i)
-            if node is not None and not _bare_place(node) or node is not None and node.actor.country in STATES and token.tag_ == "NNP":
+            if node is not None and (not _bare_place(node) or node.actor.country in STATES and token.tag_ == "NNP"):
                 found.append(self._completed(node, token))
         return found
 
