@@ -1439,3 +1439,9 @@ def test_an_event_whole_years_from_a_dated_one_is_dated_by_them_at_its_precision
     months = code_text("Kenya expelled the Ugandan ambassador in March 2019, two years after Uganda attacked Kenyan troops.", PUBLISHED)
     assert [(e.source_country, e.event_date.isoformat(), e.date_precision) for e in months if e.source_country == "UGA"] == [
         ("UGA", "2017-03-01", "month")]
+
+
+def test_hours_later_dates_a_sentence_by_the_day_of_the_one_before():
+    events = code_text("Kenya expelled a Ugandan diplomat on Monday. Hours later, Uganda expelled two Kenyan diplomats.", PUBLISHED)
+    assert [(e.source_country, e.event_date.isoformat(), e.date_source) for e in events] == [
+        ("KEN", "2021-10-11", "text"), ("UGA", "2021-10-11", "text")]

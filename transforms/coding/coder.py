@@ -277,9 +277,28 @@ class _Article:
             found, saying = _code_sentence(sentence, doc, nodes, self.timexes, published, live, main, pair, near, self.daily, said_before, scene)
             if saying is not None:
                 said[sentence.index] = saying
+            before = [e.event for e in events if e.event.sentence_index == sentence.index - 1]
+            if before and _HOURS_LATER.match(sentence.text):
+                found = [_hours_later(c, before) for c in found]
             events += found
             _remember(recent, doc, nodes, [c.source for c in found if c.source is not None], named_at, sentence.index)
         return [_in_whole(e.event, self.whole[e.event.sentence_index]) for e in events]
+
+
+# A sentence that opens hours or minutes after the one before ('Hours later, Uganda expelled two
+# Kenyan diplomats'): TimeML makes the span a duration, no date, but its deeds are of that day.
+_HOURS_LATER = re.compile(r"(?:(?:a few|several|some|two|three|four|\d+)\s+)?(?:hours|minutes|moments)\s+later\b", re.IGNORECASE)
+
+
+def _hours_later(coded: _Coded, before: list[Event]) -> _Coded:
+    """An event the sentence dated by nothing of its own, dated by the last day the sentence before
+    gave its events."""
+    day = next((e for e in reversed(before) if e.date_source == "text" and e.date_precision in ("day", "time")), None)
+    if day is None or coded.event.date_source != "published":
+        return coded
+    event = replace(coded.event, event_date=day.event_date, date_precision="day", date_value=day.event_date.isoformat(),
+                    date_source="text")
+    return _Coded(event, coded.token, coded.source, coded.target)
 
 
 def _bodies(doc, nodes: list[Node], bodies: dict[str, Actor]) -> None:
