@@ -1445,3 +1445,8 @@ def test_hours_later_dates_a_sentence_by_the_day_of_the_one_before():
     events = code_text("Kenya expelled a Ugandan diplomat on Monday. Hours later, Uganda expelled two Kenyan diplomats.", PUBLISHED)
     assert [(e.source_country, e.event_date.isoformat(), e.date_source) for e in events] == [
         ("KEN", "2021-10-11", "text"), ("UGA", "2021-10-11", "text")]
+
+
+def test_downing_an_aircraft_is_shooting_it_down():
+    events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

@@ -514,6 +514,9 @@ VERB_ADDITIONS = {
     # Blockading is 191 'impose blockade, restrict movement' by CAMEO's definition; the file's
     # BLOCKADE block defaults to 170 (coerce), giving 191 only after 'in retaliation' or 'inside'.
     "blockade": ("191", None),
+    # Downing an aircraft is shooting it down (the file's SHOOT_DOWN, 190): 'Israel said it downed
+    # an armed Iranian drone'; the file lacks the verb.
+    "down": ("190", ("downed", "downing", "downs")),
     # Demobilizing fighters: 0873 'demobilize armed forces' (the file lacks the verb).
     "demobilize": ("0873", None),
     "demobilise": ("0873", None),
