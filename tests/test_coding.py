@@ -1450,3 +1450,10 @@ def test_hours_later_dates_a_sentence_by_the_day_of_the_one_before():
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]
+
+
+def test_the_year_of_an_agreement_dates_its_making_not_a_deed_done_to_it_later():
+    left = code_text("Kenya withdrew from the landmark 2015 border agreement with Uganda.", PUBLISHED)
+    assert [(e.cameo_code[:2], e.date_source) for e in left] == [("08", "published")]
+    signed = code_text("Kenya signed the 2015 agreement with Uganda.", PUBLISHED)
+    assert [(e.event_date.isoformat(), e.date_precision) for e in signed] == [("2015-01-01", "year")]

@@ -120,6 +120,8 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
             if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT" or _related(anchor):
                 break  # also 'after the March 3 vote': the vote's date, not the verb's
             anchor = anchor.head
+        if _names_a_document(token) and lemma(anchor) not in _MAKING:
+            continue  # 'withdrew from the landmark 2015 Iran nuclear agreement': the agreement's year, not the withdrawal's
         if lasting:
             perfect = any(c.dep_ == "aux" and c.lower_ in _PRESENT_PERFECT for c in anchor.children)
             if not (perfect and token.head.lower_ == "for"):
@@ -235,6 +237,29 @@ _PUBLISHING = frozenset(
 
 # A date that modifies a noun names that thing's time, not a deed's ('breaching the 1997 treaty').
 _OF_A_NOUN = frozenset({"amod", "compound", "nummod", "poss"})
+# Things a date before them names the making of: a deed done to them later is not of that date
+# ('withdrew from the 2015 nuclear agreement'), as a deed done in an event of a date is ('won the
+# 2017 election').
+_DOCUMENTS = frozenset(
+    "agreement agreements deal deals accord accords treaty treaties pact pacts resolution resolutions law laws "
+    "constitution charter convention protocol memorandum framework ceasefire truce".split())
+
+
+# Verbs that make such a thing, on its date ('signed the 2015 agreement').
+_MAKING = frozenset("sign conclude reach negotiate broker adopt pass strike seal ink draft agree approve enact".split())
+
+
+def _names_a_document(token) -> bool:
+    """A date modifying the name of an agreement or a law, through the words before it ('the
+    landmark 2015 Iran nuclear agreement', 'the 1997 treaty')."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in _OF_A_NOUN | {"nmod"}:
+            return False
+        current = current.head
+        if current.lower_ in _DOCUMENTS:
+            return True
+    return False
 
 
 def _joint_dated(verb, attached):
