@@ -1457,3 +1457,8 @@ def test_the_year_of_an_agreement_dates_its_making_not_a_deed_done_to_it_later()
     assert [(e.cameo_code[:2], e.date_source) for e in left] == [("08", "published")]
     signed = code_text("Kenya signed the 2015 agreement with Uganda.", PUBLISHED)
     assert [(e.event_date.isoformat(), e.date_precision) for e in signed] == [("2015-01-01", "year")]
+
+
+def test_a_deed_a_noun_of_asking_asks_for_is_not_done():
+    events = code_text("Kenya rejected Uganda's demand that it withdraw its troops.", PUBLISHED)
+    assert [e.cameo_code[:2] for e in events] == ["12"]

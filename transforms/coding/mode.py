@@ -91,6 +91,10 @@ _FEARING = frozenset("fear worry hope expect predict anticipate speculate wonder
 _HEARSAY = frozenset("report reports rumour rumours rumor rumors claim claims allegation allegations speculation "
                      "suggestion suggestions suspicion suspicions".split())
 REFUSALS = frozenset({"refuse", "decline", "fail"})
+# Nouns of asking: a deed in their 'that' or for-to clause is asked for, not done.
+_ASKING_NOUNS = frozenset(
+    "demand demands call calls request requests appeal appeals plea pleas order orders ultimatum insistence "
+    "proposal proposals suggestion recommendation".split())
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 # Adjectives whose infinitive is done when they hold ('was able to arrest', 'was quick to claim');
 # others look ahead ('is due to meet', 'is likely to', 'keen to').
@@ -236,6 +240,9 @@ def _mode(verb) -> str:
     if verb.dep_ in ("acl", "ccomp") and pos(head) == "NOUN" and head.lower_ in _HEARSAY and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in children):
         return "hypothetical"  # 'there were reports that terrorists had been arrested': hearsay, not known
+    if verb.dep_ in ("acl", "ccomp", "relcl") and pos(head) == "NOUN" and head.lower_ in _ASKING_NOUNS and any(
+            c.dep_ == "mark" and c.lower_ in ("that", "for") for c in children):
+        return "demanded"  # 'rejected Uganda's demand that it withdraw its troops', 'the call for Uganda to withdraw'
     if verb.dep_ == "ccomp" and lemma(head) in _CAUSING and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         return mode_of(head)  # 'promised to make Mexico pay', 'let the convoy pass': as done as the making
     if verb.dep_ == "ccomp" and lemma(head) in _DENYING:
