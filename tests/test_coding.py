@@ -1462,3 +1462,10 @@ def test_the_year_of_an_agreement_dates_its_making_not_a_deed_done_to_it_later()
 def test_a_deed_a_noun_of_asking_asks_for_is_not_done():
     events = code_text("Kenya rejected Uganda's demand that it withdraw its troops.", PUBLISHED)
     assert [e.cameo_code[:2] for e in events] == ["12"]
+
+
+def test_meeting_a_response_or_a_deadline_is_no_meeting_but_meeting_demands_stays_coded():
+    assert code_text("Kenya's plan has met a mixed response in Uganda.", PUBLISHED) == []
+    # (not meeting demands is a rejection, as the PLOVER gold has it)
+    refused = code_text("Kenya said it would not meet the Ugandan demands.", PUBLISHED)
+    assert [e.cameo_code[:2] for e in refused] == ["12"]

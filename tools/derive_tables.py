@@ -272,6 +272,15 @@ PATTERN_ADDITIONS = {
              (("as", "human", "shields"), "184"), (("as", "human", "shield"), "184")),
     "conduct": ((("joint", "drills"), "062"), (("joint", "exercises"), "062")),
     "pay": ((("official", "visit"), "042"),),
+    # Meeting a thing is no meeting of anyone (the file's MEET * PAYMENT is 061, meeting a payment):
+    # 'has met a mixed response', 'met with criticism', 'failed to meet the deadline', 'met his death'
+    # (not opposition, which may be the opposition's people: 'met with opposition leaders'; nor
+    # demands or conditions: meeting them yields, and not meeting them rejects).
+    "meet": tuple(((*words,), None) for words in (
+        ("response",), ("reaction",), ("criticism",), ("resistance",),
+        ("deadline",), ("target",), ("targets",), ("fate",),
+        ("death",), ("end",), ("with", "criticism"), ("with", "resistance"), ("with", "response"),
+        ("with", "scepticism"), ("with", "skepticism"))),
     # Recalling an envoy is recalling a diplomat (the file's RECALL * AMBASSADOR, * DIPLOMAT, 161).
     "recall": ((("envoy",), "161"),),
     # 'sent arms to', 'supplying arms': military aid (072); the weapon synset lacks 'arms'.

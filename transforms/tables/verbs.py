@@ -9555,7 +9555,7 @@ PATTERNS = {
     'master': ((('leader',), '186'),),
     'match': ((('down', 'law'), None), (('with', 'warnings'), '130')),
     'mediate': ((('between',), '045'),),
-    'meet': ((('in', 'diplomacy'), '030'), (('with', 'leaders'), '036'), (('for', 'talks'), '036'), (('at',), '036'), (('under', 'auspices'), '038'), (('under', 'mediation'), '046'), (('payment',), '061'), (('in', 'verbal', '&FIGHT'), '111'), (('in', '&DISPUTE'), '190')),
+    'meet': ((('response',), None), (('reaction',), None), (('criticism',), None), (('resistance',), None), (('deadline',), None), (('target',), None), (('targets',), None), (('fate',), None), (('death',), None), (('end',), None), (('with', 'criticism'), None), (('with', 'resistance'), None), (('with', 'response'), None), (('with', 'scepticism'), None), (('with', 'skepticism'), None), (('in', 'diplomacy'), '030'), (('with', 'leaders'), '036'), (('for', 'talks'), '036'), (('at',), '036'), (('under', 'auspices'), '038'), (('under', 'mediation'), '046'), (('payment',), '061'), (('in', 'verbal', '&FIGHT'), '111'), (('in', '&DISPUTE'), '190')),
     'meet with': ((('in', 'diplomacy'), '030'), (('in', 'verbal', '&FIGHT'), '111'), (('in', '&DISPUTE'), '190')),
     'mend': ((('relations',), '050'),),
     'mention': ((('possibility', 'of', '&FIGHT'), '138'),),
