@@ -1469,3 +1469,10 @@ def test_meeting_a_response_or_a_deadline_is_no_meeting_but_meeting_demands_stay
     # (not meeting demands is a rejection, as the PLOVER gold has it)
     refused = code_text("Kenya said it would not meet the Ugandan demands.", PUBLISHED)
     assert [e.cameo_code[:2] for e in refused] == ["12"]
+
+
+def test_someone_expelled_from_a_states_place_is_expelled_by_that_state():
+    events = code_text("The Ugandan ambassador was expelled from Nairobi.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("174", "KEN", "UGA")]
+    # a body one is expelled from is no state
+    assert code_text("He was expelled from the party.", PUBLISHED) == []

@@ -563,6 +563,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 continue  # 'Turkey locks up more journalists than any other government': a habit, no event
             if source is None and _passive(token):
                 source = roles.armed_doer(token)  # 'were killed in an Israeli airstrike': Israel's
+            if source is None and _passive(token) and lemma(token) in _SENDING_AWAY:
+                source = roles.sent_from(token)  # 'the Ugandan ambassador was expelled from Nairobi': Kenya's
             if source is None and lemma(token) in _JUDGING and not _passive(token):
                 judge = roles.subject(token)  # 'Moro convicted Lula': a judge no dictionary knows, of the story's courts
                 if judge is not None and unnamed_person(judge):
@@ -706,6 +708,11 @@ _APPROVAL = frozenset("true acceptable justified legitimate legal fair justifica
 # others or of events is a forecast, a statement; one's own plan ('expects to sign') is coded by
 # its infinitive (mode.TRYING).
 _EXPECTING = frozenset({"expect", "anticipate", "predict", "forecast"})
+
+
+# Verbs of sending someone out of a state, which only that state does: with no 'by' agent, the
+# state a 'from' phrase names is the doer ('was expelled from Nairobi', 'deported from Turkey').
+_SENDING_AWAY = frozenset({"expel", "deport", "extradite"})
 
 
 # Verbs and nouns of attempting: violence attempted is violence done, as CAMEO codes an attempt to

@@ -591,6 +591,16 @@ class Roles:
                 found.append(self._completed(other, token))
         return found
 
+    def sent_from(self, verb) -> Actor | None:
+        """The state a 'from' phrase of the verb names by a place of it ('expelled from Nairobi':
+        Kenya), as the state that sends someone out of it."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for g in (g for g in prep.children if g.dep_ == "pobj"):
+                node = self.by_head.get(g.i)
+                if node is not None and node.actor.sector is None and node.actor.country in STATES and not node.person:
+                    return Actor(node.actor.start, node.actor.end, node.actor.name, node.actor.country, None)
+        return None
+
     def destination(self, verb, source: Actor | None) -> Actor | None:
         """The actor a verb sends or moves something to ('to the Colombian border', 'into
         Somalia'), in its own phrase or its object's."""
