@@ -17,7 +17,9 @@ story is set in another, the country its phrases of place name most (_abroad: 'T
 fired artillery' in a story of Afrin). A deed done to 'me' outside a
 quotation is the writer's own story, no event ('the militants on duty stopped me'). The press
 reports and does no deed of state, except an outlet the state runs ('Syrian state television'),
-which speaks for its government.
+which speaks for its government. Violence someone tried is violence done ('tried to assassinate':
+CAMEO 185). Each of conjoined subjects or targets of other countries has an event of its own
+('Kenya and Uganda accused Tanzania'), and 'the two' after an event are its two parties.
 """
 
 from __future__ import annotations

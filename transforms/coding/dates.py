@@ -33,6 +33,13 @@ withdraw US troops'): the text takes it as known, decided before; and so is what
 participle says a thing has undergone, without a date of its own or of its verb ('government
 forces backed by Moscow', 'the caliphate declared by its leader'): told to say which thing is
 meant, not as the day's news.
+A past deed 'at the time' or 'back then' is earlier too, and so are the clauses of the same time
+and the participle clauses under a verb the text puts before the publication day ('the world stood
+back and watched as Serb paramilitaries closed in, overrunning Dutch peacekeepers'). A clause after
+'after' on a dated past deed is of that deed's day ('recalled its ambassador last week after
+Uganda expelled two diplomats'), unless it says a span ('shortly after'). A year before the name
+of an agreement, treaty or law dates its making, not a deed done to it later ('withdrew from the
+2015 nuclear agreement'), unless the verb makes it ('signed the 2015 agreement').
 Any other event is dated by the publication day ('published').
 
 An event placed a span before or after another ('shops reopened on Wednesday, a day after rebels
@@ -516,29 +523,15 @@ class _Years(NamedTuple):
 
 def _span_years(unit) -> int | None:
     """Years in a span: 'a year', 'two years'; None for 'years' without a count or another word."""
-    if unit.lower_ not in ("year", "years"):
-        return None
-    for child in unit.children:
-        if child.dep_ == "nummod":
-            return int(child.text) if child.text.isdigit() else _COUNTS.get(child.lower_)
-        if child.dep_ == "det" and child.lower_ in _COUNTS:
-            return _COUNTS[child.lower_]
-    return None
+    return _span_count(unit) if unit.lower_ in ("year", "years") else None
 
 
 def _years_from(governor, years: _Years, attached, published: date | None, depth: int) -> Dated | None:
     """The date of an event a number of years from the dated event it is placed against ('expelled
     the ambassador in 2019, a year after a border clash': the clash in 2018), at that event's
     precision (a year of a year, a month of a month or a day)."""
-    current = governor
-    for _ in range(12):
-        own = _own(current, attached, published, depth)
-        if own is not None:
-            return _shifted(own, years.signed)
-        if current.head.i == current.i:
-            break
-        current = current.head
-    return None
+    own = _governing_date(governor, attached, published, depth)
+    return None if own is None else _shifted(own, years.signed)
 
 
 def _shifted(dated: Dated, years: int) -> Dated | None:
@@ -558,29 +551,43 @@ def _span_days(unit) -> int | None:
     per = _SPAN_UNITS.get(unit.lower_)
     if per is None:
         return None
+    count = _span_count(unit)
+    if per == 0:
+        return 0 if count is None or count < 24 else None
+    return None if count is None else count * per
+
+
+def _span_count(unit) -> int | None:
+    """The count of a span's unit: 'two days', 'a week', 'the day'; None when it has none."""
     count = None
     for child in unit.children:
         if child.dep_ == "nummod":
             count = int(child.text) if child.text.isdigit() else _COUNTS.get(child.lower_)
         elif child.dep_ == "det" and child.lower_ in _COUNTS:
             count = _COUNTS[child.lower_]
-    if per == 0:
-        return 0 if count is None or count < 24 else None
-    return None if count is None else count * per
+    return count
 
 
-def _governing_day(governor, attached, published: date | None, depth: int) -> date | None:
-    """The day of the event a span is counted from: its own date or the nearest one above it in
-    the tree, else the publication day; None when that is not a day."""
+def _governing_date(governor, attached, published: date | None, depth: int) -> Dated | None:
+    """The date of the event a span is counted from: its own or the nearest one above it in the tree."""
     current = governor
     for _ in range(12):
         own = _own(current, attached, published, depth)
         if own is not None:
-            return own[0] if own[1] in ("day", "time") else None
+            return own
         if current.head.i == current.i:
             break
         current = current.head
-    return published
+    return None
+
+
+def _governing_day(governor, attached, published: date | None, depth: int) -> date | None:
+    """The day of the event a span of days is counted from (_governing_date), else the
+    publication day; None when that is not a day."""
+    own = _governing_date(governor, attached, published, depth)
+    if own is None:
+        return published
+    return own[0] if own[1] in ("day", "time") else None
 
 
 def _direct(token, attached, published: date | None) -> Dated | None:

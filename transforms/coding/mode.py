@@ -28,9 +28,11 @@
   ('is due to meet'), or 'is to' (but 'if Russia were to retaliate' supposes: hypothetical), or
   a relative clause of 'to' ('the agreement, to be monitored by Turkish forces');
   under 'able', 'quick' it is done as far as the copula says ('was able to arrest'), under
-  'unable' it is not ('were unable to arrest': negated).
-- a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release')
-  is not reported as done: the coder keeps the asking and drops the deed (`demanded`); what one is
+  'unable' it is not ('were unable to arrest': negated); under a noun of being able or free
+  ('has the capability to launch air strikes', 'a chance to influence') it is possible:
+  hypothetical.
+- a deed asked of someone ('urged X to release', 'called for talks', 'said that X must release',
+  'Uganda's demand that it withdraw') is not reported as done: the coder keeps the asking and drops the deed (`demanded`); what one is
   forced or compelled to do is done ('were forced to open fire').
 - a participle clause ('will withdraw, abandoning the Kurds', 'should extend the scheme while
   reversing') is as done as its verb when that is supposed, intended or asked; not when it is

@@ -48,6 +48,14 @@
   attack', 'the Afrin offensive'), not who struck; a passive deed done in an actor's attack is
   that actor's ('killed in an Ethiopian airstrike'), and a passive's subject does its infinitive
   ('X is thought to have').
+- A border things are sent to is its country's ('sent troops to the Ugandan border'), and the
+  forces a verb of military posture moves are the doer's own, not its target (destination).
+  Conjoined subjects each do the deed, and it is done to each of conjoined targets (co_subjects,
+  co_targets: coder.py makes an event of each). A protest whose place is a body is aimed at it
+  ('outside the Ugandan embassy'); a group after 'at' is aimed at ('fired tear gas at
+  protesters'); someone expelled from a state's place with no 'by' agent, by that state
+  (sent_from). A statement is aimed at the foreign political actor its reported clause is about
+  (coder._spoken_of).
 """
 
 from __future__ import annotations
@@ -88,6 +96,8 @@ _MUNITIONS = frozenset("missile rocket shell bomb mortar grenade bullet projecti
 # withdrawing and recalling, whom it leaves ('withdrew its troops from Somalia': Somalia).
 _TRANSFERS = frozenset("send deploy dispatch supply deliver ship provide transfer airlift donate withdraw recall".split())
 _BOUND_FOR = frozenset({"to", "into", "from", "for"})
+# Prepositions of moving towards a place ('to the Colombian border', 'towards the frontier').
+_TOWARD = frozenset({"to", "toward", "towards"})
 # Verbs of talking about something: their object is the topic, their target whom they talk with
 # ('discussed security cooperation and North Korea's missile launches', 'discussed Syria with Putin').
 _TOPICAL = frozenset({"discuss", "debate"})
@@ -607,7 +617,7 @@ class Roles:
         preps = [c for c in verb.children if c.dep_ == "prep"] + [
             p for o in verb.children if o.dep_ in ("dobj", "obj") for p in o.children if p.dep_ == "prep"]
         for prep in preps:
-            if prep.lower_ in ("to", "toward", "towards", "into"):
+            if prep.lower_ in _TOWARD or prep.lower_ == "into":
                 for g in (g for g in prep.children if g.dep_ == "pobj"):
                     actor = self.actor_in(g)
                     if actor is not None and actor != source:
@@ -933,7 +943,7 @@ def bounding(token) -> bool:
     A border things are sent or move to is that country's ('ordered 10 army battalions to the
     Colombian border': against Colombia)."""
     border = token.head
-    towards = border.dep_ == "pobj" and border.head.lower_ in ("to", "toward", "towards")
+    towards = border.dep_ == "pobj" and border.head.lower_ in _TOWARD
     return token.dep_ in ("compound", "amod") and border.lower_ in _BOUNDS and not towards
 
 
