@@ -1294,6 +1294,12 @@ def test_a_verbs_pattern_may_begin_at_its_own_preposition_after_a_long_object():
     assert [(e.cameo_code, e.source_country, e.target_country) for e in shields] == [("184", "KEN", "SOM")]
     kept = code_text("Al-Shabaab militants were preventing more than 1,000 Kenyan civilians from leaving.", PUBLISHED)
     assert [e.cameo_code for e in kept] == ["172"]
+    # not a particle pattern: FIRE * OFF (110, 'fired off a letter') is no preposition of place after
+    # the object ('into the sea off its east coast')
+    fired = code_text("North Korea fired two short-range ballistic missiles into the sea off its east coast on Thursday.", PUBLISHED)
+    assert "110" not in [e.cameo_code for e in fired] and fired
+    letter = code_text("The Kenyan foreign minister fired off a letter to the United Nations on Monday.", PUBLISHED)
+    assert [e.cameo_code for e in letter] == ["110"]
 
 
 def test_the_council_after_a_council_named_in_full_is_that_council():

@@ -47,6 +47,8 @@ _MILITARY_STRIKE = "190"
 _OWN = frozenset({"dobj", "obj", "prep", "pobj", "prt", "dative", "attr", "oprd", "acomp", "npadvmod", "advmod", "compound", "amod", "det", "poss", "nummod", "agent", "xcomp", "aux", "neg"})
 # Particles and prepositions: a pattern of content words says more ('off' < 'relations').
 FUNCTION_WORDS = frozenset("off up down out away back in on at to with from by for of over into against about".split())
+# Particles of phrasal verbs ('fire off', 'step down', 'pull out'), also prepositions of place.
+_PARTICLES = frozenset("off up down out away back".split())
 ARTICLES = frozenset({"a", "an", "the"})
 _NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"that", "which", "whom", "who"})
@@ -248,10 +250,12 @@ def _pattern_found(token, lemma: str) -> tuple[tuple[str, ...], str | None] | No
         tokens = _phrase_tokens(token)
         words = [_stems(t.lower_) for t in tokens]
         # a pattern begins among the phrase's first four words, or at a preposition of the verb's
-        # own after a long object ('holding thousands of Tamil civilian refugees as human shields')
+        # own after a long object ('holding thousands of Tamil civilian refugees as human shields'),
+        # there not a particle alone, which is the verb's own ('fired off a letter'), not a
+        # preposition of place after the object ('fired missiles into the sea off its coast')
         starts = [0, *(n for n, t in enumerate(tokens) if n >= 4 and t.dep_ == "prep" and t.head.i == token.i)]
         for first, lasts, code in patterns:
-            for start in starts:
+            for start in starts[:1] if _PARTICLES.issuperset(lasts) else starts:
                 opening = frozenset().union(*words[start:start + 4])
                 if start < len(words) and not first.isdisjoint(opening) and _found(lasts, words[start:]):
                     return lasts, code
