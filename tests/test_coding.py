@@ -1377,6 +1377,9 @@ def test_a_protest_at_an_embassy_is_aimed_at_its_state():
 def test_people_fired_at_are_the_target_though_at_is_a_preposition_of_place():
     events = code_text("Kenyan police fired tear gas at Ugandan protesters.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in events] == [("KEN", "UGA")]
+    # and so are those a noun of number counts, not the place the doers are in
+    counted = code_text("Police in Nairobi fired tear gas on Monday at hundreds of Ugandan protesters.", PUBLISHED)
+    assert [(e.source_country, e.target_name, e.target_country) for e in counted] == [("KEN", "Ugandan protesters", "UGA")]
 
 
 def test_those_a_participle_clause_kills_are_of_the_country_its_governor_struck():
