@@ -1369,6 +1369,15 @@ def test_a_peoples_adjective_before_a_noun_of_will_says_whose_it_is():
     assert [(e.source_country, e.target_country) for e in events if e.cameo_code[:2] != "11"] == [("UGA", "KEN")]
 
 
+def test_a_state_protesting_protests_to_another_state_not_to_itself():
+    story = "Kenya recalled its ambassador to Kampala on Friday in protest at the border deal."
+    protest = [e for e in code_text(story, PUBLISHED) if e.cameo_code.startswith("14")]
+    assert [(e.source_country, e.target_country) for e in protest] == [("KEN", "UGA")]
+    # people protesting with no one named protest at home
+    people = code_text("Thousands of Kenyans protested in Nairobi on Friday.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in people] == [("KEN", "KEN")]
+
+
 def test_a_protest_at_an_embassy_is_aimed_at_its_state():
     events = code_text("Kenyan students demonstrated outside the Ugandan embassy in Nairobi.", PUBLISHED)
     assert [(e.cameo_code[:2], e.source_country, e.target_country) for e in events] == [("14", "KEN", "UGA")]
