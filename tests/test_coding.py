@@ -1399,6 +1399,15 @@ def test_those_a_participle_clause_kills_are_of_the_country_its_governor_struck(
     assert [(e.source_country, e.target_country) for e in noun] == [("SOM", "KEN")]
 
 
+def test_a_country_of_two_names_is_no_person():
+    # 'Saudi Arabia' (two proper nouns) was taken for a person's name, and a person no dictionary
+    # knows holds no talks for a state
+    for text in ("Saudi Arabia and Iran held talks on Monday.", "North Korea and South Korea held talks on Monday."):
+        events = code_text(text, PUBLISHED)
+        assert [e.cameo_code for e in events] == ["046"], text
+    assert [(e.source_country, e.target_country) for e in code_text("Saudi Arabia and Iran held talks on Monday.", PUBLISHED)] == [("SAU", "IRN")]
+
+
 def test_each_of_conjoined_subjects_does_the_deed():
     events = code_text("Kenya and Uganda accused Tanzania of harbouring rebels.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in events if e.cameo_code == "112"] == [("KEN", "TZA"), ("UGA", "TZA")]

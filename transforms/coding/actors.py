@@ -186,6 +186,7 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
         root = span.root
         person = any(pos(t) == "PROPN" for t in span) and actor.country not in STATES | INTERNATIONAL or (
             len(span) >= 2 and pos(span[-1]) == "PROPN" and pos(span[-2]) == "PROPN"
+            and _name(span) not in COUNTRIES  # ('Saudi Arabia', 'North Korea' are no people)
         )
         if person and actor.sector == "CVL" and span[-1].lower_ in COUNTRIES:
             person = False  # 'ethnic Albanians', 'Kurds': a people, no person
@@ -194,6 +195,12 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
         known = any(actor.start <= start and end <= actor.end for start, end in people)
         nodes.append(Node(_with_codes(actor), root.i, span.start, span.end, person, known))
     return nodes
+
+
+def _name(span) -> str:
+    """A phrase as the country table writes names: small letters, no article."""
+    words = [t.lower_ for t in span]
+    return " ".join(words[1:] if words[0] == "the" else words)
 
 
 def _inside_name(span, root, actor: Actor) -> bool:
