@@ -53,6 +53,11 @@ from eventpipe.transforms.timexes import Timex, tag_timexes
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 # Prepositions of taking part: 'took part in talks', 'agreed after talks with X' (not 'during the fighting').
 _TAKING_PART = frozenset({"in", "after", "at"})
+# What one does after an event one took part in only when it was a talk, a meeting or a deal, or
+# done with someone: 'agreed after talks with X', 'retook the village after fierce fighting with
+# guerrillas', but 'Kenya recalled its envoy after attacks on Kenyans' did not attack.
+_SEQUEL = frozenset({"after"})
+_TALKING = frozenset({"03", "04", "05"})
 # The code of an arrest, whose doer, when nobody is named, is the police of the article's country.
 _ARREST = "173"
 # Police (Phoenix.agents.txt POLICE [~COP]) act in their own country: police whom nothing places
@@ -522,9 +527,13 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             mode = _noun_mode(token)
             if ordered:
                 source = roles.source(token.head)  # 'ordered cruise missile strikes on the airbase': the orderer's
-            if source is None and (token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ in _TAKING_PART) and token.head.i not in heads:
+            slot = _counting(token)  # 'held a fourth round of talks': the round stands where the talks do
+            taking_part = slot.dep_ == "pobj" and slot.head.lower_ in _TAKING_PART and (
+                slot.head.lower_ not in _SEQUEL or mention.code[:2] in _TALKING  # (not 'withdrew after attacks on X')
+                or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children))  # ('after fighting with guerrillas')
+            if source is None and (slot.dep_ == "dobj" or taking_part) and slot.head.i not in heads:
                 # 'agreed to step down after talks with Condé', 'held talks': the verb's subject
-                governor = token.head.head if token.dep_ == "pobj" else token.head
+                governor = slot.head.head if slot.dep_ == "pobj" else slot.head
                 if pos(governor) in ("VERB", "AUX") and lemma(governor) not in UNDERGONE:
                     source = roles.source(governor)  # (not the dead of 'died in clashes')
                     if mention.code == _ARREST and token.dep_ == "pobj" and target is None:
@@ -989,6 +998,17 @@ _CEASING = frozenset("stop halt end cease suspend pause freeze prevent avert avo
 # it ('Trump ordered airstrikes against the regime': the strikes are the US's), beside the order,
 # when the verb file has no pattern for it (its ORDER * ATTACK is a threat, 138; * CRACKDOWN 170).
 _ORDERING = frozenset({"order", "authorize", "authorise"})
+
+
+# Nouns that count or string together events: 'a round of talks', 'a series of attacks', 'a wave of arrests'.
+_ROUNDS = frozenset("round rounds series wave waves spate string flurry barrage volley campaign".split())
+
+
+def _counting(noun):
+    """The noun an event noun is counted by ('a fourth round of talks': round), else itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _ROUNDS:
+        return noun.head.head
+    return noun
 
 
 def _ordered(noun, code: str, verb_code: str | None) -> bool:
