@@ -1420,6 +1420,14 @@ def test_after_an_event_its_doer_is_the_verbs_subject_only_for_talks_or_deeds_wi
     assert [(e.cameo_code, e.source_country, e.target_country) for e in fighting] == [("190", "KEN", "SOM")]
 
 
+def test_a_passive_clause_with_its_own_subject_is_not_done_by_its_governors_subject():
+    events = code_text("Kenyan jets struck Somali militants on Friday after rockets were fired into northern Kenya.", PUBLISHED)
+    assert [(e.source_country, e.target_country) for e in events] == [("KEN", "SOM")]
+    # 'if the area was attacked': by no one named, not by the speaker
+    warned = code_text("Kenya's president warned that fighters could escape if the camp was attacked.", PUBLISHED)
+    assert [e.cameo_code[:2] for e in warned if e.cameo_code[:2] in ("18", "19")] == []
+
+
 def test_each_of_conjoined_subjects_does_the_deed():
     events = code_text("Kenya and Uganda accused Tanzania of harbouring rebels.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in events if e.cameo_code == "112"] == [("KEN", "TZA"), ("UGA", "TZA")]

@@ -395,6 +395,8 @@ class Roles:
                 return None  # a 'by' agent of its own that names no actor ('a proposition disputed by many experts')
             if _passive(current) and current.dep_ in ("conj", "acomp"):
                 return None  # 'had surrendered or been killed', 'had been 99% defeated': the subject underwent it
+            if _passive(current) and current.dep_ == "advcl" and any(c.dep_ in _PASSIVE_SUBJECTS for c in current.children):
+                return None  # 'struck Gaza after rockets were fired into Israel': by no one the clause names
             if _bare_participle(current):
                 return None  # 'towns recaptured from Isis': by no one named
             owner = willed_by(current)
