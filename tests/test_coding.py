@@ -386,6 +386,9 @@ def test_an_event_a_span_before_or_after_another_is_dated_from_it(text, expected
      [("190", "KEN", "KEN", "2021-10-11", "text", "asserted")]),
     # ... its own date comes first
     ("Israel said on Monday that Hamas attacked Israel on Sunday.", [("190", "PSE", "ISR", "2021-10-10", "text", "asserted")]),
+    # ... also where the parse hangs the saying's date, before the clause, on the clause
+    ("The Kenyan army said on Tuesday it had killed 30 Somali militants in an operation last week.",
+     [("190", "KEN", "SOM", "2021-10-04", "text", "asserted")]),
     # ... and a saying without a date leaves the publication day
     ("Kenyan rebels said that they had attacked an army base.", [("190", "KEN", "KEN", "2021-10-14", "published", "asserted")]),
     # '..., he said' goes on with the speaker just quoted, and the date that saying had

@@ -127,6 +127,7 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
             if anchor.i in heads or pos(anchor) in ("VERB",) or anchor.dep_ == "ROOT" or _related(anchor):
                 break  # also 'after the March 3 vote': the vote's date, not the verb's
             anchor = anchor.head
+        anchor = _before_the_clause(token, anchor)
         if _names_a_document(token) and lemma(anchor) not in _MAKING:
             continue  # 'withdrew from the landmark 2015 Iran nuclear agreement': the agreement's year, not the withdrawal's
         if lasting:
@@ -136,6 +137,21 @@ def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int
             timex = _spanned(timex)  # 'has fought the Turkish state for 40 years'
         attached.setdefault(anchor.i, []).append((token.i, timex))
     return attached
+
+
+def _before_the_clause(token, anchor):
+    """The saying a date between it and the clause it reports dates, where the parse hung the date
+    on the clause: in 'said on Tuesday it had killed 30 fighters last week', 'on Tuesday' stands
+    before the clause's first word and is the saying's; the killing keeps 'last week'."""
+    governor = anchor.head
+    if anchor.dep_ != "ccomp" or governor.i >= token.i or lemma(governor) not in SAYING:
+        return anchor
+    if any(t.is_quote for t in token.doc[governor.i : token.i]):
+        return anchor  # ('saying “tomorrow we will be in paradise”': the quoted words' own time)
+    phrase = token.head if token.head.dep_ == "prep" and token.head.head.i == anchor.i else token
+    inside = {t.i for t in phrase.subtree}
+    rest = [t.i for t in anchor.subtree if t.i not in inside]
+    return governor if rest and max(inside) < min(rest) and min(inside) > governor.i else anchor
 
 
 # The value a span up to the publication day is attached with (anchors).
