@@ -1431,6 +1431,14 @@ def test_a_passive_clause_with_its_own_subject_is_not_done_by_its_governors_subj
     assert [e.cameo_code[:2] for e in warned if e.cameo_code[:2] in ("18", "19")] == []
 
 
+def test_who_sparks_an_event_does_not_do_it():
+    events = code_text("The arrest of Kenyan opposition leader Raila Odinga on Monday sparked protests across Nairobi.", PUBLISHED)
+    assert [e.cameo_code[:2] for e in events if e.source_name and "Odinga" in e.source_name] == []
+    # 'held talks', 'launched an attack': the subject does the event its verb carries out
+    held = code_text("Kenya and Uganda held talks on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country) for e in held] == [("046", "KEN")]
+
+
 def test_each_of_conjoined_subjects_does_the_deed():
     events = code_text("Kenya and Uganda accused Tanzania of harbouring rebels.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in events if e.cameo_code == "112"] == [("KEN", "TZA"), ("UGA", "TZA")]

@@ -534,7 +534,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             if source is None and (slot.dep_ == "dobj" or taking_part) and slot.head.i not in heads:
                 # 'agreed to step down after talks with Condé', 'held talks': the verb's subject
                 governor = slot.head.head if slot.dep_ == "pobj" else slot.head
-                if pos(governor) in ("VERB", "AUX") and lemma(governor) not in UNDERGONE:
+                if pos(governor) in ("VERB", "AUX") and lemma(governor) not in UNDERGONE | _PROMPTING:
                     source = roles.source(governor)  # (not the dead of 'died in clashes')
                     if mention.code == _ARREST and token.dep_ == "pobj" and target is None:
                         source, target = None, source  # 'freed after a long detention': held, not holding
@@ -1000,6 +1000,9 @@ _CEASING = frozenset("stop halt end cease suspend pause freeze prevent avert avo
 _ORDERING = frozenset({"order", "authorize", "authorise"})
 
 
+# Verbs of bringing an event about, the verb file's uncoded PROMPT block (and CAUSE, FUEL): who
+# sparks or triggers protests does not protest ('the arrest of X sparked protests across Kampala').
+_PROMPTING = frozenset("actuate cue instigate motivate prompt remind spark trigger trip cause fuel".split())
 # Nouns that count or string together events: 'a round of talks', 'a series of attacks', 'a wave of arrests'.
 _ROUNDS = frozenset("round rounds series wave waves spate string flurry barrage volley campaign".split())
 
