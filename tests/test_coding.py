@@ -1439,6 +1439,11 @@ def test_who_sparks_an_event_does_not_do_it():
     assert [(e.cameo_code, e.source_country) for e in held] == [("046", "KEN")]
 
 
+def test_a_deed_condemned_is_aimed_at_whoever_did_it():
+    events = code_text("Kenya condemned the execution of four men by Somalia's government on Monday.", PUBLISHED)
+    assert [(e.cameo_code[:2], e.source_country, e.target_country, e.target_sector) for e in events] == [("11", "KEN", "SOM", "GOV")]
+
+
 def test_each_of_conjoined_subjects_does_the_deed():
     events = code_text("Kenya and Uganda accused Tanzania of harbouring rebels.", PUBLISHED)
     assert [(e.source_country, e.target_country) for e in events if e.cameo_code == "112"] == [("KEN", "TZA"), ("UGA", "TZA")]

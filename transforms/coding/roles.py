@@ -551,6 +551,12 @@ class Roles:
                 subjects = _SUBJECTS if lemma(verb) == "tell" else _SUBJECTS + _PASSIVE_SUBJECTS  # ('told X that Y was killed')
                 candidates += [c for c in clause.children if c.dep_ in subjects]  # 'demanded that Assad be ousted'
         for token in candidates:
+            if token.dep_ in ("dobj", "obj") and pos(token) == "NOUN":
+                # 'condemned the execution of four men by Myanmar's military government': whose deed it is
+                done_by = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+                doer = next((a for a in map(self.actor_in, done_by) if a is not None and a != source), None)
+                if doer is not None:
+                    return doer, location
             if token.dep_ in ("dobj", "obj"):
                 # 'fought a decades-long insurgency against the Turkish state', 'mobilised the army
                 # against protesters': what is waged or used against someone is not whom it is against
