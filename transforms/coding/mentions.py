@@ -85,7 +85,7 @@ def find_event_mentions(doc) -> list[Mention]:
                 found.append(Mention(token.i, code, dictionary_form, noun=nominal))
         elif pos(token) in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUNS:
             if token.lower_ in _STRIKE and not any(c.lower_ in ("on", "against") and not any(
-                    _temporal(g) for g in c.children if g.dep_ == "pobj") for c in token.children):
+                    temporal(g) for g in c.children if g.dep_ == "pobj") for c in token.children):
                 continue  # (a strike on or against someone is force, no strike of workers: _MILITARY_STRIKE)
             if token.dep_ == "compound" and pos(token.head) in ("NOUN", "PROPN"):
                 continue  # a modifier of another noun names no event: 'detention centres', 'protest movement'
@@ -149,7 +149,7 @@ def _phrase_tokens(token) -> list:
         if child.dep_ not in _OWN:
             words += _for_to(child)
             continue
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and _temporal(g) for g in child.children):
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and temporal(g) for g in child.children):
             continue  # 'called Erdogan on Monday': a time, not the frame's 'call on' (an appeal)
         words += [t for t in child.subtree if not _in_clause(t, child)]
     words = [t for t in words if not _filler(t)]
@@ -170,7 +170,7 @@ _TIME_NOUNS = frozenset(ENGLISH.weekdays) | frozenset(ENGLISH.months) | frozense
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "august", "jan", "mar", "jun", "sat", "sun", "wed"})
 
 
-def _temporal(noun) -> bool:
+def temporal(noun) -> bool:
     """A noun of time ('Monday', 'March 3', 'the night', '2019'): what it heads is when, not whom."""
     if noun.lower_ in _AMBIGUOUS_MONTHS:
         return any(t.like_num for t in noun.doc[max(noun.i - 1, 0) : noun.i + 2] if t.i != noun.i)

@@ -56,6 +56,7 @@ hypothetical deeds keep their own code.
 
 from __future__ import annotations
 
+from eventpipe.transforms.coding.mentions import temporal
 from eventpipe.transforms.coding.words import ACCUSING, COPULAS, PREVENTING, SAYING, governor_of, lemma, pos
 from eventpipe.transforms.tables.verbs import DEFAULTS
 
@@ -111,6 +112,9 @@ _UNABLE = frozenset({"unable", "powerless"})
 # 'is believed (thought, said, reported, alleged, suspected ...) to have done': belief, not knowledge.
 _BELIEVED = frozenset("believe think say report allege suspect presume assume rumour rumor understand fear".split())
 # Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
+# Verbs of deciding: what one decided or agreed to do, in the past, is taken as done (the wire
+# reports of dated-news-dev code 'EU leaders agreed to impose further sanctions' as the sanctions).
+_DECIDING = frozenset({"agree", "decide", "vote"})
 _ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _GOVERNING = _INTENTIONS | _ASKING | REFUSALS
@@ -220,6 +224,8 @@ def _mode(verb) -> str:
             return "negated"  # 'has no plans to attack', 'has not made any decision to launch attacks'
         if pos(head) == "NOUN" and head.lower_ in _ABILITIES:
             return "hypothetical"  # 'has the capability to launch air strikes', 'the right to attack': possible, not meant
+        if governing in _DECIDING and head.tag_ == "VBD" and mode_of(head) == "asserted" and not _dated(verb):
+            return "asserted"  # 'EU leaders agreed on Monday to impose sanctions': a decision taken is the deed
         if governing in _INTENTIONS or pos(head) in ("ADJ", "NOUN"):
             return "intended"  # 'vowed to', 'is due to meet', 'a bid to'
         return mode_of(head) if head.i != verb.i else "asserted"
@@ -336,6 +342,12 @@ def habitual(verb) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     return not (verb.dep_ == "ccomp" and lemma(verb.head) in SAYING)
+
+
+def _dated(verb) -> bool:
+    """A verb with a time of its own ('agreed to hold talks on Friday': a day ahead, planned)."""
+    return any(c.dep_ == "npadvmod" and temporal(c) or c.dep_ == "prep" and any(g.dep_ == "pobj" and temporal(g) for g in c.children)
+               for c in verb.children)
 
 
 def _nobody(subject) -> bool:
