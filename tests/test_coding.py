@@ -1520,6 +1520,11 @@ def test_hours_later_dates_a_sentence_by_the_day_of_the_one_before():
         ("KEN", "2021-10-11", "text"), ("UGA", "2021-10-11", "text")]
 
 
+def test_walking_off_the_job_is_a_strike():
+    events = code_text("Kenyan teachers walked off the job on Monday to demand higher pay.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.event_date.isoformat()) for e in events] == [("143", "KEN", "2021-10-11")]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

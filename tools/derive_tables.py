@@ -286,6 +286,10 @@ PATTERN_ADDITIONS = {
     # 'sent arms to', 'supplying arms': military aid (072); the weapon synset lacks 'arms'.
     **{lemma: ((("arms",), "072"),) for lemma in ("supply", "deliver", "ship", "provide")},
     "take": ((("into", "custody"), "173"),),
+    # Walking off the job is a strike (143 'conduct strike or boycott'); the file's WALK block is
+    # uncoded but for walking out of a summit or a meeting (164): 'rock drillers who walked off the
+    # job on Aug. 10' (a tuning report of dated-news-dev).
+    "walk": ((("off", "job"), "143"), (("off", "jobs"), "143")),
     # Signing a deal is signing an agreement (057, the file's SIGN * &TREATY; its synset lacks
     # 'deal', and the plural forms): 'Kenya and Uganda signed the deal on Monday'.
     "sign": tuple(((word,), "057") for word in ("deal", "deals", "agreements", "accords", "treaties", "pacts")),
