@@ -1525,6 +1525,15 @@ def test_walking_off_the_job_is_a_strike():
     assert [(e.cameo_code, e.source_country, e.event_date.isoformat()) for e in events] == [("143", "KEN", "2021-10-11")]
 
 
+def test_going_on_strike_strikes_and_suspending_loans_stops_aid():
+    strike = code_text("Thousands of Kenyan teachers went on strike on Monday.", PUBLISHED)
+    assert [e.cameo_code for e in strike] == ["143"]
+    hunger = code_text("Kenyan prisoners went on hunger strike on Monday.", PUBLISHED)
+    assert [e.cameo_code for e in hunger] == ["142"]
+    loans = code_text("Britain suspended its loans to Kenya on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in loans] == [("162", "GBR", "KEN")]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

@@ -290,6 +290,9 @@ PATTERN_ADDITIONS = {
     # uncoded but for walking out of a summit or a meeting (164): 'rock drillers who walked off the
     # job on Aug. 10' (a tuning report of dated-news-dev).
     "walk": ((("off", "job"), "143"), (("off", "jobs"), "143")),
+    # Going on strike strikes (143), going on hunger strike is one (142), as the file's STAGE *
+    # STRIKE and * {HUNGER STRIKE} have it; its GO lacks them: 'garment workers went on strike'.
+    "go": ((("on", "strike"), "143"), (("on", "hunger", "strike"), "142")),
     # Signing a deal is signing an agreement (057, the file's SIGN * &TREATY; its synset lacks
     # 'deal', and the plural forms): 'Kenya and Uganda signed the deal on Monday'.
     "sign": tuple(((word,), "057") for word in ("deal", "deals", "agreements", "accords", "treaties", "pacts")),
@@ -418,7 +421,7 @@ PATTERN_ADDITIONS = {
     # and talks only): 161 'reduce or break diplomatic relations', 162 'reduce or stop aid', 164
     # 'halt negotiations', 160 'reduce relations' for an accord or cooperation.
     "suspend": tuple(((word,), "161") for word in ("relations", "ties", "contacts", "diplomatic"))
-    + tuple(((word,), "162") for word in ("aid", "assistance", "funding"))
+    + tuple(((word,), "162") for word in ("aid", "assistance", "funding", "loans", "loan"))
     + tuple(((word,), "164") for word in ("negotiations",))
     + tuple(((word,), "160") for word in ("agreement", "deal", "accord", "treaty", "cooperation", "membership")),
     # Extending a curfew or martial law imposes it for longer: 1723 'impose curfew', 1724 'impose
