@@ -1534,6 +1534,14 @@ def test_going_on_strike_strikes_and_suspending_loans_stops_aid():
     assert [(e.cameo_code, e.source_country, e.target_country) for e in loans] == [("162", "GBR", "KEN")]
 
 
+def test_an_agent_word_as_the_adjective_of_an_event_noun_is_no_actor():
+    visit = code_text("The Kenyan president arrived in Kampala on Monday for a three-day official visit.", PUBLISHED)
+    assert [(e.source_country, e.target_name, e.target_country) for e in visit] == [("KEN", None, "UGA")]
+    # an agent heading its phrase still is one ('an official said')
+    said = code_text("A Kenyan official said on Monday that Uganda had closed the border.", PUBLISHED)
+    assert "KEN" in [e.source_country for e in said] or "UGA" in [e.source_country for e in said]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
+from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import pos
 from eventpipe.transforms.actors import (
     IGO_BODIES, Actor, Mention, Token, actors_of, find_mentions, lower_cased, tokenize, with_aliases,
@@ -192,6 +193,8 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
             person = False  # 'ethnic Albanians', 'Kurds': a people, no person
         if _inside_name(span, root, actor):
             continue
+        if len(span) == 1 and not actor.country and root.tag_ == "JJ" and root.dep_ == "amod" and root.head.lower_ in EVENT_NOUNS:
+            continue  # an agent word as an adjective of an event noun says what kind: 'a three-day official visit', 'terrorist attacks'
         known = any(actor.start <= start and end <= actor.end for start, end in people)
         nodes.append(Node(_with_codes(actor), root.i, span.start, span.end, person, known))
     return nodes
