@@ -1542,6 +1542,11 @@ def test_an_agent_word_as_the_adjective_of_an_event_noun_is_no_actor():
     assert "KEN" in [e.source_country for e in said] or "UGA" in [e.source_country for e in said]
 
 
+def test_an_agent_word_before_a_relative_clause_is_an_actor():
+    events = code_text("Somali rebels released 15 policemen they had held for two months.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_name, e.target_sector) for e in events] == [("084", "SOM", "policemen", "COP")]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

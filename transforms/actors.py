@@ -33,7 +33,8 @@ _VERBISH = frozenset(
     "has have had is are was were will would said says say also did does do could should may "
     "might must can who which that and or of in on at to from for with by while when as after before "
     "but since because though although until during near under over into against without within "
-    "across through than ahead along outside inside".split()
+    "across through than ahead along outside inside "
+    "he she it they we you".split()  # ('released 15 policemen they had held': a relative clause begins)
 )
 
 # Nouns after an agent word that make it a modifier of a place or a record, whatever verb they
