@@ -1547,6 +1547,12 @@ def test_an_agent_word_before_a_relative_clause_is_an_actor():
     assert [(e.cameo_code, e.source_country, e.target_name, e.target_sector) for e in events] == [("084", "SOM", "policemen", "COP")]
 
 
+def test_a_phrase_with_its_place_is_headed_by_its_noun_not_the_preposition():
+    # the dictionaries' 'ethnic Albanians in <place>' ends in a preposition the parse hangs on 'thousands'
+    events = code_text("Kenyan police fired tear gas to disperse thousands of ethnic Somali demonstrators in Nairobi.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_sector) for e in events] == [("175", "KEN", "OPP")]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

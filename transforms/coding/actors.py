@@ -184,7 +184,7 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        root = span.root
+        root = _heading(span)
         person = any(pos(t) == "PROPN" for t in span) and actor.country not in STATES | INTERNATIONAL or (
             len(span) >= 2 and pos(span[-1]) == "PROPN" and pos(span[-2]) == "PROPN"
             and _name(span) not in COUNTRIES  # ('Saudi Arabia', 'North Korea' are no people)
@@ -198,6 +198,16 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
         known = any(actor.start <= start and end <= actor.end for start, end in people)
         nodes.append(Node(_with_codes(actor), root.i, span.start, span.end, person, known))
     return nodes
+
+
+def _heading(span):
+    """The token heading an actor's phrase: its root, but not a preposition the parse hung outside
+    the noun ('ethnic Albanian demonstrators in Pristina' under 'thousands of': the demonstrators)."""
+    root = span.root
+    if root.dep_ != "prep":
+        return root
+    outside = [t for t in span if not span.start <= t.head.i < span.end and t.dep_ != "prep"]
+    return outside[0] if outside else root
 
 
 def _name(span) -> str:
