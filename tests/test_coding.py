@@ -554,6 +554,14 @@ def test_what_was_decided_or_agreed_is_taken_as_done_what_is_vowed_is_intended()
     assert [e.mode for e in agreeing if e.cameo_code.startswith("16")] == ["intended"]
 
 
+def test_a_gerund_before_or_after_a_deed_not_done_is_not_done():
+    asked = code_text("Kenyan MPs called for the government to consult parliament before launching any military intervention in Somalia.", PUBLISHED)
+    assert [e for e in asked if e.cameo_code[:2] == "19" and e.mode == "asserted"] == []
+    # beside a deed done, it is done
+    done = code_text("Kenyan troops crossed the border before attacking al-Shabaab bases in Somalia.", PUBLISHED)
+    assert "asserted" in [e.mode for e in done if e.cameo_code[:2] == "19"]
+
+
 def test_the_purpose_of_a_presence_is_intended_not_done():
     # 'is in Somalia to defeat al-Shabaab' says why Kenya is there, not that it defeated anyone
     assert [(e.cameo_code, e.mode) for e in code_text("Kenya is in Somalia to defeat al-Shabaab.", PUBLISHED)] == [("138", "intended")]

@@ -115,6 +115,9 @@ _BELIEVED = frozenset("believe think say report allege suspect presume assume ru
 # Verbs of deciding: what one decided or agreed to do, in the past, is taken as done (the wire
 # reports of dated-news-dev code 'EU leaders agreed to impose further sanctions' as the sanctions).
 _DECIDING = frozenset({"agree", "decide", "vote"})
+# Prepositions of a gerund beside a deed ('before launching', 'after meeting', 'while fighting'): the
+# gerund is as far from done as a deed that is not done.
+_BESIDE = frozenset({"before", "after", "while"})
 _ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _GOVERNING = _INTENTIONS | _ASKING | REFUSALS
@@ -165,6 +168,10 @@ def _mode(verb) -> str:
         return "negated" if keeping == "asserted" else "hypothetical"
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "through") and pos(verb.head.head) == "VERB":
         return mode_of(verb.head.head)  # the means of a deed is as done as it: 'will lose the peace by withdrawing'
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _BESIDE and verb.tag_ == "VBG" and pos(verb.head.head) == "VERB":
+        governed = mode_of(verb.head.head)  # 'calls for the government to give MPs a vote before launching an intervention'
+        if governed in ("hypothetical", "intended", "demanded"):
+            return governed
     if obliged(verb) and lemma(verb.head) in SAYING:
         return "demanded"  # 'said that China must drop its barriers': asked of China, not done
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in children) or _in_case(verb):
