@@ -1561,6 +1561,13 @@ def test_a_phrase_with_its_place_is_headed_by_its_noun_not_the_preposition():
     assert [(e.cameo_code, e.source_country, e.target_sector) for e in events] == [("175", "KEN", "OPP")]
 
 
+def test_they_stand_for_a_people_not_for_a_place_or_a_state_named_as_itself():
+    state = code_text("Kenya closed its border on Monday. They threatened to expel Somali traders.", PUBLISHED)
+    assert [e.sentence_index for e in state] == [0]
+    people = code_text("Kenyans protested on Monday. They threatened to expel Somali traders.", PUBLISHED)
+    assert ("130", "KEN", "SOM") in [(e.cameo_code, e.source_country, e.target_country) for e in people]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

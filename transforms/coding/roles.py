@@ -259,15 +259,17 @@ class Roles:
         """The actor named before that a pronoun can stand for: 'he'/'she' a person, 'they' a
         group (else a body: 'the government ... they'), 'it' a state or body, 'we' anyone."""
         kinds = _PRONOUN_KINDS.get(pronoun.lower_, (ANY,))
+        plural = GROUP in kinds  # 'they' are people, not a place or a state named as itself ('Raqqa ... when they ask')
         before = [t for t in self.doc[: pronoun.i] if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS]
         for subject in reversed(before):  # 'Prayuth announced ... after talks he had convened': this sentence first
             node = subject_node(subject, self.by_head)
-            if node is not None and antecedent_kind(node, self.doc) in kinds:
-                return node.actor
+            kind = antecedent_kind(node, self.doc) if node is not None else None
+            if kind in kinds and not (plural and kind == BODY and _place_words(node.actor)):
+                return node.actor  # (a people stays a group: 'the Americans ... they')
             if node is None and PERSON in kinds and unnamed_person(subject):
                 return None  # a person the dictionaries lack
         for kind in kinds:
-            if kind in self.recent:
+            if kind in self.recent and not (plural and kind == BODY and self.recent[kind] is not None and _place_words(self.recent[kind])):
                 return self.recent[kind]
         return None
 
