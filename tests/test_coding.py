@@ -1568,6 +1568,11 @@ def test_they_stand_for_a_people_not_for_a_place_or_a_state_named_as_itself():
     assert ("130", "KEN", "SOM") in [(e.cameo_code, e.source_country, e.target_country) for e in people]
 
 
+def test_a_deed_done_in_a_dated_event_is_of_its_date():
+    events = code_text("Kenyan troops killed 20 al-Shabaab militants in an airstrike on Sunday night.", PUBLISHED)
+    assert {(e.event_date.isoformat(), e.date_source) for e in events} == {("2021-10-10", "text")}
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

@@ -96,8 +96,8 @@ _COUNTS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4,
 # 'X, a day after Y': Y is a day before X (sign -1); 'X, a day before Y': a day after it (+1).
 _RELATIONS = {"after": -1, "before": 1}
 # Prepositions that put a deed inside a dated event: 'on a visit to London in 2007', 'during talks
-# on Friday', 'at a summit in May'.
-_DURING = frozenset({"on", "during", "at", "amid"})
+# on Friday', 'at a summit in May', 'killed 20 militants in an airstrike on Sunday night'.
+_DURING = frozenset({"on", "during", "at", "amid", "in"})
 
 
 def anchors(doc, offset: int, timexes: list[Timex], heads: set[int]) -> dict[int, list[tuple[int, Timex]]]:
