@@ -1571,6 +1571,8 @@ def test_they_stand_for_a_people_not_for_a_place_or_a_state_named_as_itself():
 def test_a_deed_done_in_a_dated_event_is_of_its_date():
     events = code_text("Kenyan troops killed 20 al-Shabaab militants in an airstrike on Sunday night.", PUBLISHED)
     assert {(e.event_date.isoformat(), e.date_source) for e in events} == {("2021-10-10", "text")}
+    # and the event noun the deed is done in is done to whom the deed is (not to the doer's country)
+    assert {e.target_country for e in events} == {"SOM"}
 
 
 def test_downing_an_aircraft_is_shooting_it_down():

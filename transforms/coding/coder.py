@@ -538,6 +538,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                     source = roles.source(governor)  # (not the dead of 'died in clashes')
                     if mention.code == _ARREST and token.dep_ == "pobj" and target is None:
                         source, target = None, source  # 'freed after a long detention': held, not holding
+                    elif target is None and taking_part and _same_deed(mention, codes.get(governor.i)):
+                        target = roles.target(governor, source)[0]  # 'killed 20 militants in an airstrike': on them
             if source is None and token.dep_ == "pobj" and token.head.lower_ == "behind":
                 source = roles.actor_in(_behind(token.head))  # 'the Pakistan-based group behind a suicide car bombing'
             if source is None and mention.code == _ARREST:
