@@ -1575,6 +1575,11 @@ def test_a_deed_done_in_a_dated_event_is_of_its_date():
     assert {e.target_country for e in events} == {"SOM"}
 
 
+def test_a_chief_executive_is_a_business_head_not_the_government():
+    events = code_text("Safaricom chief executive Peter Ndegwa met Kenyan President Uhuru Kenyatta in Nairobi on Monday.", PUBLISHED)
+    assert [(e.source_sector, e.target_country) for e in events] == [("BUS", "KEN")]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

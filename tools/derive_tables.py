@@ -65,6 +65,11 @@ AGENT_ADDITIONS = {
 AGENT_CORRECTIONS = {
     word: None for word in ("spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson",
                             "spokespersons", "spokespeople")
+} | {
+    # A chief executive heads a company (BUS), as the file's CEO, BUSINESS_EXECUTIVE and
+    # TOP_EXECUTIVE do; its CHIEF EXECUTIVE [~GOV] (Hong Kong's) made 'Apple chief executive Tim
+    # Cook' and 'Ryanair chief executive Michael O'Leary' government men of the story's country.
+    "chief executive": "BUS", "chief executives": "BUS",
 }
 
 # Sectors the Phoenix agents file writes that the PLOVER/NGEC sector list (reference/event-schemas.md)
