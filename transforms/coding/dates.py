@@ -62,6 +62,11 @@ its event, not the tagger's nearby words: in the past it is the one on or before
 day, in the future ('will') the one on or after it. An event that comes 'after' another has that
 one's tense when its own verb is an infinitive ('agreed to step down after talks on Friday': the
 talks are past); a plan ('agreed to meet on Friday') and the present keep the tagger's day.
+
+A date between a saying and the clause it reports is the saying's, though the parse hung it on the
+clause ('said on Tuesday it had killed 30 fighters last week': the killing is of last week); a
+deed done in a dated event is of that event's date ('killed 20 militants in an airstrike on Sunday
+night').
 """
 
 from __future__ import annotations

@@ -52,6 +52,10 @@
   citizens would face retaliation') states an intention: intended, like 'threatened to retaliate'.
 Intentions are coded as CAMEO codes the intention (03x to cooperate, 13x threats), negated and
 hypothetical deeds keep their own code.
+- what a subject decided, agreed or voted to do, told in the simple past with no time of its own,
+  is taken as done ('EU leaders agreed on Monday to impose further sanctions'), as the wire
+  reports' gold codes decisions; a gerund after 'before', 'after' or 'while' is as far from done
+  as a deed it goes with that is asked, meant or supposed.
 """
 
 from __future__ import annotations

@@ -56,6 +56,11 @@
   protesters'); someone expelled from a state's place with no 'by' agent, by that state
   (sent_from). A statement is aimed at the foreign political actor its reported clause is about
   (coder._spoken_of).
+- 'They' stands for a group or a people, not a place or a state named as itself ('Turkey, they
+  said'). People fired at after a noun of number are the target ('at hundreds of protesters'); an
+  object noun of a deed with a 'by' phrase is aimed at that doer ('condemned the execution of four
+  men by the government'); a passive adverbial clause with a subject of its own is done by no one
+  its governor names ('struck Gaza after rockets were fired into Israel').
 """
 
 from __future__ import annotations
