@@ -1580,6 +1580,12 @@ def test_a_chief_executive_is_a_business_head_not_the_government():
     assert [(e.source_sector, e.target_country) for e in events] == [("BUS", "KEN")]
 
 
+def test_a_finite_verb_joined_to_a_gerund_goes_with_the_verb_above_it():
+    # the parser coordinates 'recalled' with 'violating'; it is Somalia's deed, done
+    events = code_text("Somalia accused Kenya of violating its sovereignty and recalled its ambassador.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.mode) for e in events if e.cameo_code == "161"] == [("161", "SOM", "asserted")]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

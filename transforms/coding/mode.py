@@ -61,7 +61,7 @@ hypothetical deeds keep their own code.
 from __future__ import annotations
 
 from eventpipe.transforms.coding.mentions import temporal
-from eventpipe.transforms.coding.words import ACCUSING, COPULAS, PREVENTING, SAYING, governor_of, lemma, pos
+from eventpipe.transforms.coding.words import ACCUSING, COPULAS, PREVENTING, SAYING, governor_of, lemma, misjoined, pos
 from eventpipe.transforms.tables.verbs import DEFAULTS
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -158,6 +158,9 @@ def _mode(verb) -> str:
         return "refused-if-cooperation" if lowers & (_FUTURE | {"would", "can", "could", "ca"}) else "negated"
     if lowers & _ALLEGEDLY:
         return "hypothetical"  # 'a missile allegedly supplied by the US': said, not known
+    joined = misjoined(verb)
+    if joined is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return mode_of(joined)  # 'accused Kenya of violating ... and recalled its ambassador': as the accusing
     if verb.dep_ == "pcomp" and verb.head.lower_ == "about" and verb.tag_ == "VBG":
         return "hypothetical"  # 'tweeted about firing missiles into Syria', 'talk about attacking': a topic, not a deed
     if _accused_of(verb):

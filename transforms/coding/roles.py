@@ -69,7 +69,7 @@ from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import (
-    ACCUSING, COPULAS, PREVENTING, SAYING, governor_of, lemma, misparsed_report, pos, purpose_clause, shared_objects, willed_by,
+    ACCUSING, COPULAS, PREVENTING, SAYING, governor_of, lemma, misjoined, misparsed_report, pos, purpose_clause, shared_objects, willed_by,
 )
 from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
@@ -359,6 +359,9 @@ class Roles:
             if obj is None:  # 'Russia is thought to have supplied', 'was forced to withdraw': the passive's subject
                 obj = next((c for c in verb.head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
             return obj if obj is not None else self.subject(verb.head, seen + 1)
+        joined = misjoined(verb)
+        if joined is not None:
+            return self.subject(joined, seen + 1)  # 'accused Kenya of violating ... and recalled its ambassador'
         if verb.dep_ in ("conj", "advcl") and pos(verb.head) in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN") or lemma(verb.head) in UNDERGONE:
                 return None  # a clause of its own with no subject written; the dead of 'died ... firing'

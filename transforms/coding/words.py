@@ -140,6 +140,15 @@ def governor_of(prep):
     return prep.head
 
 
+def misjoined(verb):
+    """The verb a finite verb is really coordinated with where the parser joined it to a gerund
+    after a preposition ('accused Kenya of violating its sovereignty and recalled its ambassador':
+    'recalled' goes with 'accused', not 'violating'); else None."""
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.tag_ == "VBG" and verb.head.dep_ == "pcomp":
+        return governor_of(verb.head.head)
+    return None
+
+
 def shared_objects(verb) -> list:
     """The objects of the verb coordinated after `verb` that has no subject of its own, which
     `verb` shares ('captured and killed a number of soldiers': 'number' for 'captured' too)."""
