@@ -1586,6 +1586,13 @@ def test_a_finite_verb_joined_to_a_gerund_goes_with_the_verb_above_it():
     assert [(e.cameo_code, e.source_country, e.mode) for e in events if e.cameo_code == "161"] == [("161", "SOM", "asserted")]
 
 
+def test_denying_allegations_or_claims_denies_responsibility():
+    events = code_text("Kenya denied Ugandan allegations that it was supporting rebels.", PUBLISHED)
+    assert ("016", "KEN", "UGA") in [(e.cameo_code, e.source_country, e.target_country) for e in events]
+    claims = code_text("Kenya denied Uganda's claims on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.target_country) for e in claims] == [("016", "UGA")]
+
+
 def test_downing_an_aircraft_is_shooting_it_down():
     events = code_text("In February, Kenya said it downed an armed Somali drone that entered its airspace.", PUBLISHED)
     assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("190", "KEN", "SOM")]

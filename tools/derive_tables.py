@@ -411,9 +411,12 @@ PATTERN_ADDITIONS = {
     "push": ((("back",), "190"), (("back", "against"), "120")),
     # Denying something asked for is a rejection ('denied land allocation', 'denied visas to'),
     # access a refusal to allow international involvement (1245); 'denied that' stays a statement.
+    # Denying allegations or claims denies responsibility (016), as the file's DENY * ACCUSATIONS,
+    # * CHARGES, * REPORTS, * RUMOUR; it lacks these nouns: 'Kenya denied Ugandan allegations'.
     "deny": tuple(((word,), "120") for word in (
         "allocation", "visas", "visa", "permission", "permit", "permits", "entry", "request", "requests",
-        "application", "licence", "license", "passage", "landing")) + ((("access",), "1245"),),
+        "application", "licence", "license", "passage", "landing")) + ((("access",), "1245"),)
+    + tuple(((word,), "016") for word in ("allegations", "allegation", "claims", "claim", "rumours", "rumors")),
     # Rejecting a plan or deal is 127 'reject plan, agreement to settle dispute', an offer 120
     # (the REFUSE block has no default, and &PROPOSAL lacks 'plan' and 'offer').
     "reject": ((("plan",), "127"), (("deal",), "127"), (("offer",), "120")),
