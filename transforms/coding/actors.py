@@ -194,7 +194,7 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
         if _inside_name(span, root, actor):
             continue
         if len(span) == 1 and not actor.country and root.tag_ == "JJ" and root.dep_ == "amod" and root.head.lower_ in EVENT_NOUNS:
-            continue  # an agent word as an adjective of an event noun says what kind: 'a three-day official visit', 'terrorist attacks'
+            continue  # an adjective of an event noun says what kind: 'a three-day official visit', 'terrorist attacks'
         known = any(actor.start <= start and end <= actor.end for start, end in people)
         nodes.append(Node(_with_codes(actor), root.i, span.start, span.end, person, known))
     return nodes

@@ -115,13 +115,13 @@ _ABILITIES = frozenset(
 _UNABLE = frozenset({"unable", "powerless"})
 # 'is believed (thought, said, reported, alleged, suspected ...) to have done': belief, not knowledge.
 _BELIEVED = frozenset("believe think say report allege suspect presume assume rumour rumor understand fear".split())
-# Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
 # Verbs of deciding: what one decided or agreed to do, in the past, is taken as done (the wire
 # reports of dated-news-dev code 'EU leaders agreed to impose further sanctions' as the sanctions).
 _DECIDING = frozenset({"agree", "decide", "vote"})
 # Prepositions of a gerund beside a deed ('before launching', 'after meeting', 'while fighting'): the
 # gerund is as far from done as a deed that is not done.
 _BESIDE = frozenset({"before", "after", "while"})
+# Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
 _ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _GOVERNING = _INTENTIONS | _ASKING | REFUSALS
@@ -360,7 +360,8 @@ def habitual(verb) -> bool:
 
 def _dated(verb) -> bool:
     """A verb with a time of its own ('agreed to hold talks on Friday': a day ahead, planned)."""
-    return any(c.dep_ == "npadvmod" and temporal(c) or c.dep_ == "prep" and any(g.dep_ == "pobj" and temporal(g) for g in c.children)
+    return any(c.dep_ == "npadvmod" and temporal(c)
+               or c.dep_ == "prep" and any(g.dep_ == "pobj" and temporal(g) for g in c.children)
                for c in verb.children)
 
 

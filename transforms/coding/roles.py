@@ -274,8 +274,9 @@ class Roles:
             if node is None and PERSON in kinds and unnamed_person(subject):
                 return None  # a person the dictionaries lack
         for kind in kinds:
-            if kind in self.recent and not (plural and kind == BODY and self.recent[kind] is not None and _place_words(self.recent[kind])):
-                return self.recent[kind]
+            named = self.recent.get(kind)
+            if kind in self.recent and not (plural and kind == BODY and named is not None and _place_words(named)):
+                return named
         return None
 
     def _speaker(self, pronoun) -> tuple[bool, Actor | None]:
