@@ -81,9 +81,9 @@ _PLACE_TARGETS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 # insurgents, the opposition and civilians act at home (_AT_HOME), and arrests and protests (17,
 # 14) are at home by nature.
 _ABROAD = frozenset({"13", "15", "16", "18", "19", "20"})
-# A state named as itself protests to another state, not at home ('France recalled its ambassador
-# in protest at the submarine deal'): its people's protests are at home, its own are not.
-_STATES_PROTEST = frozenset({"14"})
+# ... and a state named as itself protests to another state, not at home ('France recalled its
+# ambassador in protest at the submarine deal'): its people's protests are at home, its own are not.
+_ABROAD_AS_A_STATE = _ABROAD | {"14"}
 _AT_HOME = frozenset({"COP", "REB", "INS", "OPP", "UAF", "CVL"})
 
 
@@ -657,7 +657,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
             # a protest, a threat, coercion or force with no one named as its target is aimed at
             # the country it happens in: its place, else the story's, else the doer's own
             home = location.country if location is not None else main or source.country
-            abroad = _abroad(code, source, scene) or code[:2] in _ABROAD | _STATES_PROTEST and _a_state(source)
+            abroad = _abroad(code, source, scene) or code[:2] in _ABROAD_AS_A_STATE and _a_state(source)
             if location is None and home == source.country and abroad:
                 home = None  # 'Turkish forces fired artillery at Afrin' in a story set in Syria: not at Turkey (_story_party)
             if home:

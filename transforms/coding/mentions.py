@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from eventpipe.transforms.coding.words import IRREGULAR_PASTS, lemma, pos, shared_objects
+from eventpipe.transforms.coding.words import IRREGULAR_PASTS, counted, lemma, pos, shared_objects
 from eventpipe.transforms.events import word_stems
 from eventpipe.transforms.tables.agents import AGENTS
 from eventpipe.transforms.tables.countries import COUNTRIES
@@ -362,10 +362,6 @@ def _pattern_nouns(code: str) -> frozenset[str]:
 
 _PLACE_NOUNS = _pattern_nouns(_OCCUPY) | {"cities", "towns", "villages", "strongholds", "territories", "areas", "region", "province", "district"}
 _PEOPLE_NOUNS = _pattern_nouns(_ABDUCT) | _pattern_nouns(ARRESTS)
-# Words of a part, share or number: what is taken is what they are part of ('part of the
-# stronghold', 'dozens of soldiers').
-_PARTS = frozenset({"part", "parts", "most", "much", "half", "all", "some", "rest", "control", "portion", "section",
-                    "number", "dozens", "scores", "hundreds", "thousands", "group", "handful"})
 _PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 
 
@@ -376,8 +372,7 @@ def _seized(verb) -> str:
     thing = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
     if thing is None and not passive:  # 'captured and killed a number of soldiers': the object they share
         thing = next(iter(shared_objects(verb)), None)
-    while thing is not None and thing.lower_ in _PARTS:
-        thing = next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    thing = counted(thing) if thing is not None else None  # ('part of the stronghold', 'dozens of soldiers')
     if thing is None:
         return SEIZE
     word = thing.lower_

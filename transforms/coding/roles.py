@@ -69,7 +69,7 @@ from dataclasses import replace
 
 from eventpipe.transforms.coding.mentions import EVENT_NOUNS
 from eventpipe.transforms.coding.words import (
-    ACCUSING, COPULAS, PREVENTING, SAYING, governor_of, lemma, misjoined, misparsed_report, pos, purpose_clause, shared_objects, willed_by,
+    ACCUSING, COPULAS, PREVENTING, SAYING, counted, governor_of, lemma, misjoined, misparsed_report, pos, purpose_clause, shared_objects, willed_by,
 )
 from eventpipe.transforms.actors import RELATED, RELATIONAL, Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL, STATES, Node
@@ -538,7 +538,7 @@ class Roles:
                 candidates += [g for o in objects if o.lower_ in EVENT_NOUNS or o.lower_ in _FIGHTS or o.lower_ in _EXCHANGES for p in o.children
                                if p.dep_ == "prep" and p.lower_ in ("with", "against") for g in p.children if g.dep_ == "pobj"]
                 if prep.lower_ == "at":  # 'fired tear gas at Ugandan protesters': people are aimed at, not a place
-                    people = [_counted(o) for o in objects]  # ('at hundreds of protesters')
+                    people = [counted(o) for o in objects]  # ('at hundreds of protesters')
                     candidates += [o for o in people if o.i in self.by_head and o.tag_ in ("NNS", "NNPS")
                                    and self.by_head[o.i].actor.sector]  # (not 'a vigil at the Community Centre')
                 location = location or self.place_in(prep)
@@ -803,20 +803,6 @@ _FIGHTS = frozenset(SYNSETS["&FIGHT"])
 # Nouns of speaking with someone that code no event of their own but name the other side of the
 # deed done in them ('discussed Syria in phone calls with Trump and Putin').
 _EXCHANGES = frozenset("call calls conversation conversations discussion discussions meetings contact contacts exchange".split())
-
-
-# Nouns of a number of people: 'hundreds of protesters' are protesters.
-_NUMBERS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "crowds", "crowd", "groups", "group", "number"})
-
-
-def _counted(noun):
-    """What a noun of number counts ('hundreds of protesters': protesters), else the noun."""
-    while noun.lower_ in _NUMBERS:
-        counted = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
-        if counted is None:
-            break
-        noun = counted
-    return noun
 
 
 def _conjuncts(token) -> list:

@@ -140,6 +140,24 @@ def governor_of(prep):
     return prep.head
 
 
+# Words of a part, share or number: what they count is what a phrase of them names ('part of the
+# stronghold', 'dozens of soldiers', 'hundreds of protesters').
+PARTS = frozenset({"part", "parts", "most", "much", "half", "all", "some", "rest", "control", "portion", "section",
+                   "number", "dozens", "scores", "hundreds", "thousands", "tens", "group", "groups", "crowd", "crowds",
+                   "handful"})
+
+
+def counted(noun):
+    """What a noun of part or number counts, through its 'of' phrases ('hundreds of protesters':
+    protesters); the noun itself when it is none or counts nothing named."""
+    while noun.lower_ in PARTS:
+        of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if of is None:
+            break
+        noun = of
+    return noun
+
+
 def misjoined(verb):
     """The verb a finite verb is really coordinated with where the parser joined it to a gerund
     after a preposition ('accused Kenya of violating its sovereignty and recalled its ambassador':
