@@ -282,7 +282,7 @@ def _events(text: str):
     ("Kenya told Tanzania on Monday to withdraw its troops.", [("100", "KEN", "TZA", "2021-10-11", "text", "asserted")]),
     # signalling or indicating what one will do says it: the intention is the event
     ("Kenya signalled on Monday that it would withdraw its troops from Somalia.",
-     [("035", "KEN", "SOM", "2021-10-11", "text", "intended")]),
+     [("035", "KEN", "SOM", "2021-10-11", "text", "asserted")]),
     # what one prefers to do is wanted, not done
     ("Kenya prefers to negotiate with Tanzania.", [("032", "KEN", "TZA", "2021-10-14", "published", "intended")]),
     # an open question is no plan: 'whether' before 'will'
@@ -552,6 +552,20 @@ def test_what_was_decided_or_agreed_is_taken_as_done_what_is_vowed_is_intended()
     # not what one agrees to do from now on
     agreeing = code_text("EU leaders agree to impose further sanctions on Somalia.", PUBLISHED)
     assert [e.mode for e in agreeing if e.cameo_code.startswith("16")] == ["intended"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speaker's own intention to cooperate, said: CAMEO's expressing of it (03x), done when said
+    ("Ethiopia's ruling coalition said on Tuesday that it would fully accept the Algiers agreement.", ("030", "asserted")),
+    ("Colombia's government said it will cooperate with the Haitian investigation.", ("031", "asserted")),
+    # a deed with a day of its own is planned for that day; what one says another will do is no one's statement of intent
+    ("Pakistan will release the captured pilot on Friday, Khan told parliament.", ("035", "intended")),
+    ("Trump claimed that Mexico would pay for the wall.", ("031", "intended")),
+    # a threat stays what is threatened, not done
+    ("Sudan warned that it would send troops to the border.", ("031", "intended")),
+])
+def test_a_stated_intention_to_cooperate_is_the_stating(text, expected):
+    assert expected in [(e.cameo_code, e.mode) for e in code_text(text, PUBLISHED)]
 
 
 def test_a_gerund_before_or_after_a_deed_not_done_is_not_done():

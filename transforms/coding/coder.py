@@ -37,7 +37,7 @@ from eventpipe.transforms.coding.dates import Dated, anchors, date_of, dated_say
 from eventpipe.transforms.coding.mentions import (
     CONSULT, EVENT_NOUNS, VERB_ADDITIONS, WEAPON_CODES, find_event_mentions, says_no,
 )
-from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged
+from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged, stated
 from eventpipe.transforms.coding.parse import parse_stream
 from eventpipe.transforms.coding.roles import (
     ANY, ARMED, BODY, BODY_NOUNS, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node,
@@ -605,7 +605,8 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
         if (mention.code == _MILITARY_FORCE and not mention.noun and lemma(token) in _KILLING and _irregular(source)
                 and not any(c.dep_ == "prt" for c in token.children)):  # ('shot down a jet' is combat)
             mention = replace(mention, code=_KILLED_BY_ASSAULT)  # 'Hezbollah guerrillas killed the deputy chief'
-        code, mode = coded(_said(token, mention) if not mention.noun else mention.code, mode)
+        code, mode = coded(_said(token, mention) if not mention.noun else mention.code, mode,
+                           stated=not mention.noun and stated(token))
         if attempted:
             code = _ATTEMPTED.get(code, code)  # ('tried to kill' kills no one: an assault, 180)
         if not mention.noun and lemma(token) in _WARNING and _forewarned(token, roles, source):

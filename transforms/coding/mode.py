@@ -51,7 +51,9 @@
 - a threat whose content is a future or a possibility ('warned that anyone who harmed its
   citizens would face retaliation') states an intention: intended, like 'threatened to retaliate'.
 Intentions are coded as CAMEO codes the intention (03x to cooperate, 13x threats), negated and
-hypothetical deeds keep their own code.
+hypothetical deeds keep their own code. A speaker's own intention to cooperate, said ('said on June 5
+that it would fully accept the deal'), is CAMEO's event of expressing it, done when said (`stated`);
+a deed with a day of its own stays planned ('will release the pilot on Friday, Khan said').
 - what a subject decided, agreed or voted to do, told in the simple past with no time of its own,
   is taken as done ('EU leaders agreed on Monday to impose further sanctions'), as the wire
   reports' gold codes decisions; a gerund after 'before', 'after' or 'while' is as far from done
@@ -124,6 +126,8 @@ _BESIDE = frozenset({"before", "after", "while"})
 # Verbs that report what someone means to do: 'said it would', 'announced it would' (backshifted 'will').
 _ANNOUNCING = SAYING | frozenset({"pledge", "promise", "vow", "warn", "threaten", "decide"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
+# Subjects by which a speaker reports an intention of their own ('said it would', 'we will').
+_SPEAKERS = frozenset({"it", "they", "he", "she", "we", "i"})
 _GOVERNING = _INTENTIONS | _ASKING | REFUSALS
 
 # Intent to do what the root does (CAMEO 03x) and threats of force (13x).
@@ -382,13 +386,34 @@ def _threat(verb) -> bool:
     return (DEFAULTS.get(lemma(verb)) or "").startswith("13")
 
 
-def coded(code: str, mode: str) -> tuple[str, str]:
+def stated(verb) -> bool:
+    """The verb's deed is an intention someone states, and the stating is told as done: a backshifted
+    or plain future reported by a verb of saying or promising ('said on June 5 that it would fully
+    accept the deal', 'announced it will cooperate'). Not a deed with a time of its own ('will release
+    the pilot on Friday, Khan told parliament': the release is planned for a day, and the day is the
+    deed's), nor a pledge's infinitive ('pledged to help': the pledging verb is coded as the intent).
+    The speaker states their own intention: the clause's subject is a pronoun ('it would', 'we will');
+    what one says another will do is a forecast or a claim ('Trump claimed Mexico would pay', 'said
+    US disengagement would give Iran the opportunity')."""
+    head = verb.head
+    return (verb.dep_ == "ccomp" and head.i != verb.i and lemma(head) in _ANNOUNCING
+            and any(c.dep_ == "aux" and c.lower_ in _FUTURE | {"would"} for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.lower_ in _SPEAKERS for c in verb.children)
+            and not _dated(verb) and mode_of(head) == "asserted")
+
+
+def coded(code: str, mode: str, stated: bool = False) -> tuple[str, str]:
     """The code and mode an event is stored with: intentions as CAMEO's intent or threat codes,
-    refusals as rejections done."""
+    refusals as rejections done. An intention to cooperate that someone states (`stated`) is
+    CAMEO's event of expressing it (03x: 'said it would accept the deal' is 035, done when said);
+    a stated threat stays intended, as what is threatened has not happened."""
     root = code[:2]
     if mode == "refused-if-cooperation":
         mode = "refused" if root in _COOPERATION else "negated"
     if mode == "intended":
+        intent = INTENT.get(root) or (code if root == "03" else None)
+        if stated and intent:
+            return intent, "asserted"
         return INTENT.get(root) or THREAT.get(root) or code, "intended"
     if mode == "refused":
         return (code if root == "12" else _REJECTIONS.get(code[:3]) or _REJECTIONS.get(root) or "120"), "asserted"
