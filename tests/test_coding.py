@@ -554,6 +554,11 @@ def test_what_was_decided_or_agreed_is_taken_as_done_what_is_vowed_is_intended()
     assert [e.mode for e in agreeing if e.cameo_code.startswith("16")] == ["intended"]
 
 
+def test_a_deed_done_in_an_attack_by_someone_is_theirs():
+    events = code_text("Three Kenyan soldiers were wounded in an attack by Ethiopian troops on Monday.", PUBLISHED)
+    assert ("190", "ETH", "KEN", "2021-10-11") in [(e.cameo_code, e.source_country, e.target_country, str(e.event_date)) for e in events]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a speaker's own intention to cooperate, said: CAMEO's expressing of it (03x), done when said
     ("Ethiopia's ruling coalition said on Tuesday that it would fully accept the Algiers agreement.", ("030", "asserted")),

@@ -429,7 +429,8 @@ class Roles:
     def armed_doer(self, verb) -> Actor | None:
         """The doer of a deed whose text names none but the armed actor of the event it was done in:
         'were killed in an Israeli airstrike', 'was injured in police firing', 'lobbed during the
-        police action' (an armed actor heading or modifying an event noun after 'in' or 'during')."""
+        police action' (an armed actor heading or modifying an event noun after 'in' or 'during'),
+        or the event noun's own 'by' ('were killed in an attack by Kurdish militants')."""
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 event = obj.lower_ in EVENT_NOUNS or obj.lower_ in _OPERATIONS
@@ -441,6 +442,11 @@ class Roles:
                         continue  # 'used in the Salisbury attack': where it struck
                     if node is not None and (event and t.i != obj.i or node.actor.sector in ARMED or node.actor.country == "IMG"):
                         return self._completed(node, t)  # ('an Ethiopian airstrike': its modifier is its doer)
+                if event:
+                    for by in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"):
+                        doer = next((self.actor_in(g) for g in by.children if g.dep_ == "pobj"), None)
+                        if doer is not None:
+                            return doer  # 'were killed in an attack by Kurdish militants': the attack's doer
         return None
 
     def undergone(self, verb) -> tuple[Actor | None, Actor | None, Actor | None]:
