@@ -166,6 +166,8 @@ def test_an_agent_before_initials_in_lower_case_is_an_actor():
         ("Muslim hackers defaced sites.", [(None, "MUS")]),
         # 'X-led' forces are X's.
         ("Vietnamese-led forces retook a village.", [("VNM", "MIL"), (None, "CVL")]),
+        # a ship is of its flag's state
+        ("Iran seized a British-flagged tanker.", [("IRN", None), ("GBR", "BUS")]),
         # 'X-backed' forces are not X's: their own country is unknown.
         ("Russian-backed forces retook a village.", [(None, "MIL"), (None, "CVL")]),
         ("Iranian backed militias fired.", [(None, "UAF")]),

@@ -56,8 +56,9 @@ _WIELDED = frozenset(
 )
 
 # 'Vietnamese-led forces': the forces are the leading country's (CAMEO codes the actor that
-# commands them).
-_LED = frozenset({"led", "commanded"})
+# commands them); 'a British-flagged tanker' is Britain's (a ship has the nationality of the
+# state whose flag it flies, UNCLOS article 91).
+_LED = frozenset({"led", "commanded", "flagged", "registered"})
 # 'Russian-backed forces', 'Iranian backed militias', 'US-allied fighters': the country supports
 # forces that are not its own. The actor is the forces, of no country unless their own words name
 # one, and the backer is recorded nowhere (CAMEO has no slot for it); nothing infers a country
