@@ -304,6 +304,10 @@ def test_mojibake_punctuation_is_read_as_spaces():
         ("the rebel factions attacked the town.", [(None, "REB")]),
         ("militia members fired.", [(None, "UAF")]),
         ("a rebel stronghold fell.", []),
+        # ... but after 'a' an agent followed by its verb is the doer, when a political one
+        ("a court sentenced him to death.", [(None, "JUD")]),
+        ("a suicide bomber detonated a device.", [(None, "REB")]),
+        ("a man grabbed her.", []),
         # A place name that is a plain plural when written small.
         ("the army held flag marches in the city.", [(None, "MIL")]),
     ],

@@ -427,6 +427,7 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
                 and not (tokens[end].word.endswith("ed") and len(tokens[end].word) > 4)  # 'police sealed'
                 and not (lower and _initial(tokens[end].word))  # 'police commissioner v k gupta said'
                 or last.first > 0 and tokens[last.first - 1].word in ("a", "an")
+                and not (tokens[end].word.endswith("ed") and len(tokens[end].word) > 4 and last.sector != "CVL")  # ('a court sentenced')
                 or tokens[end].word in _MODIFIED
             )
             and not (last.sector in ("COP", "MIL") and tokens[end].word in _WIELDED)
