@@ -554,6 +554,12 @@ def test_what_was_decided_or_agreed_is_taken_as_done_what_is_vowed_is_intended()
     assert [e.mode for e in agreeing if e.cameo_code.startswith("16")] == ["intended"]
 
 
+def test_putting_someone_under_arrest_arrests_them_being_under_arrest_does_not():
+    put = code_text("The army put the former prime minister under arrest on Friday.", PUBLISHED)
+    assert [(e.cameo_code, e.source_sector, e.target_sector) for e in put] == [("173", "MIL", "ELI")]
+    assert code_text("The opposition leader has been under house arrest since 2011.", PUBLISHED) == []
+
+
 def test_a_deed_done_in_an_attack_by_someone_is_theirs():
     events = code_text("Three Kenyan soldiers were wounded in an attack by Ethiopian troops on Monday.", PUBLISHED)
     assert ("190", "ETH", "KEN", "2021-10-11") in [(e.cameo_code, e.source_country, e.target_country, str(e.event_date)) for e in events]

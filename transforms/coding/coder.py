@@ -540,6 +540,10 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                         source, target = None, source  # 'freed after a long detention': held, not holding
                     elif target is None and taking_part and _same_deed(mention, codes.get(governor.i)):
                         target = roles.target(governor, source)[0]  # 'killed 20 militants in an airstrike': on them
+            if source is None and mention.code == _ARREST and _put_under(token):
+                governor = token.head.head  # 'placed President Mugabe under house arrest': the placer arrests him
+                source = roles.source(governor)
+                target = roles.target(governor, source)[0] if source is not None else None
             if source is None and token.dep_ == "pobj" and token.head.lower_ == "behind":
                 source = roles.actor_in(_behind(token.head))  # 'the Pakistan-based group behind a suicide car bombing'
             if source is None and mention.code == _ARREST:
@@ -1043,10 +1047,25 @@ def _time_of_reference(noun, attached) -> bool:
             and all(c.dep_ in ("det", "poss", "case") for c in noun.children))
 
 
+# Verbs that put someone under arrest: the arrest is their deed, done to their object.
+_PUTTING = frozenset({"place", "put"})
+
+
+def _put_under(noun) -> bool:
+    """A noun of arrest after 'under' of a verb of putting ('placed Mugabe under house arrest')."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(noun.head.head) in _PUTTING
+
+
 def _held_state(noun) -> bool:
     """A noun of arrest that says where someone is, not that anyone was arrested: the object of
-    'in', 'during' or 'while' ('abused during detention', 'the men in detention')."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "while")
+    'in', 'during' or 'while' ('abused during detention', 'the men in detention'), or of 'under'
+    after being or remaining ('has been under house arrest since 2011')."""
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ == "under":
+        held = noun.head.head
+        return held.lower_ in COPULAS or lemma(held) in ("be", "remain", "stay", "live")
+    return noun.head.lower_ in ("in", "during", "while")
 
 
 def _ceased(noun) -> bool:
