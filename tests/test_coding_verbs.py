@@ -95,6 +95,10 @@ def test_verbs_the_dictionary_lacks_or_files_for_other_objects():
     # signing a deal or agreements signs an agreement (057; the file's &TREATY has neither)
     assert _codes("Kenya and Uganda signed the deal on Monday.")["sign"] == "057"
     assert _codes("Kenya and Uganda signed two agreements.")["sign"] == "057"
+    # people rallying demonstrate (141), as most of the file's RALLY patterns say; the file's
+    # block default (MOBILISE, 150) is a show of military force; its patterns stay
+    assert _codes("Thousands of Armenians rallied in Yerevan on Saturday.")["rally"] == "141"
+    assert _codes("The allies rallied in support of the government.")["rally"] == "053"
 
 
 def test_calling_for_something_is_an_appeal_for_it():

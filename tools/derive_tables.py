@@ -560,6 +560,13 @@ VERB_ADDITIONS = {
     "swear in": (None, ("swear in", "swears in", "swore in", "sworn in", "swearing in")),
 }
 
+# Default codes corrected where a verb sits in a block whose default is another sense, its patterns
+# kept: RALLY is in MOBILISE (150, showing military force), but of the file's own patterns for
+# RALLY/RALLIED, 9 of 14 code demonstrating (141: 'DEMONSTRATORS *', '* AGAINST', '* (IN
+# CAPITAL)'); people rallying in a square protest ('Thousands of Armenians rallied in Yerevan to
+# demand the resignation of the prime minister'), they show no military power.
+DEFAULT_CORRECTIONS = {"rally": "141"}
+
 # Forms the dictionary's regular inflections miss: irregular participles and the nouns of deeds
 # that a light verb carries out ('completed their withdrawal', 'speeded up the pullout').
 # form -> lemma; added only where the dictionary has no entry for the form.
@@ -976,6 +983,8 @@ def derive_verbs(ref: Path) -> str:
     for lemma in PATTERN_ONLY:
         if lemma in lemmas:
             lemmas[lemma] = (None, lemmas[lemma][1])
+    for lemma, code in DEFAULT_CORRECTIONS.items():
+        lemmas[lemma] = (code, lemmas[lemma][1])
     for lemma, (code, listed) in VERB_ADDITIONS.items():
         lemmas[lemma] = (code, -1)
         words = lemma.split()

@@ -8523,7 +8523,7 @@ DEFAULTS = {
     'raid': '190',
     'raise': None,
     'rake': '090',
-    'rally': '150',
+    'rally': '141',
     'ram': '190',
     'rampage': '180',
     'ransack': '190',
