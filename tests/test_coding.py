@@ -560,6 +560,18 @@ def test_putting_someone_under_arrest_arrests_them_being_under_arrest_does_not()
     assert code_text("The opposition leader has been under house arrest since 2011.", PUBLISHED) == []
 
 
+def test_a_definite_armed_group_takes_up_the_last_one_named():
+    text = ("NAIROBI — Kenyan troops killed 40 al Shabaab fighters in southern Somalia on Monday. "
+            "The militants had ambushed a Kenyan convoy near the border on March 1.")
+    ambush = [e for e in code_text(text, PUBLISHED) if e.sentence.startswith("The militants")]
+    assert [(e.source_name, e.source_country) for e in ambush] == [("militants", "SOM")]
+    # not after a group of no state: the militants are Isis's, whose code is no country
+    text = ("BEIRUT — Syrian rebels shelled the city on Monday. Isis fighters attacked a checkpoint on Tuesday. "
+            "The militants also killed two soldiers near Raqqa on Wednesday.")
+    killing = [e for e in code_text(text, PUBLISHED) if e.sentence.startswith("The militants")]
+    assert killing and all(e.source_country != "SYR" for e in killing)
+
+
 def test_a_deed_done_in_an_attack_by_someone_is_theirs():
     events = code_text("Three Kenyan soldiers were wounded in an attack by Ethiopian troops on Monday.", PUBLISHED)
     assert ("190", "ETH", "KEN", "2021-10-11") in [(e.cameo_code, e.source_country, e.target_country, str(e.event_date)) for e in events]

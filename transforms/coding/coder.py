@@ -275,7 +275,10 @@ class _Article:
         named_at: dict[str, int] = {}  # the sentence each of them was last named or stood for in
         said: dict[int, Dated] = {}  # the date of the last saying that had one, by sentence (dates.date_of)
         bodies: dict[str, Actor] = {}  # the bodies named so far, by the noun heading their names (_bodies)
+        kinds: dict[str, tuple[str | None, int]] = {}  # the country of the last agent of each kind named with one (_taken_up)
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
+            nodes = [_taken_up(doc, n, kinds, sentence.index) for n in nodes]
+            _known_kinds(nodes, kinds, sentence.index)
             nodes = [n if _placed_inside(doc, n, nodes) else _with_main(n, main) for n in nodes]
             nodes = nodes + _named_before(doc, nodes, bodies)
             _bodies(doc, nodes, bodies)
@@ -478,6 +481,45 @@ def _with_main(node: Node, main: str | None) -> Node:
     if main and placeable and not envoy and not many:
         return replace(node, actor=Actor(actor.start, actor.end, actor.name, main, actor.sector))
     return node
+
+
+# Agents a definite noun takes up ('the militants' after 'al Shabaab fighters'): armed groups that
+# are no state's forces, one kind whatever the dictionary calls them. (Not a state's agents: 'the
+# government', 'the president' are as often the story's own as the last one named.)
+_KIND = {"REB": "armed", "UAF": "armed", "INS": "armed"}
+# How many sentences back a definite noun looks for what it takes up.
+_TAKEN_UP_REACH = 4
+
+
+def _known_kinds(nodes: list[Node], kinds: dict[str, tuple[str | None, int]], index: int) -> None:
+    """Remember, for each kind of agent, the country of the last one named with both (none after
+    an international militant group: what takes it up is of no state)."""
+    for node in nodes:
+        if node.actor.country == "IMG":
+            kinds["armed"] = (None, index)  # ('ousting the militants' after 'the Isis caliphate': Isis's, of no state)
+            continue
+        kind = _KIND.get(node.actor.sector)
+        if kind and node.actor.country in _STATES and not node.person:
+            kinds[kind] = (node.actor.country, index)
+
+
+def _taken_up(doc, node: Node, kinds: dict[str, tuple[str | None, int]], index: int) -> Node:
+    """A definite agent noun and nothing else ('the militants', 'the troops') takes up the last agent
+    of its kind named with a country a few sentences before ('Kenyan troops killed 40 al Shabaab
+    fighters ... The militants had ambushed a convoy': al Shabaab's), before the story's main
+    country would place it."""
+    actor = node.actor
+    if actor.country or actor.backed or actor.sector not in _KIND or node.person or node.last - node.first != 1:
+        return node
+    head = doc[node.head]
+    children = list(head.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+            c.dep_ in ("amod", "compound", "poss", "nmod", "nummod") for c in children):
+        return node
+    known = kinds.get(_KIND[actor.sector])
+    if known is None or known[0] is None or index - known[1] > _TAKEN_UP_REACH:
+        return node
+    return replace(node, actor=replace(actor, country=known[0]))
 
 
 def _placed_inside(doc, node: Node, nodes: list[Node]) -> bool:
