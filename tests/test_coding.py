@@ -560,6 +560,11 @@ def test_putting_someone_under_arrest_arrests_them_being_under_arrest_does_not()
     assert code_text("The opposition leader has been under house arrest since 2011.", PUBLISHED) == []
 
 
+def test_a_sea_named_after_a_country_is_no_place_of_it():
+    events = code_text("Pirates seized a tanker in the Gulf of Aden.", PUBLISHED)
+    assert events and all(e.source_country != "YEM" and e.target_country != "YEM" for e in events)
+
+
 def test_a_definite_armed_group_takes_up_the_last_one_named():
     text = ("NAIROBI — Kenyan troops killed 40 al Shabaab fighters in southern Somalia on Monday. "
             "The militants had ambushed a Kenyan convoy near the border on March 1.")

@@ -216,14 +216,22 @@ def _name(span) -> str:
     return " ".join(words[1:] if words[0] == "the" else words)
 
 
+# Names of seas and straits that end in 'of' and a country or city ('the Gulf of Oman', 'the Bay of
+# Bengal', 'the Strait of Hormuz').
+_WATERS = frozenset({"Gulf", "Sea", "Bay", "Strait", "Straits", "Sound"})
+
+
 def _inside_name(span, root, actor: Actor) -> bool:
     """A country word that is only part of a longer proper name: 'Michael Jordan' (a capitalised
-    word before it in the same name), 'Nassau County' (it modifies a name the dictionaries lack)."""
+    word before it in the same name), 'Nassau County' (it modifies a name the dictionaries lack),
+    'the Gulf of Aden' (a sea's)."""
     if actor.sector is not None or actor.country not in STATES or len(span) > 1 or not root.text[:1].isupper():
         return False
     doc = span.doc
     if root.dep_ == "compound" and pos(root.head) == "PROPN" and root.head.i == span.end and root.head.text[:1].isupper():
         return True  # 'Nassau County', 'Jordan Valley Bank'
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.text in _WATERS:
+        return True  # 'the Gulf of Aden', 'the Sea of Japan': a sea, of no state
     before = doc[span.start - 1] if span.start > 0 else None
     return bool(
         before is not None and pos(before) == "PROPN" and before.head.i == root.i and before.dep_ == "compound"
