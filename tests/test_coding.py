@@ -560,6 +560,13 @@ def test_putting_someone_under_arrest_arrests_them_being_under_arrest_does_not()
     assert code_text("The opposition leader has been under house arrest since 2011.", PUBLISHED) == []
 
 
+def test_armed_men_shot_by_no_one_named_are_shot_by_the_police():
+    shot = code_text("Two terrorists who were shot dead near the temple had attacked it on Monday.", PUBLISHED)
+    assert ("COP", "UAF") in [(e.source_sector, e.target_sector) for e in shot if e.cameo_code[:2] in ("18", "19")]
+    # a man the text names by a pronoun only is no gunman it names
+    assert [e for e in code_text("He was shot from close range.", PUBLISHED) if e.source_sector == "COP"] == []
+
+
 def test_a_sea_named_after_a_country_is_no_place_of_it():
     events = code_text("Pirates seized a tanker in the Gulf of Aden.", PUBLISHED)
     assert events and all(e.source_country != "YEM" and e.target_country != "YEM" for e in events)
