@@ -249,7 +249,7 @@ class _Article:
         self.aliases = article_aliases([s.text for s in sentences], published, self.lookups)
         self.line_end, self.line_country = dateline(text)
         self.whole = {s.index: s for s in sentences}  # the sentences as the article has them, for the events
-        self.named = {s.index: {m.country for m in self.lookups(s.text).mentions if m.country} for s in sentences}  # (_NEAR)
+        self.named = {s.index: {m.country for m in self.lookups(s.text).mentions if m.country} for s in sentences}  # (_story_party)
         lead_end = sentences[min(len(sentences), _LEAD) - 1].end if sentences else 0
         # (a brief, shorter than a feature, is the day's news whether its lead dates it or not)
         self.daily = len(sentences) < _FEATURE or of_the_day([t for t in timexes if t.start < lead_end], published)
@@ -286,7 +286,7 @@ class _Article:
             nodes = [n if _placed_inside(doc, n, nodes) else _with_main(n, main) for n in nodes]
             nodes = nodes + _named_before(doc, nodes, bodies)
             _bodies(doc, nodes, bodies)
-            reach = _NEAR if len(self.whole) < _FEATURE else 0  # (a long story moves from country to country)
+            reach = sentence.index if len(self.whole) < _FEATURE else 0  # (a long story moves from country to country)
             near = set().union(*(self.named.get(i, ()) for i in range(sentence.index - reach, sentence.index + 1)))
             said_before = said.get(sentence.index - 1)
             live = {kind: actor for kind, actor in recent.items()
@@ -1029,8 +1029,10 @@ def _named_country(actor: Actor) -> bool:
 def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, near: set[str]) -> Actor | None:
     """The country an event names no target in is about, from the story: its main country when the
     doer is foreign to it, else the other country of the story's pair; only while the story is on
-    that country, named in the sentence or the _NEAR sentences before it (in a story of _FEATURE
-    sentences or more, which moves from country to country, the sentence itself)."""
+    that country: a short story (under _FEATURE sentences) is on every country it names up to the
+    sentence ('The thaw began when Ethiopia's ruling coalition said on June 5 that it would fully
+    accept the Algiers agreement', four sentences after Eritrea was last named: Eritrea's), a longer
+    one, which moves from country to country, only on those of the sentence itself."""
     if main and source.country and source.country != main and main in near:
         return Actor(0, 0, "", main, None)
     if pair and source.country in pair:
@@ -1039,8 +1041,6 @@ def _story_party(source: Actor, main: str | None, pair: tuple[str, str] | None, 
     return None
 
 
-# A story is on a country while it names it in the sentence or one of this many before (_story_party).
-_NEAR = 3
 # The lead: the sentences whose dates tell a story of the day from a feature (dates.of_the_day).
 _LEAD = 3
 _FEATURE = 10  # sentences: the wire reports of dated-news-dev have 7 at the median, Guardian articles 34
