@@ -1050,6 +1050,10 @@ def test_datelines_name_their_country():
     assert dateline("GOMA, Congo — Shops reopened.") == (len("GOMA, Congo — "), "COD")
     assert dateline("MARIKANA, South Africa (Reuters) - Police fired.")[1] == "ZAF"
     assert dateline("Russia attacked Ukraine.") == (0, None)
+    # a city of international venues names no story country: a Brussels story is the EU's, not Belgium's
+    assert dateline("BRUSSELS — EU leaders agreed on sanctions.") == (len("BRUSSELS — "), None)
+    events = code_text("BRUSSELS — EU leaders condemned Belarus on Monday. Police detained a journalist on Sunday.", PUBLISHED)
+    assert events and all(e.target_country != "BEL" and e.source_country != "BEL" for e in events)
 
 
 def test_a_religion_is_a_sector_not_a_country():

@@ -450,13 +450,22 @@ _DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*([A-Z][\w.'’ -]*?
 
 def dateline(text: str) -> tuple[int, str | None]:
     """Where a story's dateline ends (0 if it has none) and the country it names: the city is
-    no actor of the first sentence, and its country is the story's main country."""
+    no actor of the first sentence, and its country is the story's main country (none for a city
+    of international venues, _VENUES)."""
     match = _DATELINE.match(text)
     if match is None:
         return 0, None
     city, country = match.group(1), match.group(2)
+    if city.lower() in _VENUES:
+        return match.end(), None  # 'BRUSSELS — European Union leaders agreed ...': the EU's story, not Belgium's
     code = COUNTRIES.get(city.lower())  # the city first: 'GOMA, Congo' is the DR Congo's Goma
     return match.end(), code or (COUNTRIES.get(country.lower()) if country else None)
+
+
+# Cities whose datelines are of the international bodies that sit there (the EU and NATO in
+# Brussels, UN agencies in Geneva, the European Parliament in Strasbourg): a story filed there is
+# seldom about the host state, whose country its actors' own then decide (main_country).
+_VENUES = frozenset({"brussels", "geneva", "strasbourg"})
 
 
 # A state's agents abroad (Phoenix.agents.txt: AMBASSADOR, DIPLOMAT, ENVOY [~GOV]): the story's
