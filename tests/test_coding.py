@@ -567,6 +567,13 @@ def test_armed_men_shot_by_no_one_named_are_shot_by_the_police():
     assert [e for e in code_text("He was shot from close range.", PUBLISHED) if e.source_sector == "COP"] == []
 
 
+def test_the_possessor_of_an_arrest_is_arrested_unless_an_of_names_who():
+    arrest = [e for e in code_text("Protests followed the opposition leader's arrest on Sunday.", PUBLISHED) if e.cameo_code == "173"]
+    assert [(e.source_sector, e.target_sector) for e in arrest] == [("COP", "OPP")]
+    arrest = [e for e in code_text("Russia's arrest of the journalist drew condemnation.", PUBLISHED) if e.cameo_code == "173"]
+    assert [(e.source_country, e.target_sector) for e in arrest] == [("RUS", "MED")]
+
+
 def test_a_sea_named_after_a_country_is_no_place_of_it():
     events = code_text("Pirates seized a tanker in the Gulf of Aden.", PUBLISHED)
     assert events and all(e.source_country != "YEM" and e.target_country != "YEM" for e in events)

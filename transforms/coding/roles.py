@@ -92,6 +92,10 @@ ARMED = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns of an armed actor's action that the event nouns lack ('during the police action').
 _OPERATIONS = frozenset({"action", "operation", "operations", "crackdown", "assault", "bombardment", "strike"})
+# Nouns of what is done to someone: their possessor undergoes it (noun_roles).
+_UNDERGONE_NOUNS = frozenset(
+    "arrest arrests detention release killing murder assassination execution expulsion deportation extradition "
+    "capture abduction kidnapping imprisonment jailing".split())
 # Nouns inside which the real party is named: 'the release of X', 'the government of Y'.
 _OF = frozenset({"of", "from", "for", "on", "against", "with", "between", "by"})
 # What is fired, dropped or thrown is the means of a deed, never whom it is done to, though
@@ -745,9 +749,17 @@ class Roles:
 
     def noun_roles(self, noun) -> tuple[Actor | None, Actor | None]:
         """Actors of an event noun: a possessor or modifier is the source ('Turkey's offensive',
-        'Israeli airstrikes'), 'by' the source, 'on'/'against' the target, 'between' both."""
+        'Israeli airstrikes'), 'by' the source, 'on'/'against' the target, 'between' both. The
+        named possessor of a noun of what is undergone is its target ('Navalny's arrest',
+        'Khashoggi's killing'), unless an 'of' names that one ('Russia's arrest of X')."""
         source = target = None
+        undergone = noun.lower_ in _UNDERGONE_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         for child in noun.children:
+            if child.dep_ == "poss" and undergone and child.lower_ not in _PRONOUNS:
+                # 'Navalny's arrest': he is arrested, not arresting. (Not 'his', 'their': whom they
+                # stand for is the one undergone, while the antecedents pronouns take are doers.)
+                target = target or self.actor_in(child)
+                continue
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 hit = self.by_head.get(child.i)
                 if hit is not None and _named_after(child, hit):
