@@ -304,6 +304,8 @@ def test_mojibake_punctuation_is_read_as_spaces():
         ("the rebel factions attacked the town.", [(None, "REB")]),
         ("militia members fired.", [(None, "UAF")]),
         ("a rebel stronghold fell.", []),
+        # an agent before a conjunction that opens a clause is no modifier of it, nor a noun before an agent
+        ("Egypt could send troops if rebels advance.", [("EGY", None), (None, "MIL"), (None, "REB")]),
         # ... but after 'a' an agent followed by its verb is the doer, when a political one
         ("a court sentenced him to death.", [(None, "JUD")]),
         ("a suicide bomber detonated a device.", [(None, "REB")]),

@@ -757,8 +757,9 @@ def test_events_differing_only_in_mode_are_both_kept():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # (the refugees, no modifier of 'if', are the ones refused: Iraq's, the war's country)
         ("Syria says it will not accept any more refugees if war starts in Iraq.",
-         [("120", "SYR", None, None, None, "asserted"), ("010", "SYR", None, None, None, "asserted")]),
+         [("120", "SYR", None, "IRQ", "REF", "asserted"), ("010", "SYR", None, None, None, "asserted")]),
         ("the police have registered a case of murder against the crowd.", []),
         ("their houses were set on fire.", []),
         ("he suggested that those guilty be booked under the ordinance.", []),

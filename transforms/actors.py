@@ -34,6 +34,7 @@ _VERBISH = frozenset(
     "might must can who which that and or of in on at to from for with by while when as after before "
     "but since because though although until during near under over into against without within "
     "across through than ahead along outside inside "
+    "if unless whether whom whose where how why not then "  # ('send troops into Libya if forces advance': a clause begins)
     "he she it they we you".split()  # ('released 15 policemen they had held': a relative clause begins)
 )
 
