@@ -574,6 +574,12 @@ def test_the_possessor_of_an_arrest_is_arrested_unless_an_of_names_who():
     assert [(e.source_country, e.target_sector) for e in arrest] == [("RUS", "MED")]
 
 
+def test_their_own_troops_are_no_one_they_act_on():
+    events = code_text("India and China agreed on Thursday to pull back their troops from the disputed border.", PUBLISHED)
+    assert events and all(e.target_sector != "MIL" for e in events)
+    assert ("IND", "CHN") in [(e.source_country, e.target_country) for e in events]
+
+
 def test_a_sea_named_after_a_country_is_no_place_of_it():
     events = code_text("Pirates seized a tanker in the Gulf of Aden.", PUBLISHED)
     assert events and all(e.source_country != "YEM" and e.target_country != "YEM" for e in events)

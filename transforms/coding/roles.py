@@ -89,6 +89,8 @@ DIRECTIVES = frozenset("demand urge call ask insist press request appeal order t
 UNDERGONE = frozenset({"die"})
 _DIED_IN = frozenset({"in", "during", "after", "from", "by"})
 ARMED = frozenset({"COP", "MIL", "UAF", "REB", "INS", "SPY"})
+# Agents a state or group acts through: 'its troops', 'their envoys' are the doer's own.
+_AGENTS_OF_A_STATE = ARMED | {"GOV"}
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns of an armed actor's action that the event nouns lack ('during the police action').
 _OPERATIONS = frozenset({"action", "operation", "operations", "crackdown", "assault", "bombardment", "strike"})
@@ -586,6 +588,9 @@ class Roles:
                 if inner is not None:
                     return inner, location
             actor = None if _munition(token) else self.actor_in(token)  # 'fired cruise missiles at X': X
+            if actor is not None and source is not None and actor.country is None and actor.sector in _AGENTS_OF_A_STATE and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+                continue  # 'India and China agreed to pull back their troops': their own, no one they act on
             if actor is not None and actor != source:
                 return actor, location
             for child in token.children:  # 'the release of X', 'sanctions on Y', 'a visit to Z'
