@@ -563,6 +563,8 @@ def test_putting_someone_under_arrest_arrests_them_being_under_arrest_does_not()
 def test_armed_men_shot_by_no_one_named_are_shot_by_the_police():
     shot = code_text("Two terrorists who were shot dead near the temple had attacked it on Monday.", PUBLISHED)
     assert ("COP", "UAF") in [(e.source_sector, e.target_sector) for e in shot if e.cameo_code[:2] in ("18", "19")]
+    gunned = code_text("Two militants were gunned down in Srinagar on Monday.", PUBLISHED)
+    assert [(e.source_sector, e.target_sector) for e in gunned] == [("COP", "UAF")]
     # a man the text names by a pronoun only is no gunman it names
     assert [e for e in code_text("He was shot from close range.", PUBLISHED) if e.source_sector == "COP"] == []
 

@@ -98,7 +98,7 @@ _KILLING = frozenset("kill murder slay behead execute shoot stab assassinate".sp
 _IRREGULAR = frozenset({"REB", "UAF", "INS"})
 # Shooting done to armed men or criminals, no one named doing it ('two terrorists who were shot dead',
 # 'the robber was gunned down'): the police's of the story's country, as an arrest no one makes is.
-_SHOOTING = frozenset({"shoot", "gun"})
+_SHOOTING = frozenset({"shoot", "gun down"})
 _OUTLAWS = _IRREGULAR | {"CRM"}
 
 
@@ -645,7 +645,7 @@ def _code_sentence(sentence, doc, nodes, timexes, published, recent, main, pair,
                 if judge is not None and unnamed_person(judge):
                     start = judge.idx - doc[0].idx
                     source = Actor(start, start + len(judge.text), judge.text, main, _COURTS)
-            if (source is None and _passive(token) and lemma(token) in _SHOOTING and target is not None and target.sector in _OUTLAWS
+            if (source is None and _passive(token) and mention.lemma in _SHOOTING and target is not None and target.sector in _OUTLAWS
                     and not any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in token.children)):
                 source = _police(main)  # 'two terrorists who were shot dead': by the forces of the law, as arrests are
                 # (not 'he was shot from close range': whoever he was, the text names him a man, not a gunman)
