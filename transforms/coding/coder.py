@@ -9,10 +9,11 @@ verb of saying is an event only when the clause it reports yields none: in 'Erdo
 apology, the prime minister's office said' the event is the acceptance, by Erdogan. An event that
 names no target is about the story: its main country when the doer is foreign to it, else the
 other of the story's two countries ('Spain condemned the decision', in a story of Argentina's
-takeover of a Spanish firm), while the story is on that country: it is named in the sentence or
-one of the three before it (a long feature that has moved on to a senator's domestic speech does
-not make Syria its target); in a story of ten sentences or more, while the sentence itself names
-it. A state's force or pressure with no target nor place is not aimed at its own country when the
+takeover of a Spanish firm), while the story is on that country: in a story under ten sentences,
+any country it named up to the sentence; in a longer one, which moves from country to country (a
+feature that has moved on to a senator's domestic speech does not make Syria its target), only
+while the sentence itself names it. A definite armed group ('the militants') is of the last armed
+group named with a country a few sentences before. A state's force or pressure with no target nor place is not aimed at its own country when the
 story is set in another, the country its phrases of place name most (_abroad: 'Turkish forces
 fired artillery' in a story of Afrin). A deed done to 'me' outside a
 quotation is the writer's own story, no event ('the militants on duty stopped me'). The press
@@ -517,8 +518,8 @@ def _known_kinds(nodes: list[Node], kinds: dict[str, tuple[str | None, int]], in
 
 
 def _taken_up(doc, node: Node, kinds: dict[str, tuple[str | None, int]], index: int) -> Node:
-    """A definite agent noun and nothing else ('the militants', 'the troops') takes up the last agent
-    of its kind named with a country a few sentences before ('Kenyan troops killed 40 al Shabaab
+    """A definite armed group and nothing else ('the militants', 'the rebels') takes up the last one
+    named with a country a few sentences before ('Kenyan troops killed 40 al Shabaab
     fighters ... The militants had ambushed a convoy': al Shabaab's), before the story's main
     country would place it."""
     actor = node.actor
