@@ -337,15 +337,21 @@ def _named_before(doc, nodes: list[Node], bodies: dict[str, Actor]) -> list[Node
     for token in doc:
         if token.lower_ not in bodies or token.i in taken or token.tag_ != "NN" or not token.text.islower():
             continue
-        children = list(token.children)
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
-                c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") for c in children):
+        if not _bare_definite(token):
             continue
         actor = bodies[token.lower_]
         start = token.idx - doc[0].idx
         found.append(Node(replace(actor, start=start, end=start + len(token.text), name=f"the {token.text}"),
                           token.i, token.i, token.i + 1, False))
     return found
+
+
+def _bare_definite(noun) -> bool:
+    """A noun with 'the' and no other word of its own ('the council', 'the militants'): one that
+    takes up something named before, not one that names it."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("compound", "amod", "poss", "nmod", "nummod") for c in children)
 
 
 # Nouns heading names that do not stand for their body when used alone ('the Islamic State' is
@@ -525,10 +531,7 @@ def _taken_up(doc, node: Node, kinds: dict[str, tuple[str | None, int]], index: 
     actor = node.actor
     if actor.country or actor.backed or actor.sector not in _KIND or node.person or node.last - node.first != 1:
         return node
-    head = doc[node.head]
-    children = list(head.children)
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
-            c.dep_ in ("amod", "compound", "poss", "nmod", "nummod") for c in children):
+    if not _bare_definite(doc[node.head]):
         return node
     known = kinds.get(_KIND[actor.sector])
     if known is None or known[0] is None or index - known[1] > _TAKEN_UP_REACH:
