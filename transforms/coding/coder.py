@@ -280,10 +280,10 @@ class _Article:
         named_at: dict[str, int] = {}  # the sentence each of them was last named or stood for in
         said: dict[int, Dated] = {}  # the date of the last saying that had one, by sentence (dates.date_of)
         bodies: dict[str, Actor] = {}  # the bodies named so far, by the noun heading their names (_bodies)
-        kinds: dict[str, tuple[str | None, int]] = {}  # the country of the last agent of each kind named with one (_taken_up)
+        armed: Armed | None = None  # the country of the last armed group named with one (_taken_up)
         for sentence, doc, nodes in zip(self.candidates, docs, placed):
-            nodes = [_taken_up(doc, n, kinds, sentence.index) for n in nodes]
-            _known_kinds(nodes, kinds, sentence.index)
+            nodes = [_taken_up(doc, n, armed, sentence.index) for n in nodes]
+            armed = _last_armed(nodes, armed, sentence.index)
             nodes = [n if _placed_inside(doc, n, nodes) else _with_main(n, main) for n in nodes]
             nodes = nodes + _named_before(doc, nodes, bodies)
             _bodies(doc, nodes, bodies)
@@ -503,40 +503,35 @@ def _with_main(node: Node, main: str | None) -> Node:
     return node
 
 
-# Agents a definite noun takes up ('the militants' after 'al Shabaab fighters'): armed groups that
-# are no state's forces, one kind whatever the dictionary calls them. (Not a state's agents: 'the
-# government', 'the president' are as often the story's own as the last one named.)
-_KIND = {"REB": "armed", "UAF": "armed", "INS": "armed"}
-# How many sentences back a definite noun looks for what it takes up.
+# How many sentences back a definite armed group looks for the one it takes up (_taken_up). Only
+# armed groups of no state's forces (_IRREGULAR, whatever the dictionary calls them): 'the
+# government', 'the president' are as often the story's own as the last one named.
 _TAKEN_UP_REACH = 4
+Armed = tuple[str | None, int]  # the last armed group's country (None: of no state) and its sentence
 
 
-def _known_kinds(nodes: list[Node], kinds: dict[str, tuple[str | None, int]], index: int) -> None:
-    """Remember, for each kind of agent, the country of the last one named with both (none after
+def _last_armed(nodes: list[Node], last: Armed | None, index: int) -> Armed | None:
+    """The country of the last armed group named with one, after the sentence's nodes (none after
     an international militant group: what takes it up is of no state)."""
     for node in nodes:
         if node.actor.country == "IMG":
-            kinds["armed"] = (None, index)  # ('ousting the militants' after 'the Isis caliphate': Isis's, of no state)
-            continue
-        kind = _KIND.get(node.actor.sector)
-        if kind and node.actor.country in _STATES and not node.person:
-            kinds[kind] = (node.actor.country, index)
+            last = (None, index)  # ('ousting the militants' after 'the Isis caliphate': Isis's, of no state)
+        elif node.actor.sector in _IRREGULAR and node.actor.country in _STATES and not node.person:
+            last = (node.actor.country, index)
+    return last
 
 
-def _taken_up(doc, node: Node, kinds: dict[str, tuple[str | None, int]], index: int) -> Node:
+def _taken_up(doc, node: Node, last: Armed | None, index: int) -> Node:
     """A definite armed group and nothing else ('the militants', 'the rebels') takes up the last one
     named with a country a few sentences before ('Kenyan troops killed 40 al Shabaab
     fighters ... The militants had ambushed a convoy': al Shabaab's), before the story's main
     country would place it."""
     actor = node.actor
-    if actor.country or actor.backed or actor.sector not in _KIND or node.person or node.last - node.first != 1:
+    if actor.country or actor.backed or actor.sector not in _IRREGULAR or node.person or node.last - node.first != 1:
         return node
-    if not _bare_definite(doc[node.head]):
+    if last is None or last[0] is None or index - last[1] > _TAKEN_UP_REACH or not _bare_definite(doc[node.head]):
         return node
-    known = kinds.get(_KIND[actor.sector])
-    if known is None or known[0] is None or index - known[1] > _TAKEN_UP_REACH:
-        return node
-    return replace(node, actor=replace(actor, country=known[0]))
+    return replace(node, actor=replace(actor, country=last[0]))
 
 
 def _placed_inside(doc, node: Node, nodes: list[Node]) -> bool:
