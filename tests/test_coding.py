@@ -218,6 +218,10 @@ def _events(text: str):
     # a verb that only says its object is done takes the object's date ('held talks on Oct. 2':
     # the parse hangs the date on 'talks')
     ("Kenya and Tanzania held talks on Oct. 2.", [("046", "KEN", "TZA", "2021-10-02", "text", "asserted")]),
+    # and so does a verb whose pattern names its event noun, though the codes differ ('declared a
+    # ceasefire', 'called for a ceasefire': one event); a noun only reacted to is another's
+    ("The Kenyan president declared a ceasefire on Monday.", [("0871", "KEN", None, "2021-10-11", "text", "asserted")]),
+    ("The Kenyan president called for a ceasefire on Monday.", [("0256", "KEN", None, "2021-10-11", "text", "asserted")]),
     # a deed done on a dated visit or during dated talks takes their date
     ("On a visit to Tanzania in 2019, the Kenyan president praised Tanzania.",
      [("051", "KEN", "TZA", "2019-01-01", "text", "asserted")]),

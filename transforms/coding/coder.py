@@ -36,7 +36,7 @@ from eventpipe.transforms.actors import Actor
 from eventpipe.transforms.coding.actors import INTERNATIONAL as _INTERNATIONAL, Lookups, Node, article_aliases, place_actors
 from eventpipe.transforms.coding.dates import Dated, anchors, date_of, dated_saying, of_the_day
 from eventpipe.transforms.coding.mentions import (
-    CONSULT, EVENT_NOUNS, VERB_ADDITIONS, WEAPON_CODES, find_event_mentions, says_no,
+    CONSULT, EVENT_NOUNS, VERB_ADDITIONS, WEAPON_CODES, find_event_mentions, names_in_pattern, says_no,
 )
 from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged, stated
 from eventpipe.transforms.coding.parse import parse_stream
@@ -1089,12 +1089,21 @@ def _ordered(noun, code: str, verb_code: str | None) -> bool:
 def _deed_object(verb, codes: dict[int, str], attached):
     """The event noun a verb does as its object, when it has a date of its own and the verb none:
     'held talks on Jan. 2' (the parse hangs the date on 'talks'), 'staged a protest on Friday'.
-    Its code has the verb's root: the verb only says that it is done."""
+    Its code has the verb's root: the verb only says that it is done. Or the noun the pattern
+    coding the verb names, its object or that of its preposition ('declared a ceasefire on Monday',
+    'called for a ceasefire on Monday'): verb and noun say one event, not two ('condemned the attack')."""
     if attached.get(verb.i):
         return None
     code = codes.get(verb.i, "")
-    return next((c for c in verb.children
-                 if c.dep_ == "dobj" and attached.get(c.i) and codes.get(c.i, "")[:2] == code[:2]), None)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ not in _TIME_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+    return next((c for c in objects if attached.get(c.i) and (
+        c.dep_ == "dobj" and codes.get(c.i, "")[:2] == code[:2] or c.lower_ in EVENT_NOUNS and names_in_pattern(verb, c))), None)
+
+
+# Prepositions that place a deed in time against an event ('arrested them after the protest in 2019'):
+# the event is another, with its own date.
+_TIME_PREPOSITIONS = frozenset({"after", "before", "since", "until", "during", "following", "amid"})
 
 
 def _time_of_reference(noun, attached) -> bool:

@@ -10,6 +10,7 @@ date of the verb it is coordinated with or is the infinitive or participle claus
 Friday and signed'; 'fired missiles on Friday, killing six') or the purpose of ('fired tear gas on Monday to disperse them'); an event noun without one takes its
 governing verb's ('held talks on Friday'), a verb that only says its event-noun object is done
 takes the object's date ('held talks on Jan. 2', the date hung on 'talks': coder._deed_object),
+and so does one whose pattern names the event noun ('declared a ceasefire on Monday', 'called for a ceasefire'),
 a verb whose subject is a dated event noun takes its
 date ('the attack in May 2017 killed 22 people'), and so does one done on, during or at a dated
 event ('on a visit to the Cambridge Union in 2007, Talabani praised'). A report, statement or

@@ -239,6 +239,14 @@ def verb_code(token, lemma: str) -> str | None:
     return _seized(token) if code == SEIZE else code
 
 
+def names_in_pattern(verb, noun) -> bool:
+    """Whether the pattern that codes a verb names the noun: 'declared a ceasefire', 'called for a
+    ceasefire' (one event said by a verb and its noun, where 'condemned the attack' is two)."""
+    form = _verb_lemma(verb)
+    found = _pattern_found(verb, form) if form else None
+    return found is not None and any(_matches(element, _stems(noun.lower_)) for element in found[0])
+
+
 def _pattern_found(token, lemma: str) -> tuple[tuple[str, ...], str | None] | None:
     """(the last words of its elements, code) of the verb's longest pattern found in its phrase."""
     patterns = _ranked_patterns(lemma)
