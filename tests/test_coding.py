@@ -615,6 +615,13 @@ def test_a_deed_done_in_an_attack_by_someone_is_theirs():
     assert ("190", "ETH", "KEN", "2021-10-11") in [(e.cameo_code, e.source_country, e.target_country, str(e.event_date)) for e in events]
 
 
+def test_who_dies_in_a_clash_with_someone_died_at_their_hands():
+    for text in ("Five Kenyan soldiers were killed in a clash with Tanzanian troops on Monday.",
+                 "Five Kenyan soldiers were killed in fighting with Tanzanian troops on Monday."):
+        events = code_text(text, PUBLISHED)
+        assert [(e.cameo_root, e.source_country, e.target_country, str(e.event_date)) for e in events] == [("19", "TZA", "KEN", "2021-10-11")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a speaker's own intention to cooperate, said: CAMEO's expressing of it (03x), done when said
     ("Ethiopia's ruling coalition said on Tuesday that it would fully accept the Algiers agreement.", ("030", "asserted")),

@@ -453,6 +453,12 @@ class Roles:
                         doer = next((self.actor_in(g) for g in by.children if g.dep_ == "pobj"), None)
                         if doer is not None:
                             return doer  # 'were killed in an attack by Kurdish militants': the attack's doer
+                if obj.lower_ in _TWO_SIDED:
+                    # 'were killed in a clash with Chinese troops': the side they fought did it
+                    for with_ in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with"):
+                        doer = next((self.actor_in(g) for g in with_.children if g.dep_ == "pobj"), None)
+                        if doer is not None:
+                            return doer
         return None
 
     def undergone(self, verb) -> tuple[Actor | None, Actor | None, Actor | None]:
@@ -823,6 +829,9 @@ def apposed(doc, nodes: list[Node]) -> list[Node]:
 
 # Nouns of fighting (the verb dictionary's &FIGHT: 'engaged in combat', 'in hostilities').
 _FIGHTS = frozenset(SYNSETS["&FIGHT"])
+# Event nouns of force between two sides: who dies in one 'with' X died at X's hands.
+_TWO_SIDED = _FIGHTS | frozenset({"clash", "clashes", "fighting", "gunfight", "gunbattle", "firefight", "skirmish", "skirmishes",
+                                  "battles", "fights", "encounter", "shootout"})
 # Nouns of speaking with someone that code no event of their own but name the other side of the
 # deed done in them ('discussed Syria in phone calls with Trump and Putin').
 _EXCHANGES = frozenset("call calls conversation conversations discussion discussions meetings contact contacts exchange".split())
