@@ -1223,6 +1223,14 @@ def test_a_reported_clause_the_parser_hung_on_its_subject_is_still_the_subjects_
         ("19", "SOM", "2021-10-14", "text")]
 
 
+def test_a_tensed_verb_the_parser_hung_on_the_sentences_noun_has_that_noun_for_subject():
+    # with an apposition or a relative clause after the subject, the parse may find no verb above
+    # 'called' and hang it on 'Tanzania' as a modifier: Tanzania still does the calling
+    for text in ("Tanzania, a close ally of Uganda, called on Kenya to withdraw its troops.",
+                 "Tanzania, which has close ties to Uganda, called on Kenya to withdraw its troops."):
+        assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == [("020", "TZA", "KEN")], text
+
+
 def test_being_in_detention_is_no_arrest_but_an_arrest_said_so_is():
     # 'abused during detention', 'prisoners who are in detention': where someone is held, not an arrest of the day
     for text in ("Kenyan citizens are in detention in Somalia.", "Kenyan prisoners were abused during detention in Nairobi, the report said.",
