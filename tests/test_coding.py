@@ -593,6 +593,16 @@ def test_their_own_troops_are_no_one_they_act_on():
     assert ("IND", "CHN") in [(e.source_country, e.target_country) for e in events]
 
 
+@pytest.mark.parametrize("text, source", [
+    # a party the dictionaries do not name is one by its name, of the country a word before it says
+    ("The Kenyan Socialist Party accused the government of overreacting.", ("KEN", "PTY")),
+    ("Kenya's opposition Socialist Party accused the government of overreacting.", ("KEN", "OPP")),
+    ("NAIROBI — The ruling National party rejected the proposal.", ("KEN", "GOV")),  # (the party as the Guardian writes it)
+])
+def test_a_name_headed_by_party_is_a_political_party(text, source):
+    assert [(e.source_country, e.source_sector) for e in code_text(text, PUBLISHED)] == [source]
+
+
 def test_a_sea_named_after_a_country_is_no_place_of_it():
     events = code_text("Pirates seized a tanker in the Gulf of Aden.", PUBLISHED)
     assert events and all(e.source_country != "YEM" and e.target_country != "YEM" for e in events)

@@ -59,7 +59,37 @@ class Lookup(NamedTuple):
 def look_up(text: str, published: date | None) -> Lookup:
     tokens = tokenize(text)
     lower = lower_cased(text)
-    return Lookup(tokens, lower, find_mentions(tokens, published, lower))
+    mentions = find_mentions(tokens, published, lower)
+    return Lookup(tokens, lower, mentions if lower else _with_parties(tokens, mentions))
+
+
+def _with_parties(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the political parties the dictionaries do not name: a name of capitalised
+    words headed by 'Party' ('the opposition Socialist Party', 'the National Party') is a party
+    (PTY, as the Phoenix agents file codes 'political party'); 'opposition' or 'ruling' before it
+    makes it the opposition (OPP) or the government (GOV), as the file codes 'opposition party' and
+    'ruling party'. A country word before it says whose ('Chilean Socialist Party')."""
+    taken = {i for m in mentions for i in range(m.first, m.last)}
+    found = []
+    for i, token in enumerate(tokens):
+        if token.word != "party" or i in taken:  # ('the Labour party', as the Guardian writes it)
+            continue
+        first = i
+        while first > 0 and tokens[first - 1].capital and tokens[first - 1].joined and first - 1 not in taken and (
+                tokens[first - 1].word not in _DETERMINERS):
+            first -= 1
+        if first == i:
+            continue  # 'Party leaders said': no name
+        before = tokens[first - 1].word if first > 0 and tokens[first - 1].joined else None
+        if before in _PARTY_STANDING:
+            first -= 1
+        found.append(Mention(first, i + 1, "agent", None, _PARTY_STANDING.get(before, _PARTY)))
+    return sorted(mentions + found, key=lambda m: m.first) if found else mentions
+
+
+_PARTY = "PTY"
+_PARTY_STANDING = {"opposition": "OPP", "ruling": "GOV"}
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
 
 
 class Lookups:
