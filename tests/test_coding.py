@@ -603,6 +603,15 @@ def test_a_name_headed_by_party_is_a_political_party(text, source):
     assert [(e.source_country, e.source_sector) for e in code_text(text, PUBLISHED)] == [source]
 
 
+def test_a_surname_after_a_title_names_the_titled_person_later_though_no_dictionary_knows_the_name():
+    # 'President Amos Wekesa', a name newer than the dictionaries: a later 'Wekesa' is the
+    # president, of the country the story gives him (its dateline's)
+    events = code_text("NAIROBI — Kenya will reopen its border, President Amos Wekesa said on Monday. "
+                       "Wekesa visited Uganda on Tuesday.", PUBLISHED)
+    assert ("042", "Wekesa", "KEN", "GOV", "UGA") in [
+        (e.cameo_code, e.source_name, e.source_country, e.source_sector, e.target_country) for e in events]
+
+
 def test_a_sea_named_after_a_country_is_no_place_of_it():
     events = code_text("Pirates seized a tanker in the Gulf of Aden.", PUBLISHED)
     assert events and all(e.source_country != "YEM" and e.target_country != "YEM" for e in events)

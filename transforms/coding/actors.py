@@ -15,6 +15,7 @@ NAT, AFR, ASN, ...), else IGO.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -127,7 +128,28 @@ def article_aliases(texts: list[str], published: date | None, lookups: Lookups |
                     aliases.setdefault(surname, (actor.country, actor.sector))
         for surname, actor in _appositions(text, lookup.tokens, actors):
             aliases.setdefault(surname, (actor.country, actor.sector))
+        for surname, actor in _titled_names(lookup, actors):
+            aliases.setdefault(surname, (actor.country, actor.sector))
     return aliases
+
+
+def _titled_names(lookup: Lookup, actors: list[Actor]) -> list[tuple[str, Actor]]:
+    """People the dictionaries lack, named after a title they know, by surname: 'President
+    Volodymyr Zelenskiy' makes a later 'Zelenskiy' the president (of the country the story gives
+    him, where the title names none). A name is two or more capitalised words no dictionary name
+    covers, ending the title's phrase."""
+    covered = {n for m in lookup.mentions for n in range(m.first, m.last)}
+    found = []
+    for actor in actors:
+        if actor.sector not in _TITLED:
+            continue
+        inside = [n for n, t in enumerate(lookup.tokens) if actor.start <= t.start and t.end <= actor.end]
+        name = list(itertools.takewhile(lambda n: n not in covered and lookup.tokens[n].capital, reversed(inside)))
+        if len(name) >= 2 and len(name) < len(inside):
+            surname = lookup.tokens[name[0]].word
+            if surname not in COUNTRIES and len(surname) > 2:
+                found.append((surname, actor))
+    return found
 
 
 # Between a name and its title: a comma, an article and up to three words ('a senior Republican').
