@@ -1597,6 +1597,10 @@ def test_a_deed_a_dated_past_deed_followed_is_of_its_day_unless_a_span_is_said()
     # 'shortly after' says a span: no day taken
     shortly = code_text("Kenya recalled its ambassador on Monday, shortly after Uganda expelled two Kenyan diplomats.", PUBLISHED)
     assert [e.event_date.isoformat() for e in shortly if e.source_country == "UGA"] != ["2021-10-11"]
+    # so is a gerund after 'after' (the doer's own deed before it)
+    accusing = code_text("Kenya recalled its ambassador on Monday after accusing Uganda of arming the rebels.", PUBLISHED)
+    assert [(e.cameo_code, str(e.event_date)) for e in accusing if e.source_country == "KEN"] == [
+        ("161", "2021-10-11"), ("112", "2021-10-11")]
 
 
 def test_the_two_are_the_parties_of_the_event_before_them_in_the_sentence():

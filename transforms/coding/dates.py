@@ -40,7 +40,7 @@ A past deed 'at the time' or 'back then' is earlier too, and so are the clauses 
 and the participle clauses under a verb the text puts before the publication day ('the world stood
 back and watched as Serb paramilitaries closed in, overrunning Dutch peacekeepers'). A clause after
 'after' on a dated past deed is of that deed's day ('recalled its ambassador last week after
-Uganda expelled two diplomats'), unless it says a span ('shortly after'). A year before the name
+Uganda expelled two diplomats'; a gerund too: 'on Wednesday after accusing the TPLF'), unless it says a span ('shortly after'). A year before the name
 of an agreement, treaty or law dates its making, not a deed done to it later ('withdrew from the
 2015 nuclear agreement'), unless the verb makes it ('signed the 2015 agreement').
 Any other event is dated by the publication day ('published').
@@ -250,7 +250,7 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
             if timex is not None:
                 return _dated(timex, current, published)
         if current.dep_ in _DATED_BY_GOVERNOR or _participle_clause(current) or _meanwhile(current) or _led_to(current) or pos(current) in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-            current = current.head if current.dep_ != "pobj" else current.head.head
+            current = current.head if current.dep_ not in ("pobj", "pcomp") else current.head.head
             continue
         break
     return None
@@ -385,6 +385,10 @@ def _led_to(token) -> bool:
     Uganda expelled two diplomats'): of the same day, as news tells it (the converse of
     _following), not the publication day."""
     children = list(token.children)
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "after" and token.head.dep_ == "prep":
+        # a gerund after 'after' ('ordered an offensive on Wednesday after accusing the TPLF of attacking')
+        after = token.head
+        return after.head.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("npadvmod", "advmod") for c in after.children)
     mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "after" and c.i < token.i), None)
     return token.dep_ == "advcl" and token.head.tag_ in ("VBD", "VBN") and mark is not None and not any(
         c.dep_ in ("npadvmod", "advmod") for c in [*mark.children, *(c for c in children if c.i < mark.i)])
