@@ -612,6 +612,13 @@ def test_a_surname_after_a_title_names_the_titled_person_later_though_no_diction
         (e.cameo_code, e.source_name, e.source_country, e.source_sector, e.target_country) for e in events]
 
 
+def test_a_group_named_by_agent_words_alone_is_of_the_story_country_as_its_agents_are():
+    # 'the Coast Liberation Front': capitalised words, but words of the agents file, no person's
+    # name: of the country the story gives its rebels
+    events = code_text("NAIROBI — The Coast Liberation Front denied the attack on Monday.", PUBLISHED)
+    assert [(e.source_country, e.source_sector) for e in events] == [("KEN", "REB")]
+
+
 def test_a_sea_named_after_a_country_is_no_place_of_it():
     events = code_text("Pirates seized a tanker in the Gulf of Aden.", PUBLISHED)
     assert events and all(e.source_country != "YEM" and e.target_country != "YEM" for e in events)

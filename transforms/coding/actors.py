@@ -231,7 +231,8 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
     the same date, saves looking its text up again)."""
     nodes = []
     text = doc.text
-    actors, people = _with_people(text, (lookups or Lookups(published))(text), aliases)
+    lookup = (lookups or Lookups(published))(text)
+    actors, people = _with_people(text, lookup, aliases)
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -241,6 +242,8 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
             len(span) >= 2 and pos(span[-1]) == "PROPN" and pos(span[-2]) == "PROPN"
             and _name(span) not in COUNTRIES  # ('Saudi Arabia', 'North Korea' are no people)
         )
+        if person and actor.sector in _GROUPS and _agent_words(lookup, actor):
+            person = False  # 'the Tigray People's Liberation Front': a group the agents file names, no person
         if person and actor.sector == "CVL" and span[-1].lower_ in COUNTRIES:
             person = False  # 'ethnic Albanians', 'Kurds': a people, no person
         if _inside_name(span, root, actor):
@@ -250,6 +253,20 @@ def place_actors(doc, published: date | None, aliases, lookups: Lookups | None =
         known = any(actor.start <= start and end <= actor.end for start, end in people)
         nodes.append(Node(_with_codes(actor), root.i, span.start, span.end, person, known))
     return nodes
+
+
+# Sectors of groups that the story's country is the home of, when the text names no other: rebels,
+# armed and political groups (not NGOs or faiths, often of no one country).
+_GROUPS = frozenset({"REB", "UAF", "OPP", "PTY"})
+
+
+def _agent_words(lookup: Lookup, actor: Actor) -> bool:
+    """Every word of an actor's phrase but its articles is a word of an agent of the dictionaries
+    ('Liberation Front', 'Revolutionary Guards'), none a name of a person or one no dictionary
+    knows ('President Volodymyr Zelenskiy')."""
+    agents = {n for m in lookup.mentions if m.kind == "agent" for n in range(m.first, m.last)}
+    inside = [n for n, t in enumerate(lookup.tokens) if actor.start <= t.start and t.end <= actor.end and t.word not in ("the", "a", "an")]
+    return bool(inside) and all(n in agents for n in inside)
 
 
 def _heading(span):
