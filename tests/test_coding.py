@@ -1113,6 +1113,10 @@ def test_datelines_name_their_country():
     assert dateline("BRUSSELS — EU leaders agreed on sanctions.") == (len("BRUSSELS — "), None)
     events = code_text("BRUSSELS — EU leaders condemned Belarus on Monday. Police detained a journalist on Sunday.", PUBLISHED)
     assert events and all(e.target_country != "BEL" and e.source_country != "BEL" for e in events)
+    # filed from two places: a dateline, of no one country, and no actor of the first sentence
+    assert dateline("GAZA/JERUSALEM — Israeli air strikes killed 20 Palestinians.") == (len("GAZA/JERUSALEM — "), None)
+    events = code_text("NAIROBI/KAMPALA — Ugandan troops killed 20 Kenyan soldiers in Busia on Monday, Kenyan officials said.", PUBLISHED)
+    assert [(e.cameo_root, e.source_country, e.target_country) for e in events] == [("19", "UGA", "KEN")]
 
 
 def test_a_religion_is_a_sector_not_a_country():

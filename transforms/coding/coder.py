@@ -451,8 +451,8 @@ _ARREST_WORDS = frozenset(form for form, lemma in FORMS.items() if DEFAULTS.get(
     noun for noun, code in EVENT_NOUNS.items() if code == _ARREST)
 
 
-# 'BANJUL —', 'GOMA, Congo —', 'MARIKANA, South Africa (Reuters) -': the place a story was filed from.
-_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*([A-Z][\w.'’ -]*?))?\s*(?:\([^)]{0,40}\)\s*)?(?:—|–|--| - )\s*")
+# 'BANJUL —', 'GOMA, Congo —', 'MARIKANA, South Africa (Reuters) -', 'GAZA/JERUSALEM —': the place a story was filed from.
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'’ /-]+[A-Z.])(?:,\s*([A-Z][\w.'’ -]*?))?\s*(?:\([^)]{0,40}\)\s*)?(?:—|–|--| - )\s*")
 
 
 def dateline(text: str) -> tuple[int, str | None]:
@@ -463,6 +463,8 @@ def dateline(text: str) -> tuple[int, str | None]:
     if match is None:
         return 0, None
     city, country = match.group(1), match.group(2)
+    if "/" in city:  # 'GAZA/JERUSALEM —': filed from two places, the story of both; its actors decide
+        return match.end(), None
     if city.lower() in _VENUES:
         return match.end(), None  # 'BRUSSELS — European Union leaders agreed ...': the EU's story, not Belgium's
     code = COUNTRIES.get(city.lower())  # the city first: 'GOMA, Congo' is the DR Congo's Goma
