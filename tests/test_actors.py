@@ -44,6 +44,9 @@ def codes(sentence: str, on: date | None = ON) -> list[tuple[str | None, str | N
         ("the Kurdistan Workers’ party attacked", [("TUR", "REB")]),
         # A past tense after a bare agent noun is its verb, not a noun it modifies.
         ("the city police sealed the premises.", [(None, "COP")]),
+        # a people in the plural is a noun of its own, not an adjective sharing the agent after it
+        ("clashes between Palestinians and Israeli police", [("PSE", None), ("ISR", "COP")]),
+        ("the Azerbaijani and Turkish governments met", [("AZE", "GOV"), ("TUR", "GOV")]),
     ],
 )
 def test_actor_families(sentence, expected):

@@ -355,6 +355,14 @@ def find_actors(
     return actors_of(sentence, tokens, with_aliases(tokens, mentions, lower, aliases) if aliases else mentions, lower)
 
 
+def _people_noun(tokens: list[Token], mention: Mention) -> bool:
+    """A country mention that is a people in the plural ('Palestinians', 'Israelis'), a noun of its
+    own, not an adjective that shares the noun after a coordinated one ('Azerbaijani and Turkish
+    governments')."""
+    word = tokens[mention.first].word
+    return mention.last - mention.first == 1 and word.endswith("s") and not tokens[mention.first].possessive and word[:-1] in COUNTRIES
+
+
 def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower: bool) -> list[Actor]:
     """Merge mentions into actor phrases: 'the Azerbaijani and Turkish governments' -> two actors."""
     at = {m.first: m for m in mentions}
@@ -386,6 +394,8 @@ def actors_of(sentence: str, tokens: list[Token], mentions: list[Mention], lower
             nxt = at.get(group[-1].last + 1)
             if tokens[group[-1].last].word not in _COORDINATORS or not nxt or nxt.kind != "country":
                 break
+            if _people_noun(tokens, group[-1]):
+                break  # 'clashes between Palestinians and Israeli police': the Palestinians are no police
             group.append(nxt)  # 'Azerbaijan's and Turkey's', 'the Azerbaijani and Turkish'
         last = group[-1]
         country, sector = last.country, last.sector
