@@ -619,6 +619,13 @@ def test_a_group_named_by_agent_words_alone_is_of_the_story_country_as_its_agent
     assert [(e.source_country, e.source_sector) for e in events] == [("KEN", "REB")]
 
 
+def test_an_event_noun_in_the_plural_names_events_as_the_singular_does():
+    events = code_text("Rallies by Kenyan opposition supporters spread to Mombasa on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.source_sector, str(e.event_date)) for e in events] == [("141", "KEN", "OPP", "2021-10-11")]
+    events = code_text("Tanzanian massacres of Kenyan civilians were reported on Monday.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_country) for e in events] == [("202", "TZA", "KEN")]
+
+
 def test_a_sea_named_after_a_country_is_no_place_of_it():
     events = code_text("Pirates seized a tanker in the Gulf of Aden.", PUBLISHED)
     assert events and all(e.source_country != "YEM" and e.target_country != "YEM" for e in events)

@@ -40,6 +40,18 @@ EVENT_NOUNS = {
     "firing": "190", "gunfire": "190", "shooting": "190", "shootings": "190", "crackdown": "175",
     "killing": "1823", "killings": "1823",
 }
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+# ... and their plurals, which name as many events ('held rallies in several cities', 'a wave of
+# kidnappings'), where the table does not name them already.
+EVENT_NOUNS |= {_plural(noun): code for noun, code in EVENT_NOUNS.items()
+                if not noun.endswith(("s", "ing", "fire")) and _plural(noun) not in EVENT_NOUNS}
 # Nouns whose sense needs a preposition of force after them ('a strike on', 'strikes against').
 _STRIKE = frozenset({"strike", "strikes"})
 _MILITARY_STRIKE = "190"
