@@ -506,6 +506,11 @@ def test_a_place_that_names_an_attack_is_where_it_struck_not_who_struck():
     events = code_text("Kenya blamed Somalia for the Mombasa attack.", PUBLISHED)
     assert [(e.cameo_code, e.source_name) for e in events] == [("1124", "Kenya")]
     assert code_text("Somalia said the Mombasa bombing was the work of foreigners.", PUBLISHED)[0].source_name == "Somalia"
+    # so is a city that names a massacre through a noun between ('the Mombasa nightclub
+    # massacres'), and one that names a gathering is where it was held, no one who held it
+    massacres = code_text("The Mombasa nightclub massacres by Tanzanian militants shocked Kenya.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_name) for e in massacres] == [("202", "TZA", "Mombasa")]
+    assert code_text("The Nairobi protests spread to Mombasa on Monday.", PUBLISHED) == []
 
 
 def test_a_place_in_a_persons_apposition_is_not_the_person():

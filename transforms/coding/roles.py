@@ -954,21 +954,24 @@ def _struck_place(token, node: Node) -> bool:
 def _place_naming(token, node: Node, nouns: frozenset[str]) -> bool:
     """A place, no body or group, that modifies one of `nouns` as a name ('the Algiers agreement',
     'the Salisbury attack')."""
-    return (token.dep_ == "compound" and token.head.lower_ in nouns and node.actor.sector is None
+    named = token.head if token.head.dep_ != "compound" else token.head.head  # ('the Paris nightclub massacres')
+    return (token.dep_ == "compound" and named.lower_ in nouns and node.actor.sector is None
             and node.actor.country not in INTERNATIONAL)
 
 
 # Attacks that news names after the place they struck.
 _STRUCK = frozenset(
-    "attack attacks bombing bombings massacre shooting shootings stabbing poisoning offensive siege raid raids "
+    "attack attacks bombing bombings massacre massacres shooting shootings stabbing poisoning offensive offensives siege raid raids "
     "strike strikes airstrike airstrikes assault".split()
 )
 
 
-# Accords and meetings that news names after the place where they were made or held.
+# Accords, meetings and gatherings that news names after the place where they were made or held
+# ('the Toronto rallies').
 _NAMED_AFTER_PLACES = frozenset(
     "agreement agreements accord accords deal treaty protocol declaration communique memorandum talks "
-    "conference summit process format meeting negotiations ceasefire truce".split()
+    "conference summit summits process format meeting negotiations ceasefire truce "
+    "protest protests rally rallies demonstration demonstrations riot riots march marches".split()
 )
 
 
