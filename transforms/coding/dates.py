@@ -33,9 +33,7 @@ So, too, is the will a possessed noun of will names without a date ('opposed Tru
 withdraw US troops'): the text takes it as known, decided before; and so is what a passive
 participle says a thing has undergone, without a date of its own or of its verb ('government
 forces backed by Moscow', 'the caliphate declared by its leader'): told to say which thing is
-meant, not as the day's news; so is what a present participle right after its noun says it does
-('Kurdish forces fighting Islamic State'), unless set off by a comma or said by a statement or
-report ('a leaflet calling for').
+meant, not as the day's news.
 A past deed 'at the time' or 'back then' is earlier too, and so are the clauses of the same time
 and the participle clauses under a verb the text puts before the publication day ('the world stood
 back and watched as Serb paramilitaries closed in, overrunning Dutch peacekeepers'). A clause after
@@ -260,8 +258,7 @@ def _own(token, attached, published: date | None, depth: int = 0) -> Dated | Non
 # shows on the day it is published.
 _PUBLISHED_THINGS = frozenset(
     "report reports statement statements letter letters video videos document documents study survey communique "
-    "decree resolution ruling verdict memo memorandum footage recording book leaflet leaflets message messages "
-    "tweet tweets post posts".split()
+    "decree resolution ruling verdict memo memorandum footage recording book".split()
 )
 _PUBLISHING = frozenset(
     "leaked published released issued circulated posted broadcast aired sent adopted delivered handed obtained seen".split())
@@ -408,15 +405,7 @@ def _meanwhile(token) -> bool:
 def _standing(token) -> bool:
     """A passive participle that modifies a noun ('government forces backed by Moscow', 'towns
     recaptured from Isis'): what the thing has undergone, told to say which thing it is, not a
-    deed of the day (with no date of its own). So is a present participle right after its noun
-    ('Kurdish forces fighting Islamic State', 'soldiers backing Machar'): what they do, said to
-    say who they are; not one set off by a comma ('Lavrov, giving his press conference,
-    described'), which goes with its sentence's deed, nor what a statement or report says ('a
-    statement urging restraint'), said when it was."""
-    if token.dep_ == "acl" and token.tag_ == "VBG":
-        noun = token.head
-        return noun.i < token.i and noun.right_edge.i + 1 >= token.left_edge.i and noun.lower_ not in _PUBLISHED_THINGS and not any(
-            t.is_punct for t in token.doc[noun.i + 1 : token.i])
+    deed of the day (with no date of its own)."""
     return token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not any(
         c.dep_ in ("aux", "auxpass") for c in token.children)  # (not 'the agreement, to be monitored by Turkey')
 
