@@ -11,7 +11,7 @@ import pytest
 
 from eventpipe.transforms.coding.coder import code_text, dateline
 from eventpipe.transforms.coding.dates import anchors, date_of
-from eventpipe.transforms.coding.parse import INSTALL, ParserMissing, parser
+from eventpipe.transforms.coding.parse import INSTALL, ParserMissing, parse, parser, repaired
 from eventpipe.transforms.timexes import Timex
 
 PUBLISHED = date(2021, 10, 14)  # a Thursday
@@ -1126,7 +1126,6 @@ def test_datelines_name_their_country():
 
 def test_a_religion_is_a_sector_not_a_country():
     from eventpipe.transforms.coding.actors import RELIGIONS, place_actors
-    from eventpipe.transforms.coding.parse import parse
 
     [doc] = parse(["The Vishwa Hindu Parishad protested in Ahmedabad."])
     assert all(node.actor.country not in RELIGIONS for node in place_actors(doc, None, None))
@@ -1258,12 +1257,20 @@ def test_a_reported_clause_the_parser_hung_on_its_subject_is_still_the_subjects_
         ("19", "SOM", "2021-10-14", "text")]
 
 
-def test_a_tensed_verb_the_parser_hung_on_the_sentences_noun_has_that_noun_for_subject():
+def test_a_verb_the_parser_hung_on_the_sentences_noun_has_that_noun_for_subject():
     # with an apposition or a relative clause after the subject, the parse may find no verb above
     # 'called' and hang it on 'Tanzania' as a modifier: Tanzania still does the calling
     for text in ("Tanzania, a close ally of Uganda, called on Kenya to withdraw its troops.",
                  "Tanzania, which has close ties to Uganda, called on Kenya to withdraw its troops."):
         assert [(e.cameo_code, e.source_country, e.target_country) for e in code_text(text, PUBLISHED)] == [("020", "TZA", "KEN")], text
+    # so may a past tense tagged a participle ('official threatened on Monday to seize'), which
+    # takes a clause of its own and no 'by': the official threatened
+    events = code_text("A senior Tanzanian military official threatened on Monday to seize a Kenyan ship.", PUBLISHED)
+    assert [(e.cameo_code, e.source_country, e.target_country, str(e.event_date), e.mode) for e in events] == [
+        ("130", "TZA", "KEN", "2021-10-11", "asserted"), ("137", "TZA", "KEN", "2021-10-11", "intended")]
+    # a headline's bare participle with no object stays what it says: undergone
+    [doc] = parse(["Chairman mobbed in Ahmedabad"])
+    assert [t.dep_ for t in repaired(doc)] == [t.dep_ for t in parse(["Chairman mobbed in Ahmedabad"])[0]]
 
 
 def test_being_in_detention_is_no_arrest_but_an_arrest_said_so_is():

@@ -39,7 +39,7 @@ from eventpipe.transforms.coding.mentions import (
     CONSULT, EVENT_NOUNS, VERB_ADDITIONS, WEAPON_CODES, find_event_mentions, names_in_pattern, says_no,
 )
 from eventpipe.transforms.coding.mode import IMPLICATIVE, REFUSALS, TRYING, coded, habitual, mode_of, obliged, stated
-from eventpipe.transforms.coding.parse import parse_stream
+from eventpipe.transforms.coding.parse import parse_stream, repaired
 from eventpipe.transforms.coding.roles import (
     ANY, ARMED, BODY, BODY_NOUNS, PAIR_NOUNS, PERSON, UNDERGONE, Roles, antecedent_kind, apposed, bounding, subject_node,
     unnamed_person,
@@ -220,7 +220,7 @@ def code_batch(articles: Sequence[tuple[str, list[Sentence], list[Timex], date |
     for at in range(0, len(articles), _GROUP):
         prepared = [_Article(*article) for article in articles[at : at + _GROUP]]
         texts = [s.text for article in prepared for s in article.candidates]
-        docs = parse_stream(texts) if texts else iter(())  # (nothing to parse: the model need not load)
+        docs = map(repaired, parse_stream(texts)) if texts else iter(())  # (nothing to parse: the model need not load)
         coded += [article.events(list(itertools.islice(docs, len(article.candidates)))) for article in prepared]
     return coded
 

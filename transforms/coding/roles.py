@@ -395,10 +395,6 @@ class Roles:
                 return verb.head  # 'troops crossing the border'
         if misparsed_report(verb) is not None:
             return verb.head  # 'Palestinian youths resorted to throwing stones ..., officials said'
-        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "ROOT" and pos(verb.head) in ("NOUN", "PROPN"):
-            # a tensed verb the parse hung on the sentence's noun, having found no verb above it:
-            # 'China, a close ally of the military, called on all sides': the noun is its subject
-            return verb.head
         return None
 
     def source(self, verb) -> Actor | None:
