@@ -1,7 +1,8 @@
 """The coder's steps, one after the other: parse -> actors -> mentions -> roles -> mode -> date.
 
 Only sentences that can yield an event are parsed: a word of the verb dictionary or an event noun,
-and an actor of the dictionaries or a pronoun that can stand for one. For each event mention of a
+and an actor of the dictionaries or a pronoun that can stand for one; a parse whose only verb hangs
+on its subject noun is mended first (parse.repaired). For each event mention of a
 parsed sentence (mentions.py) the roles come from the tree (roles.py), the mode from the verb's
 own auxiliaries and governors (mode.py), the date from the DATE expression attached to it
 (dates.py). An event needs a source actor; a deed asked of someone is not reported as done. A
