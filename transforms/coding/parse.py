@@ -90,8 +90,9 @@ def repaired(doc):
     to seize a British tanker'). A tensed verb cannot modify a noun, nor can a past participle
     with an object or a clause of its own and no 'by'; such a verb is the sentence's, the noun its
     subject. (A headline's bare participle, 'chairman mobbed in Ahmedabad', takes none and stays.)"""
-    for noun in doc:
-        if noun.dep_ != "ROOT" or noun.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
+    for root in _roots(doc):
+        noun = doc[root]
+        if noun.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
             continue
         verb = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and _finite(c)), None)
         if verb is None:
@@ -105,6 +106,12 @@ def repaired(doc):
             verb.tag_ = "VBD"
         break
     return doc
+
+
+def _roots(doc) -> list[int]:
+    """The indices of the parse's roots (their head offset 0), read from the doc's array, without
+    making a Token of every word."""
+    return [int(i) for i in (doc.to_array("HEAD") == 0).nonzero()[0]]
 
 
 def _finite(verb) -> bool:
