@@ -66,7 +66,7 @@ def look_up(text: str, published: date | None) -> Lookup:
 
 def _with_parties(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """The mentions with the political parties the dictionaries do not name: a name of capitalised
-    words headed by 'Party' ('the opposition Socialist Party', 'the National Party') is a party
+    words headed by 'Party' or 'party' ('the opposition Socialist Party', 'the Labour party') is a party
     (PTY, as the Phoenix agents file codes 'political party'); 'opposition' or 'ruling' before it
     makes it the opposition (OPP) or the government (GOV), as the file codes 'opposition party' and
     'ruling party'. A country word before it says whose ('Chilean Socialist Party')."""
@@ -262,8 +262,8 @@ _GROUPS = frozenset({"REB", "UAF", "OPP", "PTY"})
 
 def _agent_words(lookup: Lookup, actor: Actor) -> bool:
     """Every word of an actor's phrase but its articles is a word of an agent of the dictionaries
-    ('Liberation Front', 'Revolutionary Guards'), none a name of a person or one no dictionary
-    knows ('President Volodymyr Zelenskiy')."""
+    ('Liberation Front', 'Jihadist rebels'), none a name of a person or one no dictionary knows
+    ('President Volodymyr Zelenskiy')."""
     agents = {n for m in lookup.mentions if m.kind == "agent" for n in range(m.first, m.last)}
     inside = [n for n, t in enumerate(lookup.tokens) if actor.start <= t.start and t.end <= actor.end and t.word not in ("the", "a", "an")]
     return bool(inside) and all(n in agents for n in inside)
