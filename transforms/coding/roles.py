@@ -830,7 +830,7 @@ def apposed(doc, nodes: list[Node]) -> list[Node]:
 # Nouns of fighting (the verb dictionary's &FIGHT: 'engaged in combat', 'in hostilities').
 _FIGHTS = frozenset(SYNSETS["&FIGHT"])
 # Event nouns of force between two sides: who dies in one 'with' X died at X's hands.
-_TWO_SIDED = _FIGHTS | frozenset({"clash", "clashes", "fighting", "gunfight", "gunbattle", "firefight", "skirmish", "skirmishes",
+_TWO_SIDED = _FIGHTS | frozenset({"clash", "clashes", "gunfight", "gunbattle", "firefight", "skirmish", "skirmishes",
                                   "battles", "fights", "encounter", "shootout"})
 # Nouns of speaking with someone that code no event of their own but name the other side of the
 # deed done in them ('discussed Syria in phone calls with Trump and Putin').
